@@ -1,0 +1,52 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { formAction } from '@/lib/actions/form-action';
+import { createAccessLink, invitePerson, setPersonActive, updatePersonRoles } from '@/lib/people/people';
+import { ZId, ZPersonInvite, ZPersonRolesUpdate } from '@/lib/people/schemas';
+import { translate } from '@/lib/i18n/locale';
+
+export const inviteAction = formAction({
+  name: 'invitePerson',
+  schema: ZPersonInvite,
+  permission: 'people.invite',
+  handler: async ({ actor, input, locale }) => {
+    const result = await invitePerson({ actor, input });
+    revalidatePath('/admin/people');
+    return result.emailed
+      ? { ok: true, message: translate(locale, 'people.invitedEmailed', { email: result.person.email }) }
+      : { ok: true, message: translate(locale, 'people.invitedLink', { email: result.person.email }), data: { url: result.invitationUrl } };
+  },
+});
+
+export const updateRolesAction = formAction({
+  name: 'updatePersonRoles',
+  schema: ZPersonRolesUpdate,
+  permission: 'people.update',
+  handler: async ({ actor, input, locale }) => {
+    await updatePersonRoles({ actor, input });
+    revalidatePath('/admin/people');
+    return { ok: true, message: translate(locale, 'people.saved') };
+  },
+});
+
+export const setActiveAction = formAction({
+  name: 'setPersonActive',
+  schema: z.object({ personId: ZId, active: z.enum(['true', 'false']).transform((value) => value === 'true') }),
+  permission: 'people.deactivate',
+  handler: async ({ actor, input, locale }) => {
+    await setPersonActive({ actor, personId: input.personId, active: input.active });
+    revalidatePath('/admin/people');
+    return { ok: true, message: translate(locale, input.active ? 'people.reactivated' : 'people.deactivated') };
+  },
+});
+
+export const accessLinkAction = formAction({
+  name: 'createAccessLink',
+  schema: z.object({ personId: ZId }),
+  permission: 'people.update',
+  handler: async ({ actor, input, locale }) => {
+    const link = await createAccessLink({ actor, personId: input.personId });
+    return link.emailed ? { ok: true, message: translate(locale, 'people.linkEmailed') } : { ok: true, message: translate(locale, 'people.linkShown'), data: { url: link.url } };
+  },
+});

@@ -1,0 +1,53 @@
+// Admin: the people of the collective.
+import { getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/require';
+import { db } from '@/lib/db';
+import { listChantiers } from '@/lib/chantiers/chantiers';
+import { PageTitle, Section } from '@/components/ui/primitives';
+import { InviteForm, PersonRow } from './people-forms';
+
+export default async function PeoplePage() {
+  await requirePermission('people.update');
+  const t = await getTranslations();
+  const [people, chantiers] = await Promise.all([
+    db().person.findMany({
+      orderBy: [{ active: 'desc' }, { name: 'asc' }],
+      select: { id: true, name: true, email: true, active: true, roles: true, passwordHash: true, referentOf: { select: { chantierId: true } } },
+    }),
+    listChantiers({ includeInactive: true }),
+  ]);
+  // The REFERENT role follows the chantiers ticked below, so it is not offered on its own.
+  const roleOptions = (['ADMIN', 'TREASURER'] as const).map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  const chantierOptions = chantiers.map((chantier) => ({ value: chantier.id, label: chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name }));
+  return (
+    <>
+      <PageTitle>{t('people.title')}</PageTitle>
+      <div className="flex flex-col gap-6">
+        <Section title={t('people.invite')}>
+          <p className="mb-4 text-sm text-slate-700">{t('people.inviteIntro')}</p>
+          <InviteForm roleOptions={roleOptions} chantierOptions={chantierOptions} />
+        </Section>
+        <Section title={t('people.count', { count: people.length })}>
+          <ul className="divide-y divide-slate-200">
+            {people.map((person) => (
+              <PersonRow
+                key={person.id}
+                person={{
+                  id: person.id,
+                  name: person.name,
+                  email: person.email,
+                  active: person.active,
+                  pending: !person.passwordHash,
+                  roles: person.roles,
+                  referentOf: person.referentOf.map((link) => link.chantierId),
+                }}
+                roleOptions={roleOptions}
+                chantierOptions={chantierOptions}
+              />
+            ))}
+          </ul>
+        </Section>
+      </div>
+    </>
+  );
+}

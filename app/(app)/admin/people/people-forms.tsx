@@ -1,0 +1,89 @@
+'use client';
+// The admin's people screen: invite, change roles and referent links, deactivate, send a link.
+import { useTranslations } from 'next-intl';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { CheckboxGroup, FormField } from '@/components/ui/fields';
+import { Notice } from '@/components/ui/primitives';
+import type { ActionState } from '@/lib/actions/form-action';
+import { accessLinkAction, inviteAction, setActiveAction, updateRolesAction } from './actions';
+
+type Option = { value: string; label: string };
+
+function LinkNotice({ state }: { state: Extract<ActionState, { ok: true }> }) {
+  const url = typeof state.data?.url === 'string' ? state.data.url : null;
+  return (
+    <Notice tone="success">
+      {state.message}
+      {url ? (
+        <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm" data-testid="invitation-link">
+          {url}
+        </code>
+      ) : null}
+    </Notice>
+  );
+}
+
+export function InviteForm({ roleOptions, chantierOptions }: { roleOptions: Option[]; chantierOptions: Option[] }) {
+  const t = useTranslations('people');
+  return (
+    <ActionForm action={inviteAction} success={(state) => <LinkNotice state={state} />} resetOnSuccess>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField label={t('email')} name="email" type="email" autoComplete="off" required />
+        <FormField label={t('name')} name="name" autoComplete="off" required />
+      </div>
+      <CheckboxGroup legend={t('roles')} name="roles" options={roleOptions} />
+      <CheckboxGroup legend={t('referentOf')} name="referentOf" options={chantierOptions} />
+      <div>
+        <SubmitButton>{t('submitInvite')}</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function PersonRow({
+  person,
+  roleOptions,
+  chantierOptions,
+}: {
+  person: { id: string; name: string; email: string; active: boolean; pending: boolean; roles: string[]; referentOf: string[] };
+  roleOptions: Option[];
+  chantierOptions: Option[];
+}) {
+  const t = useTranslations('people');
+  return (
+    <li className="flex flex-col gap-3 py-4" data-testid={`person-${person.email}`}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p>
+          <span className="font-medium">{person.name}</span> <span className="text-sm text-slate-600">{person.email}</span>
+        </p>
+        <span className="text-sm text-slate-700">{!person.active ? t('inactive') : person.pending ? t('pending') : t('active')}</span>
+      </div>
+      <details>
+        <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-700">{t('edit')}</summary>
+        <div className="flex flex-col gap-4 pt-2">
+          <ActionForm action={updateRolesAction}>
+            <input type="hidden" name="personId" value={person.id} />
+            <CheckboxGroup legend={t('roles')} name="roles" options={roleOptions} defaultValues={person.roles} />
+            <CheckboxGroup legend={t('referentOf')} name="referentOf" options={chantierOptions} defaultValues={person.referentOf} />
+            <div>
+              <SubmitButton>{t('save')}</SubmitButton>
+            </div>
+          </ActionForm>
+          <div className="flex flex-wrap gap-2">
+            <ActionForm action={setActiveAction} className="flex flex-col gap-2">
+              <input type="hidden" name="personId" value={person.id} />
+              <input type="hidden" name="active" value={person.active ? 'false' : 'true'} />
+              <SubmitButton variant={person.active ? 'danger' : 'secondary'}>{person.active ? t('deactivate') : t('reactivate')}</SubmitButton>
+            </ActionForm>
+            {person.active ? (
+              <ActionForm action={accessLinkAction} className="flex flex-col gap-2" success={(state) => <LinkNotice state={state} />}>
+                <input type="hidden" name="personId" value={person.id} />
+                <SubmitButton variant="secondary">{t('accessLink')}</SubmitButton>
+              </ActionForm>
+            ) : null}
+          </div>
+        </div>
+      </details>
+    </li>
+  );
+}

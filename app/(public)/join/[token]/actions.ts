@@ -1,0 +1,34 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { publicFormAction } from '@/lib/actions/form-action';
+import { redeemInvitation } from '@/lib/auth/invitations';
+import { ZAcceptInvitation, ZResetPassword, ZForgotPassword } from '@/lib/people/schemas';
+import { requestPasswordReset } from '@/lib/auth/password-reset';
+import { translate } from '@/lib/i18n/locale';
+
+export const acceptInvitationAction = publicFormAction({
+  name: 'acceptInvitation',
+  schema: ZAcceptInvitation,
+  handler: async ({ input }) => {
+    await redeemInvitation({ token: input.token, purpose: 'INVITE', password: input.password, name: input.name });
+    redirect('/signin?done=join');
+  },
+});
+
+export const resetPasswordAction = publicFormAction({
+  name: 'resetPassword',
+  schema: ZResetPassword,
+  handler: async ({ input }) => {
+    await redeemInvitation({ token: input.token, purpose: 'PASSWORD_RESET', password: input.password });
+    redirect('/signin?done=reset');
+  },
+});
+
+export const forgotPasswordAction = publicFormAction({
+  name: 'forgotPassword',
+  schema: ZForgotPassword,
+  handler: async ({ input, locale }) => {
+    await requestPasswordReset(input.email);
+    return { ok: true, message: translate(locale, 'reset.requestDone') };
+  },
+});

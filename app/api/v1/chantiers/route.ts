@@ -1,0 +1,16 @@
+// GET /api/v1/chantiers — the active chantiers, with their referents' ids.
+import { apiRoute } from '@/lib/api/route';
+import { listChantiers } from '@/lib/chantiers/chantiers';
+
+export const GET = apiRoute({
+  handler: async () => ({
+    items: (await listChantiers()).map((chantier) => ({
+      id: chantier.id,
+      code: chantier.code,
+      name: chantier.name,
+      description: chantier.description,
+      active: chantier.active,
+      referents: chantier.referents.map((link) => link.personId),
+    })),
+  }),
+});

@@ -1,0 +1,89 @@
+// The one way in for every JSON API handler: who is calling (token or session), input parsed
+// with zod (path params, query, body), permission, and every error mapped to
+// `{ "error": { "code", "message" } }` with the right status. Handlers return plain data or a
+// Response; they never see an unparsed input or an anonymous caller unless they ask for it.
+import { z, type ZodType } from 'zod';
+import { requestActor } from '@/lib/auth/actor';
+import { assertCan, type Actor, type Permission } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { toPublicError } from '@/lib/api/errors';
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+type Infer<S> = S extends ZodType ? z.infer<S> : undefined;
+
+type HandlerArgs<P, Q, B, A> = { actor: A; params: Infer<P>; query: Infer<Q>; body: Infer<B>; request: Request };
+
+type RouteSpec<P, Q, B, Public extends boolean> = {
+  /** A public route (token creation) has no caller; every other route requires one. */
+  public?: Public;
+  permission?: Permission;
+  params?: P;
+  query?: Q;
+  body?: B;
+  handler: (args: HandlerArgs<P, Q, B, Public extends true ? null : Actor>) => Promise<unknown>;
+};
+
+export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export function errorResponse(error: unknown, context = ''): Response {
+  const { status, code, message, fields, details } = toPublicError(error, context);
+  const headers: Record<string, string> = status === 429 ? { 'retry-after': '900' } : {};
+  return json({ error: { code, message, ...(fields ? { fields } : {}), ...(details !== undefined ? { details } : {}) } }, status, headers);
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A browser session may call the API too; for a change it must come from our own origin, so a
+ * page elsewhere cannot make a signed-in person's browser act for them (CSRF). Bearer tokens are
+ * never sent by a browser on its own, so they need no such check.
+ */
+function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get('origin');
+  if (!origin) return; // non-browser clients; browsers always send Origin on cross-site POSTs
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!host || new URL(origin).host !== host) throw new AppError('FORBIDDEN', 'Cross-site request refused');
+}
+
+async function readBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  return JSON.parse(text); // a SyntaxError becomes a 400
+}
+
+export function apiRoute<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined, Public extends boolean = false>(
+  spec: RouteSpec<P, Q, B, Public>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      let actor: Actor | null = null;
+      if (!spec.public) {
+        actor = await requestActor(request);
+        if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in, or send a valid API token (Authorization: Bearer …)');
+        if (actor.via === 'session' && UNSAFE_METHODS.has(request.method)) assertSameOrigin(request);
+        if (spec.permission) assertCan(actor, spec.permission);
+      }
+      const rawParams = context?.params ? await context.params : {};
+      const params = spec.params ? spec.params.parse(rawParams) : undefined;
+      const url = new URL(request.url);
+      const query = spec.query ? spec.query.parse(Object.fromEntries(url.searchParams)) : undefined;
+      const body = spec.body ? spec.body.parse(await readBody(request)) : undefined;
+      const result = await spec.handler({
+        actor: actor as Public extends true ? null : Actor,
+        params: params as Infer<P>,
+        query: query as Infer<Q>,
+        body: body as Infer<B>,
+        request,
+      });
+      return result instanceof Response ? result : json(result);
+    } catch (error) {
+      return errorResponse(error, `${request.method} ${new URL(request.url).pathname}`);
+    }
+  };
+}

@@ -1,0 +1,54 @@
+// next-auth configuration: email + password (argon2id), sessions in a signed JWT cookie that
+// carries the person's id and session version; the person is re-checked on every request.
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { verifyPassword } from '@/lib/auth/password';
+import { checkRateLimit, recordAttempt, type AttemptKind } from '@/lib/auth/rate-limit';
+import { clientIp } from '@/lib/auth/client-ip';
+
+const ZCredentials = z.object({ email: z.string().trim().toLowerCase().min(1).max(320), password: z.string().min(1).max(1024) });
+
+/** Sign-in errors the form can tell apart. Wrong email and wrong password are the same error. */
+export const SIGN_IN_ERRORS = { invalid: 'CredentialsSignin', rateLimited: 'RATE_LIMITED' } as const;
+
+export async function authenticate(email: string, password: string, ip: string, kind: AttemptKind = 'SIGN_IN') {
+  if (await checkRateLimit(email, ip)) throw new Error(SIGN_IN_ERRORS.rateLimited);
+  const person = await db().person.findUnique({ where: { email } });
+  const ok = (await verifyPassword(person?.passwordHash, password)) && Boolean(person?.active);
+  await recordAttempt(kind, email, ip, ok);
+  return ok && person ? person : null;
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+  pages: { signIn: '/signin' },
+  secret: process.env.NEXTAUTH_SECRET,
+  providers: [
+    CredentialsProvider({
+      name: 'email',
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      async authorize(credentials, request) {
+        const parsed = ZCredentials.safeParse(credentials);
+        if (!parsed.success) return null;
+        const person = await authenticate(parsed.data.email, parsed.data.password, clientIp(request?.headers ?? {}));
+        if (!person) return null;
+        return { id: person.id, email: person.email, name: person.name, sv: person.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sv?: number }).sv;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.user = { ...session.user, id: token.sub, sv: token.sv } as typeof session.user;
+      return session;
+    },
+  },
+};

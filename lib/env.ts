@@ -1,0 +1,34 @@
+// Environment variables, validated once. Secrets live only here, never in the database or code.
+import { z } from 'zod';
+
+const ZEnv = z.object({
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (npm start sets it for the embedded database)'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Signs session cookies. `npm start` generates one into the data folder when it is missing. */
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** The public address of the app, used in invitation links and emails. */
+  APP_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:port — when set, invitations and notices are emailed. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Butin <butin@localhost>'),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  if (!cached) {
+    const parsed = ZEnv.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** The base URL for links sent to people. */
+export function appUrl(): string {
+  return (env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+}

@@ -1,0 +1,98 @@
+// Payouts of a period: gathers the pricing module's input in one query for the approved
+// contributions (never one by one), runs the pure module, and freezes the result on close.
+import type { Tx } from '@/lib/db';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { computePayouts, type PricingInput, type PricingResult } from '@/lib/pricing';
+import { writeAudit } from '@/lib/audit';
+
+type Reader = Pick<Tx, '$queryRaw' | 'fundingPeriod'>;
+
+export async function loadPricingInput(client: Reader, periodId: string): Promise<PricingInput> {
+  const period = await client.fundingPeriod.findUnique({ where: { id: periodId }, include: { envelopes: true, rateOverrides: true } });
+  if (!period) throw new AppError('NOT_FOUND', 'Period not found');
+  const rows = await client.$queryRaw<
+    { id: string; person_id: string; chantier_id: string; place_id: string | null; date: string; created_at: Date; minutes: number; volunteer: boolean }[]
+  >`SELECT id, person_id, chantier_id, place_id, to_char(date, 'YYYY-MM-DD') AS date, created_at, minutes, volunteer
+      FROM contributions
+     WHERE period_id = ${periodId} AND status = 'APPROVED' AND deleted_at IS NULL`;
+  return {
+    settings: {
+      defaultRateCents: period.defaultRateCents,
+      capMinutes: period.capMinutes,
+      overflowPolicy: period.overflowPolicy,
+      envelopes: period.envelopes.map((envelope) => ({ chantierId: envelope.chantierId, amountCents: envelope.amountCents })),
+      rates: period.rateOverrides.map((rate) => ({ personId: rate.personId, chantierId: rate.chantierId, rateCents: rate.rateCents })),
+    },
+    contributions: rows.map((row) => ({
+      id: row.id,
+      personId: row.person_id,
+      chantierId: row.chantier_id,
+      placeId: row.place_id,
+      date: row.date,
+      createdAt: row.created_at.toISOString(),
+      minutes: row.minutes,
+      volunteer: row.volunteer,
+    })),
+  };
+}
+
+export async function previewPayouts(periodId: string): Promise<PricingResult> {
+  return computePayouts(await loadPricingInput(db(), periodId));
+}
+
+export type PendingContribution = { id: string; personName: string; chantierName: string; date: string; status: string };
+
+/**
+ * Closes a period: refused while contributions still wait for review; otherwise freezes a payout
+ * run (every input and every line) in the same transaction as the status change. The period row
+ * is locked first, so two treasurers closing at once produce one run.
+ */
+export async function closePeriod(options: { actor: Actor; periodId: string }) {
+  assertCan(options.actor, 'periods.close');
+  return db().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM funding_periods WHERE id = ${options.periodId} FOR UPDATE`;
+    if (locked.length === 0) throw new AppError('NOT_FOUND', 'Period not found');
+    if (locked[0].status !== 'OPEN') throw new AppError('CONFLICT', 'errors.PERIOD_NOT_OPEN');
+    const pending = await tx.$queryRaw<PendingContribution[]>`
+      SELECT c.id, p.name AS "personName", ch.name AS "chantierName", to_char(c.date, 'YYYY-MM-DD') AS date, c.status::text AS status
+        FROM contributions c JOIN people p ON p.id = c.person_id JOIN chantiers ch ON ch.id = c.chantier_id
+       WHERE c.period_id = ${options.periodId} AND c.deleted_at IS NULL AND c.status IN ('SUBMITTED', 'CHANGES_REQUESTED')
+       ORDER BY c.date, c.id`;
+    if (pending.length > 0) {
+      throw new AppError('CONFLICT', `${pending.length} contribution(s) still wait for review`, { details: { pending } });
+    }
+    const input = await loadPricingInput(tx, options.periodId);
+    const result = computePayouts(input);
+    const run = await tx.payoutRun.create({
+      data: {
+        periodId: options.periodId,
+        inputs: JSON.parse(JSON.stringify(input)),
+        totalAmountCents: result.totals.amountCents,
+        createdById: options.actor.id,
+        lines: {
+          create: result.lines.map((line) => ({
+            personId: line.personId,
+            chantierId: line.chantierId,
+            rateCents: line.rateCents,
+            rateSource: line.rateSource,
+            approvedMinutes: line.approvedMinutes,
+            volunteerMinutes: line.volunteerMinutes,
+            cappedMinutes: line.cappedMinutes,
+            amountCents: line.amountCents,
+            unpaidValueCents: line.unpaidValueCents,
+            volunteerValueCents: line.volunteerValueCents,
+            explanation: JSON.parse(JSON.stringify(line.explanation)),
+          })),
+        },
+      },
+    });
+    await tx.fundingPeriod.update({
+      where: { id: options.periodId },
+      data: { status: 'CLOSED', closedAt: new Date(), closedById: options.actor.id, version: { increment: 1 } },
+    });
+    await writeAudit(tx, { actorId: options.actor.id, action: 'period.closed', entityType: 'period', entityId: options.periodId, data: { runId: run.id, totalAmountCents: result.totals.amountCents } });
+    return { status: 'CLOSED' as const, runId: run.id, totals: result.totals };
+  });
+}

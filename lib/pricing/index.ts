@@ -1,0 +1,25 @@
+/**
+ * THE pricing module (PRODUCT.md, "Pricing rules"): a pure function from a funding period's
+ * settings and approved contributions to explained payout lines, plus the payee aggregation.
+ * Import from '@/lib/pricing'; the other files are its internals.
+ */
+export { computePayouts } from './compute-payouts';
+export { aggregatePayees, type AggregatePayeesOptions } from './aggregate-payees';
+export { PricingInputError } from './validate-input';
+export type {
+  ApprovedContribution,
+  ChantierSummary,
+  EnvelopeSetting,
+  ExactNumber,
+  LineExplanation,
+  OverflowPolicy,
+  PayeeTotal,
+  PayoutLine,
+  PeriodPricingSettings,
+  PersonPayout,
+  PricingInput,
+  PricingResult,
+  PricingTotals,
+  RateOverride,
+  RateSource,
+} from './types';

@@ -1,0 +1,40 @@
+// The collective's settings: one row, created with defaults the first time it is read.
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit';
+
+export const ZSettingsUpdate = z.object({
+  name: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
+  timeZone: z.string().trim().refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'validation.timeZone'),
+  transparency: z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean()),
+});
+export type TSettingsUpdate = z.infer<typeof ZSettingsUpdate>;
+
+export async function getSettings() {
+  return db().collectiveSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+}
+
+export async function updateSettings(options: { actor: Actor; input: TSettingsUpdate }) {
+  assertCan(options.actor, 'settings.manage');
+  return db().$transaction(async (tx) => {
+    const before = await tx.collectiveSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+    const after = await tx.collectiveSettings.update({ where: { id: 1 }, data: options.input });
+    await writeAudit(tx, {
+      actorId: options.actor.id,
+      action: 'settings.updated',
+      entityType: 'settings',
+      entityId: '1',
+      data: { before: { name: before.name, timeZone: before.timeZone, transparency: before.transparency }, after: options.input },
+    });
+    return after;
+  });
+}
