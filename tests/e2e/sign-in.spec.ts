@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn } from './support';
+
+test('a wrong password shows the French message, never which part was wrong', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByLabel('Adresse e-mail').fill(DEMO.contributor);
+  await page.getByLabel('Mot de passe').fill('not the password');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('main form').getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+
+  await page.getByLabel('Adresse e-mail').fill('nobody@monscobar.test');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('main form').getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test('pages need a session, and the interface switches to English and back', async ({ page }) => {
+  await page.goto('/profile');
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
+});
+
+test('signing out ends the session', async ({ page }) => {
+  await signIn(page, DEMO.contributor);
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test('responses carry a strict content security policy', async ({ page }) => {
+  const response = await page.goto('/signin');
+  const policy = response!.headers()['content-security-policy'];
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(response!.headers()['x-content-type-options']).toBe('nosniff');
+  expect(response!.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
+});
