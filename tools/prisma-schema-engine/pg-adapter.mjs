@@ -143,9 +143,9 @@ export function withDatabase(url, database) {
 }
 
 /**
- * pg's connection string parser understands `?schema=` only as an unknown option; the
- * Prisma convention is that `schema` selects the PostgreSQL schema. We keep the URL as
- * is for pg (it ignores `schema`) and pass the schema to the adapter.
+ * pg settings for a Prisma-style URL. `?schema=` (Prisma's way to pick the PostgreSQL
+ * schema) means nothing to pg: we take it out of the URL, give it to the adapter (which
+ * tells the engine) and make it the connections' search_path.
  */
 export function pgConfigFor(url) {
   const u = new URL(url);
