@@ -12,6 +12,16 @@ export const ERROR_STATUS = {
   ALREADY_EXISTS: 409,
   INVITATION_INVALID: 410,
   RATE_LIMITED: 429,
+  // Contributions and periods
+  NO_PERIOD: 422,
+  PERIOD_CLOSED: 409,
+  PERIOD_NOT_OPEN: 409,
+  PERIOD_OVERLAP: 409,
+  PENDING_CONTRIBUTIONS: 409,
+  SELF_REVIEW: 403,
+  INVALID_TRANSITION: 409,
+  COMMENT_REQUIRED: 400,
+  ALREADY_REVIEWED: 409,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
@@ -24,13 +34,17 @@ export class AppError extends Error {
   readonly fields?: Record<string, string>;
   /** Extra data the caller may show (e.g. the pending contributions blocking a close). */
   readonly details?: unknown;
+  /** Values for a message key ("errors.PERIOD_CLOSED_NAMED" → {period}). */
+  readonly values?: Record<string, string | number>;
 
-  constructor(code: ErrorCode, message: string, extra: { fields?: Record<string, string>; details?: unknown } = {}) {
+  /** `message` is a message key ("errors.…") where people will read it, or plain English. */
+  constructor(code: ErrorCode, message: string, extra: { fields?: Record<string, string>; details?: unknown; values?: Record<string, string | number> } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = extra.fields;
     this.details = extra.details;
+    this.values = extra.values;
   }
 
   get status(): number {

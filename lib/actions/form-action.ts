@@ -36,16 +36,17 @@ function errorState(error: unknown, locale: Locale, context: string): ActionStat
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {
       const key = issue.path.join('.') || '_';
-      fields[key] ??= translate(locale, issue.message.startsWith('validation.') ? issue.message : 'validation.invalid');
+      fields[key] ??= translate(locale, /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid');
     }
     return { ok: false, code: 'VALIDATION', message: translate(locale, 'errors.VALIDATION'), fields };
   }
   const publicError = toPublicError(error, context);
-  const fields = publicError.fields
-    ? Object.fromEntries(Object.entries(publicError.fields).map(([field, message]) => [field, translate(locale, message)]))
-    : undefined;
-  const key = error instanceof AppError && error.message.startsWith('errors.') ? error.message : `errors.${publicError.code}`;
-  return { ok: false, code: publicError.code, message: translate(locale, key), fields };
+  // Field messages are keys: translate them for this person, not in the API's English.
+  const rawFields = error instanceof AppError ? error.fields : publicError.fields;
+  const fields = rawFields ? Object.fromEntries(Object.entries(rawFields).map(([field, message]) => [field, translate(locale, message)])) : undefined;
+  const keyed = error instanceof AppError && error.message.startsWith('errors.');
+  const message = keyed ? translate(locale, error.message, error.values) : translate(locale, `errors.${publicError.code}`);
+  return { ok: false, code: publicError.code, message, fields };
 }
 
 type Handler<S extends ZodType, A> = (args: { actor: A; input: z.infer<S>; locale: Locale }) => Promise<ActionState | void>;

@@ -46,14 +46,19 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
     // Schemas carry message keys ("validation.email"); the API speaks English.
-    fields[key] ??= translate('en', issue.message.startsWith('validation.') ? issue.message : 'validation.invalid');
+    fields[key] ??= translate('en', /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid');
   }
   return fields;
 }
 
 export function toPublicError(error: unknown, context = ''): PublicError {
   if (error instanceof AppError) {
-    return { status: error.status, code: error.code, message: error.message, fields: error.fields, details: error.details };
+    // Message keys are for people; the API speaks English.
+    const message = error.message.startsWith('errors.') ? translate('en', error.message, error.values) : error.message;
+    const fields = error.fields
+      ? Object.fromEntries(Object.entries(error.fields).map(([field, text]) => [field, /^(validation|errors)\./.test(text) ? translate('en', text) : text]))
+      : undefined;
+    return { status: error.status, code: error.code, message, fields, details: error.details };
   }
   if (error instanceof ZodError) {
     const fields = zodFieldErrors(error);

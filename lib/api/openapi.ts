@@ -1,20 +1,11 @@
 // The OpenAPI document of /api/v1, generated from the very zod schemas the handlers parse with,
 // so the documentation cannot drift from the code. New endpoints add an entry to OPERATIONS.
 import { z, type ZodType } from 'zod';
+import type { Operation } from '@/lib/api/openapi-types';
+import { CONTRIBUTION_OPERATIONS } from '@/lib/contributions/openapi';
+import { PERIOD_OPERATIONS } from '@/lib/periods/openapi';
 import { ZChantierOut, ZErrorOut, ZIdParams, ZMe, ZPlaceOut, ZTokenCreate, ZTokenCreated, listOf } from '@/lib/api/schemas';
 import { ZPagination, ZPersonInvite, ZPersonOut } from '@/lib/people/schemas';
-
-type Operation = {
-  method: 'get' | 'post' | 'patch' | 'delete';
-  path: string;
-  summary: string;
-  who: string;
-  public?: boolean;
-  params?: ZodType;
-  query?: ZodType;
-  body?: ZodType;
-  response?: { status: number; schema?: ZodType };
-};
 
 export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/tokens', summary: 'Create a personal API token', who: 'anyone, rate limited', public: true, body: ZTokenCreate, response: { status: 201, schema: ZTokenCreated } },
@@ -24,6 +15,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/people', summary: 'Invite a person', who: 'admin', body: ZPersonInvite, response: { status: 201, schema: ZPersonOut.extend({ invitationUrl: z.string(), invitationEmailed: z.boolean() }) } },
   { method: 'get', path: '/chantiers', summary: 'The chantiers', who: 'signed in', response: { status: 200, schema: listOf(ZChantierOut) } },
   { method: 'get', path: '/places', summary: 'The places', who: 'signed in', response: { status: 200, schema: listOf(ZPlaceOut) } },
+  ...CONTRIBUTION_OPERATIONS,
+  ...PERIOD_OPERATIONS,
 ];
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output') {
@@ -49,7 +42,9 @@ export function buildOpenApiDocument(serverUrl = '/api/v1') {
     const responses: Record<string, unknown> = {
       [operation.response?.status ?? 200]: operation.response?.schema
         ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(operation.response.schema, 'output') } } }
-        : { description: 'Success, no content' },
+        : operation.response?.contentType
+          ? { description: 'Success', content: { [operation.response.contentType]: {} } }
+          : { description: 'Success, no content' },
       '4XX': { description: 'An error', content: { 'application/json': { schema: jsonSchema(ZErrorOut, 'output') } } },
     };
     paths[operation.path] ??= {};

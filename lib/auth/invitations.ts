@@ -40,12 +40,18 @@ export async function createInvitation(tx: Tx, options: { personId: string; purp
 /** Emails the link when SMTP is configured; says whether it did. */
 export async function sendInvitationEmail(options: { to: string; name: string; purpose: InvitationPurpose; url: string; collective: string }): Promise<boolean> {
   const invite = options.purpose === 'INVITE';
-  return sendMail({
+  const send = sendMail({
     to: options.to,
     subject: invite ? `Invitation à rejoindre ${options.collective} sur Butin` : 'Butin : réinitialisation de votre mot de passe',
     text: invite
       ? `Bonjour ${options.name},\n\nVous êtes invité·e à rejoindre ${options.collective} sur Butin, pour déclarer vos contributions.\nChoisissez votre mot de passe en suivant ce lien (valable ${INVITATION_TTL_DAYS} jours, utilisable une fois) :\n\n${options.url}\n\n— Butin\n\n(English: you are invited to join ${options.collective} on Butin. Open the link above to choose your password.)\n`
       : `Bonjour ${options.name},\n\nPour choisir un nouveau mot de passe, suivez ce lien (valable ${INVITATION_TTL_DAYS} jours, utilisable une fois) :\n\n${options.url}\n\nSi vous n'avez rien demandé, ignorez ce message.\n\n— Butin\n`,
+  });
+  // The link is saved already: a mail server that fails must not hide it from the admin, who is
+  // then shown the link to pass on, as when no SMTP is configured.
+  return send.catch((error: unknown) => {
+    console.error('[butin] could not send the invitation email:', error instanceof Error ? error.message : error);
+    return false;
   });
 }
 

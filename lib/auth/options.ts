@@ -5,7 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/auth/password';
-import { checkRateLimit, recordAttempt, type AttemptKind } from '@/lib/auth/rate-limit';
+import { withAccountAttempt, type AttemptKind } from '@/lib/auth/rate-limit';
 import { clientIp } from '@/lib/auth/client-ip';
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().min(1).max(320), password: z.string().min(1).max(1024) });
@@ -14,11 +14,11 @@ const ZCredentials = z.object({ email: z.string().trim().toLowerCase().min(1).ma
 export const SIGN_IN_ERRORS = { invalid: 'CredentialsSignin', rateLimited: 'RATE_LIMITED' } as const;
 
 export async function authenticate(email: string, password: string, ip: string, kind: AttemptKind = 'SIGN_IN') {
-  if (await checkRateLimit(email, ip)) throw new Error(SIGN_IN_ERRORS.rateLimited);
-  const person = await db().person.findUnique({ where: { email } });
-  const ok = (await verifyPassword(person?.passwordHash, password)) && Boolean(person?.active);
-  await recordAttempt(kind, email, ip, ok);
-  return ok && person ? person : null;
+  return withAccountAttempt(kind, email, ip, async () => {
+    const person = await db().person.findUnique({ where: { email } });
+    const ok = (await verifyPassword(person?.passwordHash, password)) && Boolean(person?.active);
+    return ok && person ? person : null;
+  });
 }
 
 export const authOptions: NextAuthOptions = {

@@ -71,8 +71,9 @@ export async function createAccessLink(options: { actor: Actor; personId: string
   return { purpose, url: link.url, emailed };
 }
 
+/** Locks the active admins' rows, so two admins removing each other at once cannot both pass the count. */
 async function activeAdminCount(tx: Tx): Promise<number> {
-  return tx.person.count({ where: { active: true, roles: { has: 'ADMIN' } } });
+  return (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM people WHERE active AND 'ADMIN' = ANY(roles) ORDER BY id FOR UPDATE`).length;
 }
 
 export async function updatePersonRoles(options: { actor: Actor; input: TPersonRolesUpdate }) {

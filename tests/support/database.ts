@@ -116,3 +116,72 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { 
   }
   throw new Error('Expected a rejection, the call succeeded');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Contributions: periods, contributions stored in a given state, bearer tokens.
+
+import type { ContributionStatus } from '@/lib/contributions/lifecycle';
+import { createApiToken } from '@/lib/tokens/api-tokens';
+
+const utcDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
+
+/** A funding period, OPEN, over startDate..endDate (YYYY-MM-DD, both inclusive). */
+export async function createPeriod(data: { name?: string; startDate: string; endDate: string; defaultRateCents?: number }) {
+  return db().fundingPeriod.create({
+    data: { name: data.name ?? `Période ${unique()}`, startDate: utcDate(data.startDate), endDate: utcDate(data.endDate), defaultRateCents: data.defaultRateCents ?? 2_000 },
+  });
+}
+
+/** Sets a period's status by plain SQL, around the domain's rules (closePeriod refuses pending work). */
+export async function setPeriodStatus(periodId: string, status: 'OPEN' | 'CLOSED' | 'PAID'): Promise<void> {
+  await db().$executeRaw`UPDATE funding_periods SET status = ${status}::"PeriodStatus" WHERE id = ${periodId}`;
+}
+
+/**
+ * A contribution stored directly in the given state (its period must be open), with the history
+ * that state implies: CREATED by the owner, DRAFT→SUBMITTED by the owner, then SUBMITTED→status by
+ * `reviewerId` for a reviewed status.
+ */
+export async function seedContribution(data: {
+  personId: string;
+  chantierId: string;
+  periodId: string;
+  date: string;
+  minutes?: number;
+  status?: ContributionStatus;
+  description?: string;
+  placeId?: string | null;
+  volunteer?: boolean;
+  reviewerId?: string;
+}) {
+  const status = data.status ?? 'DRAFT';
+  const reviewed = status === 'APPROVED' || status === 'REJECTED' || status === 'CHANGES_REQUESTED';
+  const contribution = await db().contribution.create({
+    data: {
+      personId: data.personId,
+      chantierId: data.chantierId,
+      periodId: data.periodId,
+      placeId: data.placeId ?? null,
+      date: utcDate(data.date),
+      minutes: data.minutes ?? 60,
+      description: data.description ?? `Contribution ${unique()}`,
+      volunteer: data.volunteer ?? false,
+      status,
+      submittedAt: status === 'DRAFT' ? null : new Date(),
+      reviewedById: reviewed ? (data.reviewerId ?? null) : null,
+      reviewedAt: reviewed && data.reviewerId ? new Date() : null,
+    },
+  });
+  const events: { actorId: string; kind: 'CREATED' | 'TRANSITION'; fromStatus?: ContributionStatus; toStatus: ContributionStatus }[] = [
+    { actorId: data.personId, kind: 'CREATED', toStatus: 'DRAFT' },
+  ];
+  if (status !== 'DRAFT') events.push({ actorId: data.personId, kind: 'TRANSITION', fromStatus: 'DRAFT', toStatus: 'SUBMITTED' });
+  if (reviewed && data.reviewerId) events.push({ actorId: data.reviewerId, kind: 'TRANSITION', fromStatus: 'SUBMITTED', toStatus: status });
+  for (const event of events) await db().contributionEvent.create({ data: { contributionId: contribution.id, ...event } });
+  return contribution;
+}
+
+/** A personal API token for this person, for `callRoute(…, { token })`. */
+export async function bearerToken(personId: string): Promise<string> {
+  return (await createApiToken({ personId, name: `tests ${unique()}` })).token;
+}

@@ -1,0 +1,128 @@
+// Loading a contribution as stored, with its period, for a decision; and mapping it out.
+import type { Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/permissions';
+import type { ContributionStatus } from '@/lib/contributions/lifecycle';
+import { decideContributionAction, type ContributionRefusalCode } from '@/lib/contributions/policy';
+import type { ContributionAction } from '@/lib/contributions/lifecycle';
+import { fromDbDate, periodClosedError } from '@/lib/contributions/server/periods';
+
+export type StoredRow = {
+  id: string;
+  person_id: string;
+  chantier_id: string;
+  place_id: string | null;
+  period_id: string;
+  date: Date;
+  minutes: number;
+  description: string;
+  link: string | null;
+  volunteer: boolean;
+  status: ContributionStatus;
+  version: number;
+  reviewed_by_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  period_status: 'OPEN' | 'CLOSED' | 'PAID';
+  period_name: string;
+};
+
+/**
+ * Locks the row (FOR UPDATE) so that two reviewers, or a reviewer and the owner, act one after
+ * the other: the second sees what the first did, never a stale copy.
+ */
+export async function lockContribution(tx: Tx, id: string): Promise<StoredRow> {
+  const rows = await tx.$queryRaw<StoredRow[]>`
+    SELECT c.id, c.person_id, c.chantier_id, c.place_id, c.period_id, c.date, c.minutes, c.description, c.link,
+           c.volunteer, c.status, c.version, c.reviewed_by_id, c.created_at, c.updated_at,
+           p.status AS period_status, p.name AS period_name
+      FROM contributions c JOIN funding_periods p ON p.id = c.period_id
+     WHERE c.id = ${id} AND c.deleted_at IS NULL
+       FOR UPDATE OF c`;
+  if (rows.length === 0) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+  return rows[0];
+}
+
+/** Whether the actor may see this contribution at all; those who may not get a 404, not a 403. */
+export function canSee(actor: Actor, row: { person_id: string; chantier_id: string; status: ContributionStatus }, transparency: boolean): boolean {
+  if (row.person_id === actor.id) return true;
+  if (row.status !== 'DRAFT' && (actor.roles.includes('ADMIN') || actor.referentOf.includes(row.chantier_id))) return true;
+  return row.status === 'APPROVED' && (transparency || actor.roles.includes('TREASURER'));
+}
+
+const REFUSALS: Record<ContributionRefusalCode, 'FORBIDDEN' | 'SELF_REVIEW' | 'PERIOD_CLOSED' | 'NO_PERIOD' | 'INVALID_TRANSITION' | 'COMMENT_REQUIRED'> = {
+  FORBIDDEN: 'FORBIDDEN',
+  INACTIVE: 'FORBIDDEN',
+  SELF_REVIEW: 'SELF_REVIEW',
+  PERIOD_CLOSED: 'PERIOD_CLOSED',
+  NO_PERIOD: 'NO_PERIOD',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  COMMENT_REQUIRED: 'COMMENT_REQUIRED',
+};
+
+/** Runs the pure policy on the stored row; throws the matching AppError when it refuses. */
+export function decideOrThrow(actor: Actor, row: StoredRow, action: ContributionAction, comment?: string | null): ContributionStatus | null {
+  const decision = decideContributionAction({
+    actor: { id: actor.id, roles: actor.roles, referentOf: actor.referentOf, active: true },
+    contribution: { ownerId: row.person_id, chantierId: row.chantier_id, status: row.status },
+    period: { status: row.period_status },
+    action,
+    comment,
+  });
+  if (decision.ok) return decision.to;
+  const code = REFUSALS[decision.code];
+  if (code === 'PERIOD_CLOSED') throw periodClosedError({ id: row.period_id, name: row.period_name, status: row.period_status });
+  if (code === 'COMMENT_REQUIRED') throw new AppError(code, 'errors.COMMENT_REQUIRED', { fields: { [action === 'reject' ? 'reason' : 'comment']: 'errors.COMMENT_REQUIRED' } });
+  throw new AppError(code, `errors.${code}`);
+}
+
+export type TContributionOut = {
+  id: string;
+  personId: string;
+  chantierId: string;
+  placeId: string | null;
+  periodId: string;
+  date: string;
+  minutes: number;
+  description: string;
+  link: string | null;
+  volunteer: boolean;
+  status: ContributionStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export function toContributionOut(row: {
+  id: string;
+  personId: string;
+  chantierId: string;
+  placeId: string | null;
+  periodId: string;
+  date: Date;
+  minutes: number;
+  description: string;
+  link: string | null;
+  volunteer: boolean;
+  status: ContributionStatus;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}): TContributionOut {
+  return {
+    id: row.id,
+    personId: row.personId,
+    chantierId: row.chantierId,
+    placeId: row.placeId,
+    periodId: row.periodId,
+    date: fromDbDate(row.date),
+    minutes: row.minutes,
+    description: row.description,
+    link: row.link,
+    volunteer: row.volunteer,
+    status: row.status,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

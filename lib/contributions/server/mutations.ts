@@ -1,0 +1,124 @@
+// The owner's actions on contributions: declare, edit, delete, submit. Each is one transaction
+// that writes the change and its history together; edits carry the version they started from.
+import { db, type Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/permissions';
+import type { TContributionCreate, TContributionUpdate } from '@/lib/contributions/inputs';
+import { openPeriodFor, toDbDate, fromDbDate } from '@/lib/contributions/server/periods';
+import { decideOrThrow, lockContribution, toContributionOut, type StoredRow } from '@/lib/contributions/server/load';
+
+async function assertChantierAndPlace(tx: Tx, chantierId: string, placeId: string | undefined | null): Promise<void> {
+  const chantier = await tx.chantier.findUnique({ where: { id: chantierId }, select: { active: true } });
+  if (!chantier || !chantier.active) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: { chantierId: 'validation.unknownChantier' } });
+  if (placeId) {
+    const place = await tx.place.findUnique({ where: { id: placeId }, select: { active: true } });
+    if (!place || !place.active) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: { placeId: 'validation.unknownPlace' } });
+  }
+}
+
+export async function createContribution(options: { actor: Actor; input: TContributionCreate; kind?: 'CREATED' | 'IMPORTED' }) {
+  const { actor, input } = options;
+  return db().$transaction(async (tx) => {
+    await assertChantierAndPlace(tx, input.chantierId, input.placeId);
+    const period = await openPeriodFor(tx, input.date);
+    const now = new Date();
+    const created = await tx.contribution.create({
+      data: {
+        personId: actor.id,
+        chantierId: input.chantierId,
+        placeId: input.placeId ?? null,
+        periodId: period.id,
+        date: toDbDate(input.date),
+        minutes: input.minutes,
+        description: input.description,
+        link: input.link ?? null,
+        volunteer: input.volunteer,
+        status: input.submit ? 'SUBMITTED' : 'DRAFT',
+        submittedAt: input.submit ? now : null,
+      },
+    });
+    await tx.contributionEvent.create({ data: { contributionId: created.id, actorId: actor.id, kind: options.kind ?? 'CREATED', toStatus: 'DRAFT' } });
+    if (input.submit) {
+      await tx.contributionEvent.create({ data: { contributionId: created.id, actorId: actor.id, kind: 'TRANSITION', fromStatus: 'DRAFT', toStatus: 'SUBMITTED' } });
+    }
+    return toContributionOut(created);
+  });
+}
+
+/** The editable values of a stored row, as kept in the history when an edit replaces them. */
+function editableValues(row: StoredRow) {
+  return {
+    date: fromDbDate(row.date),
+    minutes: row.minutes,
+    chantierId: row.chantier_id,
+    placeId: row.place_id,
+    description: row.description,
+    link: row.link,
+    volunteer: row.volunteer,
+  };
+}
+
+function staleError(row: StoredRow): AppError {
+  return new AppError('STALE_VERSION', 'errors.STALE_CONTRIBUTION', { details: { current: { ...editableValues(row), status: row.status, version: row.version } } });
+}
+
+export async function updateContribution(options: { actor: Actor; id: string; input: TContributionUpdate }) {
+  const { actor, input } = options;
+  return db().$transaction(async (tx) => {
+    const row = await lockContribution(tx, options.id);
+    if (row.person_id !== actor.id) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+    decideOrThrow(actor, row, 'edit');
+    if (row.version !== input.version) throw staleError(row);
+    await assertChantierAndPlace(tx, input.chantierId, input.placeId);
+    // A new date may fall in another period, which must be open too.
+    const period = fromDbDate(row.date) === input.date ? { id: row.period_id } : await openPeriodFor(tx, input.date);
+    const updated = await tx.contribution.update({
+      where: { id: row.id },
+      data: {
+        date: toDbDate(input.date),
+        minutes: input.minutes,
+        chantierId: input.chantierId,
+        placeId: input.placeId ?? null,
+        periodId: period.id,
+        description: input.description,
+        link: input.link ?? null,
+        volunteer: input.volunteer,
+        version: { increment: 1 },
+      },
+    });
+    await tx.contributionEvent.create({
+      data: { contributionId: row.id, actorId: actor.id, kind: 'EDITED', fromStatus: row.status, toStatus: row.status, previousValues: editableValues(row) },
+    });
+    return toContributionOut(updated);
+  });
+}
+
+export async function deleteContribution(options: { actor: Actor; id: string; version?: number }) {
+  return db().$transaction(async (tx) => {
+    const row = await lockContribution(tx, options.id);
+    if (row.person_id !== options.actor.id) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+    decideOrThrow(options.actor, row, 'delete');
+    if (options.version !== undefined && row.version !== options.version) throw staleError(row);
+    await tx.contribution.update({ where: { id: row.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    await tx.contributionEvent.create({
+      data: { contributionId: row.id, actorId: options.actor.id, kind: 'DELETED', fromStatus: row.status, previousValues: editableValues(row) },
+    });
+  });
+}
+
+export async function submitContribution(options: { actor: Actor; id: string; version?: number; comment?: string }) {
+  return db().$transaction(async (tx) => {
+    const row = await lockContribution(tx, options.id);
+    if (row.person_id !== options.actor.id) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+    const to = decideOrThrow(options.actor, row, 'submit');
+    if (options.version !== undefined && row.version !== options.version) throw staleError(row);
+    const updated = await tx.contribution.update({
+      where: { id: row.id },
+      data: { status: to!, submittedAt: new Date(), version: { increment: 1 } },
+    });
+    await tx.contributionEvent.create({
+      data: { contributionId: row.id, actorId: options.actor.id, kind: 'TRANSITION', fromStatus: row.status, toStatus: to!, comment: options.comment || null },
+    });
+    return toContributionOut(updated);
+  });
+}
