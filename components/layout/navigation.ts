@@ -2,10 +2,14 @@
 // and its tests agree; the pages check the same permissions on the server.
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
 
-export type NavItem = { href: string; labelKey: string; permission?: Permission; referent?: boolean };
+export type NavItem = { href: string; labelKey: string; permission?: Permission; reviewer?: boolean };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', labelKey: 'home' },
+  { href: '/contributions/new', labelKey: 'declare' },
+  { href: '/contributions', labelKey: 'mine' },
+  { href: '/review', labelKey: 'review', reviewer: true },
+  { href: '/approved', labelKey: 'approved' },
   { href: '/profile', labelKey: 'profile' },
   { href: '/admin/people', labelKey: 'people', permission: 'people.update' },
   { href: '/admin/chantiers', labelKey: 'chantiers', permission: 'chantiers.manage' },
@@ -13,6 +17,11 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/settings', labelKey: 'settings', permission: 'settings.manage' },
 ];
 
+/** Referents of at least one chantier, and admins, review contributions. */
+export function isReviewer(actor: Pick<Actor, 'roles' | 'referentOf'>): boolean {
+  return actor.roles.includes('ADMIN') || actor.referentOf.length > 0;
+}
+
 export function navigationFor(actor: Pick<Actor, 'roles' | 'referentOf'>): NavItem[] {
-  return NAV_ITEMS.filter((item) => (!item.permission || can(actor, item.permission)) && (!item.referent || actor.referentOf.length > 0));
+  return NAV_ITEMS.filter((item) => (!item.permission || can(actor, item.permission)) && (!item.reviewer || isReviewer(actor)));
 }

@@ -11,7 +11,7 @@ import { asLocale, LOCALE_COOKIE, translate, type Locale } from '@/lib/i18n/loca
 
 export type ActionState =
   | { ok: true; message?: string; data?: Record<string, unknown> }
-  | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> }
+  | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown }
   | null;
 
 /** FormData to a plain object: repeated names and names ending in [] become arrays. */
@@ -46,7 +46,7 @@ function errorState(error: unknown, locale: Locale, context: string): ActionStat
   const fields = rawFields ? Object.fromEntries(Object.entries(rawFields).map(([field, message]) => [field, translate(locale, message)])) : undefined;
   const keyed = error instanceof AppError && error.message.startsWith('errors.');
   const message = keyed ? translate(locale, error.message, error.values) : translate(locale, `errors.${publicError.code}`);
-  return { ok: false, code: publicError.code, message, fields };
+  return { ok: false, code: publicError.code, message, fields, ...(publicError.details !== undefined ? { details: publicError.details } : {}) };
 }
 
 type Handler<S extends ZodType, A> = (args: { actor: A; input: z.infer<S>; locale: Locale }) => Promise<ActionState | void>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatShortDay } from './date';
+import { formatCalendarDate, formatShortDay, fromIsoDate, toIsoDate } from './date';
 
 describe('formatCalendarDate', () => {
   it.each([
@@ -19,5 +19,12 @@ describe('formatShortDay', () => {
   it('names the weekday', () => {
     expect(formatShortDay('2026-11-23', 'fr')).toMatch(/^lun\.? 23\/11$/);
     expect(formatShortDay('2026-11-23', 'en')).toMatch(/^Mon,? 23\/11$/);
+  });
+});
+
+describe('toIsoDate and fromIsoDate', () => {
+  it('round-trip a @db.Date value', () => {
+    expect(toIsoDate(fromIsoDate('2031-02-28'))).toBe('2031-02-28');
+    expect(fromIsoDate('2031-02-28').toISOString()).toBe('2031-02-28T00:00:00.000Z');
   });
 });

@@ -7,3 +7,13 @@ export function formatCalendarDate(date: string, locale: string = 'fr'): string 
 export function formatShortDay(date: string, locale: string = 'fr'): string {
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { timeZone: 'UTC', weekday: 'short', day: '2-digit', month: '2-digit' }).format(new Date(`${date}T00:00:00Z`));
 }
+
+/** A `@db.Date` value (a Date at midnight UTC) as `YYYY-MM-DD`. */
+export function toIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` as the Date Prisma writes to a `@db.Date` column (midnight UTC). */
+export function fromIsoDate(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00.000Z`);
+}

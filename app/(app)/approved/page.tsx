@@ -1,0 +1,88 @@
+// Contributions validées: with transparency on, every approved contribution of the collective,
+// with filters and hours per chantier; off, each person sees their own. Referents may un-approve
+// (with a comment) while the period is open.
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireActor } from '@/lib/auth/require';
+import { db } from '@/lib/db';
+import { ZContributionFilters } from '@/lib/contributions/inputs';
+import { listContributions, totalsByChantier } from '@/lib/contributions/server/queries';
+import { listChantiers, listPlaces } from '@/lib/chantiers/chantiers';
+import { getSettings } from '@/lib/settings/settings';
+import { canReviewChantier } from '@/lib/contributions/policy';
+import { formatDuration, formatHoursDecimal } from '@/lib/contributions/duration';
+import { formatCalendarDate } from '@/lib/format/date';
+import { PageTitle, Section } from '@/components/ui/primitives';
+import { FilterBar, FilterSelect } from '@/components/contributions/filters';
+import { UnapproveAction } from '@/components/contributions/review-actions';
+
+export default async function ApprovedPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor();
+  const t = await getTranslations();
+  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const raw = await searchParams;
+  const parsed = ZContributionFilters.safeParse({ periodId: raw.periodId || undefined, chantierId: raw.chantierId || undefined, personId: raw.personId || undefined, placeId: raw.placeId || undefined, cursor: raw.cursor || undefined, limit: 50 });
+  const filters = parsed.success ? parsed.data : ZContributionFilters.parse({});
+  const [settings, list, totals, chantiers, places, periods, people] = await Promise.all([
+    getSettings(),
+    listContributions({ actor, filters, scope: 'approved' }),
+    totalsByChantier({ actor, filters, scope: 'approved' }),
+    listChantiers({ includeInactive: true }),
+    listPlaces({ includeInactive: true }),
+    db().fundingPeriod.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true, status: true } }),
+    db().person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+  ]);
+  const openPeriods = new Set(periods.filter((period) => period.status === 'OPEN').map((period) => period.id));
+  const chantierName = new Map(chantiers.map((chantier) => [chantier.id, chantier.name]));
+  const nextParams = new URLSearchParams(Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][]);
+  const reviewer = { id: actor.id, roles: actor.roles, referentOf: actor.referentOf, active: true };
+  return (
+    <>
+      <PageTitle>{t('approvedList.title')}</PageTitle>
+      <p className="mb-4 text-slate-700">{settings.transparency ? t('approvedList.intro') : t('approvedList.introOwn')}</p>
+      <FilterBar submitLabel={t('mine.filter')}>
+        <FilterSelect label={t('mine.period')} name="periodId" value={filters.periodId} allLabel={t('mine.allPeriods')} options={periods.map((period) => ({ value: period.id, label: period.name }))} />
+        <FilterSelect label={t('mine.chantier')} name="chantierId" value={filters.chantierId} allLabel={t('mine.allChantiers')} options={chantiers.map((chantier) => ({ value: chantier.id, label: chantier.name }))} />
+        {settings.transparency ? <FilterSelect label={t('review.person')} name="personId" value={filters.personId} allLabel={t('review.allPeople')} options={people.map((person) => ({ value: person.id, label: person.name }))} /> : null}
+        <FilterSelect label={t('review.place')} name="placeId" value={filters.placeId} allLabel={t('review.allPlaces')} options={places.map((place) => ({ value: place.id, label: place.name }))} />
+      </FilterBar>
+      <div className="mb-6">
+        <Section title={t('approvedList.hoursPerChantier')}>
+          <ul className="flex flex-col gap-1" data-testid="hours-per-chantier">
+            {totals.map((total) => (
+              <li key={total.chantierId} className="flex justify-between gap-4">
+                <span>{chantierName.get(total.chantierId)}</span>
+                <span className="font-medium tabular-nums">{formatHoursDecimal(total.minutes, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      </div>
+      {list.items.length === 0 ? <p className="text-slate-700">{t('approvedList.empty')}</p> : null}
+      <ul className="flex flex-col gap-3" data-testid="approved-list">
+        {list.items.map((item) => (
+          <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <p className="font-medium">
+              {item.personName} · {formatCalendarDate(item.date, locale)} · {formatDuration(item.minutes, locale)} · {item.chantierName}
+              {item.placeName ? ` · ${item.placeName}` : ''}
+              {item.volunteer ? ` · ${t('mine.volunteer')}` : ''}
+            </p>
+            <p className="text-slate-700">{item.description}</p>
+            {openPeriods.has(item.periodId) && item.personId !== actor.id && canReviewChantier(reviewer, item.chantierId) ? (
+              <div className="mt-2">
+                <UnapproveAction contributionId={item.id} version={item.version} />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {list.nextCursor ? (
+        <p className="mt-4">
+          <Link href={`/approved?${nextParams.toString()}`} className="text-brand-700 underline">
+            {t('mine.more')}
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

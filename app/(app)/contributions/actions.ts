@@ -1,0 +1,94 @@
+'use server';
+// Server actions of the contribution screens; each goes through formAction() and the same
+// domain functions as the API.
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { formAction } from '@/lib/actions/form-action';
+import { ZBulkReview, ZContributionCreate, ZContributionUpdate } from '@/lib/contributions/inputs';
+import { createContribution, deleteContribution, submitContribution, updateContribution } from '@/lib/contributions/server/mutations';
+import { reviewContribution, reviewContributions } from '@/lib/contributions/server/review';
+import { translate } from '@/lib/i18n/locale';
+
+const ZId = z.string().min(1).max(64);
+const ZVersion = z.coerce.number().int().min(1);
+
+function refresh() {
+  revalidatePath('/contributions');
+  revalidatePath('/review');
+  revalidatePath('/approved');
+}
+
+/** The two buttons of the form say whether to submit at once. */
+const ZDeclare = z.preprocess((raw) => ({ ...(raw as object), submit: (raw as { intent?: string }).intent === 'submit' }), ZContributionCreate);
+
+export const declareAction = formAction({
+  name: 'declareContribution',
+  schema: ZDeclare,
+  handler: async ({ actor, input, locale }) => {
+    const created = await createContribution({ actor, input });
+    refresh();
+    return { ok: true, message: translate(locale, created.status === 'SUBMITTED' ? 'declare.savedSubmitted' : 'declare.savedDraft'), data: { id: created.id } };
+  },
+});
+
+const ZEdit = z.preprocess((raw) => raw, ZContributionUpdate.and(z.object({ id: ZId, intent: z.string().optional() })));
+
+export const editAction = formAction({
+  name: 'editContribution',
+  schema: ZEdit,
+  handler: async ({ actor, input, locale }) => {
+    const updated = await updateContribution({ actor, id: input.id, input });
+    if (input.intent === 'submit' && (updated.status === 'DRAFT' || updated.status === 'CHANGES_REQUESTED')) {
+      await submitContribution({ actor, id: updated.id, version: updated.version });
+    }
+    refresh();
+    return { ok: true, message: translate(locale, input.intent === 'submit' ? 'declare.savedSubmitted' : 'declare.savedChanges') };
+  },
+});
+
+export const deleteAction = formAction({
+  name: 'deleteContribution',
+  schema: z.object({ id: ZId, version: ZVersion }),
+  handler: async ({ actor, input, locale }) => {
+    await deleteContribution({ actor, id: input.id, version: input.version });
+    refresh();
+    return { ok: true, message: translate(locale, 'mine.deleted') };
+  },
+});
+
+export const submitAction = formAction({
+  name: 'submitContribution',
+  schema: z.object({ id: ZId, version: ZVersion }),
+  handler: async ({ actor, input, locale }) => {
+    await submitContribution({ actor, id: input.id, version: input.version });
+    refresh();
+    return { ok: true, message: translate(locale, 'mine.submitted') };
+  },
+});
+
+export const approveSelectedAction = formAction({
+  name: 'approveSelected',
+  schema: ZBulkReview.omit({ action: true }),
+  handler: async ({ actor, input, locale }) => {
+    const done = await reviewContributions({ actor, ids: input.ids, action: 'approve' });
+    refresh();
+    return { ok: true, message: translate(locale, 'review.approved', { count: done.length }) };
+  },
+});
+
+const REVIEW_MESSAGES = { approve: 'review.approved', reject: 'review.rejected', requestChanges: 'review.changesRequested', unapprove: 'review.unapproved' } as const;
+
+export const reviewAction = formAction({
+  name: 'reviewContribution',
+  schema: z.object({
+    id: ZId,
+    version: ZVersion,
+    action: z.enum(['approve', 'reject', 'requestChanges', 'unapprove']),
+    comment: z.string().trim().max(2000, 'validation.tooLong').optional(),
+  }),
+  handler: async ({ actor, input, locale }) => {
+    await reviewContribution({ actor, id: input.id, action: input.action, comment: input.comment, version: input.version });
+    refresh();
+    return { ok: true, message: input.action === 'approve' ? translate(locale, 'review.approve') + ' ✓' : translate(locale, REVIEW_MESSAGES[input.action]) };
+  },
+});

@@ -1,0 +1,30 @@
+// Déclarer: a new contribution, or a copy of one of mine (?duplicate=id) dated today.
+import { getTranslations } from 'next-intl/server';
+import { requireActor } from '@/lib/auth/require';
+import { getContribution } from '@/lib/contributions/server/queries';
+import { contributionFormOptions } from '@/lib/contributions/server/form-data';
+import { ContributionForm, type ContributionFormValues } from '@/components/contributions/contribution-form';
+import { PageTitle, Section } from '@/components/ui/primitives';
+import { declareAction } from '../actions';
+
+export default async function DeclarePage({ searchParams }: { searchParams: Promise<{ duplicate?: string }> }) {
+  const actor = await requireActor();
+  const t = await getTranslations('declare');
+  const { duplicate } = await searchParams;
+  const options = await contributionFormOptions();
+  let initial: ContributionFormValues = { date: options.today };
+  if (duplicate) {
+    const source = await getContribution({ actor, id: duplicate }).catch(() => null);
+    if (source && source.personId === actor.id) {
+      initial = { date: options.today, minutes: source.minutes, chantierId: source.chantierId, placeId: source.placeId, description: source.description, link: source.link, volunteer: source.volunteer };
+    }
+  }
+  return (
+    <>
+      <PageTitle>{t('title')}</PageTitle>
+      <Section title={t('title')}>
+        <ContributionForm action={declareAction} chantiers={options.chantiers} places={options.places} initial={initial} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+// À valider: the submitted contributions of my chantiers (all of them for an admin), never my
+// own; filter by person, period and place, sort by date; approve many at once, or one by one.
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireActor } from '@/lib/auth/require';
+import { db } from '@/lib/db';
+import { ZContributionFilters } from '@/lib/contributions/inputs';
+import { listContributions } from '@/lib/contributions/server/queries';
+import { listPlaces } from '@/lib/chantiers/chantiers';
+import { formatDuration } from '@/lib/contributions/duration';
+import { formatCalendarDate } from '@/lib/format/date';
+import { PageTitle } from '@/components/ui/primitives';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { FilterBar, FilterSelect } from '@/components/contributions/filters';
+import { ReviewActions, SelectAll } from '@/components/contributions/review-actions';
+import { approveSelectedAction } from '../contributions/actions';
+
+const BULK_FORM = 'bulk-approve';
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor();
+  if (!actor.roles.includes('ADMIN') && actor.referentOf.length === 0) notFound();
+  const t = await getTranslations();
+  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const raw = await searchParams;
+  const order = raw.sort === 'newest' ? 'desc' : 'asc';
+  const parsed = ZContributionFilters.safeParse({ personId: raw.personId || undefined, periodId: raw.periodId || undefined, placeId: raw.placeId || undefined, cursor: raw.cursor || undefined, limit: 100 });
+  const filters = parsed.success ? parsed.data : ZContributionFilters.parse({ limit: 100 });
+  const [list, people, periods, places] = await Promise.all([
+    listContributions({ actor, filters, scope: 'review', order }),
+    db().person.findMany({ where: { active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db().fundingPeriod.findMany({ where: { status: 'OPEN' }, orderBy: { startDate: 'desc' }, select: { id: true, name: true } }),
+    listPlaces(),
+  ]);
+  const nextParams = new URLSearchParams(Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][]);
+  return (
+    <>
+      <PageTitle>{t('review.title')}</PageTitle>
+      <p className="mb-4 text-slate-700">{t('review.intro')}</p>
+      <FilterBar submitLabel={t('mine.filter')}>
+        <FilterSelect label={t('review.person')} name="personId" value={filters.personId} allLabel={t('review.allPeople')} options={people.map((person) => ({ value: person.id, label: person.name }))} />
+        <FilterSelect label={t('mine.period')} name="periodId" value={filters.periodId} allLabel={t('mine.allPeriods')} options={periods.map((period) => ({ value: period.id, label: period.name }))} />
+        <FilterSelect label={t('review.place')} name="placeId" value={filters.placeId} allLabel={t('review.allPlaces')} options={places.map((place) => ({ value: place.id, label: place.name }))} />
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          {t('review.sort')}
+          <select name="sort" defaultValue={order === 'desc' ? 'newest' : 'oldest'} className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal">
+            <option value="oldest">{t('review.oldest')}</option>
+            <option value="newest">{t('review.newest')}</option>
+          </select>
+        </label>
+      </FilterBar>
+      {list.items.length === 0 ? (
+        <p className="text-slate-700">{t('review.empty')}</p>
+      ) : (
+        <>
+          <div className="mb-3 flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-3">
+            <SelectAll formId={BULK_FORM} label={t('review.selectAll')} />
+            <ActionForm action={approveSelectedAction} id={BULK_FORM} className="flex flex-col gap-2">
+              <SubmitButton>{t('review.approveSelected')}</SubmitButton>
+            </ActionForm>
+          </div>
+          <ul className="flex flex-col gap-3" data-testid="review-list">
+            {list.items.map((item) => (
+              <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="review-item">
+                <div className="flex items-start gap-3">
+                  <input
+                    type="checkbox"
+                    name="ids[]"
+                    value={item.id}
+                    form={BULK_FORM}
+                    id={`select-${item.id}`}
+                    className="mt-1 h-5 w-5 accent-brand-700"
+                    aria-label={`${t('review.select')} : ${item.personName}, ${formatCalendarDate(item.date, locale)}, ${item.description}`}
+                  />
+                  <div className="flex-1">
+                    <p className="font-medium">
+                      {item.personName} · {formatCalendarDate(item.date, locale)} · {formatDuration(item.minutes, locale)}
+                    </p>
+                    <p className="text-sm text-slate-700">
+                      {item.chantierName}
+                      {item.placeName ? ` · ${item.placeName}` : ''}
+                      {item.volunteer ? ` · ${t('mine.volunteer')}` : ''}
+                    </p>
+                    <p className="mt-1">{item.description}</p>
+                    {item.link ? (
+                      <a className="text-sm text-brand-700 underline" href={item.link} rel="noopener noreferrer nofollow">
+                        {item.link}
+                      </a>
+                    ) : null}
+                    <div className="mt-3">
+                      <ReviewActions contributionId={item.id} version={item.version} />
+                    </div>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {list.nextCursor ? (
+            <p className="mt-4">
+              <Link href={`/review?${nextParams.toString()}`} className="text-brand-700 underline">
+                {t('mine.more')}
+              </Link>
+            </p>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+// A filter bar as a plain GET form: works without JavaScript, and the URL can be shared.
+import type { ReactNode } from 'react';
+
+export function FilterSelect({ label, name, value, options, allLabel }: { label: string; name: string; value?: string; options: { value: string; label: string }[]; allLabel: string }) {
+  return (
+    <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+      {label}
+      <select name={name} defaultValue={value ?? ''} className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal">
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function FilterBar({ children, submitLabel }: { children: ReactNode; submitLabel: string }) {
+  return (
+    <form method="get" className="mb-6 flex flex-wrap items-end gap-3" role="search">
+      {children}
+      <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

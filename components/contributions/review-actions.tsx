@@ -1,0 +1,70 @@
+'use client';
+// A referent's actions on one contribution: approve at once; reject (reason) or request changes
+// (comment) after saying why; un-approve an approved one (comment). Each form carries the version
+// the referent saw, so a contribution handled meanwhile by someone else is not handled twice.
+import { useTranslations } from 'next-intl';
+import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
+import { Field } from '@/components/ui/primitives';
+import { reviewAction } from '@/app/(app)/contributions/actions';
+
+function CommentField({ id, label }: { id: string; label: string }) {
+  const error = useFieldError('comment');
+  return (
+    <Field label={label} name="comment" id={id} error={error}>
+      <textarea id={id} name="comment" rows={2} required maxLength={2000} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base" />
+    </Field>
+  );
+}
+
+function WithComment({ contributionId, version, action, summary, label, submit }: { contributionId: string; version: number; action: 'reject' | 'requestChanges' | 'unapprove'; summary: string; label: string; submit: string }) {
+  return (
+    <details className="w-full sm:w-auto">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">{summary}</summary>
+      <ActionForm action={reviewAction} className="mt-2 flex flex-col gap-2">
+        <input type="hidden" name="id" value={contributionId} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="action" value={action} />
+        <CommentField id={`${action}-${contributionId}`} label={label} />
+        <div>
+          <SubmitButton variant={action === 'reject' ? 'danger' : 'primary'}>{submit}</SubmitButton>
+        </div>
+      </ActionForm>
+    </details>
+  );
+}
+
+export function ReviewActions({ contributionId, version }: { contributionId: string; version: number }) {
+  const t = useTranslations('review');
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      <ActionForm action={reviewAction} className="flex flex-col gap-1">
+        <input type="hidden" name="id" value={contributionId} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="action" value="approve" />
+        <SubmitButton>{t('approve')}</SubmitButton>
+      </ActionForm>
+      <WithComment contributionId={contributionId} version={version} action="reject" summary={t('reject')} label={t('rejectReason')} submit={t('reject')} />
+      <WithComment contributionId={contributionId} version={version} action="requestChanges" summary={t('requestChanges')} label={t('changesComment')} submit={t('requestChanges')} />
+    </div>
+  );
+}
+
+export function UnapproveAction({ contributionId, version }: { contributionId: string; version: number }) {
+  const t = useTranslations('review');
+  return <WithComment contributionId={contributionId} version={version} action="unapprove" summary={t('unapprove')} label={t('unapproveComment')} submit={t('unapprove')} />;
+}
+
+export function SelectAll({ formId, label }: { formId: string; label: string }) {
+  return (
+    <label className="inline-flex min-h-11 items-center gap-2 text-sm font-medium">
+      <input
+        type="checkbox"
+        className="h-5 w-5 accent-brand-700"
+        onChange={(event) => {
+          for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${formId}"]`)) box.checked = event.target.checked;
+        }}
+      />
+      {label}
+    </label>
+  );
+}

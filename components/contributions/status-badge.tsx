@@ -1,0 +1,15 @@
+import { getTranslations } from 'next-intl/server';
+import type { ContributionStatus } from '@/lib/contributions/lifecycle';
+
+const STYLES: Record<ContributionStatus, string> = {
+  DRAFT: 'bg-slate-100 text-slate-800',
+  SUBMITTED: 'bg-sky-100 text-sky-900',
+  APPROVED: 'bg-emerald-100 text-emerald-900',
+  REJECTED: 'bg-red-100 text-red-900',
+  CHANGES_REQUESTED: 'bg-amber-100 text-amber-900',
+};
+
+export async function StatusBadge({ status }: { status: ContributionStatus }) {
+  const t = await getTranslations('status');
+  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}>{t(status)}</span>;
+}

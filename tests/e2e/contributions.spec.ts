@@ -1,0 +1,109 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signIn } from './support';
+
+const REFERENT_C1 = DEMO.referent; // referent of C1, "Gestion et animation des tiers-lieux"
+const C1 = 'C1 — Gestion et animation des tiers-lieux';
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+test('a contributor declares on a phone, a referent approves one and rejects one, the contributor sees both', async ({ browser }) => {
+  const stamp = Date.now().toString(36);
+  const first = `Atelier réparation ${stamp}`;
+  const second = `Réunion sans objet ${stamp}`;
+
+  // The contributor, on a 360 px phone.
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', hasTouch: true, isMobile: true });
+  const alice = await phone.newPage();
+  await signIn(alice, DEMO.contributor);
+  await alice.goto('/contributions/new');
+  await expectNoSeriousA11yViolations(alice);
+
+  const duration = alice.getByLabel('Durée');
+  await duration.fill('25h');
+  await expect(alice.getByText('Une contribution dure au plus 24 h.')).toBeVisible();
+  await duration.fill('1h30');
+  await expect(alice.getByTestId('duration-understood')).toHaveText('Compris : 1 h 30');
+  await alice.getByLabel('Chantier').selectOption({ label: C1 });
+  await alice.getByLabel('Lieu').selectOption({ label: 'La Coroutine' });
+  await alice.getByLabel('Description').fill(first);
+  await alice.getByRole('button', { name: 'Soumettre' }).click();
+  await expect(alice.getByText('Contribution soumise à validation.')).toBeVisible();
+  const overflow = await alice.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  // The form is empty again for the next one; an empty duration is refused in the field.
+  await alice.getByLabel('Chantier').selectOption({ label: C1 });
+  await alice.getByLabel('Description').fill(second);
+  await alice.getByRole('button', { name: 'Soumettre' }).click();
+  await expect(alice.getByText('Indiquez une durée.').first()).toBeVisible();
+  await alice.getByLabel('Durée').fill('0,75');
+  await expect(alice.getByTestId('duration-understood')).toHaveText('Compris : 45 min');
+  await alice.getByRole('button', { name: 'Soumettre' }).click();
+  await expect(alice.getByText('Contribution soumise à validation.')).toBeVisible();
+
+  // The referent of C1 approves the first in bulk and rejects the second with a reason.
+  const desk = await browser.newContext({ locale: 'fr-FR' });
+  const referent = await desk.newPage();
+  await signIn(referent, REFERENT_C1);
+  await referent.getByTestId('nav').getByRole('link', { name: 'À valider' }).click();
+  await expect(referent.getByRole('heading', { level: 1 })).toHaveText('À valider');
+  await expectNoSeriousA11yViolations(referent);
+  const firstItem = referent.getByTestId('review-item').filter({ hasText: first });
+  const secondItem = referent.getByTestId('review-item').filter({ hasText: second });
+  await firstItem.getByRole('checkbox').check();
+  await referent.getByRole('button', { name: 'Valider la sélection' }).click();
+  await expect(referent.getByText('1 contribution validée.')).toBeVisible();
+  await expect(referent.getByTestId('review-item').filter({ hasText: first })).toHaveCount(0);
+
+  await secondItem.locator('summary', { hasText: 'Refuser' }).click();
+  await secondItem.getByRole('button', { name: 'Refuser' }).click();
+  await expect(secondItem.getByText('Un motif ou un commentaire est obligatoire.').first()).toBeVisible();
+  await secondItem.getByLabel('Motif du refus').fill('Hors périmètre du chantier');
+  await secondItem.getByRole('button', { name: 'Refuser' }).click();
+  await expect(referent.getByTestId('review-item').filter({ hasText: second })).toHaveCount(0);
+
+  // The contributor sees both outcomes, and the reason.
+  await alice.goto('/contributions');
+  await expectNoSeriousA11yViolations(alice);
+  const approved = alice.getByTestId('contribution').filter({ hasText: first });
+  await expect(approved).toContainText('Validée');
+  await expect(approved).toContainText('1 h 30');
+  const rejected = alice.getByTestId('contribution').filter({ hasText: second });
+  await expect(rejected).toContainText('Refusée');
+  await expect(rejected).toContainText('Motif du refus : Hors périmètre du chantier');
+
+  // Its history tells who did what.
+  await rejected.getByRole('link', { name: 'Historique' }).click();
+  await expect(alice.getByTestId('history')).toContainText('Rachida Référente : Soumise → Refusée');
+  await expect(alice.getByTestId('history')).toContainText('« Hors périmètre du chantier »');
+
+  await phone.close();
+  await desk.close();
+});
+
+test('nobody is offered to review their own contribution', async ({ page }) => {
+  const description = `Ma propre contribution ${Date.now().toString(36)}`;
+  await signIn(page, REFERENT_C1);
+  await page.goto('/contributions/new');
+  await page.getByLabel('Durée').fill('2h');
+  await page.getByLabel('Chantier').selectOption({ label: C1 });
+  await page.getByLabel('Description').fill(description);
+  await page.getByRole('button', { name: 'Soumettre' }).click();
+  await expect(page.getByText('Contribution soumise à validation.')).toBeVisible();
+  await page.goto('/review');
+  await expect(page.getByText(description)).toHaveCount(0);
+});
+
+test('the approved contributions page lists approved work and hours per chantier', async ({ page }) => {
+  await signIn(page, DEMO.contributor);
+  await page.getByTestId('nav').getByRole('link', { name: 'Contributions validées' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contributions validées');
+  await expect(page.getByTestId('hours-per-chantier')).toContainText('Gestion et animation des tiers-lieux');
+  await expect(page.getByTestId('approved-list').locator('li').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
