@@ -4,6 +4,7 @@ import { requireActor } from '@/lib/auth/require';
 import { listChantiers, listPlaces } from '@/lib/chantiers/chantiers';
 import { getSettings } from '@/lib/settings/settings';
 import { Badge, PageTitle, Section } from '@/components/ui/primitives';
+import { HomeNotices } from '@/components/contributions/notices';
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -14,6 +15,7 @@ export default async function HomePage() {
     <>
       <PageTitle>{t('home.title', { name: actor.name })}</PageTitle>
       <p className="mb-6 text-slate-700">{t('home.intro', { collective: settings.name })}</p>
+      <HomeNotices actor={actor} />
       <div className="grid gap-6 md:grid-cols-2">
         <Section title={t('home.yourRoles')}>
           <ul className="flex flex-wrap gap-2" data-testid="my-roles">
