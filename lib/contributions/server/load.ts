@@ -5,7 +5,8 @@ import type { Actor } from '@/lib/auth/permissions';
 import type { ContributionStatus } from '@/lib/contributions/lifecycle';
 import { decideContributionAction, type ContributionRefusalCode } from '@/lib/contributions/policy';
 import type { ContributionAction } from '@/lib/contributions/lifecycle';
-import { fromDbDate, periodClosedError } from '@/lib/contributions/server/periods';
+import { periodClosedError } from '@/lib/contributions/server/periods';
+import { toIsoDate } from '@/lib/format/date';
 
 export type StoredRow = {
   id: string;
@@ -115,7 +116,7 @@ export function toContributionOut(row: {
     chantierId: row.chantierId,
     placeId: row.placeId,
     periodId: row.periodId,
-    date: fromDbDate(row.date),
+    date: toIsoDate(row.date),
     minutes: row.minutes,
     description: row.description,
     link: row.link,

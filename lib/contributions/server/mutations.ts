@@ -4,7 +4,8 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import type { TContributionCreate, TContributionUpdate } from '@/lib/contributions/inputs';
-import { openPeriodFor, toDbDate, fromDbDate } from '@/lib/contributions/server/periods';
+import { openPeriodFor } from '@/lib/contributions/server/periods';
+import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import { decideOrThrow, lockContribution, toContributionOut, type StoredRow } from '@/lib/contributions/server/load';
 
 async function assertChantierAndPlace(tx: Tx, chantierId: string, placeId: string | undefined | null): Promise<void> {
@@ -28,7 +29,7 @@ export async function createContribution(options: { actor: Actor; input: TContri
         chantierId: input.chantierId,
         placeId: input.placeId ?? null,
         periodId: period.id,
-        date: toDbDate(input.date),
+        date: fromIsoDate(input.date),
         minutes: input.minutes,
         description: input.description,
         link: input.link ?? null,
@@ -48,7 +49,7 @@ export async function createContribution(options: { actor: Actor; input: TContri
 /** The editable values of a stored row, as kept in the history when an edit replaces them. */
 function editableValues(row: StoredRow) {
   return {
-    date: fromDbDate(row.date),
+    date: toIsoDate(row.date),
     minutes: row.minutes,
     chantierId: row.chantier_id,
     placeId: row.place_id,
@@ -71,11 +72,11 @@ export async function updateContribution(options: { actor: Actor; id: string; in
     if (row.version !== input.version) throw staleError(row);
     await assertChantierAndPlace(tx, input.chantierId, input.placeId);
     // A new date may fall in another period, which must be open too.
-    const period = fromDbDate(row.date) === input.date ? { id: row.period_id } : await openPeriodFor(tx, input.date);
+    const period = toIsoDate(row.date) === input.date ? { id: row.period_id } : await openPeriodFor(tx, input.date);
     const updated = await tx.contribution.update({
       where: { id: row.id },
       data: {
-        date: toDbDate(input.date),
+        date: fromIsoDate(input.date),
         minutes: input.minutes,
         chantierId: input.chantierId,
         placeId: input.placeId ?? null,

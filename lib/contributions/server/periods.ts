@@ -1,11 +1,10 @@
 // Which funding period a contribution date falls in, and whether it still accepts changes.
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { fromIsoDate } from '@/lib/format/date';
 
 export type PeriodRef = { id: string; name: string; status: 'OPEN' | 'CLOSED' | 'PAID' };
 
-export const toDbDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
-export const fromDbDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Today's calendar date in the collective's time zone. */
 export function todayIn(timeZone: string, now = new Date()): string {
@@ -19,7 +18,7 @@ export function periodClosedError(period: PeriodRef): AppError {
 /** The open period covering `date`; a clear error naming the period (or its absence) otherwise. */
 export async function openPeriodFor(tx: Tx, date: string): Promise<PeriodRef> {
   const found = await tx.fundingPeriod.findFirst({
-    where: { startDate: { lte: toDbDate(date) }, endDate: { gte: toDbDate(date) } },
+    where: { startDate: { lte: fromIsoDate(date) }, endDate: { gte: fromIsoDate(date) } },
     select: { id: true, name: true, status: true },
   });
   if (!found) throw new AppError('NO_PERIOD', 'errors.NO_PERIOD_FOR_DATE', { values: { date: date.split('-').reverse().join('/') }, fields: { date: 'errors.NO_PERIOD' } });

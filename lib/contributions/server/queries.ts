@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { getSettings } from '@/lib/settings/settings';
 import type { TContributionFilters } from '@/lib/contributions/inputs';
 import { canSee, toContributionOut, type TContributionOut } from '@/lib/contributions/server/load';
-import { fromDbDate, toDbDate } from '@/lib/contributions/server/periods';
+import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 
 export type TContributionListItem = TContributionOut & { personName: string; chantierName: string; placeName: string | null; lastComment: string | null };
 
@@ -40,8 +40,8 @@ function listWhere(actor: Actor, filters: Filters, scope: ListScope, transparenc
   if (filters.personId) and.push({ personId: filters.personId });
   if (filters.placeId) and.push({ placeId: filters.placeId });
   if (filters.status) and.push({ status: filters.status });
-  if (filters.from) and.push({ date: { gte: toDbDate(filters.from) } });
-  if (filters.to) and.push({ date: { lte: toDbDate(filters.to) } });
+  if (filters.from) and.push({ date: { gte: fromIsoDate(filters.from) } });
+  if (filters.to) and.push({ date: { lte: fromIsoDate(filters.to) } });
   return and;
 }
 
@@ -53,7 +53,7 @@ export async function listContributions(options: { actor: Actor; filters: TContr
   const after = decodeCursor(filters.cursor);
   if (after) {
     const comparison = direction === 'desc' ? 'lt' : 'gt';
-    and.push({ OR: [{ date: { [comparison]: toDbDate(after.key) } }, { date: toDbDate(after.key), id: { [comparison]: after.id } }] });
+    and.push({ OR: [{ date: { [comparison]: fromIsoDate(after.key) } }, { date: fromIsoDate(after.key), id: { [comparison]: after.id } }] });
   }
   const rows = await db().contribution.findMany({
     where: { AND: and },
@@ -75,7 +75,7 @@ export async function listContributions(options: { actor: Actor; filters: TContr
     placeName: row.place?.name ?? null,
     lastComment: row.events[0]?.comment ?? null,
   }));
-  return { items, nextCursor: rows.length > filters.limit && last ? encodeCursor({ key: fromDbDate(last.date), id: last.id }) : null };
+  return { items, nextCursor: rows.length > filters.limit && last ? encodeCursor({ key: toIsoDate(last.date), id: last.id }) : null };
 }
 
 /** Minutes per chantier of what a list shows, for its totals (same filters, no pagination). */

@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import type { ReviewAction } from '@/lib/contributions/lifecycle';
 import { commentRequirement } from '@/lib/contributions/lifecycle';
 import { decideOrThrow, lockContribution, toContributionOut, type StoredRow } from '@/lib/contributions/server/load';
-import { fromDbDate } from '@/lib/contributions/server/periods';
+import { toIsoDate } from '@/lib/format/date';
 import { notifyReview, type ReviewNotice } from '@/lib/contributions/server/notify';
 
 const REVIEWED = new Set(['APPROVED', 'REJECTED', 'CHANGES_REQUESTED']);
@@ -51,7 +51,7 @@ async function reviewInTx(tx: Tx, options: { actor: Actor; id: string; action: R
   });
   const notice: ReviewNotice | null =
     to === 'REJECTED' || to === 'CHANGES_REQUESTED'
-      ? { contributionId: row.id, ownerId: row.person_id, kind: to, reviewerName: options.actor.name, comment: comment ?? '', date: fromDbDate(row.date), description: row.description }
+      ? { contributionId: row.id, ownerId: row.person_id, kind: to, reviewerName: options.actor.name, comment: comment ?? '', date: toIsoDate(row.date), description: row.description }
       : null;
   return { contribution: toContributionOut(updated), notice };
 }
