@@ -63,13 +63,15 @@ export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' 
   );
 }
 
-export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+export function Section({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
-        <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
-        {actions}
-      </div>
+      {title || actions ? (
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+          {title ? <h2 className="text-lg font-semibold text-slate-900">{title}</h2> : <span />}
+          {actions}
+        </div>
+      ) : null}
       {children}
     </section>
   );

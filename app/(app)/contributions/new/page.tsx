@@ -22,7 +22,7 @@ export default async function DeclarePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
-      <Section title={t('title')}>
+      <Section>
         <ContributionForm action={declareAction} chantiers={options.chantiers} places={options.places} initial={initial} />
       </Section>
     </>

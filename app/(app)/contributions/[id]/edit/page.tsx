@@ -18,7 +18,7 @@ export default async function EditContributionPage({ params }: { params: Promise
   return (
     <>
       <PageTitle>{t('editTitle')}</PageTitle>
-      <Section title={t('editTitle')}>
+      <Section>
         <ContributionForm action={editAction} chantiers={options.chantiers} places={options.places} initial={contribution} editing />
       </Section>
     </>
