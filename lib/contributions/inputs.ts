@@ -18,7 +18,8 @@ const contributionFields = {
   chantierId: ZId,
   placeId: z.preprocess(emptyToUndefined, ZId.optional()),
   description: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
-  link: z.preprocess(emptyToUndefined, z.url('validation.url').max(2000, 'validation.tooLong').optional()),
+  // Only web links: a javascript: or data: URL rendered as a link would run in a reviewer's browser.
+  link: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: 'validation.url' }).max(2000, 'validation.tooLong').optional()),
   volunteer: checkbox.default(false),
 };
 
@@ -29,6 +30,9 @@ const durationFields = {
 };
 
 function withMinutes<T extends { minutes?: number; duration?: number }>(input: T, ctx: z.RefinementCtx) {
+  if (input.minutes !== undefined && input.duration !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['duration'], message: 'validation.minutesOrDuration' });
+  }
   const minutes = input.minutes ?? input.duration;
   if (minutes === undefined) ctx.addIssue({ code: 'custom', path: ['duration'], message: 'errors.duration.EMPTY' });
   return minutes;

@@ -48,5 +48,14 @@ export async function startMailCatcher(options: { smtpPort: number; httpPort?: n
 /** The body of a raw message, with quoted-printable soft line breaks undone. */
 export function mailText(raw: string): string {
   const body = raw.split(/\r?\n\r?\n/).slice(1).join('\n\n');
-  return body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  // Quoted-printable encodes UTF-8 bytes one by one (=C3=A9 for é): gather the bytes, then decode.
+  const text = body.replace(/=\r?\n/g, '');
+  const parts: Buffer[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/=([0-9A-F]{2})/g)) {
+    parts.push(Buffer.from(text.slice(last, match.index), 'utf8'), Buffer.from([parseInt(match[1], 16)]));
+    last = match.index + match[0].length;
+  }
+  parts.push(Buffer.from(text.slice(last), 'utf8'));
+  return Buffer.concat(parts).toString('utf8');
 }

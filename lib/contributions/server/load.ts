@@ -51,6 +51,24 @@ export function canSee(actor: Actor, row: { person_id: string; chantier_id: stri
   return row.status === 'APPROVED' && (transparency || actor.roles.includes('TREASURER'));
 }
 
+/** The editable values of a stored row, as kept in the history when an edit replaces them. */
+export function editableValues(row: StoredRow) {
+  return {
+    date: toIsoDate(row.date),
+    minutes: row.minutes,
+    chantierId: row.chantier_id,
+    placeId: row.place_id,
+    description: row.description,
+    link: row.link,
+    volunteer: row.volunteer,
+  };
+}
+
+/** An edit or review started from an older version: refused, with what is stored now. */
+export function staleError(row: StoredRow): AppError {
+  return new AppError('STALE_VERSION', 'errors.STALE_CONTRIBUTION', { details: { current: { ...editableValues(row), status: row.status, version: row.version } } });
+}
+
 const REFUSALS: Record<ContributionRefusalCode, 'FORBIDDEN' | 'SELF_REVIEW' | 'PERIOD_CLOSED' | 'NO_PERIOD' | 'INVALID_TRANSITION' | 'COMMENT_REQUIRED'> = {
   FORBIDDEN: 'FORBIDDEN',
   INACTIVE: 'FORBIDDEN',

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import type { TContributionCreate, TContributionUpdate } from '@/lib/contributions/inputs';
 import { openPeriodFor } from '@/lib/contributions/server/periods';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
-import { decideOrThrow, lockContribution, toContributionOut, type StoredRow } from '@/lib/contributions/server/load';
+import { decideOrThrow, editableValues, lockContribution, staleError, toContributionOut } from '@/lib/contributions/server/load';
 
 async function assertChantierAndPlace(tx: Tx, chantierId: string, placeId: string | undefined | null): Promise<void> {
   const chantier = await tx.chantier.findUnique({ where: { id: chantierId }, select: { active: true } });
@@ -44,23 +44,6 @@ export async function createContribution(options: { actor: Actor; input: TContri
     }
     return toContributionOut(created);
   });
-}
-
-/** The editable values of a stored row, as kept in the history when an edit replaces them. */
-function editableValues(row: StoredRow) {
-  return {
-    date: toIsoDate(row.date),
-    minutes: row.minutes,
-    chantierId: row.chantier_id,
-    placeId: row.place_id,
-    description: row.description,
-    link: row.link,
-    volunteer: row.volunteer,
-  };
-}
-
-function staleError(row: StoredRow): AppError {
-  return new AppError('STALE_VERSION', 'errors.STALE_CONTRIBUTION', { details: { current: { ...editableValues(row), status: row.status, version: row.version } } });
 }
 
 export async function updateContribution(options: { actor: Actor; id: string; input: TContributionUpdate }) {

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { getSettings } from '@/lib/settings/settings';
-import type { TContributionFilters } from '@/lib/contributions/inputs';
+import { ZCalendarDate, type TContributionFilters } from '@/lib/contributions/inputs';
 import { canSee, toContributionOut, type TContributionOut } from '@/lib/contributions/server/load';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 
@@ -51,6 +51,7 @@ export async function listContributions(options: { actor: Actor; filters: TContr
   const and = listWhere(actor, filters, options.scope ?? 'all', settings.transparency);
   const direction = options.order ?? 'desc';
   const after = decodeCursor(filters.cursor);
+  if (after && !ZCalendarDate.safeParse(after.key).success) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   if (after) {
     const comparison = direction === 'desc' ? 'lt' : 'gt';
     and.push({ OR: [{ date: { [comparison]: fromIsoDate(after.key) } }, { date: fromIsoDate(after.key), id: { [comparison]: after.id } }] });

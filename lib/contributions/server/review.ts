@@ -6,39 +6,45 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import type { ReviewAction } from '@/lib/contributions/lifecycle';
 import { commentRequirement } from '@/lib/contributions/lifecycle';
-import { decideOrThrow, lockContribution, toContributionOut, type StoredRow } from '@/lib/contributions/server/load';
+import { canSee, decideOrThrow, lockContribution, staleError, toContributionOut, type StoredRow } from '@/lib/contributions/server/load';
+import { getSettings } from '@/lib/settings/settings';
 import { toIsoDate } from '@/lib/format/date';
 import { notifyReview, type ReviewNotice } from '@/lib/contributions/server/notify';
 
 const REVIEWED = new Set(['APPROVED', 'REJECTED', 'CHANGES_REQUESTED']);
 
-async function alreadyReviewed(tx: Tx, row: StoredRow): Promise<AppError> {
+/** The last review transition, if its author is someone other than the owner (a reviewer). */
+async function lastReview(tx: Tx, row: StoredRow) {
   const last = await tx.contributionEvent.findFirst({
     where: { contributionId: row.id, kind: 'TRANSITION' },
     orderBy: { id: 'desc' },
     include: { actor: { select: { name: true } } },
   });
-  return new AppError('ALREADY_REVIEWED', 'errors.ALREADY_REVIEWED_BY', {
-    values: { name: last?.actor.name ?? '?' },
-    details: { status: row.status, version: row.version, by: last?.actor.name ?? null },
-  });
+  return last && last.actorId !== row.person_id ? last : null;
 }
 
-async function reviewInTx(tx: Tx, options: { actor: Actor; id: string; action: ReviewAction; comment?: string; version?: number }) {
+function alreadyReviewed(row: StoredRow, by: string): AppError {
+  return new AppError('ALREADY_REVIEWED', 'errors.ALREADY_REVIEWED_BY', { values: { name: by }, details: { status: row.status, version: row.version, by } });
+}
+
+async function reviewInTx(tx: Tx, options: { actor: Actor; id: string; action: ReviewAction; comment?: string; version?: number; transparency: boolean }) {
   const row = await lockContribution(tx, options.id);
-  if (row.person_id !== options.actor.id && !options.actor.roles.includes('ADMIN') && !options.actor.referentOf.includes(row.chantier_id)) {
-    // Not theirs to review: as if it did not exist, unless transparency shows approved ones.
-    throw new AppError(row.status === 'APPROVED' ? 'FORBIDDEN' : 'NOT_FOUND', row.status === 'APPROVED' ? 'errors.FORBIDDEN' : 'errors.NOT_FOUND');
-  }
-  if (options.version !== undefined && row.version !== options.version) {
-    if (REVIEWED.has(row.status) || row.reviewed_by_id) throw await alreadyReviewed(tx, row);
-    throw new AppError('STALE_VERSION', 'errors.STALE_CONTRIBUTION', { details: { current: { status: row.status, version: row.version } } });
-  }
+  // What the reviewer may not even see does not exist for them; what they see but may not
+  // review is forbidden.
+  if (!canSee(options.actor, row, options.transparency)) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+  const changedMeanwhile = options.version !== undefined && row.version !== options.version;
   let to;
   try {
+    if (changedMeanwhile) throw staleError(row);
     to = decideOrThrow(options.actor, row, options.action, options.comment);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'INVALID_TRANSITION' && REVIEWED.has(row.status)) throw await alreadyReviewed(tx, row);
+    // Someone else reviewed it first (approved, rejected, sent back, or un-approved it): say who,
+    // rather than a bare "stale" or "not possible now".
+    const raced = error instanceof AppError && (error.code === 'STALE_VERSION' || error.code === 'INVALID_TRANSITION');
+    if (raced) {
+      const last = REVIEWED.has(row.status) || row.status === 'SUBMITTED' ? await lastReview(tx, row) : null;
+      if (last && last.actorId !== options.actor.id && (REVIEWED.has(row.status) || last.toStatus === 'SUBMITTED')) throw alreadyReviewed(row, last.actor.name);
+    }
     throw error;
   }
   const comment = options.comment?.trim() || null;
@@ -57,7 +63,8 @@ async function reviewInTx(tx: Tx, options: { actor: Actor; id: string; action: R
 }
 
 export async function reviewContribution(options: { actor: Actor; id: string; action: ReviewAction; comment?: string; version?: number }) {
-  const result = await db().$transaction((tx) => reviewInTx(tx, options));
+  const { transparency } = await getSettings();
+  const result = await db().$transaction((tx) => reviewInTx(tx, { ...options, transparency }));
   if (result.notice) await notifyReview(result.notice);
   return result.contribution;
 }
@@ -72,12 +79,14 @@ export async function reviewContributions(options: { actor: Actor; ids: string[]
   if (commentRequirement(options.action) !== 'OPTIONAL' && !options.comment?.trim()) {
     throw new AppError('COMMENT_REQUIRED', 'errors.COMMENT_REQUIRED', { fields: { [options.action === 'reject' ? 'reason' : 'comment']: 'errors.COMMENT_REQUIRED' } });
   }
+  const { transparency } = await getSettings();
+  // Up to 500 rows, three round trips each: more than Prisma's default 5 s on a slow network.
   const results = await db().$transaction(async (tx) => {
     const done = [];
     const refused: { id: string; code: string }[] = [];
     for (const id of ids) {
       try {
-        done.push(await reviewInTx(tx, { ...options, id }));
+        done.push(await reviewInTx(tx, { ...options, id, transparency }));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         refused.push({ id, code: error.code });
@@ -85,7 +94,7 @@ export async function reviewContributions(options: { actor: Actor; ids: string[]
     }
     if (refused.length) throw new AppError('CONFLICT', 'errors.BULK_REFUSED', { values: { count: refused.length }, details: { refused } });
     return done;
-  });
+  }, { maxWait: 10_000, timeout: 60_000 });
   for (const result of results) if (result.notice) await notifyReview(result.notice);
   return results.map((result) => result.contribution);
 }
