@@ -7,6 +7,7 @@ export type NavItem = { href: string; labelKey: string; permission?: Permission;
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', labelKey: 'home' },
   { href: '/contributions/new', labelKey: 'declare' },
+  { href: '/contributions/week', labelKey: 'week' },
   { href: '/contributions', labelKey: 'mine' },
   { href: '/review', labelKey: 'review', reviewer: true },
   { href: '/approved', labelKey: 'approved' },

@@ -1,0 +1,33 @@
+'use server';
+// The weekly timesheet's one action: save the typed grid, and submit the week's drafts when the
+// person pressed "Enregistrer et soumettre". Through formAction() like every form of the app; a
+// refusal comes back with each error keyed by its cell ("rows.2.cells.4") and one clear message.
+import { revalidatePath } from 'next/cache';
+import { formAction } from '@/lib/actions/form-action';
+import { AppError } from '@/lib/errors';
+import { translate } from '@/lib/i18n/locale';
+import { saveWeek } from '@/lib/contributions/server/week';
+import { ZWeekForm } from '@/lib/contributions/week-inputs';
+
+export const saveWeekAction = formAction({
+  name: 'saveWeek',
+  schema: ZWeekForm,
+  handler: async ({ actor, input, locale }) => {
+    try {
+      const saved = await saveWeek({ actor, weekStart: input.weekStart, rows: input.rows, submit: input.submit });
+      revalidatePath('/contributions/week');
+      revalidatePath('/contributions');
+      revalidatePath('/review');
+      const changes = saved.created + saved.updated + saved.deleted + saved.submitted;
+      if (changes === 0) return { ok: true, message: translate(locale, 'week.nothingChanged') };
+      const message = input.submit ? translate(locale, 'week.savedSubmitted', { count: saved.submitted }) : translate(locale, 'week.saved');
+      return { ok: true, message, data: { ...saved } };
+    } catch (error) {
+      // The week's own refusals carry "week.…" message keys, which formAction only translates
+      // for "errors.…" ones: translate them here, field by field.
+      if (!(error instanceof AppError) || !error.message.startsWith('week.')) throw error;
+      const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([path, key]) => [path, translate(locale, key)]));
+      return { ok: false, code: error.code, message: translate(locale, error.message, error.values), fields, details: error.details };
+    }
+  },
+});

@@ -1,0 +1,55 @@
+// Ma semaine: the weekly timesheet at /contributions/week?start=YYYY-MM-DD. Any date opens the
+// week holding it (the URL is then rewritten to its Monday); without one, the current week in the
+// collective's time zone. Previous and next weeks are plain links.
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireActor } from '@/lib/auth/require';
+import { contributionFormOptions } from '@/lib/contributions/server/form-data';
+import { loadWeek } from '@/lib/contributions/server/week';
+import { addDays, weekStartFromParam, weekStartOf } from '@/lib/contributions/week-dates';
+import { formatCalendarDate } from '@/lib/format/date';
+import { PageTitle } from '@/components/ui/primitives';
+import { WeekTimesheet } from '@/components/contributions/week-timesheet';
+import { saveWeekAction } from './actions';
+
+const linkClass = 'inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50';
+
+export default async function WeekPage({ searchParams }: { searchParams: Promise<{ start?: string }> }) {
+  const actor = await requireActor();
+  const t = await getTranslations('week');
+  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const { start } = await searchParams;
+  const options = await contributionFormOptions();
+  const weekStart = weekStartFromParam(start, options.today);
+  if (start !== undefined && start !== weekStart) redirect(`/contributions/week?start=${weekStart}`);
+  const week = await loadWeek({ actor, weekStart });
+  const href = (monday: string) => `/contributions/week?start=${monday}`;
+  const thisWeek = weekStartOf(options.today);
+  return (
+    <>
+      <PageTitle>{t('title')}</PageTitle>
+      <nav aria-label={t('title')} className="mb-4 flex flex-wrap items-center gap-2">
+        <Link href={href(addDays(weekStart, -7))} className={linkClass} rel="prev">
+          <span aria-hidden="true">←&nbsp;</span>
+          {t('previous')}
+        </Link>
+        {weekStart !== thisWeek ? (
+          <Link href={href(thisWeek)} className={linkClass}>
+            {t('thisWeek')}
+          </Link>
+        ) : null}
+        <Link href={href(addDays(weekStart, 7))} className={linkClass} rel="next">
+          {t('next')}
+          <span aria-hidden="true">&nbsp;→</span>
+        </Link>
+      </nav>
+      <p className="mb-1 text-lg font-medium text-slate-900" data-testid="week-range">
+        {t('range', { from: formatCalendarDate(weekStart, locale), to: formatCalendarDate(addDays(weekStart, 6), locale) })}
+      </p>
+      <p className="mb-1 text-slate-700">{t('intro')}</p>
+      <p className="mb-4 text-sm text-slate-600">{t('help')}</p>
+      <WeekTimesheet action={saveWeekAction} week={week} chantiers={options.chantiers} places={options.places} today={options.today} />
+    </>
+  );
+}
