@@ -3,7 +3,7 @@ import type { Role } from '@/lib/auth/permissions';
 import { navigationFor } from './navigation';
 
 const hrefs = (roles: Role[], referentOf: string[] = []) => navigationFor({ roles, referentOf }).map((item) => item.href);
-const EVERYONE = ['/', '/contributions/new', '/contributions/week', '/contributions', '/approved', '/profile'];
+const EVERYONE = ['/', '/contributions/new', '/contributions/week', '/contributions', '/approved', '/periods', '/payouts', '/profile'];
 const ADMIN_ONLY = ['/admin/people', '/admin/chantiers', '/admin/places', '/admin/settings'];
 
 describe('navigationFor', () => {

@@ -11,6 +11,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/contributions', labelKey: 'mine' },
   { href: '/review', labelKey: 'review', reviewer: true },
   { href: '/approved', labelKey: 'approved' },
+  { href: '/periods', labelKey: 'periods' },
+  { href: '/payouts', labelKey: 'payouts' },
   { href: '/profile', labelKey: 'profile' },
   { href: '/admin/people', labelKey: 'people', permission: 'people.update' },
   { href: '/admin/chantiers', labelKey: 'chantiers', permission: 'chantiers.manage' },

@@ -42,7 +42,23 @@ export async function previewPayouts(periodId: string): Promise<PricingResult> {
   return computePayouts(await loadPricingInput(db(), periodId));
 }
 
-export type PendingContribution = { id: string; personName: string; chantierName: string; date: string; status: string };
+/** A contribution that blocks a close: still waiting for a referent (submitted, or sent back for changes). */
+export type PendingContribution = { id: string; personId: string; personName: string; chantierId: string; chantierName: string; date: string; minutes: number; status: 'SUBMITTED' | 'CHANGES_REQUESTED' };
+
+/** The contributions of a period still waiting for a referent: what a close would be refused for. */
+export async function listPendingContributions(options: { actor: Actor; periodId: string }): Promise<PendingContribution[]> {
+  assertCan(options.actor, 'periods.close');
+  return pendingContributions(db(), options.periodId);
+}
+
+async function pendingContributions(client: Pick<Tx, '$queryRaw'>, periodId: string): Promise<PendingContribution[]> {
+  return client.$queryRaw<PendingContribution[]>`
+      SELECT c.id, c.person_id AS "personId", p.name AS "personName", c.chantier_id AS "chantierId", ch.name AS "chantierName",
+             to_char(c.date, 'YYYY-MM-DD') AS date, c.minutes, c.status::text AS status
+        FROM contributions c JOIN people p ON p.id = c.person_id JOIN chantiers ch ON ch.id = c.chantier_id
+       WHERE c.period_id = ${periodId} AND c.deleted_at IS NULL AND c.status IN ('SUBMITTED', 'CHANGES_REQUESTED')
+       ORDER BY c.date, c.id`;
+}
 
 /**
  * Closes a period: refused while contributions still wait for review; otherwise freezes a payout
@@ -54,14 +70,10 @@ export async function closePeriod(options: { actor: Actor; periodId: string }) {
   return db().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM funding_periods WHERE id = ${options.periodId} FOR UPDATE`;
     if (locked.length === 0) throw new AppError('NOT_FOUND', 'Period not found');
-    if (locked[0].status !== 'OPEN') throw new AppError('CONFLICT', 'errors.PERIOD_NOT_OPEN');
-    const pending = await tx.$queryRaw<PendingContribution[]>`
-      SELECT c.id, p.name AS "personName", ch.name AS "chantierName", to_char(c.date, 'YYYY-MM-DD') AS date, c.status::text AS status
-        FROM contributions c JOIN people p ON p.id = c.person_id JOIN chantiers ch ON ch.id = c.chantier_id
-       WHERE c.period_id = ${options.periodId} AND c.deleted_at IS NULL AND c.status IN ('SUBMITTED', 'CHANGES_REQUESTED')
-       ORDER BY c.date, c.id`;
+    if (locked[0].status !== 'OPEN') throw new AppError('PERIOD_NOT_OPEN', `The period is ${locked[0].status.toLowerCase()}, not open`);
+    const pending = await pendingContributions(tx, options.periodId);
     if (pending.length > 0) {
-      throw new AppError('CONFLICT', `${pending.length} contribution(s) still wait for review`, { details: { pending } });
+      throw new AppError('PENDING_CONTRIBUTIONS', `${pending.length} contribution(s) still wait for review`, { details: { pending } });
     }
     const input = await loadPricingInput(tx, options.periodId);
     const result = computePayouts(input);

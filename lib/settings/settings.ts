@@ -19,8 +19,9 @@ export const ZSettingsUpdate = z.object({
 });
 export type TSettingsUpdate = z.infer<typeof ZSettingsUpdate>;
 
+/** Read on most pages: a plain read, with the defaults written only the very first time. */
 export async function getSettings() {
-  return db().collectiveSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  return (await db().collectiveSettings.findUnique({ where: { id: 1 } })) ?? db().collectiveSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
 }
 
 export async function updateSettings(options: { actor: Actor; input: TSettingsUpdate }) {

@@ -1,0 +1,71 @@
+// A payout line in words, for the person it concerns: "20 h × 30,00 €/h = 600,00 € ; enveloppe du
+// chantier dépassée : × 0,7407 → 444,45 € ; 155,55 € non rétribués". Pure: it reads only the line
+// and the explanation the pricing module stored with it, so a frozen run explains itself forever.
+// The phrases live in messages/{fr,en}/periods.json under "payoutExplain".
+import type { LineExplanation, PayoutLine } from '@/lib/pricing';
+import { formatCents } from '@/lib/format/money';
+import { formatMinutes } from '@/lib/format/hours';
+import frMessages from '@/messages/fr/periods.json';
+import enMessages from '@/messages/en/periods.json';
+
+export type ExplainLocale = 'fr' | 'en';
+
+export type ExplainableLine = Pick<
+  PayoutLine,
+  'rateCents' | 'rateSource' | 'approvedMinutes' | 'volunteerMinutes' | 'cappedMinutes' | 'amountCents' | 'unpaidValueCents' | 'volunteerValueCents'
+> & { explanation: LineExplanation };
+
+type Phrases = (typeof frMessages)['payoutExplain'];
+const PHRASES: Record<ExplainLocale, Phrases> = { fr: frMessages.payoutExplain, en: enMessages.payoutExplain };
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** An exact amount of cents (a fraction) rounded half up, as the pricing module rounds. */
+export function roundExactCents(value: { numerator: string; denominator: string }): number {
+  const numerator = BigInt(value.numerator);
+  const denominator = BigInt(value.denominator);
+  return Number((BigInt(2) * numerator + denominator) / (BigInt(2) * denominator));
+}
+
+/** "0.7407" → "0,7407" (fr); trailing zeros dropped: "0.5000" → "0,5", "1.0000" → "1". */
+export function formatFactor(decimal: string, locale: ExplainLocale): string {
+  const trimmed = decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal;
+  return locale === 'fr' ? trimmed.replace('.', ',') : trimmed;
+}
+
+/** The words of one payout line, in French or English. */
+export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr'): string {
+  const phrases = PHRASES[locale];
+  const money = (cents: number) => formatCents(cents, locale);
+  const rate = money(line.rateCents);
+  const { explanation } = line;
+  const parts: string[] = [];
+
+  if (line.approvedMinutes > 0) {
+    if (line.cappedMinutes > 0 && explanation.capMinutes !== null) {
+      parts.push(fill(phrases.capped, { approved: formatMinutes(line.approvedMinutes), capped: formatMinutes(line.cappedMinutes), cap: formatMinutes(explanation.capMinutes) }));
+    }
+    const paidValueCents = roundExactCents(explanation.paidValueCents);
+    const sourceKey = `source${line.rateSource}` as keyof Phrases;
+    const source = line.rateSource === 'DEFAULT' ? '' : phrases[sourceKey];
+    parts.push(fill(phrases.base, { hours: formatMinutes(explanation.paidMinutes), rate, source, value: money(paidValueCents) }));
+
+    const factor = explanation.scalingFactor;
+    const scaled = explanation.envelopeBound && factor !== null && factor.numerator !== factor.denominator;
+    if (scaled) {
+      const template = explanation.policy === 'FIRST_COME' ? phrases.firstCome : phrases.prorata;
+      parts.push(fill(template, { factor: formatFactor(factor.decimal, locale), amount: money(line.amountCents) }));
+    } else if (line.amountCents !== paidValueCents) {
+      // Not scaled, yet not the rounded value: the chantier's leftover cents went elsewhere (or here).
+      parts.push(fill(phrases.rounded, { amount: money(line.amountCents) }));
+    }
+    if (line.unpaidValueCents > 0) parts.push(fill(phrases.unpaid, { value: money(line.unpaidValueCents) }));
+  }
+
+  if (line.volunteerMinutes > 0) {
+    parts.push(fill(phrases.volunteer, { hours: formatMinutes(line.volunteerMinutes), rate, value: money(line.volunteerValueCents) }));
+  }
+  return parts.join(phrases.separator);
+}

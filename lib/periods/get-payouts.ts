@@ -1,0 +1,106 @@
+// The payouts of a period as a person may see them: the live preview of an open period
+// (`frozen: false`, computed by the pricing module from the approved contributions), or the lines
+// of a frozen payout run read back exactly as they were stored (`frozen: true`). Everyone sees
+// every line when the collective's transparency is on; otherwise only treasurers do, and the
+// others see their own lines alone.
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/permissions';
+import { computePayouts, type ChantierSummary, type LineExplanation, type PayoutLine } from '@/lib/pricing';
+import { loadPricingInput } from './payouts';
+import { seesEveryone } from './periods';
+import { roundExactCents } from './explain';
+import type { TPayoutsOut } from './schemas';
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+type StoredLine = Omit<PayoutLine, 'explanation'> & { explanation: unknown };
+
+/** The envelope use of a frozen run, from its stored lines and inputs — never recomputed. */
+export function summariseChantiers(lines: readonly PayoutLine[], envelopes: readonly { chantierId: string; amountCents: number }[]): ChantierSummary[] {
+  const envelopeOf = new Map(envelopes.map((envelope) => [envelope.chantierId, envelope.amountCents]));
+  const chantierIds = [...new Set([...lines.map((line) => line.chantierId), ...envelopeOf.keys()])].sort(byString);
+  return chantierIds.map((chantierId) => {
+    const chantierLines = lines.filter((line) => line.chantierId === chantierId);
+    const first = chantierLines[0]?.explanation;
+    return {
+      chantierId,
+      envelopeCents: envelopeOf.get(chantierId) ?? null,
+      demandCents: first ? roundExactCents(first.chantierDemandCents) : 0,
+      paidCents: chantierLines.reduce((sum, line) => sum + line.amountCents, 0),
+      bound: first?.envelopeBound ?? false,
+    };
+  });
+}
+
+function storedEnvelopes(inputs: unknown): { chantierId: string; amountCents: number }[] {
+  const envelopes = (inputs as { settings?: { envelopes?: unknown } } | null)?.settings?.envelopes;
+  if (!Array.isArray(envelopes)) return [];
+  return envelopes.filter((envelope): envelope is { chantierId: string; amountCents: number } => typeof envelope?.chantierId === 'string' && Number.isInteger(envelope?.amountCents));
+}
+
+function toPayoutLine(line: StoredLine): PayoutLine {
+  return {
+    personId: line.personId,
+    chantierId: line.chantierId,
+    rateCents: line.rateCents,
+    rateSource: line.rateSource,
+    approvedMinutes: line.approvedMinutes,
+    volunteerMinutes: line.volunteerMinutes,
+    cappedMinutes: line.cappedMinutes,
+    amountCents: line.amountCents,
+    unpaidValueCents: line.unpaidValueCents,
+    volunteerValueCents: line.volunteerValueCents,
+    explanation: line.explanation as LineExplanation,
+  };
+}
+
+async function frozenRun(periodId: string, runId: string | undefined) {
+  const run = await db().payoutRun.findFirst({
+    where: runId ? { id: runId, periodId } : { periodId, status: 'CURRENT' },
+    include: { lines: true },
+  });
+  if (!run) throw new AppError('NOT_FOUND', runId ? 'No such payout run in this period' : 'This period has no current payout run');
+  const lines = run.lines.map(toPayoutLine).sort((a, b) => byString(a.personId, b.personId) || byString(a.chantierId, b.chantierId));
+  return { runId: run.id, runStatus: run.status, lines, chantiers: summariseChantiers(lines, storedEnvelopes(run.inputs)) };
+}
+
+/**
+ * The payouts of a period for this person. `runId` reads a given frozen run of the period (a
+ * superseded one included); without it, an open period gives its live preview and a closed or
+ * paid one its current run.
+ */
+export async function getPayouts(options: { actor: Actor; periodId: string; runId?: string }): Promise<TPayoutsOut> {
+  const period = await db().fundingPeriod.findUnique({ where: { id: options.periodId }, select: { id: true, status: true } });
+  if (!period) throw new AppError('NOT_FOUND', 'Period not found');
+  const source =
+    options.runId || period.status !== 'OPEN'
+      ? { frozen: true, ...(await frozenRun(period.id, options.runId)) }
+      : await (async () => {
+          const result = computePayouts(await loadPricingInput(db(), period.id));
+          return { frozen: false, runId: null, runStatus: null, lines: result.lines, chantiers: result.chantiers };
+        })();
+
+  const everyone = await seesEveryone(options.actor);
+  const lines = everyone ? source.lines : source.lines.filter((line) => line.personId === options.actor.id);
+  const amountByPerson = new Map<string, number>();
+  const totals = { amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0 };
+  for (const line of lines) {
+    amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
+    totals.amountCents += line.amountCents;
+    totals.unpaidValueCents += line.unpaidValueCents;
+    totals.volunteerValueCents += line.volunteerValueCents;
+  }
+  return {
+    periodId: period.id,
+    status: period.status,
+    frozen: source.frozen,
+    runId: source.runId,
+    runStatus: source.runStatus,
+    scope: everyone ? 'ALL' : 'OWN',
+    lines,
+    people: [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents })),
+    chantiers: everyone ? source.chantiers : [],
+    totals,
+  };
+}
