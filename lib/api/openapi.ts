@@ -4,6 +4,7 @@ import { z, type ZodType } from 'zod';
 import type { Operation } from '@/lib/api/openapi-types';
 import { CONTRIBUTION_OPERATIONS } from '@/lib/contributions/openapi';
 import { PERIOD_OPERATIONS } from '@/lib/periods/openapi';
+import { IMPORT_OPERATIONS } from '@/lib/import/openapi';
 import { ZChantierOut, ZErrorOut, ZIdParams, ZMe, ZPlaceOut, ZTokenCreate, ZTokenCreated, listOf } from '@/lib/api/schemas';
 import { ZPagination, ZPersonInvite, ZPersonOut } from '@/lib/people/schemas';
 
@@ -17,6 +18,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/places', summary: 'The places', who: 'signed in', response: { status: 200, schema: listOf(ZPlaceOut) } },
   ...CONTRIBUTION_OPERATIONS,
   ...PERIOD_OPERATIONS,
+  ...IMPORT_OPERATIONS,
 ];
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output') {

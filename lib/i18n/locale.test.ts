@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import fr from '@/messages/fr.json';
 import en from '@/messages/en.json';
-import frContributions from '@/messages/fr/contributions.json';
-import enContributions from '@/messages/en/contributions.json';
-import frPeriods from '@/messages/fr/periods.json';
-import enPeriods from '@/messages/en/periods.json';
 import { formatMessage, translate } from './locale';
 
 function keys(node: unknown, prefix = ''): string[] {
@@ -33,17 +31,27 @@ describe('translate', () => {
   });
 });
 
+const domainFiles = fs.readdirSync(path.resolve('messages/fr')).filter((file) => file.endsWith('.json'));
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
+
 describe('messages', () => {
-  it.each([
-    ['base', fr, en],
-    ['contributions', frContributions, enContributions],
-    ['periods', frPeriods, enPeriods],
-  ])('French and English have the same keys (%s)', (_name, french, english) => {
-    expect(keys(english).sort()).toEqual(keys(french).sort());
+  it('French and English have the same keys (base file)', () => {
+    expect(keys(en).sort()).toEqual(keys(fr).sort());
   });
 
-  it('domain files never redefine a namespace of the base file', () => {
-    const base = new Set(Object.keys(fr));
-    for (const domain of [frContributions, frPeriods]) for (const namespace of Object.keys(domain)) expect(base.has(namespace)).toBe(false);
+  it.each(domainFiles)('French and English have the same keys (%s)', (file) => {
+    expect(keys(readJson(`messages/en/${file}`)).sort()).toEqual(keys(readJson(`messages/fr/${file}`)).sort());
+  });
+
+  it('every domain file is merged into the messages, and none redefines a namespace of another', () => {
+    const source = fs.readFileSync(path.resolve('lib/i18n/locale.ts'), 'utf8');
+    const seen = new Set(Object.keys(fr));
+    for (const file of domainFiles) {
+      expect(source).toContain(`@/messages/fr/${file}`);
+      for (const namespace of Object.keys(readJson(`messages/fr/${file}`))) {
+        expect(seen.has(namespace), `${file} redefines "${namespace}"`).toBe(false);
+        seen.add(namespace);
+      }
+    }
   });
 });

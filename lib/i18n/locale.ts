@@ -5,6 +5,14 @@ import frContributions from '@/messages/fr/contributions.json';
 import enContributions from '@/messages/en/contributions.json';
 import frPeriods from '@/messages/fr/periods.json';
 import enPeriods from '@/messages/en/periods.json';
+import frImport from '@/messages/fr/import.json';
+import enImport from '@/messages/en/import.json';
+import frPayees from '@/messages/fr/payees.json';
+import enPayees from '@/messages/en/payees.json';
+import frExports from '@/messages/fr/exports.json';
+import enExports from '@/messages/en/exports.json';
+import frTreasury from '@/messages/fr/treasury.json';
+import enTreasury from '@/messages/en/treasury.json';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -13,8 +21,8 @@ export const LOCALE_COOKIE = 'butin-locale';
 
 // One file per domain, so that each screen's strings live together; merged at the top level.
 const MESSAGES = {
-  fr: { ...frBase, ...frContributions, ...frPeriods },
-  en: { ...enBase, ...enContributions, ...enPeriods },
+  fr: { ...frBase, ...frContributions, ...frPeriods, ...frPayees, ...frImport, ...frExports, ...frTreasury },
+  en: { ...enBase, ...enContributions, ...enPeriods, ...enPayees, ...enImport, ...enExports, ...enTreasury },
 } as const;
 
 export function asLocale(value: string | undefined | null): Locale {

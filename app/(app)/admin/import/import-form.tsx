@@ -1,0 +1,148 @@
+'use client';
+// The import screen's form: a file (read in the browser into the editable text below, so a
+// refused row can be corrected on the spot), the "as approved" option, and the two buttons —
+// check (a dry run) and import. The refused rows appear under it, line by line.
+import { useRef, useState, type ChangeEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { ActionForm, SubmitButton, useActionFormState, useFieldError } from '@/components/ui/action-form';
+import { CheckboxField } from '@/components/ui/fields';
+import { Field } from '@/components/ui/primitives';
+import type { ImportReportView } from './actions';
+import { importAction } from './actions';
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export function ImportForm() {
+  return (
+    <ActionForm action={importAction}>
+      <ImportFields />
+      <ImportReport />
+    </ActionForm>
+  );
+}
+
+function ImportFields() {
+  const t = useTranslations('import');
+  const state = useActionFormState();
+  const csvError = useFieldError('csv');
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState('');
+  const [fileNotice, setFileNotice] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | undefined>(undefined);
+  const [fileInputKey, setFileInputKey] = useState(0);
+  const reading = useRef(0);
+
+  // Once imported, the form empties: pressing "Importer" again must not import the rows twice.
+  const [seenState, setSeenState] = useState(state);
+  if (seenState !== state) {
+    setSeenState(state);
+    if (state?.ok && state.data?.imported) {
+      setCsv('');
+      setFileName('');
+      setFileNotice(null);
+      setFileInputKey((key) => key + 1);
+    }
+  }
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setFileError(undefined);
+    if (file.size > MAX_FILE_BYTES) {
+      setFileError(t('fileTooLarge'));
+      return;
+    }
+    const attempt = ++reading.current;
+    const text = await file.text();
+    if (attempt !== reading.current) return; // another file was chosen meanwhile
+    setCsv(text);
+    setFileName(file.name);
+    setFileNotice(t('fileLoaded', { name: file.name, lines: text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').length }));
+  }
+
+  return (
+    <>
+      <Field label={t('file')} name="csvFile" hint={fileNotice ?? t('fileHint')} error={fileError}>
+        <input
+          key={fileInputKey}
+          id="csvFile"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          onChange={onFile}
+          aria-describedby={fileError ? 'csvFile-error' : 'csvFile-hint'}
+          aria-invalid={fileError ? true : undefined}
+          className="min-h-11 text-sm text-slate-800 file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:text-sm file:font-medium"
+        />
+      </Field>
+      <input type="hidden" name="fileName" value={fileName} />
+      <Field label={t('csv')} name="csv" error={csvError} hint={t('csvHint')}>
+        <textarea
+          id="csv"
+          name="csv"
+          value={csv}
+          onChange={(event) => setCsv(event.target.value)}
+          rows={10}
+          spellCheck={false}
+          wrap="off"
+          aria-invalid={csvError ? true : undefined}
+          aria-describedby={csvError ? 'csv-error' : 'csv-hint'}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 aria-[invalid]:border-red-600"
+        />
+      </Field>
+      <CheckboxField label={t('approve')} name="approve" />
+      <div className="flex flex-wrap gap-2">
+        <SubmitButton variant="secondary" name="mode" value="dry-run">
+          {t('dryRun')}
+        </SubmitButton>
+        <SubmitButton name="mode" value="import">
+          {t('submit')}
+        </SubmitButton>
+      </div>
+    </>
+  );
+}
+
+function isReport(value: unknown): value is ImportReportView {
+  return typeof value === 'object' && value !== null && Array.isArray((value as ImportReportView).refused);
+}
+
+function ImportReport() {
+  const t = useTranslations('import');
+  const state = useActionFormState();
+  const holder = state?.ok ? state.data : state && !state.ok ? state.details : undefined;
+  const report = holder && typeof holder === 'object' ? (holder as { report?: unknown }).report : undefined;
+  if (!isReport(report)) return null;
+  return (
+    <div className="flex flex-col gap-3">
+      {report.ignoredColumns.length ? <p className="text-sm text-slate-700">{t('ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</p> : null}
+      {report.refused.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm" data-testid="import-refused">
+            <caption className="mb-2 text-left text-base font-semibold text-slate-900">{t('refusedTitle')}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-4 font-medium">{t('line')}</th>
+                <th scope="col" className="py-2 font-medium">{t('reasons')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.refused.map((row, index) => (
+                <tr key={`${row.line}-${index}`} className="border-b border-slate-200 align-top" data-testid="import-refused-row">
+                  <td className="py-2 pr-4 tabular-nums">{row.line ?? t('wholeFile')}</td>
+                  <td className="py-2">
+                    <ul className="flex flex-col gap-1">
+                      {row.reasons.map((reason, reasonIndex) => (
+                        <li key={reasonIndex}>{reason}</li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {report.refusedCount > report.refused.length ? <p className="text-sm text-slate-700">{t('truncated', { shown: report.refused.length, count: report.refusedCount })}</p> : null}
+    </div>
+  );
+}

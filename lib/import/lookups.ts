@@ -1,0 +1,46 @@
+// What an import is checked against, read from the database: the people named in the file, the
+// chantiers, places and periods, and today's date in the collective's time zone.
+import type { PrismaClient, Tx } from '@/lib/db';
+import { todayIn } from '@/lib/contributions/server/periods';
+import { fromIsoDate, toIsoDate } from '@/lib/format/date';
+import type { ImportRow } from '@/lib/import/parse-rows';
+import type { ImportLookups } from '@/lib/import/plan';
+
+type Client = Tx | PrismaClient;
+
+/**
+ * Reads sequentially (one connection inside a transaction). With `lockPeriods`, the periods the
+ * file's dates fall in are locked FOR SHARE until the transaction ends: a close waits for the
+ * import, so what was checked is what is written.
+ */
+export async function loadImportLookups(client: Client, rows: readonly ImportRow[], options: { lockPeriods?: boolean } = {}): Promise<ImportLookups> {
+  const emails = [...new Set(rows.map((row) => row.email).filter(Boolean))];
+  const dates = rows.map((row) => row.date).filter((date): date is string => date !== null).sort();
+  const people = emails.length ? await client.person.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, active: true } }) : [];
+  const chantiers = await client.chantier.findMany({ select: { id: true, code: true, name: true, active: true } });
+  const places = await client.place.findMany({ select: { id: true, code: true, name: true, active: true } });
+
+  let periods: ImportLookups['periods'] = [];
+  if (dates.length) {
+    const [first, last] = [fromIsoDate(dates[0]), fromIsoDate(dates[dates.length - 1])];
+    if (options.lockPeriods) {
+      await client.$queryRaw`SELECT id FROM funding_periods WHERE start_date <= ${last} AND end_date >= ${first} ORDER BY id FOR SHARE`;
+    }
+    const found = await client.fundingPeriod.findMany({
+      where: { startDate: { lte: last }, endDate: { gte: first } },
+      select: { id: true, name: true, status: true, startDate: true, endDate: true },
+      orderBy: { startDate: 'asc' },
+    });
+    periods = found.map((period) => ({ ...period, startDate: toIsoDate(period.startDate), endDate: toIsoDate(period.endDate) }));
+  }
+
+  // Read, never created here: a dry run writes nothing.
+  const settings = await client.collectiveSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } });
+  return {
+    people: new Map(people.map((person) => [person.email, { id: person.id, active: person.active }])),
+    chantiers,
+    places,
+    periods,
+    today: todayIn(settings?.timeZone ?? 'Europe/Paris'),
+  };
+}

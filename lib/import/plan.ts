@@ -1,0 +1,99 @@
+// The rows of an import checked against the collective as it stands: who the people are, which
+// chantiers, places and periods exist and accept contributions. Each row becomes either a planned
+// contribution or the full list of reasons it is refused, so one dry run shows everything to fix.
+// Pure: the lookups are plain data loaded by the caller.
+import { normalizeLabel } from '@/lib/import/fields';
+import type { ImportRow } from '@/lib/import/parse-rows';
+import type { Reason, RefusedRow } from '@/lib/import/reasons';
+
+export type NamedRecord = { id: string; code: string | null; name: string; active: boolean };
+export type PeriodRecord = { id: string; name: string; status: 'OPEN' | 'CLOSED' | 'PAID'; startDate: string; endDate: string };
+
+export type ImportLookups = {
+  /** By lower-cased email. */
+  people: ReadonlyMap<string, { id: string; active: boolean }>;
+  chantiers: readonly NamedRecord[];
+  places: readonly NamedRecord[];
+  periods: readonly PeriodRecord[];
+  /** Today in the collective's time zone (YYYY-MM-DD): a "past" period ended before it. */
+  today: string;
+};
+
+export type PlanOptions = {
+  /** Import as APPROVED: only for periods that are over, never one's own contributions. */
+  approve: boolean;
+  actorId: string;
+};
+
+export type PlannedContribution = {
+  line: number;
+  personId: string;
+  chantierId: string;
+  placeId: string | null;
+  periodId: string;
+  date: string;
+  minutes: number;
+  description: string;
+  volunteer: boolean;
+};
+
+export type ImportPlan = { rows: number; planned: PlannedContribution[]; refused: RefusedRow[] };
+
+/** Records by code and by name, compared without case or accents; a code wins over a name. */
+function indexByNameOrCode(records: readonly NamedRecord[]): Map<string, NamedRecord> {
+  const index = new Map<string, NamedRecord>();
+  for (const record of records) index.set(normalizeLabel(record.name), record);
+  for (const record of records) if (record.code) index.set(normalizeLabel(record.code), record);
+  return index;
+}
+
+function periodCovering(periods: readonly PeriodRecord[], date: string): PeriodRecord | undefined {
+  return periods.find((period) => period.startDate <= date && date <= period.endDate);
+}
+
+export function planImport(rows: readonly ImportRow[], lookups: ImportLookups, options: PlanOptions): ImportPlan {
+  const chantiers = indexByNameOrCode(lookups.chantiers);
+  const places = indexByNameOrCode(lookups.places);
+  const planned: PlannedContribution[] = [];
+  const refused: RefusedRow[] = [];
+
+  for (const row of rows) {
+    const reasons: Reason[] = [...row.reasons];
+
+    const person = row.email ? lookups.people.get(row.email) : undefined;
+    if (row.email && !person) reasons.push({ code: 'UNKNOWN_PERSON', params: { email: row.email } });
+    else if (person && !person.active) reasons.push({ code: 'PERSON_INACTIVE', params: { email: row.email } });
+    if (options.approve && person && person.id === options.actorId) reasons.push({ code: 'SELF_APPROVAL' });
+
+    const chantier = row.chantier ? chantiers.get(normalizeLabel(row.chantier)) : undefined;
+    if (row.chantier && !chantier) reasons.push({ code: 'UNKNOWN_CHANTIER', params: { chantier: row.chantier } });
+    else if (chantier && !chantier.active) reasons.push({ code: 'CHANTIER_INACTIVE', params: { chantier: row.chantier } });
+
+    const place = row.place ? places.get(normalizeLabel(row.place)) : undefined;
+    if (row.place && !place) reasons.push({ code: 'UNKNOWN_PLACE', params: { place: row.place } });
+    else if (place && !place.active) reasons.push({ code: 'PLACE_INACTIVE', params: { place: row.place } });
+
+    const period = row.date ? periodCovering(lookups.periods, row.date) : undefined;
+    if (row.date && !period) reasons.push({ code: 'NO_PERIOD', params: { date: row.date } });
+    else if (period?.status === 'CLOSED') reasons.push({ code: 'PERIOD_CLOSED', params: { period: period.name } });
+    else if (period?.status === 'PAID') reasons.push({ code: 'PERIOD_PAID', params: { period: period.name } });
+    else if (period && options.approve && period.endDate >= lookups.today) reasons.push({ code: 'PERIOD_NOT_PAST', params: { period: period.name, endDate: period.endDate } });
+
+    if (reasons.length > 0 || !person || !chantier || !period || row.date === null || row.minutes === null) {
+      refused.push({ line: row.line, reasons });
+      continue;
+    }
+    planned.push({
+      line: row.line,
+      personId: person.id,
+      chantierId: chantier.id,
+      placeId: place?.id ?? null,
+      periodId: period.id,
+      date: row.date,
+      minutes: row.minutes,
+      description: row.description,
+      volunteer: row.volunteer,
+    });
+  }
+  return { rows: rows.length, planned, refused };
+}
