@@ -8,6 +8,7 @@ import { isReviewer } from '@/components/layout/navigation';
 import { formatCalendarDate } from '@/lib/format/date';
 import { Section } from '@/components/ui/primitives';
 import { MarkReadButton } from '@/components/contributions/mark-read';
+import { IbanChangedNotice, isIbanChangedNotification } from '@/components/payees/iban-changed-notice';
 
 export async function HomeNotices({ actor }: { actor: Actor }) {
   const t = await getTranslations();
@@ -27,6 +28,13 @@ export async function HomeNotices({ actor }: { actor: Actor }) {
         <Section title={t('notifications.title')} actions={<MarkReadButton />}>
           <ul className="flex flex-col gap-2" data-testid="notifications">
             {notifications.map((notification) => {
+              if (isIbanChangedNotification(notification)) {
+                return (
+                  <li key={notification.id}>
+                    <IbanChangedNotice data={notification.data} />
+                  </li>
+                );
+              }
               const data = notification.data as { kind: 'REJECTED' | 'CHANGES_REQUESTED'; reviewerName: string; date: string; comment: string; contributionId: string };
               return (
                 <li key={notification.id}>

@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/approved', labelKey: 'approved' },
   { href: '/periods', labelKey: 'periods' },
   { href: '/payouts', labelKey: 'payouts' },
+  { href: '/treasury/payees', labelKey: 'payees', permission: 'personalData.readAny' },
   { href: '/profile', labelKey: 'profile' },
   { href: '/admin/people', labelKey: 'people', permission: 'people.update' },
   { href: '/admin/chantiers', labelKey: 'chantiers', permission: 'chantiers.manage' },

@@ -2,7 +2,7 @@
 import type { ZodType } from 'zod';
 
 export type Operation = {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   who: string;

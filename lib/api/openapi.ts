@@ -5,6 +5,7 @@ import type { Operation } from '@/lib/api/openapi-types';
 import { CONTRIBUTION_OPERATIONS } from '@/lib/contributions/openapi';
 import { PERIOD_OPERATIONS } from '@/lib/periods/openapi';
 import { IMPORT_OPERATIONS } from '@/lib/import/openapi';
+import { PAYEE_OPERATIONS } from '@/lib/payees/openapi';
 import { ZChantierOut, ZErrorOut, ZIdParams, ZMe, ZPlaceOut, ZTokenCreate, ZTokenCreated, listOf } from '@/lib/api/schemas';
 import { ZPagination, ZPersonInvite, ZPersonOut } from '@/lib/people/schemas';
 
@@ -19,6 +20,7 @@ export const OPERATIONS: Operation[] = [
   ...CONTRIBUTION_OPERATIONS,
   ...PERIOD_OPERATIONS,
   ...IMPORT_OPERATIONS,
+  ...PAYEE_OPERATIONS,
 ];
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output') {

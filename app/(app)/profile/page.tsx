@@ -4,6 +4,7 @@ import { requireActor } from '@/lib/auth/require';
 import { listApiTokens } from '@/lib/tokens/api-tokens';
 import { Badge, PageTitle, Section } from '@/components/ui/primitives';
 import { CreateTokenForm, RevokeTokenForm } from './token-forms';
+import { PayoutProfileSummary } from '@/components/payees/payout-profile-summary';
 
 export default async function ProfilePage() {
   const actor = await requireActor();
@@ -26,6 +27,7 @@ export default async function ProfilePage() {
             ))}
           </ul>
         </Section>
+        <PayoutProfileSummary actor={actor} />
         <Section title={t('profile.tokens')}>
           <p className="mb-4 text-sm text-slate-700">{t('profile.tokensIntro')}</p>
           <CreateTokenForm />
