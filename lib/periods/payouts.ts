@@ -84,19 +84,8 @@ export async function closePeriod(options: { actor: Actor; periodId: string }) {
         totalAmountCents: result.totals.amountCents,
         createdById: options.actor.id,
         lines: {
-          create: result.lines.map((line) => ({
-            personId: line.personId,
-            chantierId: line.chantierId,
-            rateCents: line.rateCents,
-            rateSource: line.rateSource,
-            approvedMinutes: line.approvedMinutes,
-            volunteerMinutes: line.volunteerMinutes,
-            cappedMinutes: line.cappedMinutes,
-            amountCents: line.amountCents,
-            unpaidValueCents: line.unpaidValueCents,
-            volunteerValueCents: line.volunteerValueCents,
-            explanation: JSON.parse(JSON.stringify(line.explanation)),
-          })),
+          // Each line is stored as the module computed it; the explanation as plain JSON.
+          create: result.lines.map(({ explanation, ...line }) => ({ ...line, explanation: JSON.parse(JSON.stringify(explanation)) })),
         },
       },
     });
