@@ -6,6 +6,7 @@ import { CONTRIBUTION_OPERATIONS } from '@/lib/contributions/openapi';
 import { PERIOD_OPERATIONS } from '@/lib/periods/openapi';
 import { IMPORT_OPERATIONS } from '@/lib/import/openapi';
 import { PAYEE_OPERATIONS } from '@/lib/payees/openapi';
+import { EXPORT_OPERATIONS } from '@/lib/exports/openapi';
 import { ZChantierOut, ZErrorOut, ZIdParams, ZMe, ZPlaceOut, ZTokenCreate, ZTokenCreated, listOf } from '@/lib/api/schemas';
 import { ZPagination, ZPersonInvite, ZPersonOut } from '@/lib/people/schemas';
 
@@ -21,6 +22,7 @@ export const OPERATIONS: Operation[] = [
   ...PERIOD_OPERATIONS,
   ...IMPORT_OPERATIONS,
   ...PAYEE_OPERATIONS,
+  ...EXPORT_OPERATIONS,
 ];
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output') {

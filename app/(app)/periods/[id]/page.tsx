@@ -23,6 +23,7 @@ import { PeriodForm } from '@/components/periods/period-form';
 import { CloseForm, PendingList, ReopenForm } from '@/components/periods/period-actions';
 import { EnvelopeUse, PayoutLines, PeopleTotals } from '@/components/periods/payouts-view';
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
+import { ExportLinks } from '@/components/treasury/export-links';
 import { closePeriodAction, reopenPeriodAction, savePeriodAction } from '../actions';
 
 const orNotFound = <T,>(promise: Promise<T>): Promise<T> =>
@@ -145,6 +146,8 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
             )}
           </div>
         </Section>
+
+        {can(actor, 'exports.read') ? <ExportLinks periodId={period.id} preview={open} /> : null}
 
         {closes ? (
           <Section title={t('periods.close.title')}>

@@ -1,0 +1,44 @@
+// The period's files for a treasurer, as plain download links to the export endpoints (the
+// server checks who asks; this block is only shown to treasurers): the payout report, the funder
+// report, the SEPA transfer file and every statement at once.
+import { getTranslations } from 'next-intl/server';
+import { Section } from '@/components/ui/primitives';
+
+type LinkKey = 'payoutsCsv' | 'payoutsXlsx' | 'funderCsv' | 'funderPdf' | 'sepaXml' | 'statementsZip';
+
+const GROUPS: { group: 'payouts' | 'funder' | 'bank'; links: { key: LinkKey; file: string }[] }[] = [
+  { group: 'payouts', links: [{ key: 'payoutsCsv', file: 'payouts.csv' }, { key: 'payoutsXlsx', file: 'payouts.xlsx' }] },
+  { group: 'funder', links: [{ key: 'funderCsv', file: 'funder-report.csv' }, { key: 'funderPdf', file: 'funder-report.pdf' }] },
+  { group: 'bank', links: [{ key: 'sepaXml', file: 'sepa.xml' }, { key: 'statementsZip', file: 'statements.zip' }] },
+];
+
+export function exportHref(periodId: string, file: string): string {
+  return `/api/v1/periods/${encodeURIComponent(periodId)}/exports/${file}`;
+}
+
+export async function ExportLinks({ periodId, preview = false }: { periodId: string; preview?: boolean }) {
+  const t = await getTranslations('exports');
+  return (
+    <Section title={t('title')}>
+      <div className="flex flex-col gap-4" data-testid="export-links">
+        <p className="text-sm text-slate-700">{preview ? t('preview') : t('frozen')}</p>
+        <div className="grid gap-4 sm:grid-cols-3">
+          {GROUPS.map(({ group, links }) => (
+            <div key={group}>
+              <h3 className="mb-1 font-semibold text-slate-900">{t(`groups.${group}`)}</h3>
+              <ul className="flex flex-col">
+                {links.map(({ key, file }) => (
+                  <li key={key}>
+                    <a href={exportHref(periodId, file)} download className="inline-flex min-h-11 items-center text-sm text-brand-700 underline" data-testid={`export-${key}`}>
+                      {t(`links.${key}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,181 @@
+// The funder report as figures: hours and money per chantier, per place, and per chantier and
+// place; volunteer hours and their value; envelopes against what was paid. Pure.
+//
+// How the money is derived, exactly and in integer cents:
+// - per chantier, every figure is the plain sum of its payout lines (so it equals
+//   GET /periods/{id}/payouts), and the envelope and demand come from the run's chantier summary;
+// - per place, the pricing rules pay a line (one person in one chantier) as a whole — which of its
+//   minutes were capped or left unfunded is not a property of places — so each line's amount and
+//   unpaid value are shared among its places in proportion to its approved (non-volunteer)
+//   minutes there, and its volunteer value in proportion to its volunteer minutes there, by the
+//   largest-remainder method (apportion). A line's places therefore add up to the line, a
+//   chantier's places to the chantier, and all places to the total, to the cent.
+// Minutes are never apportioned: they are counted from the contributions themselves.
+import type { PayoutLine } from '@/lib/pricing';
+import { apportion, type Weight } from './apportion';
+
+export type FunderLine = Pick<PayoutLine, 'personId' | 'chantierId' | 'approvedMinutes' | 'volunteerMinutes' | 'amountCents' | 'unpaidValueCents' | 'volunteerValueCents'>;
+
+/** Approved minutes of one person in one chantier at one place (null: no place), volunteer or not. */
+export type PlaceMinutes = { personId: string; chantierId: string; placeId: string | null; volunteer: boolean; minutes: number };
+
+export type ChantierEnvelope = { chantierId: string; envelopeCents: number | null; demandCents: number };
+
+export type Figures = { approvedMinutes: number; volunteerMinutes: number; amountCents: number; unpaidValueCents: number; volunteerValueCents: number };
+
+export type FunderReportInput = {
+  lines: readonly FunderLine[];
+  placeMinutes: readonly PlaceMinutes[];
+  /** Every chantier with a line or an envelope (the run's chantier summary). */
+  envelopes: readonly ChantierEnvelope[];
+  chantiers: ReadonlyMap<string, { code: string | null; name: string }>;
+  places: ReadonlyMap<string, string>;
+};
+
+export type FunderChantierRow = { chantierId: string; code: string; name: string; envelopeCents: number | null; demandCents: number; figures: Figures };
+export type FunderPlaceRow = { placeId: string | null; name: string | null; figures: Figures };
+export type FunderCellRow = FunderPlaceRow & { chantierId: string; code: string; chantierName: string };
+
+export type FunderReport = {
+  chantiers: FunderChantierRow[];
+  places: FunderPlaceRow[];
+  cells: FunderCellRow[];
+  /** envelopeCents is null when a chantier of the report has no envelope (unlimited). */
+  totals: Figures & { envelopeCents: number | null; demandCents: number };
+};
+
+export const zeroFigures = (): Figures => ({ approvedMinutes: 0, volunteerMinutes: 0, amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0 });
+
+function addInto(target: Figures, figures: Figures): void {
+  target.approvedMinutes += figures.approvedMinutes;
+  target.volunteerMinutes += figures.volunteerMinutes;
+  target.amountCents += figures.amountCents;
+  target.unpaidValueCents += figures.unpaidValueCents;
+  target.volunteerValueCents += figures.volunteerValueCents;
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+// The key of "no place" in maps: place ids are never empty.
+const NO_PLACE = '';
+const lineKey = (personId: string, chantierId: string) => `${personId}\u0000${chantierId}`;
+
+/** The figures of each place of one line, apportioned as the module's first lines say. */
+function lineByPlace(line: FunderLine, minutes: readonly PlaceMinutes[]): Map<string, Figures> {
+  const paid = new Map<string, number>();
+  const volunteer = new Map<string, number>();
+  for (const entry of minutes) {
+    const into = entry.volunteer ? volunteer : paid;
+    const key = entry.placeId ?? NO_PLACE;
+    into.set(key, (into.get(key) ?? 0) + entry.minutes);
+  }
+  const sum = (map: Map<string, number>) => [...map.values()].reduce((total, value) => total + value, 0);
+  if (sum(paid) !== line.approvedMinutes || sum(volunteer) !== line.volunteerMinutes) {
+    // The lines and the contributions come from the same run input; a mismatch is a bug.
+    throw new Error(`Funder report: the contributions of ${line.personId} in ${line.chantierId} do not add up to their payout line`);
+  }
+  const weights = (map: Map<string, number>): Weight[] => [...map].map(([key, weight]) => ({ key, weight }));
+  const amounts = apportion(line.amountCents, weights(paid));
+  const unpaid = apportion(line.unpaidValueCents, weights(paid));
+  const volunteerValues = apportion(line.volunteerValueCents, weights(volunteer));
+  const byPlace = new Map<string, Figures>();
+  for (const key of new Set([...paid.keys(), ...volunteer.keys()])) {
+    byPlace.set(key, {
+      approvedMinutes: paid.get(key) ?? 0,
+      volunteerMinutes: volunteer.get(key) ?? 0,
+      amountCents: amounts.get(key) ?? 0,
+      unpaidValueCents: unpaid.get(key) ?? 0,
+      volunteerValueCents: volunteerValues.get(key) ?? 0,
+    });
+  }
+  return byPlace;
+}
+
+export function buildFunderReport(input: FunderReportInput): FunderReport {
+  const minutesByLine = new Map<string, PlaceMinutes[]>();
+  for (const entry of input.placeMinutes) {
+    const key = lineKey(entry.personId, entry.chantierId);
+    const entries = minutesByLine.get(key);
+    if (entries) entries.push(entry);
+    else minutesByLine.set(key, [entry]);
+  }
+  const chantierOf = (chantierId: string) => {
+    const chantier = input.chantiers.get(chantierId);
+    return { code: chantier?.code ?? '', name: chantier?.name ?? chantierId };
+  };
+  const placeName = (key: string) => (key === NO_PLACE ? null : (input.places.get(key) ?? key));
+
+  const byChantier = new Map<string, Figures>();
+  const byCell = new Map<string, Map<string, Figures>>();
+  const totals = zeroFigures();
+  for (const line of input.lines) {
+    const key = lineKey(line.personId, line.chantierId);
+    const places = lineByPlace(line, minutesByLine.get(key) ?? []);
+    minutesByLine.delete(key);
+    const lineFigures = { approvedMinutes: line.approvedMinutes, volunteerMinutes: line.volunteerMinutes, amountCents: line.amountCents, unpaidValueCents: line.unpaidValueCents, volunteerValueCents: line.volunteerValueCents };
+    if (!byChantier.has(line.chantierId)) byChantier.set(line.chantierId, zeroFigures());
+    addInto(byChantier.get(line.chantierId)!, lineFigures);
+    addInto(totals, lineFigures);
+    const cells = byCell.get(line.chantierId) ?? new Map<string, Figures>();
+    byCell.set(line.chantierId, cells);
+    for (const [placeKey, figures] of places) {
+      if (!cells.has(placeKey)) cells.set(placeKey, zeroFigures());
+      addInto(cells.get(placeKey)!, figures);
+    }
+  }
+  if (minutesByLine.size > 0) throw new Error('Funder report: approved contributions without a payout line');
+
+  const envelopeOf = new Map(input.envelopes.map((envelope) => [envelope.chantierId, envelope]));
+  const chantierIds = new Set([...envelopeOf.keys(), ...byChantier.keys()]);
+  const chantiers: FunderChantierRow[] = [...chantierIds].map((chantierId) => ({
+    chantierId,
+    ...chantierOf(chantierId),
+    envelopeCents: envelopeOf.get(chantierId)?.envelopeCents ?? null,
+    demandCents: envelopeOf.get(chantierId)?.demandCents ?? 0,
+    figures: byChantier.get(chantierId) ?? zeroFigures(),
+  }));
+  const chantierOrder = (a: { code: string; name: string; chantierId: string }, b: { code: string; name: string; chantierId: string }) =>
+    collator.compare(a.code, b.code) || collator.compare(a.name, b.name) || byString(a.chantierId, b.chantierId);
+  chantiers.sort(chantierOrder);
+
+  // Named places in alphabetical order, "no place" last.
+  const placeOrder = (a: { placeId: string | null; name: string | null }, b: { placeId: string | null; name: string | null }) =>
+    a.placeId === null ? (b.placeId === null ? 0 : 1) : b.placeId === null ? -1 : collator.compare(a.name ?? '', b.name ?? '') || byString(a.placeId, b.placeId);
+
+  const byPlace = new Map<string, Figures>();
+  const cells: FunderCellRow[] = [];
+  for (const chantier of chantiers) {
+    const chantierCells: FunderCellRow[] = [];
+    for (const [placeKey, figures] of byCell.get(chantier.chantierId) ?? []) {
+      chantierCells.push({ chantierId: chantier.chantierId, code: chantier.code, chantierName: chantier.name, placeId: placeKey === NO_PLACE ? null : placeKey, name: placeName(placeKey), figures });
+      if (!byPlace.has(placeKey)) byPlace.set(placeKey, zeroFigures());
+      addInto(byPlace.get(placeKey)!, figures);
+    }
+    cells.push(...chantierCells.sort(placeOrder));
+  }
+  const places: FunderPlaceRow[] = [...byPlace].map(([placeKey, figures]) => ({ placeId: placeKey === NO_PLACE ? null : placeKey, name: placeName(placeKey), figures })).sort(placeOrder);
+
+  return {
+    chantiers,
+    places,
+    cells,
+    totals: {
+      ...totals,
+      envelopeCents: chantiers.some((chantier) => chantier.envelopeCents === null) ? null : chantiers.reduce((sum, chantier) => sum + (chantier.envelopeCents ?? 0), 0),
+      demandCents: chantiers.reduce((sum, chantier) => sum + chantier.demandCents, 0),
+    },
+  };
+}
+
+/** The approved contributions of a pricing input, summed per person, chantier, place and volunteer flag. */
+export function aggregatePlaceMinutes(contributions: Iterable<{ personId: string; chantierId: string; placeId?: string | null; volunteer: boolean; minutes: number }>): PlaceMinutes[] {
+  const groups = new Map<string, PlaceMinutes>();
+  for (const contribution of contributions) {
+    const placeId = contribution.placeId ?? null;
+    const key = [contribution.personId, contribution.chantierId, placeId ?? NO_PLACE, contribution.volunteer ? '1' : '0'].join('\u0000');
+    const group = groups.get(key);
+    if (group) group.minutes += contribution.minutes;
+    else groups.set(key, { personId: contribution.personId, chantierId: contribution.chantierId, placeId, volunteer: contribution.volunteer, minutes: contribution.minutes });
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,57 @@
+// The payout report's CSV records: a header row, one row per person and chantier, a blank line,
+// then the summary per payee with its own header and a total. Every amount twice: in euros with a
+// decimal comma (for people) and in integer cents (for tools, and to check against the API).
+import type { CsvRecord } from './csv';
+import { safeText } from './csv';
+import { fileLabels, type ExportLocale } from './labels';
+import { eurosText, hoursText } from './numbers';
+import type { PayoutDetailRow, PayoutReport } from './payout-report';
+
+export function payoutDetailHeader(locale: ExportLocale): CsvRecord {
+  const c = fileLabels(locale).payouts.columns;
+  return [
+    c.personName, c.email, c.payee, c.chantierCode, c.chantier, c.rate, c.rateCents, c.rateSource,
+    c.approvedHours, c.approvedMinutes, c.volunteerHours, c.volunteerMinutes, c.cappedHours, c.cappedMinutes,
+    c.amount, c.amountCents, c.unpaidValue, c.unpaidValueCents, c.volunteerValue, c.volunteerValueCents,
+  ];
+}
+
+export function payoutDetailRecord(row: PayoutDetailRow, locale: ExportLocale): CsvRecord {
+  const labels = fileLabels(locale).payouts;
+  return [
+    safeText(row.personName),
+    safeText(row.email),
+    safeText(row.payeeName),
+    safeText(row.chantierCode),
+    safeText(row.chantierName),
+    eurosText(row.rateCents),
+    row.rateCents,
+    labels.rateSource[row.rateSource],
+    hoursText(row.approvedMinutes),
+    row.approvedMinutes,
+    hoursText(row.volunteerMinutes),
+    row.volunteerMinutes,
+    hoursText(row.cappedMinutes),
+    row.cappedMinutes,
+    eurosText(row.amountCents),
+    row.amountCents,
+    eurosText(row.unpaidValueCents),
+    row.unpaidValueCents,
+    eurosText(row.volunteerValueCents),
+    row.volunteerValueCents,
+  ];
+}
+
+/** Every record of the file, produced one at a time as the stream asks for them. */
+export function* payoutCsvRecords(report: PayoutReport, locale: ExportLocale): Generator<CsvRecord> {
+  const labels = fileLabels(locale).payouts;
+  yield payoutDetailHeader(locale);
+  for (const row of report.detail) yield payoutDetailRecord(row, locale);
+  yield [];
+  const p = labels.payeeColumns;
+  yield [p.payee, p.people, p.peopleCount, p.amount, p.amountCents];
+  for (const payee of report.payees) {
+    yield [safeText(payee.payeeName), safeText(payee.peopleNames.join(', ')), payee.peopleNames.length, eurosText(payee.amountCents), payee.amountCents];
+  }
+  yield [labels.total, '', report.totals.people, eurosText(report.totals.amountCents), report.totals.amountCents];
+}

@@ -1,0 +1,108 @@
+// The payout report as rows, from the payout lines exactly as GET /periods/{id}/payouts gives
+// them: one row per person and chantier, and one per payee (the person, or the organisation that
+// receives for them). Pure: the names, emails and payees are looked up by the caller. The CSV and
+// the XLSX both write these rows, so their cents cannot differ.
+import { aggregatePayees, type PayoutLine, type RateSource } from '@/lib/pricing';
+
+export type ReportLine = Pick<
+  PayoutLine,
+  'personId' | 'chantierId' | 'rateCents' | 'rateSource' | 'approvedMinutes' | 'volunteerMinutes' | 'cappedMinutes' | 'amountCents' | 'unpaidValueCents' | 'volunteerValueCents'
+>;
+
+export type ReportPerson = { name: string; email: string; payeeKey: string; payeeName: string };
+export type ReportChantier = { code: string | null; name: string };
+
+export type PayoutReportInput = {
+  lines: readonly ReportLine[];
+  people: ReadonlyMap<string, ReportPerson>;
+  chantiers: ReadonlyMap<string, ReportChantier>;
+};
+
+export type PayoutDetailRow = {
+  personId: string;
+  personName: string;
+  email: string;
+  payeeName: string;
+  chantierId: string;
+  chantierCode: string;
+  chantierName: string;
+  rateCents: number;
+  rateSource: RateSource;
+  approvedMinutes: number;
+  volunteerMinutes: number;
+  cappedMinutes: number;
+  amountCents: number;
+  unpaidValueCents: number;
+  volunteerValueCents: number;
+};
+
+export type PayeeSummaryRow = { payeeKey: string; payeeName: string; peopleNames: string[]; amountCents: number };
+
+export type PayoutReport = {
+  detail: PayoutDetailRow[];
+  payees: PayeeSummaryRow[];
+  totals: { amountCents: number; unpaidValueCents: number; volunteerValueCents: number; people: number };
+};
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildPayoutReport(input: PayoutReportInput): PayoutReport {
+  const personOf = (personId: string): ReportPerson => {
+    const person = input.people.get(personId);
+    // A line always names a stored person; a missing one is a bug, never a silently dropped row.
+    if (!person) throw new Error(`Payout report: no person ${personId}`);
+    return person;
+  };
+  const detail = input.lines.map((line): PayoutDetailRow => {
+    const person = personOf(line.personId);
+    const chantier = input.chantiers.get(line.chantierId);
+    return {
+      personId: line.personId,
+      personName: person.name,
+      email: person.email,
+      payeeName: person.payeeName,
+      chantierId: line.chantierId,
+      chantierCode: chantier?.code ?? '',
+      chantierName: chantier?.name ?? line.chantierId,
+      rateCents: line.rateCents,
+      rateSource: line.rateSource,
+      approvedMinutes: line.approvedMinutes,
+      volunteerMinutes: line.volunteerMinutes,
+      cappedMinutes: line.cappedMinutes,
+      amountCents: line.amountCents,
+      unpaidValueCents: line.unpaidValueCents,
+      volunteerValueCents: line.volunteerValueCents,
+    };
+  });
+  detail.sort(
+    (a, b) =>
+      collator.compare(a.personName, b.personName) ||
+      byString(a.personId, b.personId) ||
+      collator.compare(a.chantierCode, b.chantierCode) ||
+      collator.compare(a.chantierName, b.chantierName) ||
+      byString(a.chantierId, b.chantierId),
+  );
+
+  const amountByPerson = new Map<string, number>();
+  for (const line of input.lines) amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
+  const payeeKeyByPerson = new Map([...amountByPerson.keys()].map((personId) => [personId, personOf(personId).payeeKey]));
+  const payees = aggregatePayees({ people: [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents })), payeeKeyByPerson }).map(
+    (payee): PayeeSummaryRow => ({
+      payeeKey: payee.payeeKey,
+      // People typing one organisation's name differently share a key; the first (by id) names it.
+      payeeName: personOf(payee.personIds[0]).payeeName,
+      peopleNames: payee.personIds.map((personId) => personOf(personId).name).sort(collator.compare),
+      amountCents: payee.amountCents,
+    }),
+  );
+  payees.sort((a, b) => collator.compare(a.payeeName, b.payeeName) || byString(a.payeeKey, b.payeeKey));
+
+  const totals = { amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0, people: amountByPerson.size };
+  for (const line of input.lines) {
+    totals.amountCents += line.amountCents;
+    totals.unpaidValueCents += line.unpaidValueCents;
+    totals.volunteerValueCents += line.volunteerValueCents;
+  }
+  return { detail, payees, totals };
+}
