@@ -23,7 +23,8 @@ export async function ExportLinks({ periodId, preview = false }: { periodId: str
       <div className="flex flex-col gap-4" data-testid="export-links">
         <p className="text-sm text-slate-700">{preview ? t('preview') : t('frozen')}</p>
         <div className="grid gap-4 sm:grid-cols-3">
-          {GROUPS.map(({ group, links }) => (
+          {/* The bank transfer file and the payments exist only once the period is closed. */}
+          {GROUPS.filter(({ group }) => !preview || group !== 'bank').map(({ group, links }) => (
             <div key={group}>
               <h3 className="mb-1 font-semibold text-slate-900">{t(`groups.${group}`)}</h3>
               <ul className="flex flex-col">
@@ -35,6 +36,11 @@ export async function ExportLinks({ periodId, preview = false }: { periodId: str
                   </li>
                 ))}
               </ul>
+              {group === 'bank' ? (
+                <a href={`/periods/${encodeURIComponent(periodId)}/payments`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline" data-testid="payments-link">
+                  {t('links.payments')}
+                </a>
+              ) : null}
             </div>
           ))}
         </div>

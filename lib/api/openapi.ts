@@ -7,6 +7,7 @@ import { PERIOD_OPERATIONS } from '@/lib/periods/openapi';
 import { IMPORT_OPERATIONS } from '@/lib/import/openapi';
 import { PAYEE_OPERATIONS } from '@/lib/payees/openapi';
 import { EXPORT_OPERATIONS } from '@/lib/exports/openapi';
+import { TREASURY_OPERATIONS } from '@/lib/treasury/openapi';
 import { ZChantierOut, ZErrorOut, ZIdParams, ZMe, ZPlaceOut, ZTokenCreate, ZTokenCreated, listOf } from '@/lib/api/schemas';
 import { ZPagination, ZPersonInvite, ZPersonOut } from '@/lib/people/schemas';
 
@@ -23,6 +24,7 @@ export const OPERATIONS: Operation[] = [
   ...IMPORT_OPERATIONS,
   ...PAYEE_OPERATIONS,
   ...EXPORT_OPERATIONS,
+  ...TREASURY_OPERATIONS,
 ];
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output') {

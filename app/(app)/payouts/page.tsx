@@ -13,6 +13,7 @@ import { formatCents } from '@/lib/format/money';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { PayoutLines, PeopleTotals } from '@/components/periods/payouts-view';
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
+import { MyPaymentStatus } from '@/components/treasury/my-payment-status';
 
 /** How many periods the page goes back; older ones stay readable from each period's page. */
 const PERIODS_SHOWN = 12;
@@ -63,6 +64,7 @@ export default async function MyPayoutsPage() {
                 ) : (
                   <>
                     <p className="text-lg font-semibold text-slate-900" data-testid="my-total">{t('payouts.mine', { amount: money(myTotal) })}</p>
+                    {period.status !== 'OPEN' ? <MyPaymentStatus actor={actor} periodId={period.id} /> : null}
                     <PayoutLines lines={mine} names={names} showPerson={false} />
                   </>
                 )}

@@ -1,0 +1,64 @@
+// The treasury endpoints' entries in the OpenAPI document (SEPA file, statements, payments), with
+// the schemas the handlers parse and answer with.
+import { z } from 'zod';
+import type { Operation } from '@/lib/api/openapi-types';
+import { ZPaymentCreate, ZPaymentParams, ZPaymentsRecordedOut, ZPeriodParams, ZPeriodPaymentsOut, ZReversalCreate, ZReversalRecordedOut, ZSepaQuery } from './schemas';
+
+const ZStatementParams = z.object({ id: z.string(), personId: z.string() });
+
+export const TREASURY_OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/periods/{id}/exports/sepa.xml',
+    summary:
+      'The SEPA credit transfer file (pain.001.001.03) of a closed period: one transfer per payee still owed money with a valid IBAN, from the collective’s account. Headers X-Butin-Transfers, X-Butin-Total-Cents and X-Butin-Excluded (the count of payees left out; GET /periods/{id}/payments lists them with their reasons). 409 when the period is open, the collective’s account is not set (error.details.reason DEBTOR_MISSING), or no payee can be paid by transfer (NOTHING_TO_TRANSFER, error.details.excluded).',
+    who: 'treasurer',
+    params: ZPeriodParams,
+    query: ZSepaQuery,
+    response: { status: 200, contentType: 'application/xml' },
+  },
+  {
+    method: 'get',
+    path: '/periods/{id}/exports/statements/{personId}.pdf',
+    summary: 'A person’s statement for the period (A4 PDF): their approved contributions, rates, the computation in words and the amount; 404 to anyone else',
+    who: 'that person, treasurer',
+    params: ZStatementParams,
+    response: { status: 200, contentType: 'application/pdf' },
+  },
+  {
+    method: 'get',
+    path: '/periods/{id}/exports/statements.zip',
+    summary: 'Every statement of the period, one PDF per person, in a ZIP streamed as it is made',
+    who: 'treasurer',
+    params: ZPeriodParams,
+    response: { status: 200, contentType: 'application/zip' },
+  },
+  {
+    method: 'get',
+    path: '/periods/{id}/payments',
+    summary:
+      'The payees of the current run with what each is owed, sent and still due, the payments and reversals, and what the SEPA file would hold now with every payee it leaves out and why (treasurers); anyone else gets their own payee only (scope OWN), without bank details',
+    who: 'signed in',
+    params: ZPeriodParams,
+    response: { status: 200, schema: ZPeriodPaymentsOut },
+  },
+  {
+    method: 'post',
+    path: '/periods/{id}/payments',
+    summary:
+      'Record a payment: `{ personId | payeeId, paidOn, reference, amountCents? }`, or several at once with one date and reference: `{ payees: [{ payeeId, amountCents? }], paidOn, reference }`, all or nothing. The amount is what the run still owes the payee; amountCents, when sent, must be it (else 409 AMOUNT_CHANGED). 409 ALREADY_PAID, PERIOD_OPEN; 404 for a payee owed nothing. The period becomes PAID when nobody is owed anything.',
+    who: 'treasurer',
+    params: ZPeriodParams,
+    body: ZPaymentCreate,
+    response: { status: 201, schema: ZPaymentsRecordedOut },
+  },
+  {
+    method: 'post',
+    path: '/periods/{id}/payments/{paymentId}/reversal',
+    summary: 'Reverse a recorded payment with a reason (a reversal entry; payments are never edited). The payee is owed the money again; a paid period is closed again.',
+    who: 'treasurer',
+    params: ZPaymentParams,
+    body: ZReversalCreate,
+    response: { status: 201, schema: ZReversalRecordedOut },
+  },
+];

@@ -1,0 +1,119 @@
+// A person's statement as an A4 PDF (pdfkit, standard Helvetica: nothing to ship, and all of
+// French): the document a freelancer attaches to their invoice. The collective and the period,
+// the person, their approved contributions (date, chantier, duration, rate), each payout line in
+// words, the amount, and whether it was paid. The document is a stream, ended once drawn: the
+// answer reads it as pdfkit writes it.
+import PDFDocument from 'pdfkit';
+import { formatCalendarDate } from '@/lib/format/date';
+import { formatMinutes } from '@/lib/format/hours';
+import { formatCents } from '@/lib/format/money';
+import { translate, type Locale } from '@/lib/i18n/locale';
+import { pdfText } from '@/lib/exports/pdf-text';
+import type { Statement } from './statement-data';
+
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const MUTED = '#4b5563';
+const INK = '#111827';
+
+type Doc = PDFKit.PDFDocument;
+
+function heading(doc: Doc, text: string): void {
+  doc.moveDown(1);
+  doc.x = doc.page.margins.left;
+  doc.font(BOLD).fontSize(12).fillColor(INK).text(pdfText(text));
+  doc.moveDown(0.3);
+}
+
+function paragraph(doc: Doc, text: string, options: { bold?: boolean; size?: number; color?: string } = {}): void {
+  doc.x = doc.page.margins.left;
+  doc.font(options.bold ? BOLD : FONT).fontSize(options.size ?? 10).fillColor(options.color ?? INK).text(pdfText(text));
+}
+
+function contributionsTable(doc: Doc, statement: Statement, t: (key: string, values?: Record<string, string | number>) => string, locale: Locale): void {
+  const cell = (text: string, options: { header?: boolean; right?: boolean } = {}) => ({
+    text: pdfText(text),
+    font: { src: options.header ? BOLD : FONT, size: 8 },
+    align: { x: options.right ? ('right' as const) : ('left' as const), y: 'center' as const },
+    ...(options.header ? { backgroundColor: '#e8eef5', type: 'TH' as const } : {}),
+  });
+  doc.x = doc.page.margins.left;
+  doc.font(FONT).fontSize(8).fillColor(INK);
+  doc.table({
+    columnStyles: [58, 112, 170, 45, 62, 48],
+    defaultStyle: { border: 0.5, borderColor: '#b8c2cc', padding: [3, 4, 3, 4] },
+    data: [
+      [cell(t('columns.date'), { header: true }), cell(t('columns.chantier'), { header: true }), cell(t('columns.description'), { header: true }), cell(t('columns.duration'), { header: true, right: true }), cell(t('columns.rate'), { header: true, right: true }), cell(t('columns.volunteer'), { header: true })],
+      ...statement.contributions.map((contribution) => [
+        cell(formatCalendarDate(contribution.date, locale)),
+        cell(contribution.place ? `${contribution.chantier} (${contribution.place})` : contribution.chantier),
+        cell(contribution.description),
+        cell(formatMinutes(contribution.minutes), { right: true }),
+        cell(t('perHour', { amount: formatCents(contribution.rateCents, locale) }), { right: true }),
+        cell(contribution.volunteer ? t('yes') : ''),
+      ]),
+    ],
+  });
+}
+
+/** The statement as a PDF document (a Readable stream), already ended: read it to get the bytes. */
+export function renderStatementPdf(statement: Statement, options: { locale: Locale; compress?: boolean }): Doc {
+  const { locale } = options;
+  const t = (key: string, values: Record<string, string | number> = {}) => translate(locale, `treasury.statement.${key}`, values);
+  const money = (cents: number) => formatCents(cents, locale);
+  const date = (iso: string) => formatCalendarDate(iso, locale);
+  const { person, period } = statement;
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    compress: options.compress ?? true,
+    info: { Title: pdfText(t('documentTitle', { name: person.name, period: period.name })), Author: pdfText(statement.collectiveName), Creator: 'Butin' },
+  });
+
+  paragraph(doc, statement.collectiveName, { color: MUTED });
+  doc.moveDown(0.3);
+  paragraph(doc, t('title'), { bold: true, size: 18 });
+  doc.moveDown(0.3);
+  paragraph(doc, t('period', { name: period.name, start: date(period.startDate), end: date(period.endDate) }));
+  paragraph(doc, period.status === 'OPEN' ? t('preview') : t('frozen', { date: period.closedOn ? date(period.closedOn) : '' }), { color: MUTED, size: 9 });
+
+  heading(doc, t('personTitle'));
+  paragraph(doc, person.legalName && person.legalName !== person.name ? `${person.legalName} (${person.name})` : person.name, { bold: true });
+  if (person.siret) paragraph(doc, t('siret', { siret: person.siret }));
+  for (const line of person.address) paragraph(doc, line);
+  if (person.paidToOrganisation) paragraph(doc, t('paidTo', { payee: person.payeeName }));
+
+  heading(doc, t('contributionsTitle', { count: statement.contributions.length }));
+  if (statement.contributions.length) contributionsTable(doc, statement, t, locale);
+  else paragraph(doc, t('noContributions'), { color: MUTED });
+
+  heading(doc, t('computationTitle'));
+  for (const line of statement.lines) {
+    paragraph(doc, line.chantier, { bold: true, size: 10 });
+    paragraph(doc, line.words || t('nothingPaid'), { size: 9 });
+    paragraph(doc, t('lineAmount', { amount: money(line.amountCents) }), { size: 9 });
+    doc.moveDown(0.4);
+  }
+
+  doc.moveDown(0.6);
+  paragraph(doc, t('total', { amount: money(statement.totals.amountCents) }), { bold: true, size: 14 });
+  paragraph(doc, t('hours', { approved: formatMinutes(statement.totals.approvedMinutes), volunteer: formatMinutes(statement.totals.volunteerMinutes) }), { size: 9, color: MUTED });
+  if (statement.totals.volunteerValueCents > 0) paragraph(doc, t('volunteerValue', { amount: money(statement.totals.volunteerValueCents) }), { size: 9, color: MUTED });
+  if (statement.totals.unpaidValueCents > 0) paragraph(doc, t('unpaidValue', { amount: money(statement.totals.unpaidValueCents) }), { size: 9, color: MUTED });
+  doc.moveDown(0.6);
+  if (statement.payment) paragraph(doc, t('paid', { date: date(statement.payment.paidOn), reference: statement.payment.reference }), { bold: true });
+  else if (period.status !== 'OPEN' && statement.totals.amountCents > 0) paragraph(doc, t('notPaid'));
+
+  doc.moveDown(1.5);
+  paragraph(doc, t('footer', { date: date(statement.issuedOn), collective: statement.collectiveName }), { size: 8, color: MUTED });
+  doc.end();
+  return doc;
+}
+
+/** The bytes of a PDF document stream. */
+export async function pdfBytes(doc: Doc): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of doc as unknown as AsyncIterable<Buffer>) chunks.push(chunk);
+  return new Uint8Array(Buffer.concat(chunks));
+}
