@@ -10,6 +10,7 @@ import { formatCents } from '@/lib/format/money';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { PeriodForm } from '@/components/periods/period-form';
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
+import { OverTimeCharts } from '@/components/periods/over-time-charts';
 import { savePeriodAction } from './actions';
 
 export default async function PeriodsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
@@ -25,6 +26,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
       <PageTitle>{t('title')}</PageTitle>
       <p className="mb-6 text-slate-700">{t('intro')}</p>
       <div className="flex flex-col gap-6">
+        <OverTimeCharts />
         <Section title={t('title')}>
           {list.items.length === 0 ? <p className="text-slate-700">{t('empty')}</p> : null}
           <ul className="divide-y divide-slate-200" data-testid="period-list">
