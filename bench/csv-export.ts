@@ -1,0 +1,65 @@
+// The CSV export as a client sees it: the whole body streamed and counted, the server's memory
+// sampled every 100 ms during each download and compared with just before.
+import { sequentialTimes } from './load';
+import { readRssKb, sampleRss } from './server';
+import { percentile } from './stats';
+import { TARGETS, type CsvResult } from './report';
+import type { PeriodFacts } from './targets';
+
+/** One export: the whole body streamed and counted, the server's memory sampled every 100 ms. */
+export async function measureCsv(base: string, token: string, period: PeriodFacts, serverPid: number, seconds: number): Promise<CsvResult | string> {
+  const url = `${base}/api/v1/periods/${period.id}/exports/payouts.csv`;
+  const fetchCsv = async () => {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(300_000) });
+    if (response.status !== 200 || !response.body) return { status: response.status, bytes: 0, lines: 0, text: (await response.text()).slice(0, 300) };
+    let bytes = 0;
+    let lines = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      for (let i = 0; i < value.length; i++) if (value[i] === 10) lines += 1;
+    }
+    return { status: 200, bytes, lines, text: '' };
+  };
+  const first = await fetchCsv(); // also the warm-up
+  if (first.status !== 200) return `GET …/exports/payouts.csv answered ${first.status}: ${first.text}`;
+  let rssBeforeKb = 0;
+  let peakGrowthKb = 0;
+  let peakKb = 0;
+  const { times, last } = await sequentialTimes(
+    async () => {
+      const before = readRssKb(serverPid);
+      const sampler = sampleRss(serverPid, 100);
+      const result = await fetchCsv();
+      const { peakKb: peak } = sampler.stop();
+      if (peak - before >= peakGrowthKb) {
+        peakGrowthKb = peak - before;
+        rssBeforeKb = before;
+        peakKb = peak;
+      }
+      return result;
+    },
+    { count: 5, seconds: Math.max(seconds, 5) * 3 },
+  );
+  const sorted = [...times].sort((a, b) => a - b);
+  const secondsP50 = Math.round(percentile(sorted, 50)) / 1000;
+  const rowsPerSecond = Math.round((last?.lines ?? 0) / secondsP50);
+  const growthMb = Math.round(peakGrowthKb / 102.4) / 10;
+  return {
+    periodId: period.id,
+    periodName: period.name,
+    periodStatus: period.status,
+    runs: times.length,
+    secondsP50,
+    bytes: last?.bytes ?? 0,
+    csvLines: last?.lines ?? 0,
+    rowsPerSecond,
+    rssBeforeMb: Math.round(rssBeforeKb / 102.4) / 10,
+    rssPeakMb: Math.round(peakKb / 102.4) / 10,
+    growthMb,
+    meets: { rowsPerSecond: rowsPerSecond >= TARGETS.csvRowsPerSecond, memory: growthMb < TARGETS.csvGrowthMb },
+  };
+}
+

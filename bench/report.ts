@@ -1,0 +1,105 @@
+// The benchmark's results: the JSON kept in bench/results/, and the short Markdown table printed
+// and saved beside it.
+import type { Diagnosis } from './diagnose';
+import type { GenerateReport } from './generate';
+import type { LoadResult } from './load';
+import type { Machine } from './machine';
+
+export const TARGETS = { listP95Ms: 150, listRatio: 3, previewMs: 500, csvRowsPerSecond: 100_000, csvGrowthMb: 100 } as const;
+
+/** CPU ms per request: the app's processes, PostgreSQL's (embedded only), and autocannon's. */
+export type CpuPerRequest = { appMsPerRequest: number; dbMsPerRequest: number | null; loadGeneratorMsPerRequest: number; coresBusy: number };
+
+export type ListResult = { key: string; title: string; app: LoadResult | null; floor: LoadResult; ratioP95: number | null; meets: { p95: boolean; ratio: boolean } | null; cpu?: CpuPerRequest; error?: string };
+
+export type CsvResult = {
+  periodId: string;
+  periodName: string;
+  periodStatus: string;
+  runs: number;
+  secondsP50: number;
+  bytes: number;
+  csvLines: number;
+  rowsPerSecond: number;
+  rssBeforeMb: number;
+  rssPeakMb: number;
+  growthMb: number;
+  meets: { rowsPerSecond: boolean; memory: boolean };
+};
+
+export type BenchResults = {
+  date: string;
+  scale: string;
+  seed: number;
+  machine: Machine;
+  /** 1-minute load average when the measurements ended: another job on the machine shows here. */
+  loadAverageAtEnd: number;
+  database: 'embedded' | 'BENCH_DATABASE_URL';
+  generation: GenerateReport | { reused: true };
+  build: { built: boolean; seconds: number };
+  appStartMs: number;
+  settings: { connections: number; seconds: number; deepPages: number; deepRows: number };
+  actors: Record<string, unknown>;
+  baselines: { title: string; app: LoadResult; cpu: CpuPerRequest }[];
+  lists: ListResult[];
+  payoutPreview: { periodId: string; periodName: string; approved: number; oneClient: LoadResult | null; oneClientCpu?: CpuPerRequest; tenClients: LoadResult | null; meets: boolean | null; error?: string };
+  payoutFrozen: { periodId: string; periodName: string; approved: number; oneClient: LoadResult | null; oneClientCpu?: CpuPerRequest; error?: string } | null;
+  csv: CsvResult[] | { skipped: string };
+  diagnosis: Diagnosis | { skipped: string };
+  totalSeconds: number;
+};
+
+const ms = (value: number | undefined | null) => (value === undefined || value === null || Number.isNaN(value) ? '–' : `${value} ms`);
+const mark = (ok: boolean | null | undefined) => (ok === null || ok === undefined ? '–' : ok ? 'met' : '**missed**');
+
+export function markdownReport(results: BenchResults): string {
+  const m = results.machine;
+  const gen = 'reused' in results.generation ? 'reused an existing data set' : `${results.generation.seconds} s (${results.generation.rows.contributions?.toLocaleString('en')} contributions, ${results.generation.rows.contribution_events?.toLocaleString('en')} events)`;
+  const lines = [
+    `# Butin benchmark — ${results.date}, scale ${results.scale}`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; ${m.os}; Node ${m.node}; ${m.postgres.split(' on ')[0]} (${results.database}). Load average (1 min) at start ${m.loadAverage[0]}, at the end of the measurements ${results.loadAverageAtEnd}.`,
+    `Data: seed ${results.seed}; generation ${gen}. Load: ${results.settings.connections} connections, ${results.settings.seconds} s per scenario, loopback.`,
+    '',
+    '## Lists (GET /api/v1/contributions), 10 concurrent clients',
+    '',
+    '| scenario | app p50 | app p95 | app p99 | app req/s | SQL floor p50 | SQL floor p95 | p95 ratio | p95 ≤ 150 ms | ≤ 3× floor |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...results.lists.map((list) =>
+      list.app
+        ? `| ${list.title} | ${ms(list.app.p50)} | ${ms(list.app.p95)} | ${ms(list.app.p99)} | ${list.app.requestsPerSecond} | ${ms(list.floor.p50)} | ${ms(list.floor.p95)} | ${list.ratioP95 ?? '–'}× | ${mark(list.meets?.p95)} | ${mark(list.meets?.ratio)} |`
+        : `| ${list.title} | error: ${list.error} | | | | ${ms(list.floor.p50)} | ${ms(list.floor.p95)} | | | |`,
+    ),
+    '',
+    'CPU per request (ms) during the app runs — the app server, PostgreSQL, autocannon — and cores kept busy (of ' + m.cores + '):',
+    '',
+    '| request | app p50 | app p95 | req/s | app CPU | PostgreSQL CPU | autocannon CPU | cores busy |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results.baselines.map((b) => `| ${b.title} | ${ms(b.app.p50)} | ${ms(b.app.p95)} | ${b.app.requestsPerSecond} | ${b.cpu.appMsPerRequest} | ${b.cpu.dbMsPerRequest ?? '–'} | ${b.cpu.loadGeneratorMsPerRequest} | ${b.cpu.coresBusy} |`),
+    ...results.lists.filter((list) => list.app && list.cpu).map((list) => `| ${list.title} | ${ms(list.app!.p50)} | ${ms(list.app!.p95)} | ${list.app!.requestsPerSecond} | ${list.cpu!.appMsPerRequest} | ${list.cpu!.dbMsPerRequest ?? '–'} | ${list.cpu!.loadGeneratorMsPerRequest} | ${list.cpu!.coresBusy} |`),
+    '',
+    `Deep page: the cursor after ${results.settings.deepRows.toLocaleString('en')} rows (${results.settings.deepPages} pages of 200 followed).`,
+    '',
+    '## Payouts (GET /api/v1/periods/{id}/payouts)',
+    '',
+    '| period | approved contributions | clients | p50 | p95 | p99 | req/s | target ≤ 500 ms |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const p = results.payoutPreview;
+  if (p.oneClient) lines.push(`| ${p.periodName} (open: live preview) | ${p.approved.toLocaleString('en')} | 1 | ${ms(p.oneClient.p50)} | ${ms(p.oneClient.p95)} | ${ms(p.oneClient.p99)} | ${p.oneClient.requestsPerSecond} | ${mark(p.meets)} (p95, one client) |`);
+  if (p.tenClients) lines.push(`| ${p.periodName} (open: live preview) | ${p.approved.toLocaleString('en')} | 10 | ${ms(p.tenClients.p50)} | ${ms(p.tenClients.p95)} | ${ms(p.tenClients.p99)} | ${p.tenClients.requestsPerSecond} | – |`);
+  if (p.error) lines.push(`| ${p.periodName} | ${p.approved} | – | error: ${p.error} | | | | |`);
+  const f = results.payoutFrozen;
+  if (f?.oneClient) lines.push(`| ${f.periodName} (closed: frozen run) | ${f.approved.toLocaleString('en')} | 1 | ${ms(f.oneClient.p50)} | ${ms(f.oneClient.p95)} | ${ms(f.oneClient.p99)} | ${f.oneClient.requestsPerSecond} | – |`);
+  lines.push('', '## CSV export (GET /api/v1/periods/{id}/exports/payouts.csv), one client', '');
+  if ('skipped' in results.csv) {
+    lines.push(`Not measured: ${results.csv.skipped}`);
+  } else {
+    lines.push('| period | lines | bytes | time p50 | rows/s | ≥ 100 k rows/s | RSS before | RSS peak | growth | < 100 MB |', '|---|---|---|---|---|---|---|---|---|---|');
+    for (const csv of results.csv) {
+      lines.push(`| ${csv.periodName} (${csv.periodStatus.toLowerCase()}) | ${csv.csvLines.toLocaleString('en')} | ${csv.bytes.toLocaleString('en')} | ${csv.secondsP50 * 1000} ms | ${csv.rowsPerSecond.toLocaleString('en')} | ${mark(csv.meets.rowsPerSecond)} | ${csv.rssBeforeMb} MB | ${csv.rssPeakMb} MB | ${csv.growthMb} MB | ${mark(csv.meets.memory)} |`);
+    }
+  }
+  lines.push('', `Total run: ${results.totalSeconds} s.`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,285 @@
+// `npm run bench`: the benchmark at Kimai scale (issue 6). Starts its own embedded PostgreSQL in
+// a temporary folder (or uses BENCH_DATABASE_URL), migrates it, generates the data set, builds
+// the app if it was never built, starts `next start` on a free loopback port, and measures over
+// HTTP with autocannon — the lists, the payout preview, the CSV export — and the lists' SQL run
+// directly with `pg` (the floor). Then it explains the figures (diagnose.ts), writes
+// bench/results/<date>-<scale>.json and .md, and prints the table and the machine. It always
+// stops the server and the database it started, on failure and on Ctrl-C too.
+//
+// Environment: BENCH_SCALE=small|full (default full), BENCH_SEED, BENCH_DURATION (seconds per
+// scenario), BENCH_CONNECTIONS (10), BENCH_DATABASE_URL (an empty database, or one the bench
+// filled before with BENCH_REUSE=1), BENCH_DATA_DIR (keep the embedded database there and reuse
+// its data set on the next run), BENCH_REBUILD=1 (next build even if built), BENCH_TIMEOUT_MINUTES.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startEmbeddedPostgres, type EmbeddedDb } from '../scripts/embedded-postgres';
+import { migrate } from '../lib/db/migrate';
+import { DEFAULT_SEED, generate, type GenerateReport } from './generate';
+import { scaleFromEnv } from './plan';
+import { describeMachine } from './machine';
+import { httpLoad, sqlLoad, type LoadResult } from './load';
+import { ensureBuilt, postmasterPid, serverProcess, startApp, treeCpuMs, waitForHealth, type AppServer } from './server';
+import { listScenarios, urlOf } from './scenarios';
+import { chooseTargets, deepCursor, getJson } from './targets';
+import { measureCsv } from './csv-export';
+import { diagnose } from './diagnose';
+import { markdownReport, TARGETS, type BenchResults, type CpuPerRequest, type CsvResult, type ListResult } from './report';
+
+const root = path.resolve(import.meta.dirname, '..');
+const log = (line: string) => console.log(`[bench] ${line}`);
+const started = performance.now();
+
+const scale = scaleFromEnv(process.env.BENCH_SCALE);
+const seed = Number(process.env.BENCH_SEED ?? DEFAULT_SEED);
+const seconds = Number(process.env.BENCH_DURATION ?? scale.durationSeconds);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const warmSeconds = Math.max(1, Math.min(3, Math.floor(seconds / 3)));
+const timeoutMinutes = Number(process.env.BENCH_TIMEOUT_MINUTES ?? (scale.name === 'small' ? 15 : 60));
+const DATABASE = 'butin_bench';
+
+let embedded: EmbeddedDb | undefined;
+let app: AppServer | undefined;
+let tempDir: string | undefined;
+let pgDataDir: string | undefined;
+let cleaning: Promise<void> | undefined;
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    await app?.stop().catch((error: unknown) => log(`could not stop the app: ${String(error)}`));
+    await embedded?.stop().catch((error: unknown) => log(`could not stop PostgreSQL: ${String(error)}`));
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+async function openDatabase(): Promise<{ url: string; kind: BenchResults['database']; reuse: boolean }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, kind: 'BENCH_DATABASE_URL', reuse: process.env.BENCH_REUSE === '1' };
+  const keep = process.env.BENCH_DATA_DIR;
+  const dataDir = keep ? path.resolve(keep) : (tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'butin-bench-')));
+  log(`starting an embedded PostgreSQL in ${dataDir}`);
+  embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: Boolean(keep) });
+  pgDataDir = dataDir;
+  await embedded.ensureDatabase(DATABASE);
+  const marker = path.join(dataDir, 'bench-dataset.json');
+  const reuse = Boolean(keep) && fs.existsSync(marker) && JSON.stringify(JSON.parse(fs.readFileSync(marker, 'utf8'))) === JSON.stringify({ scale: scale.name, seed });
+  return { url: embedded.url(DATABASE), kind: 'embedded', reuse };
+}
+
+/** CPU time per request spent by the app's processes, PostgreSQL's, and this process (autocannon). */
+function cpuProbe(appPid: number): (requests: number) => CpuPerRequest {
+  const dbPid = pgDataDir ? postmasterPid(pgDataDir) : null;
+  const appStart = treeCpuMs(appPid);
+  const dbStart = dbPid ? treeCpuMs(dbPid) : 0;
+  const benchStart = process.cpuUsage();
+  const wallStart = performance.now();
+  return (requests) => {
+    const per = (value: number) => Math.round((value / Math.max(requests, 1)) * 10) / 10;
+    const bench = process.cpuUsage(benchStart);
+    const appMs = treeCpuMs(appPid) - appStart;
+    const dbMs = dbPid ? treeCpuMs(dbPid) - dbStart : null;
+    const benchMs = (bench.user + bench.system) / 1000;
+    const wallMs = performance.now() - wallStart;
+    return {
+      appMsPerRequest: per(appMs),
+      dbMsPerRequest: dbMs === null ? null : per(dbMs),
+      loadGeneratorMsPerRequest: per(benchMs),
+      coresBusy: Math.round(((appMs + (dbMs ?? 0) + benchMs) / wallMs) * 100) / 100,
+    };
+  };
+}
+
+async function load(url: string, token: string | null, clients: number, timeoutSeconds = 30): Promise<{ result: LoadResult; cpu: CpuPerRequest }> {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  await httpLoad({ url, headers, connections: clients, seconds: warmSeconds, timeoutSeconds }); // warm-up, discarded
+  const probe = cpuProbe(app!.pid);
+  const result = await httpLoad({ url, headers, connections: clients, seconds, timeoutSeconds });
+  return { result, cpu: probe(result.requests) };
+}
+
+async function main() {
+  const watchdog = setTimeout(() => {
+    log(`stopped after ${timeoutMinutes} minutes (BENCH_TIMEOUT_MINUTES)`);
+    void cleanup().finally(() => process.exit(3));
+  }, timeoutMinutes * 60_000);
+  log(`scale ${scale.name}: ${scale.people} people, ${scale.contributions.toLocaleString('en')} contributions, ${scale.periods} periods; seed ${seed}; ${seconds} s per scenario, ${connections} connections`);
+
+  const database = await openDatabase();
+  await migrate({ databaseUrl: database.url, migrationsDir: path.join(root, 'prisma', 'migrations'), log });
+  const machine = await describeMachine(database.url);
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}, ${machine.postgres.split(' on ')[0]}`);
+
+  let generation: GenerateReport | { reused: true };
+  if (database.reuse) {
+    log('reusing the data set already generated in this database');
+    generation = { reused: true };
+  } else {
+    generation = await generate({ databaseUrl: database.url, scale, seed, log });
+    log(`generated in ${generation.seconds} s`);
+    if (process.env.BENCH_DATA_DIR) fs.writeFileSync(path.join(path.resolve(process.env.BENCH_DATA_DIR), 'bench-dataset.json'), JSON.stringify({ scale: scale.name, seed }));
+  }
+
+  const targets = await chooseTargets(database.url);
+  const { actors } = targets;
+  log(`targets: ${JSON.stringify(targets.facts)}`);
+
+  const build = ensureBuilt(root, { force: process.env.BENCH_REBUILD === '1', log });
+  const port = await freePort();
+  app = await startApp({
+    root,
+    port,
+    env: { DATABASE_URL: database.url, NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'), NEXTAUTH_URL: `http://127.0.0.1:${port}`, APP_URL: `http://127.0.0.1:${port}` },
+  });
+  const running = app;
+  const appStartMs = await waitForHealth(running.url, 90_000, running.alive);
+  const server = serverProcess(running.pid);
+  log(`app up at ${running.url} in ${appStartMs} ms (server process ${server.pid} ${server.name}, ${Math.round(server.rssKb / 1024)} MB)`);
+
+  const deep = await deepCursor(running.url, actors.contributor.token, scale.deepPages);
+  log(`deep cursor after ${deep.rows} rows`);
+
+  // Warm the server (JIT, connection pool, caches) on the lists before anything is measured.
+  for (const scenario of listScenarios(actors, deep)) {
+    await httpLoad({ url: urlOf(running.url, scenario.path, scenario.query), headers: { authorization: `Bearer ${scenario.token}` }, connections, seconds: warmSeconds, timeoutSeconds: 30 });
+  }
+
+  // Baselines: what any request costs (the framework and one trivial query), and what auth adds.
+  const baselines: BenchResults['baselines'] = [];
+  for (const [title, pathname, token] of [
+    ['GET /api/health (framework + SELECT 1, no auth)', '/api/health', null],
+    ['GET /api/v1/me (framework + bearer-token auth)', '/api/v1/me', actors.contributor.token],
+  ] as const) {
+    const { result, cpu } = await load(`${running.url}${pathname}`, token, connections);
+    baselines.push({ title, app: result, cpu });
+    log(`baseline ${pathname}: p50 ${result.p50} p95 ${result.p95} ms (${result.requestsPerSecond} req/s); cpu ${JSON.stringify(cpu)}`);
+  }
+
+  const lists: ListResult[] = [];
+  for (const scenario of listScenarios(actors, deep)) {
+    const url = urlOf(running.url, scenario.path, scenario.query);
+    const check = await getJson(url, scenario.token);
+    const items = (check.body as { items?: unknown[] }).items;
+    let app$: LoadResult | null = null;
+    let cpu: CpuPerRequest | undefined;
+    let error: string | undefined;
+    if (check.status !== 200 || !Array.isArray(items) || items.length === 0) {
+      error = `${check.status} ${JSON.stringify(check.body).slice(0, 200)}`;
+      log(`${scenario.key}: not measured, ${error}`);
+    } else {
+      ({ result: app$, cpu } = await load(url, scenario.token, connections));
+    }
+    const floor = await sqlLoad({ databaseUrl: database.url, sql: scenario.floor.sql, params: scenario.floor.params, connections, seconds });
+    const ratioP95 = app$ ? Math.round((app$.p95 / floor.p95) * 10) / 10 : null;
+    lists.push({ key: scenario.key, title: scenario.title, app: app$, floor, ratioP95, meets: app$ ? { p95: app$.p95 <= TARGETS.listP95Ms, ratio: (ratioP95 ?? Infinity) <= TARGETS.listRatio } : null, cpu, error });
+    log(`${scenario.key}: app p50 ${app$?.p50} p95 ${app$?.p95} ms (${app$?.requestsPerSecond} req/s, non-2xx ${app$?.non2xx}); floor p50 ${floor.p50} p95 ${floor.p95} ms; ratio ${ratioP95}; cpu ${JSON.stringify(cpu)}`);
+  }
+
+  // The export first, while the server's heap has not yet been grown by the payout previews.
+  const csvPeriods = [targets.largest, ...(targets.largestClosed && targets.largestClosed.id !== targets.largest.id ? [targets.largestClosed] : [])];
+  const csvResults: CsvResult[] = [];
+  let csv: BenchResults['csv'] = csvResults;
+  for (const period of csvPeriods) {
+    const result = await measureCsv(running.url, actors.treasurer.token, period, server.pid, seconds);
+    if (typeof result === 'string') {
+      csv = { skipped: result };
+      log(`CSV export not measured: ${result}`);
+      break;
+    }
+    csvResults.push(result);
+    log(`CSV export of ${period.name}: ${result.csvLines} lines in ${result.secondsP50} s = ${result.rowsPerSecond} rows/s; RSS ${result.rssBeforeMb} → ${result.rssPeakMb} MB (+${result.growthMb} MB)`);
+  }
+
+  const previewUrl = `${running.url}/api/v1/periods/${targets.largestOpen.id}/payouts`;
+  const payoutPreview: BenchResults['payoutPreview'] = { periodId: targets.largestOpen.id, periodName: targets.largestOpen.name, approved: targets.largestOpen.approved, oneClient: null, tenClients: null, meets: null };
+  const previewCheck = await getJson(previewUrl, actors.treasurer.token);
+  if (previewCheck.status !== 200) {
+    payoutPreview.error = `${previewCheck.status} ${JSON.stringify(previewCheck.body).slice(0, 200)}`;
+  } else {
+    ({ result: payoutPreview.oneClient, cpu: payoutPreview.oneClientCpu } = await load(previewUrl, actors.treasurer.token, 1, 120));
+    ({ result: payoutPreview.tenClients } = await load(previewUrl, actors.treasurer.token, connections, 120));
+    payoutPreview.meets = payoutPreview.oneClient.p95 <= TARGETS.previewMs;
+    log(`payout preview (${targets.largestOpen.approved} approved): one client p50 ${payoutPreview.oneClient.p50} p95 ${payoutPreview.oneClient.p95} ms; ${connections} clients p50 ${payoutPreview.tenClients.p50} p95 ${payoutPreview.tenClients.p95} ms`);
+  }
+
+  let payoutFrozen: BenchResults['payoutFrozen'] = null;
+  if (targets.largestClosed) {
+    const frozenUrl = `${running.url}/api/v1/periods/${targets.largestClosed.id}/payouts`;
+    const frozenCheck = await getJson(frozenUrl, actors.treasurer.token);
+    payoutFrozen = { periodId: targets.largestClosed.id, periodName: targets.largestClosed.name, approved: targets.largestClosed.approved, oneClient: null };
+    if (frozenCheck.status !== 200) payoutFrozen.error = `${frozenCheck.status} ${JSON.stringify(frozenCheck.body).slice(0, 200)}`;
+    else ({ result: payoutFrozen.oneClient, cpu: payoutFrozen.oneClientCpu } = await load(frozenUrl, actors.treasurer.token, 1, 120));
+    log(`frozen payouts (${targets.largestClosed.name}): p50 ${payoutFrozen.oneClient?.p50} p95 ${payoutFrozen.oneClient?.p95} ms`);
+  }
+
+  const loadAverageAtEnd = Math.round(os.loadavg()[0] * 100) / 100;
+  await app.stop();
+  app = undefined;
+
+  let diagnosis: BenchResults['diagnosis'];
+  let plans = '';
+  try {
+    const diagnosed = await diagnose({
+      databaseUrl: database.url,
+      lists: listScenarios(actors, deep),
+      treasurerId: actors.treasurer.personId,
+      contributorToken: actors.contributor.token,
+      previewPeriodId: targets.largestOpen.id,
+      frozenPeriodId: targets.largestClosed?.id ?? null,
+      log,
+    });
+    diagnosis = diagnosed.diagnosis;
+    plans = diagnosed.plans;
+  } catch (error) {
+    diagnosis = { skipped: (error as Error).message };
+    log(`diagnosis failed: ${(error as Error).stack}`);
+  }
+
+  const date = new Date().toISOString().slice(0, 10);
+  const results: BenchResults = {
+    date,
+    scale: scale.name,
+    seed,
+    machine,
+    loadAverageAtEnd,
+    database: database.kind,
+    generation,
+    build,
+    appStartMs,
+    settings: { connections, seconds, deepPages: scale.deepPages, deepRows: deep.rows },
+    actors: targets.facts,
+    baselines,
+    lists,
+    payoutPreview,
+    payoutFrozen,
+    csv,
+    diagnosis,
+    totalSeconds: Math.round((performance.now() - started) / 1000),
+  };
+  const resultsDir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const base = path.join(resultsDir, `${date}-${scale.name}`);
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = markdownReport(results);
+  fs.writeFileSync(`${base}.md`, markdown);
+  if (plans) fs.writeFileSync(`${base}-plans.txt`, plans);
+  console.log(`\n${markdown}`);
+  log(`results: ${path.relative(root, base)}.json, .md${plans ? ', -plans.txt' : ''}`);
+  clearTimeout(watchdog);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    log(`${signal}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .then(() => cleanup())
+  .catch(async (error: unknown) => {
+    console.error('[bench] failed:', error instanceof Error ? error.stack : error);
+    if (app) console.error(`[bench] last output of the app:\n${app.output().slice(-4000)}`);
+    await cleanup();
+    process.exitCode = 1;
+  });
