@@ -56,13 +56,16 @@ function toPayoutLine(line: StoredLine): PayoutLine {
 }
 
 async function frozenRun(periodId: string, runId: string | undefined) {
+  // The stored inputs hold every contribution (megabytes for a large period): only the envelopes
+  // are needed here, so only they are read, in the database.
   const run = await db().payoutRun.findFirst({
     where: runId ? { id: runId, periodId } : { periodId, status: 'CURRENT' },
-    include: { lines: true },
+    select: { id: true, status: true, lines: true },
   });
   if (!run) throw new AppError('NOT_FOUND', runId ? 'No such payout run in this period' : 'This period has no current payout run');
+  const [stored] = await db().$queryRaw<{ envelopes: unknown }[]>`SELECT inputs->'settings'->'envelopes' AS envelopes FROM payout_runs WHERE id = ${run.id}`;
   const lines = run.lines.map(toPayoutLine).sort((a, b) => byString(a.personId, b.personId) || byString(a.chantierId, b.chantierId));
-  return { runId: run.id, runStatus: run.status, lines, chantiers: summariseChantiers(lines, storedEnvelopes(run.inputs)) };
+  return { runId: run.id, runStatus: run.status, lines, chantiers: summariseChantiers(lines, storedEnvelopes({ settings: { envelopes: stored?.envelopes } })) };
 }
 
 /**

@@ -54,6 +54,9 @@ export async function listContributions(options: { actor: Actor; filters: TContr
   if (after && !ZCalendarDate.safeParse(after.key).success) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   if (after) {
     const comparison = direction === 'desc' ? 'lt' : 'gt';
+    // The bound on the date alone is redundant with the OR, but it lets PostgreSQL start the index
+    // scan at the cursor instead of walking every row before it (deep pages stay as fast as the first).
+    and.push({ date: { [direction === 'desc' ? 'lte' : 'gte']: fromIsoDate(after.key) } });
     and.push({ OR: [{ date: { [comparison]: fromIsoDate(after.key) } }, { date: fromIsoDate(after.key), id: { [comparison]: after.id } }] });
   }
   const rows = await db().contribution.findMany({
