@@ -8,7 +8,8 @@ import { reviewContribution } from '@/lib/contributions/server/review';
 import { resetMailer } from '@/lib/mail/mailer';
 import { freePort } from '@/scripts/embedded-postgres';
 import type { Actor } from '@/lib/auth/permissions';
-import { startMailCatcher, type CaughtMail } from '../support/mail-catcher';
+import { type CaughtMail } from '../support/mail-catcher';
+import { useSmtp } from '../support/smtp';
 import { bearerToken, callRoute, createChantier, createPeriod, createPerson, resetDatabase, seedContribution } from '../support/database';
 
 let owner: Actor;
@@ -90,27 +91,8 @@ describe('in the app (no SMTP)', () => {
 });
 
 describe('by email, with SMTP_URL set', () => {
-  let mail: Awaited<ReturnType<typeof startMailCatcher>>;
+  const mail = useSmtp();
   const to = (address: string): CaughtMail[] => mail.messages.filter((message) => message.to.includes(address));
-
-  beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: await freePort() });
-  });
-
-  beforeEach(() => {
-    mail.messages.length = 0;
-    process.env.SMTP_URL = mail.smtpUrl;
-    resetMailer();
-  });
-
-  afterEach(() => {
-    delete process.env.SMTP_URL;
-    resetMailer();
-  });
-
-  afterAll(async () => {
-    await mail.stop();
-  });
 
   it('the owner is emailed the reason of a rejection', async () => {
     const contribution = await submitted('Permanence à La Baraka');

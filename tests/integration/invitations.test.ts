@@ -14,7 +14,8 @@ import { resetMailer } from '@/lib/mail/mailer';
 import { createApiToken } from '@/lib/tokens/api-tokens';
 import type { Actor } from '@/lib/auth/permissions';
 import { freePort } from '@/scripts/embedded-postgres';
-import { mailText, startMailCatcher } from '../support/mail-catcher';
+import { mailText } from '../support/mail-catcher';
+import { useSmtp } from '../support/smtp';
 import { callRoute, createChantier, createPerson, rejectionOf, resetDatabase } from '../support/database';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -192,26 +193,7 @@ describe('POST /api/v1/people', () => {
 });
 
 describe('with SMTP_URL set', () => {
-  let mail: Awaited<ReturnType<typeof startMailCatcher>>;
-
-  beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: await freePort() });
-  });
-
-  beforeEach(() => {
-    mail.messages.length = 0;
-    process.env.SMTP_URL = mail.smtpUrl;
-    resetMailer();
-  });
-
-  afterEach(() => {
-    delete process.env.SMTP_URL;
-    resetMailer();
-  });
-
-  afterAll(async () => {
-    await mail.stop();
-  });
+  const mail = useSmtp();
 
   it('emails the invitation link; redeeming it lets the new password sign in', async () => {
     const result = await invite({ email: 'mailed@test.local', name: 'Maëlle' });

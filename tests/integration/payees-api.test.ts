@@ -12,7 +12,8 @@ import { GET as getPeople } from '@/app/api/v1/people/route';
 import { GET as getMe } from '@/app/api/v1/me/route';
 import { resetMailer } from '@/lib/mail/mailer';
 import { freePort } from '@/scripts/embedded-postgres';
-import { mailText, startMailCatcher } from '../support/mail-catcher';
+import { mailText } from '../support/mail-catcher';
+import { useSmtp } from '../support/smtp';
 import { bearerToken, callRoute, createPerson, resetDatabase, tableCounts } from '../support/database';
 
 const IBAN = 'FR7630006000011234567890189';
@@ -166,26 +167,7 @@ describe('GET /api/v1/people/{id}/payout-profile', () => {
 });
 
 describe('a change of IBAN, by email with SMTP_URL set', () => {
-  let mail: Awaited<ReturnType<typeof startMailCatcher>>;
-
-  beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: await freePort() });
-  });
-
-  beforeEach(() => {
-    mail.messages.length = 0;
-    process.env.SMTP_URL = mail.smtpUrl;
-    resetMailer();
-  });
-
-  afterEach(() => {
-    delete process.env.SMTP_URL;
-    resetMailer();
-  });
-
-  afterAll(async () => {
-    await mail.stop();
-  });
+  const mail = useSmtp();
 
   it('the person is emailed both IBANs masked, never whole; the audit log records the change', async () => {
     await put('elise', ELISE_PROFILE);
