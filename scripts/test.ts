@@ -33,7 +33,11 @@ function runAsync(command: string, args: string[], env: Record<string, string> =
 function readVitest(tier: string, file: string, status: number) {
   try {
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
-    results.push({ tier, passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests, ok: status === 0 });
+    // The report decides as much as the exit code: a failed test or file is a failure, whatever
+    // the process said.
+    const failed: number = report.numFailedTests;
+    const ok = status === 0 && failed === 0 && (report.numFailedTestSuites ?? 0) === 0 && report.success !== false;
+    results.push({ tier, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests, ok });
   } catch {
     results.push({ tier, passed: 0, failed: 1, skipped: 0, ok: false });
   }
@@ -110,7 +114,8 @@ async function e2e(adminUrl: string) {
   try {
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
     const stats = report.stats ?? {};
-    results.push({ tier: 'e2e', passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0, ok: status === 0 });
+    const failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+    results.push({ tier: 'e2e', passed: stats.expected ?? 0, failed, skipped: stats.skipped ?? 0, ok: status === 0 && failed === 0 });
   } catch {
     results.push({ tier: 'e2e', passed: 0, failed: 1, skipped: 0, ok: false });
   }

@@ -19,9 +19,16 @@ export const ZSettingsUpdate = z.object({
 });
 export type TSettingsUpdate = z.infer<typeof ZSettingsUpdate>;
 
-/** Read on most pages: a plain read, with the defaults written only the very first time. */
+/**
+ * Read on most pages: a plain read, with the defaults written only the very first time. The
+ * insert ignores a conflict, so requests racing on an empty database all succeed (Prisma's upsert
+ * is a read then a write, and would fail all but one of them).
+ */
 export async function getSettings() {
-  return (await db().collectiveSettings.findUnique({ where: { id: 1 } })) ?? db().collectiveSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  const found = await db().collectiveSettings.findUnique({ where: { id: 1 } });
+  if (found) return found;
+  await db().$executeRaw`INSERT INTO collective_settings (id, updated_at) VALUES (1, now()) ON CONFLICT (id) DO NOTHING`;
+  return db().collectiveSettings.findUniqueOrThrow({ where: { id: 1 } });
 }
 
 export async function updateSettings(options: { actor: Actor; input: TSettingsUpdate }) {
