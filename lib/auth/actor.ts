@@ -5,7 +5,7 @@ import { getServerSession } from 'next-auth';
 import { db } from '@/lib/db';
 import { authOptions } from '@/lib/auth/options';
 import { hashToken } from '@/lib/auth/tokens';
-import { loadActor } from '@/lib/auth/load-actor';
+import { loadActor, loadTokenActor } from '@/lib/auth/load-actor';
 import type { Actor } from '@/lib/auth/permissions';
 
 export { loadActor };
@@ -13,13 +13,12 @@ export { loadActor };
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
 export async function actorFromToken(token: string): Promise<Actor | null> {
-  const record = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!record || record.revokedAt) return null;
-  const actor = await loadActor(record.personId, 'token');
-  if (actor && (!record.lastUsedAt || Date.now() - record.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS)) {
-    await db().apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
+  const found = await loadTokenActor(hashToken(token));
+  if (!found) return null;
+  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
+    await db().apiToken.update({ where: { id: found.tokenId }, data: { lastUsedAt: new Date() } });
   }
-  return actor;
+  return found.actor;
 }
 
 export async function sessionActor(): Promise<Actor | null> {
