@@ -1,20 +1,13 @@
 // The weekly timesheet on a phone: a contributor adds rows, types durations like in a
 // spreadsheet, watches the totals follow, saves the week, then changes it and submits it, and
 // finds the entries submitted in "Mes contributions". Fatou is used by no other browser test.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support';
+import { signIn, expectNoSeriousA11yViolations } from './support';
 
 const FATOU = 'fatou@monscobar.test';
 const C1 = 'C1 — Gestion et animation des tiers-lieux';
 const C3 = 'C3 — Développement de nouveaux services';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 /** The input of a row's day, found as a screen reader would: by its "<chantier> <day>" label. */
 const cell = (page: Page, row: string, weekday: string) => page.getByRole('textbox', { name: new RegExp(`^${escape(row)} ${weekday}\\. \\d\\d/\\d\\d$`) });

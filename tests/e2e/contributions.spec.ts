@@ -1,15 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn } from './support';
+import { DEMO, signIn, expectNoSeriousA11yViolations } from './support';
 
 const REFERENT_C1 = DEMO.referent; // referent of C1, "Gestion et animation des tiers-lieux"
 const C1 = 'C1 — Gestion et animation des tiers-lieux';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 test('a contributor declares on a phone, a referent approves one and rejects one, the contributor sees both', async ({ browser }) => {
   const stamp = Date.now().toString(36);

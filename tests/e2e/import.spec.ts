@@ -2,29 +2,9 @@
 // shows that row's line and why, the admin corrects it on the page, checks again, imports; the
 // referent of the chantier then finds the imported contributions waiting for review, and their
 // history says the admin imported them.
-import AxeBuilder from '@axe-core/playwright';
-import pg from 'pg';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn } from './support';
+import { DEMO, signIn, sql, expectNoSeriousA11yViolations, plain } from './support';
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Intl's no-break spaces as plain ones, to compare sentences as people read them. */
-const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 
 test('an admin checks a CSV, corrects the refused row, imports; the referent finds the rows to review', async ({ browser }) => {
   const stamp = Date.now().toString(36);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, caughtMail, mailText, signIn, uniqueEmail } from './support';
+import { DEMO, invitationLinkFor, signIn, uniqueEmail } from './support';
 
 test('an admin invites a person, who gets the link by email, joins and signs in', async ({ page, browser }) => {
   const email = uniqueEmail('invitee');
@@ -12,14 +12,7 @@ test('an admin invites a person, who gets the link by email, joins and signs in'
   await expect(page.getByText(`Invitation envoyée par e-mail à ${email}.`)).toBeVisible();
   await expect(page.getByTestId(`person-${email}`)).toContainText('Invitation en attente');
 
-  let link: string | undefined;
-  await expect
-    .poll(async () => {
-      const message = (await caughtMail()).find((mail) => mail.to.includes(email));
-      link = message ? mailText(message.raw).match(/https?:\/\/\S+\/join\/\S+/)?.[0] : undefined;
-      return link;
-    })
-    .toBeTruthy();
+  const link = await invitationLinkFor(email);
 
   const invitee = await browser.newContext({ locale: 'fr-FR' });
   const inviteePage = await invitee.newPage();
@@ -49,14 +42,7 @@ test('a deactivated person is cut off on their next request', async ({ page, bro
   await page.getByLabel('Nom', { exact: true }).fill('Léo Partant');
   await page.getByRole('button', { name: "Envoyer l'invitation" }).click();
   await expect(page.getByText(`Invitation envoyée par e-mail à ${email}.`)).toBeVisible();
-  let link: string | undefined;
-  await expect
-    .poll(async () => {
-      const message = (await caughtMail()).find((mail) => mail.to.includes(email));
-      link = message ? mailText(message.raw).match(/https?:\/\/\S+\/join\/\S+/)?.[0] : undefined;
-      return link;
-    })
-    .toBeTruthy();
+  const link = await invitationLinkFor(email);
 
   const leaver = await browser.newContext({ locale: 'fr-FR' });
   const leaverPage = await leaver.newPage();

@@ -1,18 +1,11 @@
 // Payout details in a real browser: a contributor (Élise, used by no other test) fills them; a bad
 // IBAN is refused in its field and nothing is saved; a good one is shown masked and the change is
 // emailed, masked too. The treasurer sees her in the list of payees; she cannot open that list.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { caughtMail, DEMO, mailText, signIn } from './support';
+import { caughtMail, DEMO, mailText, signIn, expectNoSeriousA11yViolations } from './support';
 
 const ELISE = 'elise@monscobar.test';
 const IBAN = 'FR7630006000011234567890189';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 test('a contributor fills their payout details: a bad IBAN is refused in its field, a good one is shown masked', async ({ page, browser }) => {
   await signIn(page, ELISE);

@@ -2,23 +2,11 @@
 // override, previews its payouts, is refused the close while a contribution waits (and told
 // which), resolves it, closes; a contributor then reads her pay in words on "Ma rétribution".
 // The contributions are written straight into the e2e database: reviewing them is another screen.
-import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn } from './support';
+import { DEMO, signIn, sql, expectNoSeriousA11yViolations, plain } from './support';
 
 const C1 = 'C1 — Gestion et animation des tiers-lieux';
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function contribution(data: { email: string; chantierCode: string; periodId: string; date: string; minutes: number; status: 'APPROVED' | 'SUBMITTED' }): Promise<string> {
   const id = `e2e${randomUUID().replace(/-/g, '')}`;
@@ -31,14 +19,6 @@ async function contribution(data: { email: string; chantierCode: string; periodI
   return id;
 }
 
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Intl's no-break spaces as plain ones, to compare sentences as people read them. */
-const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 
 // Far in the future, and different on every run, so the demo's periods are never in the way.
 const year = 2040 + Math.floor(Math.random() * 50);

@@ -5,29 +5,10 @@
 // transfers at once, then Fatou's by hand, and the period is paid; Bruno then reads "Payé le …"
 // on Ma rétribution and downloads his statement.
 import fs from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import pg from 'pg';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn } from './support';
+import { DEMO, signIn, sql, expectNoSeriousA11yViolations, plain } from './support';
 import { decimalToCents, readSepaFile } from '../../lib/treasury/sepa-read';
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
 const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
