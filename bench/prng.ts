@@ -1,16 +1,8 @@
 // The benchmark's seeded random generator: the same seed gives the same data set, byte for byte,
 // on every machine, so two runs of the benchmark measure the same thing. Pure: no I/O, no clock.
+import { createRandom, type Random } from '@/lib/random/seeded';
 
-export type Random = {
-  /** A float in [0, 1). */
-  next: () => number;
-  /** An integer in [min, max], both inclusive. */
-  int: (min: number, max: number) => number;
-  chance: (probability: number) => boolean;
-  pick: <T>(items: readonly T[]) => T;
-  /** A standard normal deviate (Box–Muller). */
-  normal: () => number;
-};
+export { createRandom, type Random };
 
 /** FNV-1a over the seed and the labels: independent sub-streams ("period 3", "people"…) of one seed. */
 export function deriveSeed(seed: number, ...labels: (string | number)[]): number {
@@ -22,25 +14,6 @@ export function deriveSeed(seed: number, ...labels: (string | number)[]): number
     }
   }
   return hash >>> 0;
-}
-
-/** mulberry32: tiny, fast and good enough for synthetic data (not for anything secret). */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    chance: (probability) => next() < probability,
-    pick: (items) => items[Math.floor(next() * items.length)],
-    normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
-  };
 }
 
 /** Picks an index with probability proportional to its weight, in O(log n) per draw. */

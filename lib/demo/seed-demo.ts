@@ -8,6 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { loadActor } from '@/lib/auth/load-actor';
 import { closePeriod } from '@/lib/periods/payouts';
 import type { Role } from '@/lib/auth/permissions';
+import { createRandom } from '@/lib/random/seeded';
 
 export const DEMO_PASSWORD = 'butin-demo';
 
@@ -50,18 +51,6 @@ const DESCRIPTIONS = [
   'Permanence au fablab',
 ];
 
-/** A small deterministic generator (mulberry32), so every demo database is the same. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const day = (date: Date) => new Date(`${format(date, 'yyyy-MM-dd')}T00:00:00.000Z`);
 
 export type SeedResult = { seeded: boolean; people: number; contributions: number };
@@ -74,8 +63,7 @@ export async function seedDemo(options: { today?: Date; log?: (line: string) => 
     return { seeded: false, people: await prisma.person.count(), contributions: await prisma.contribution.count() };
   }
   const today = options.today ?? new Date();
-  const random = seededRandom(2026);
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+  const { next: random, pick } = createRandom(2026);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   // Periods of six months: the open one covers today, the closed one the six months before.
