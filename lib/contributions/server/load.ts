@@ -1,5 +1,6 @@
 // Loading a contribution as stored, with its period, for a decision; and mapping it out.
 import type { Tx } from '@/lib/db';
+import type { Contribution } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import type { ContributionStatus } from '@/lib/contributions/lifecycle';
@@ -112,22 +113,7 @@ export type TContributionOut = {
   updatedAt: string;
 };
 
-export function toContributionOut(row: {
-  id: string;
-  personId: string;
-  chantierId: string;
-  placeId: string | null;
-  periodId: string;
-  date: Date;
-  minutes: number;
-  description: string;
-  link: string | null;
-  volunteer: boolean;
-  status: ContributionStatus;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}): TContributionOut {
+export function toContributionOut(row: Contribution): TContributionOut {
   return {
     id: row.id,
     personId: row.personId,
