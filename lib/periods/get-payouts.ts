@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import { computePayouts, type ChantierSummary, type LineExplanation, type PayoutLine } from '@/lib/pricing';
-import { loadPricingInput } from './payouts';
+import { loadPreviewPricingInput } from './payouts';
 import { seesEveryone } from './periods';
 import { roundExactCents } from './explain';
 import type { TPayoutsOut } from './schemas';
@@ -80,7 +80,7 @@ export async function getPayouts(options: { actor: Actor; periodId: string; runI
     options.runId || period.status !== 'OPEN'
       ? { frozen: true, ...(await frozenRun(period.id, options.runId)) }
       : await (async () => {
-          const result = computePayouts(await loadPricingInput(db(), period.id));
+          const result = computePayouts(await loadPreviewPricingInput(db(), period.id));
           return { frozen: false, runId: null, runStatus: null, lines: result.lines, chantiers: result.chantiers };
         })();
 

@@ -4,27 +4,33 @@ import type { Tx } from '@/lib/db';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
-import { computePayouts, type PricingInput, type PricingResult } from '@/lib/pricing';
+import { computePayouts, type ApprovedContribution, type PricingInput, type PricingResult } from '@/lib/pricing';
 import { writeAudit } from '@/lib/audit';
 
 type Reader = Pick<Tx, '$queryRaw' | 'fundingPeriod'>;
 
-export async function loadPricingInput(client: Reader, periodId: string): Promise<PricingInput> {
+async function loadPeriodSettings(client: Reader, periodId: string): Promise<PricingInput['settings']> {
   const period = await client.fundingPeriod.findUnique({ where: { id: periodId }, include: { envelopes: true, rateOverrides: true } });
   if (!period) throw new AppError('NOT_FOUND', 'Period not found');
+  return {
+    defaultRateCents: period.defaultRateCents,
+    capMinutes: period.capMinutes,
+    overflowPolicy: period.overflowPolicy,
+    envelopes: period.envelopes.map((envelope) => ({ chantierId: envelope.chantierId, amountCents: envelope.amountCents })),
+    rates: period.rateOverrides.map((rate) => ({ personId: rate.personId, chantierId: rate.chantierId, rateCents: rate.rateCents })),
+  };
+}
+
+/** The pricing module's input with every approved contribution: what a close freezes. */
+export async function loadPricingInput(client: Reader, periodId: string): Promise<PricingInput> {
+  const settings = await loadPeriodSettings(client, periodId);
   const rows = await client.$queryRaw<
     { id: string; person_id: string; chantier_id: string; place_id: string | null; date: string; created_at: Date; minutes: number; volunteer: boolean }[]
   >`SELECT id, person_id, chantier_id, place_id, to_char(date, 'YYYY-MM-DD') AS date, created_at, minutes, volunteer
       FROM contributions
      WHERE period_id = ${periodId} AND status = 'APPROVED' AND deleted_at IS NULL`;
   return {
-    settings: {
-      defaultRateCents: period.defaultRateCents,
-      capMinutes: period.capMinutes,
-      overflowPolicy: period.overflowPolicy,
-      envelopes: period.envelopes.map((envelope) => ({ chantierId: envelope.chantierId, amountCents: envelope.amountCents })),
-      rates: period.rateOverrides.map((rate) => ({ personId: rate.personId, chantierId: rate.chantierId, rateCents: rate.rateCents })),
-    },
+    settings,
     contributions: rows.map((row) => ({
       id: row.id,
       personId: row.person_id,
@@ -38,8 +44,54 @@ export async function loadPricingInput(client: Reader, periodId: string): Promis
   };
 }
 
-export async function previewPayouts(periodId: string): Promise<PricingResult> {
-  return computePayouts(await loadPricingInput(db(), periodId));
+// Dates of the stand-in contributions below: every paid part sorts before every capped part.
+const PAID_PART_DATE = '2000-01-01';
+const CAPPED_PART_DATE = '2000-01-02';
+const PART_CREATED_AT = '2000-01-01T00:00:00.000Z';
+
+/**
+ * A pricing input that prices to exactly the same lines as `loadPricingInput`'s, with a few
+ * thousand rows instead of every contribution: for the live preview of a large open period.
+ *
+ * Under PRORATA, the order of contributions matters only for the per-person cap, so the database
+ * sums them per person × chantier × bénévole, after splitting each person's minutes at the cap in
+ * the funding order (date, creation time, id — ids compared bytewise, as the module does). Each
+ * group becomes at most two stand-in contributions: its paid minutes, dated before every capped
+ * part, and its capped minutes, dated after. A person's paid parts add up to at most the cap and
+ * come first, so the module's own cap (step 3) pays them whole and caps the rest whole — the same
+ * minutes per line as from the contributions themselves, hence the same cents. FIRST_COME funds
+ * contributions one by one in that order, so it keeps every contribution.
+ */
+export async function loadPreviewPricingInput(client: Reader, periodId: string): Promise<PricingInput> {
+  const settings = await loadPeriodSettings(client, periodId);
+  if (settings.overflowPolicy !== 'PRORATA') return loadPricingInput(client, periodId);
+  const cap = settings.capMinutes ?? null;
+  const groups = await client.$queryRaw<{ person_id: string; chantier_id: string; volunteer: boolean; paid: number; capped: number }[]>`
+    WITH approved AS (
+      SELECT person_id, chantier_id, volunteer, minutes,
+             CASE WHEN volunteer OR ${cap}::int IS NULL THEN 0
+                  ELSE sum(minutes) FILTER (WHERE NOT volunteer)
+                         OVER (PARTITION BY person_id ORDER BY date, created_at, id COLLATE "C" ROWS UNBOUNDED PRECEDING) - minutes
+             END AS used_before
+        FROM contributions
+       WHERE period_id = ${periodId} AND status = 'APPROVED' AND deleted_at IS NULL
+    ), split AS (
+      SELECT person_id, chantier_id, volunteer, minutes,
+             CASE WHEN volunteer OR ${cap}::int IS NULL THEN minutes
+                  ELSE LEAST(minutes, GREATEST(0, ${cap}::int - used_before)) END AS paid
+        FROM approved
+    )
+    SELECT person_id, chantier_id, volunteer, sum(paid)::int AS paid, sum(minutes - paid)::int AS capped
+      FROM split
+     GROUP BY person_id, chantier_id, volunteer`;
+  const contributions: ApprovedContribution[] = [];
+  for (const group of groups) {
+    const key = `${group.person_id}:${group.chantier_id}:${group.volunteer ? 'v' : 'p'}`;
+    const part = { personId: group.person_id, chantierId: group.chantier_id, createdAt: PART_CREATED_AT, volunteer: group.volunteer, placeId: null };
+    if (group.paid > 0) contributions.push({ ...part, id: `paid:${key}`, date: PAID_PART_DATE, minutes: group.paid });
+    if (group.capped > 0) contributions.push({ ...part, id: `capped:${key}`, date: CAPPED_PART_DATE, minutes: group.capped });
+  }
+  return { settings, contributions };
 }
 
 /** A contribution that blocks a close: still waiting for a referent (submitted, or sent back for changes). */

@@ -1,6 +1,6 @@
 // Reading contributions: lists (filtered, keyset-paginated, limited to what the reader may see),
 // one contribution, and its history.
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma, type ContributionStatus } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
@@ -8,86 +8,139 @@ import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { getSettings } from '@/lib/settings/settings';
 import { ZCalendarDate, type TContributionFilters } from '@/lib/contributions/inputs';
 import { canSee, toContributionOut, type TContributionOut } from '@/lib/contributions/server/load';
-import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 
 export type TContributionListItem = TContributionOut & { personName: string; chantierName: string; placeName: string | null; lastComment: string | null };
-
-/** What this reader may see: their own, what they review, and approved ones under transparency. */
-export function visibilityWhere(actor: Actor, transparency: boolean): Prisma.ContributionWhereInput {
-  const or: Prisma.ContributionWhereInput[] = [{ personId: actor.id }];
-  if (actor.roles.includes('ADMIN')) or.push({ status: { not: 'DRAFT' } });
-  else if (actor.referentOf.length) or.push({ status: { not: 'DRAFT' }, chantierId: { in: actor.referentOf } });
-  if (transparency || actor.roles.includes('TREASURER')) or.push({ status: 'APPROVED' });
-  return { OR: or };
-}
 
 /** "review": what waits for this referent (never their own); "approved": the transparency list. */
 export type ListScope = 'all' | 'mine' | 'review' | 'approved';
 
 type Filters = Omit<TContributionFilters, 'cursor' | 'limit'>;
 
-/** The conditions of a list: visibility, scope and filters; shared by the page and its totals. */
-function listWhere(actor: Actor, filters: Filters, scope: ListScope, transparency: boolean): Prisma.ContributionWhereInput[] {
-  const and: Prisma.ContributionWhereInput[] = [{ deletedAt: null }, visibilityWhere(actor, transparency)];
-  if (scope === 'mine') and.push({ personId: actor.id });
-  if (scope === 'review') {
-    and.push({ status: 'SUBMITTED', personId: { not: actor.id } });
-    if (!actor.roles.includes('ADMIN')) and.push({ chantierId: { in: actor.referentOf } });
-  }
-  if (scope === 'approved') and.push({ status: 'APPROVED' });
-  if (filters.periodId) and.push({ periodId: filters.periodId });
-  if (filters.chantierId) and.push({ chantierId: filters.chantierId });
-  if (filters.personId) and.push({ personId: filters.personId });
-  if (filters.placeId) and.push({ placeId: filters.placeId });
-  if (filters.status) and.push({ status: filters.status });
-  if (filters.from) and.push({ date: { gte: fromIsoDate(filters.from) } });
-  if (filters.to) and.push({ date: { lte: fromIsoDate(filters.to) } });
-  return and;
+const and = (conditions: Prisma.Sql[]) => Prisma.join(conditions, ' AND ');
+
+/**
+ * The collective's transparency, read inside the list's own query (one round trip, not two). The
+ * settings row is written the first time anyone reads it; until then its default (on) applies.
+ */
+const TRANSPARENCY = Prisma.sql`COALESCE((SELECT s.transparency FROM collective_settings s WHERE s.id = 1), true)`;
+
+/** What this reader may see: their own, what they review, and approved ones under transparency. */
+function visibility(actor: Actor): Prisma.Sql {
+  const or: Prisma.Sql[] = [Prisma.sql`c.person_id = ${actor.id}`];
+  if (actor.roles.includes('ADMIN')) or.push(Prisma.sql`c.status <> 'DRAFT'`);
+  else if (actor.referentOf.length) or.push(Prisma.sql`(c.status <> 'DRAFT' AND c.chantier_id = ANY(${actor.referentOf}::text[]))`);
+  if (actor.roles.includes('TREASURER')) or.push(Prisma.sql`c.status = 'APPROVED'`);
+  else or.push(Prisma.sql`(c.status = 'APPROVED' AND ${TRANSPARENCY})`);
+  return Prisma.sql`(${Prisma.join(or, ' OR ')})`;
 }
 
+/** The conditions of a list, in SQL over `contributions c`: visibility, scope and filters; shared by the page and its totals. */
+function listConditions(actor: Actor, filters: Filters, scope: ListScope): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [Prisma.sql`c.deleted_at IS NULL`, visibility(actor)];
+  if (scope === 'mine') conditions.push(Prisma.sql`c.person_id = ${actor.id}`);
+  if (scope === 'review') {
+    conditions.push(Prisma.sql`c.status = 'SUBMITTED'`, Prisma.sql`c.person_id <> ${actor.id}`);
+    if (!actor.roles.includes('ADMIN')) conditions.push(Prisma.sql`c.chantier_id = ANY(${actor.referentOf}::text[])`);
+  }
+  if (scope === 'approved') conditions.push(Prisma.sql`c.status = 'APPROVED'`);
+  if (filters.periodId) conditions.push(Prisma.sql`c.period_id = ${filters.periodId}`);
+  if (filters.chantierId) conditions.push(Prisma.sql`c.chantier_id = ${filters.chantierId}`);
+  if (filters.personId) conditions.push(Prisma.sql`c.person_id = ${filters.personId}`);
+  if (filters.placeId) conditions.push(Prisma.sql`c.place_id = ${filters.placeId}`);
+  if (filters.status) conditions.push(Prisma.sql`c.status = ${filters.status}::"ContributionStatus"`);
+  if (filters.from) conditions.push(Prisma.sql`c.date >= ${filters.from}::date`);
+  if (filters.to) conditions.push(Prisma.sql`c.date <= ${filters.to}::date`);
+  return conditions;
+}
+
+type ListRow = {
+  id: string;
+  person_id: string;
+  chantier_id: string;
+  place_id: string | null;
+  period_id: string;
+  date: string;
+  minutes: number;
+  description: string;
+  link: string | null;
+  volunteer: boolean;
+  status: ContributionStatus;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  person_name: string;
+  chantier_name: string;
+  place_name: string | null;
+  last_comment: string | null;
+};
+
+/**
+ * One page of a list, in one query: the rows, their names and the last review comment of each.
+ * Keyset pagination on (date, id), never OFFSET, so a deep page costs what the first one does.
+ */
 export async function listContributions(options: { actor: Actor; filters: TContributionFilters; scope?: ListScope; order?: 'desc' | 'asc' }) {
   const { actor, filters } = options;
-  const settings = await getSettings();
-  const and = listWhere(actor, filters, options.scope ?? 'all', settings.transparency);
-  const direction = options.order ?? 'desc';
+  const conditions = listConditions(actor, filters, options.scope ?? 'all');
+  const descending = (options.order ?? 'desc') === 'desc';
   const after = decodeCursor(filters.cursor);
   if (after && !ZCalendarDate.safeParse(after.key).success) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   if (after) {
-    const comparison = direction === 'desc' ? 'lt' : 'gt';
-    // The bound on the date alone is redundant with the OR, but it lets PostgreSQL start the index
-    // scan at the cursor instead of walking every row before it (deep pages stay as fast as the first).
-    and.push({ date: { [direction === 'desc' ? 'lte' : 'gte']: fromIsoDate(after.key) } });
-    and.push({ OR: [{ date: { [comparison]: fromIsoDate(after.key) } }, { date: fromIsoDate(after.key), id: { [comparison]: after.id } }] });
+    // The bound on the date alone is implied by the row comparison, but it lets PostgreSQL start
+    // the index scan at the cursor instead of walking every row before it.
+    conditions.push(
+      descending
+        ? Prisma.sql`c.date <= ${after.key}::date AND (c.date, c.id) < (${after.key}::date, ${after.id})`
+        : Prisma.sql`c.date >= ${after.key}::date AND (c.date, c.id) > (${after.key}::date, ${after.id})`,
+    );
   }
-  const rows = await db().contribution.findMany({
-    where: { AND: and },
-    orderBy: [{ date: direction }, { id: direction }],
-    take: filters.limit + 1,
-    include: {
-      person: { select: { name: true } },
-      chantier: { select: { name: true } },
-      place: { select: { name: true } },
-      events: { where: { comment: { not: null }, kind: 'TRANSITION' }, orderBy: { id: 'desc' }, take: 1, select: { comment: true } },
-    },
-  });
+  const order = descending ? Prisma.sql`c.date DESC, c.id DESC` : Prisma.sql`c.date ASC, c.id ASC`;
+  const rows = await db().$queryRaw<ListRow[]>`
+    SELECT c.id, c.person_id, c.chantier_id, c.place_id, c.period_id, to_char(c.date, 'YYYY-MM-DD') AS date, c.minutes,
+           c.description, c.link, c.volunteer, c.status, c.version, c.created_at, c.updated_at,
+           p.name AS person_name, ch.name AS chantier_name, pl.name AS place_name,
+           (SELECT e.comment FROM contribution_events e
+             WHERE e.contribution_id = c.id AND e.kind = 'TRANSITION' AND e.comment IS NOT NULL
+             ORDER BY e.id DESC LIMIT 1) AS last_comment
+      FROM contributions c
+      JOIN people p ON p.id = c.person_id
+      JOIN chantiers ch ON ch.id = c.chantier_id
+      LEFT JOIN places pl ON pl.id = c.place_id
+     WHERE ${and(conditions)}
+     ORDER BY ${order}
+     LIMIT ${filters.limit + 1}`;
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
   const items: TContributionListItem[] = page.map((row) => ({
-    ...toContributionOut(row),
-    personName: row.person.name,
-    chantierName: row.chantier.name,
-    placeName: row.place?.name ?? null,
-    lastComment: row.events[0]?.comment ?? null,
+    id: row.id,
+    personId: row.person_id,
+    chantierId: row.chantier_id,
+    placeId: row.place_id,
+    periodId: row.period_id,
+    date: row.date,
+    minutes: row.minutes,
+    description: row.description,
+    link: row.link,
+    volunteer: row.volunteer,
+    status: row.status,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    personName: row.person_name,
+    chantierName: row.chantier_name,
+    placeName: row.place_name,
+    lastComment: row.last_comment,
   }));
-  return { items, nextCursor: rows.length > filters.limit && last ? encodeCursor({ key: toIsoDate(last.date), id: last.id }) : null };
+  return { items, nextCursor: rows.length > filters.limit && last ? encodeCursor({ key: last.date, id: last.id }) : null };
 }
 
 /** Minutes per chantier of what a list shows, for its totals (same filters, no pagination). */
 export async function totalsByChantier(options: { actor: Actor; filters: Filters; scope?: ListScope }) {
-  const settings = await getSettings();
-  const where = { AND: listWhere(options.actor, options.filters, options.scope ?? 'all', settings.transparency) };
-  const groups = await db().contribution.groupBy({ by: ['chantierId'], where, _sum: { minutes: true } });
-  return groups.map((group) => ({ chantierId: group.chantierId, minutes: group._sum.minutes ?? 0 }));
+  const rows = await db().$queryRaw<{ chantier_id: string; minutes: bigint | number }[]>`
+    SELECT c.chantier_id, sum(c.minutes) AS minutes
+      FROM contributions c
+     WHERE ${and(listConditions(options.actor, options.filters, options.scope ?? 'all'))}
+     GROUP BY c.chantier_id`;
+  return rows.map((row) => ({ chantierId: row.chantier_id, minutes: Number(row.minutes) }));
 }
 
 export async function getContribution(options: { actor: Actor; id: string }) {
