@@ -148,17 +148,11 @@ describe('contribution endpoints answer bad input with 4xx JSON, never 5xx', () 
     expect(await tableCounts()).toEqual(countsBefore);
   });
 
-  // BUG (lib/contributions/server/queries.ts listContributions, with lib/api/cursor.ts): a cursor
-  // that decodes to two strings but whose key is not a date reaches Prisma as an Invalid Date,
-  // which is answered 500 INTERNAL. Remove `.fails` once decodeCursor/listContributions validate
-  // the key.
   it('a well-formed cursor whose key is not a date → 400, not 500', async () => {
     const response = await list(`cursor=${base64url(['not-a-date', 'x'])}`);
     expect(response.status).toBe(400);
   });
 
-  // BUG (lib/contributions/inputs.ts, `link`): z.url() accepts any scheme, so a `javascript:` link
-  // is stored and later rendered as a link. Remove `.fails` once the schema limits it to http(s).
   it('a javascript: link is refused', async () => {
     const response = await create({ ...valid(), link: 'javascript:alert(document.cookie)' });
     expect(response.status).not.toBe(201);
