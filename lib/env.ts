@@ -11,6 +11,12 @@ const ZEnv = z.object({
   /** smtp://user:pass@host:port — when set, invitations and notices are emailed. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Butin <butin@localhost>'),
+  /**
+   * How many reverse proxies in front of Butin append to X-Forwarded-For (default 1, e.g. nginx
+   * with $proxy_add_x_forwarded_for, or Next's own server when none). The client's address is that
+   * many entries from the right: what a client writes further left is never believed.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

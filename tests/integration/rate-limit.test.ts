@@ -121,8 +121,9 @@ describe('per address', () => {
     // A success from the limited address does not clear the address's count.
     expect((await rejectionOf(authenticate(victim.email, TEST_PASSWORD, IP))).message).toBe('RATE_LIMITED');
 
-    // The API keys the address on X-Forwarded-For (first hop).
-    const limited = await callRoute(postToken, { method: 'POST', body: { email: victim.email, password: TEST_PASSWORD }, headers: { 'x-forwarded-for': `${IP}, 10.0.0.1` } });
+    // The API keys the address on X-Forwarded-For, as the trusted proxy wrote it (the rightmost
+    // entry by default): an address the client put further left changes nothing.
+    const limited = await callRoute(postToken, { method: 'POST', body: { email: victim.email, password: TEST_PASSWORD }, headers: { 'x-forwarded-for': `198.51.100.9, ${IP}` } });
     expect(limited.status).toBe(429);
     const elsewhere = await callRoute(postToken, { method: 'POST', body: { email: victim.email, password: TEST_PASSWORD }, headers: { 'x-forwarded-for': '198.51.100.3' } });
     expect(elsewhere.status).toBe(201);
