@@ -80,7 +80,7 @@ export async function getPayouts(options: { actor: Actor; periodId: string; runI
     options.runId || period.status !== 'OPEN'
       ? { frozen: true, ...(await frozenRun(period.id, options.runId)) }
       : await (async () => {
-          const result = computePayouts(await loadPreviewPricingInput(db(), period.id));
+          const result = computePayouts(await loadPreviewPricingInput(period.id));
           return { frozen: false, runId: null, runStatus: null, lines: result.lines, chantiers: result.chantiers };
         })();
 

@@ -62,28 +62,33 @@ const PART_CREATED_AT = '2000-01-01T00:00:00.000Z';
  * minutes per line as from the contributions themselves, hence the same cents. FIRST_COME funds
  * contributions one by one in that order, so it keeps every contribution.
  */
-export async function loadPreviewPricingInput(client: Reader, periodId: string): Promise<PricingInput> {
-  const settings = await loadPeriodSettings(client, periodId);
-  if (settings.overflowPolicy !== 'PRORATA') return loadPricingInput(client, periodId);
+export async function loadPreviewPricingInput(periodId: string): Promise<PricingInput> {
+  const settings = await loadPeriodSettings(db(), periodId);
+  if (settings.overflowPolicy !== 'PRORATA') return loadPricingInput(db(), periodId);
+  type Group = { person_id: string; chantier_id: string; volunteer: boolean; paid: number; capped: number };
   const cap = settings.capMinutes ?? null;
-  const groups = await client.$queryRaw<{ person_id: string; chantier_id: string; volunteer: boolean; paid: number; capped: number }[]>`
-    WITH approved AS (
-      SELECT person_id, chantier_id, volunteer, minutes,
-             CASE WHEN volunteer OR ${cap}::int IS NULL THEN 0
-                  ELSE sum(minutes) FILTER (WHERE NOT volunteer)
-                         OVER (PARTITION BY person_id ORDER BY date, created_at, id COLLATE "C" ROWS UNBOUNDED PRECEDING) - minutes
-             END AS used_before
-        FROM contributions
-       WHERE period_id = ${periodId} AND status = 'APPROVED' AND deleted_at IS NULL
-    ), split AS (
-      SELECT person_id, chantier_id, volunteer, minutes,
-             CASE WHEN volunteer OR ${cap}::int IS NULL THEN minutes
-                  ELSE LEAST(minutes, GREATEST(0, ${cap}::int - used_before)) END AS paid
-        FROM approved
-    )
-    SELECT person_id, chantier_id, volunteer, sum(paid)::int AS paid, sum(minutes - paid)::int AS capped
-      FROM split
-     GROUP BY person_id, chantier_id, volunteer`;
+  const groups =
+    cap === null
+      ? await db().$queryRaw<Group[]>`
+          SELECT person_id, chantier_id, volunteer, sum(minutes)::int AS paid, 0 AS capped
+            FROM contributions
+           WHERE period_id = ${periodId} AND status = 'APPROVED' AND deleted_at IS NULL
+           GROUP BY person_id, chantier_id, volunteer`
+      : await db().$queryRaw<Group[]>`
+          WITH split AS (
+            SELECT person_id, chantier_id, volunteer, minutes,
+                   CASE WHEN volunteer THEN minutes
+                        ELSE LEAST(minutes, GREATEST(0, ${cap}::int - (
+                               sum(minutes) FILTER (WHERE NOT volunteer)
+                                 OVER (PARTITION BY person_id ORDER BY date, created_at, id COLLATE "C" ROWS UNBOUNDED PRECEDING)
+                               - minutes)))
+                   END AS paid
+              FROM contributions
+             WHERE period_id = ${periodId} AND status = 'APPROVED' AND deleted_at IS NULL
+          )
+          SELECT person_id, chantier_id, volunteer, sum(paid)::int AS paid, sum(minutes - paid)::int AS capped
+            FROM split
+           GROUP BY person_id, chantier_id, volunteer`;
   const contributions: ApprovedContribution[] = [];
   for (const group of groups) {
     const key = `${group.person_id}:${group.chantier_id}:${group.volunteer ? 'v' : 'p'}`;

@@ -88,7 +88,7 @@ describe('the preview’s compact pricing input', () => {
       fc.asyncProperty(generated, async (data) => {
         const periodId = await storePeriod(data);
         const full = await loadPricingInput(db(), periodId);
-        const compact = await loadPreviewPricingInput(db(), periodId);
+        const compact = await loadPreviewPricingInput(periodId);
         expect(computePayouts(compact)).toEqual(computePayouts(full));
         // At most a paid and a capped part per person × chantier × bénévole.
         const groups = new Set(full.contributions.map((c) => `${c.personId}:${c.chantierId}:${c.volunteer}`));
@@ -110,7 +110,7 @@ describe('the preview’s compact pricing input', () => {
         { person: 0, chantier: 0, day: 1, second: 1, id: 'a2', minutes: 30, volunteer: true },
       ],
     });
-    const compact = await loadPreviewPricingInput(db(), periodId);
+    const compact = await loadPreviewPricingInput(periodId);
     const lines = computePayouts(compact).lines.map((line) => ({ chantierId: line.chantierId, approved: line.approvedMinutes, capped: line.cappedMinutes, volunteer: line.volunteerMinutes }));
     expect(lines).toEqual(
       [
@@ -134,10 +134,10 @@ describe('the preview’s compact pricing input', () => {
       },
       'FIRST_COME',
     );
-    expect(await loadPreviewPricingInput(db(), periodId)).toEqual(await loadPricingInput(db(), periodId));
+    expect(await loadPreviewPricingInput(periodId)).toEqual(await loadPricingInput(db(), periodId));
   });
 
   it('an unknown period is not found', async () => {
-    await expect(loadPreviewPricingInput(db(), 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(loadPreviewPricingInput('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
