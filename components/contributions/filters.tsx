@@ -1,12 +1,13 @@
 // A filter bar as a plain GET form: works without JavaScript, and the URL can be shared.
 import type { ReactNode } from 'react';
 
-export function FilterSelect({ label, name, value, options, allLabel }: { label: string; name: string; value?: string; options: { value: string; label: string }[]; allLabel: string }) {
+/** `allValue`: what "all" sends, when an empty value means something else (a default choice). */
+export function FilterSelect({ label, name, value, options, allLabel, allValue = '' }: { label: string; name: string; value?: string; options: { value: string; label: string }[]; allLabel: string; allValue?: string }) {
   return (
     <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
       {label}
-      <select name={name} defaultValue={value ?? ''} className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal">
-        <option value="">{allLabel}</option>
+      <select name={name} defaultValue={value ?? allValue} className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal">
+        <option value={allValue}>{allLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -100,3 +100,21 @@ test('the approved contributions page lists approved work and hours per chantier
   await expect(page.getByTestId('approved-list').locator('li').first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
+
+test('the approved contributions page shows the period under way until every period is asked for', async ({ page }) => {
+  await signIn(page, DEMO.contributor);
+  await page.goto('/approved');
+  const period = page.getByLabel('Période');
+  // The demo's open period covers today; it is chosen without asking.
+  const current = await period.locator('option:checked').textContent();
+  expect(current).not.toBe('Toutes les périodes');
+  expect(current).toBeTruthy();
+  const underWay = await page.getByTestId('approved-list').locator('li').count();
+
+  await period.selectOption({ label: 'Toutes les périodes' });
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await expect(page).toHaveURL(/periodId=all/);
+  await expect(period.locator('option:checked')).toHaveText('Toutes les périodes');
+  // The closed period's approved work joins the list (50 per page at most).
+  await expect.poll(() => page.getByTestId('approved-list').locator('li').count()).toBeGreaterThan(underWay);
+});

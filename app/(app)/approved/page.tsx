@@ -11,25 +11,37 @@ import { listChantiers, listPlaces } from '@/lib/chantiers/chantiers';
 import { getSettings } from '@/lib/settings/settings';
 import { canReviewChantier } from '@/lib/contributions/policy';
 import { formatDuration, formatHoursDecimal } from '@/lib/contributions/duration';
-import { formatCalendarDate } from '@/lib/format/date';
+import { formatCalendarDate, toIsoDate } from '@/lib/format/date';
+import { currentPeriodId } from '@/lib/periods/current';
+import { todayIn } from '@/lib/contributions/server/periods';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { UnapproveAction } from '@/components/contributions/review-actions';
+
+const ALL_PERIODS = 'all';
 
 export default async function ApprovedPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor();
   const t = await getTranslations();
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   const raw = await searchParams;
-  const parsed = ZContributionFilters.safeParse({ periodId: raw.periodId || undefined, chantierId: raw.chantierId || undefined, personId: raw.personId || undefined, placeId: raw.placeId || undefined, cursor: raw.cursor || undefined, limit: 50 });
-  const filters = parsed.success ? parsed.data : ZContributionFilters.parse({});
-  const [settings, list, totals, chantiers, places, periods, people] = await Promise.all([
+  const [settings, periods] = await Promise.all([
     getSettings(),
+    db().fundingPeriod.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true, status: true, startDate: true, endDate: true } }),
+  ]);
+  // Without a chosen period, the one under way: the whole history is one choice away ("all"), and
+  // its totals, summed over every approved contribution ever, are not what most visits are for.
+  const periodId =
+    raw.periodId === ALL_PERIODS
+      ? undefined
+      : raw.periodId || (currentPeriodId(periods.map((period) => ({ id: period.id, startDate: toIsoDate(period.startDate), endDate: toIsoDate(period.endDate) })), todayIn(settings.timeZone)) ?? undefined);
+  const parsed = ZContributionFilters.safeParse({ periodId, chantierId: raw.chantierId || undefined, personId: raw.personId || undefined, placeId: raw.placeId || undefined, cursor: raw.cursor || undefined, limit: 50 });
+  const filters = parsed.success ? parsed.data : ZContributionFilters.parse({});
+  const [list, totals, chantiers, places, people] = await Promise.all([
     listContributions({ actor, filters, scope: 'approved' }),
     totalsByChantier({ actor, filters, scope: 'approved' }),
     listChantiers({ includeInactive: true }),
     listPlaces({ includeInactive: true }),
-    db().fundingPeriod.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true, status: true } }),
     db().person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ]);
   const openPeriods = new Set(periods.filter((period) => period.status === 'OPEN').map((period) => period.id));
@@ -41,7 +53,7 @@ export default async function ApprovedPage({ searchParams }: { searchParams: Pro
       <PageTitle>{t('approvedList.title')}</PageTitle>
       <p className="mb-4 text-slate-700">{settings.transparency ? t('approvedList.intro') : t('approvedList.introOwn')}</p>
       <FilterBar submitLabel={t('mine.filter')}>
-        <FilterSelect label={t('mine.period')} name="periodId" value={filters.periodId} allLabel={t('mine.allPeriods')} options={periods.map((period) => ({ value: period.id, label: period.name }))} />
+        <FilterSelect label={t('mine.period')} name="periodId" value={filters.periodId} allLabel={t('mine.allPeriods')} allValue={ALL_PERIODS} options={periods.map((period) => ({ value: period.id, label: period.name }))} />
         <FilterSelect label={t('mine.chantier')} name="chantierId" value={filters.chantierId} allLabel={t('mine.allChantiers')} options={chantiers.map((chantier) => ({ value: chantier.id, label: chantier.name }))} />
         {settings.transparency ? <FilterSelect label={t('review.person')} name="personId" value={filters.personId} allLabel={t('review.allPeople')} options={people.map((person) => ({ value: person.id, label: person.name }))} /> : null}
         <FilterSelect label={t('review.place')} name="placeId" value={filters.placeId} allLabel={t('review.allPlaces')} options={places.map((place) => ({ value: place.id, label: place.name }))} />
