@@ -13,6 +13,7 @@ export type CpuPerRequest = { appMsPerRequest: number; dbMsPerRequest: number | 
 export type ListResult = { key: string; title: string; app: LoadResult | null; floor: LoadResult; ratioP95: number | null; meets: { p95: boolean; ratio: boolean } | null; cpu?: CpuPerRequest; error?: string };
 
 export type CsvResult = {
+  export: 'contributions.csv' | 'payouts.csv';
   periodId: string;
   periodName: string;
   periodStatus: string;
@@ -24,7 +25,7 @@ export type CsvResult = {
   rssBeforeMb: number;
   rssPeakMb: number;
   growthMb: number;
-  meets: { rowsPerSecond: boolean; memory: boolean };
+  meets: { rowsPerSecond: boolean | null; memory: boolean };
 };
 
 export type BenchResults = {
@@ -91,13 +92,13 @@ export function markdownReport(results: BenchResults): string {
   if (p.error) lines.push(`| ${p.periodName} | ${p.approved} | – | error: ${p.error} | | | | |`);
   const f = results.payoutFrozen;
   if (f?.oneClient) lines.push(`| ${f.periodName} (closed: frozen run) | ${f.approved.toLocaleString('en')} | 1 | ${ms(f.oneClient.p50)} | ${ms(f.oneClient.p95)} | ${ms(f.oneClient.p99)} | ${f.oneClient.requestsPerSecond} | – |`);
-  lines.push('', '## CSV export (GET /api/v1/periods/{id}/exports/payouts.csv), one client', '');
+  lines.push('', '## CSV exports (GET /api/v1/periods/{id}/exports/…), one client', '');
   if ('skipped' in results.csv) {
     lines.push(`Not measured: ${results.csv.skipped}`);
   } else {
-    lines.push('| period | lines | bytes | time p50 | rows/s | ≥ 100 k rows/s | RSS before | RSS peak | growth | < 100 MB |', '|---|---|---|---|---|---|---|---|---|---|');
+    lines.push('| export | period | lines | bytes | time p50 | rows/s | ≥ 100 k rows/s | RSS before | RSS peak | growth | < 100 MB |', '|---|---|---|---|---|---|---|---|---|---|---|');
     for (const csv of results.csv) {
-      lines.push(`| ${csv.periodName} (${csv.periodStatus.toLowerCase()}) | ${csv.csvLines.toLocaleString('en')} | ${csv.bytes.toLocaleString('en')} | ${csv.secondsP50 * 1000} ms | ${csv.rowsPerSecond.toLocaleString('en')} | ${mark(csv.meets.rowsPerSecond)} | ${csv.rssBeforeMb} MB | ${csv.rssPeakMb} MB | ${csv.growthMb} MB | ${mark(csv.meets.memory)} |`);
+      lines.push(`| ${csv.export ?? 'payouts.csv'} | ${csv.periodName} (${csv.periodStatus.toLowerCase()}) | ${csv.csvLines.toLocaleString('en')} | ${csv.bytes.toLocaleString('en')} | ${csv.secondsP50 * 1000} ms | ${csv.rowsPerSecond.toLocaleString('en')} | ${mark(csv.meets.rowsPerSecond)} | ${csv.rssBeforeMb} MB | ${csv.rssPeakMb} MB | ${csv.growthMb} MB | ${mark(csv.meets.memory)} |`);
     }
   }
   lines.push('', `Total run: ${results.totalSeconds} s.`, '');

@@ -9,7 +9,9 @@
 // Environment: BENCH_SCALE=small|full (default full), BENCH_SEED, BENCH_DURATION (seconds per
 // scenario), BENCH_CONNECTIONS (10), BENCH_DATABASE_URL (an empty database, or one the bench
 // filled before with BENCH_REUSE=1), BENCH_DATA_DIR (keep the embedded database there and reuse
-// its data set on the next run), BENCH_REBUILD=1 (next build even if built), BENCH_TIMEOUT_MINUTES.
+// its data set on the next run), BENCH_REBUILD=1 (next build even if built), BENCH_TIMEOUT_MINUTES,
+// BENCH_ONLY (a comma-separated subset of lists, csv, payouts, diagnose: a quicker partial run,
+// written to <date>-<scale>-partial.json and .md so it never replaces a whole run's figures).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +40,12 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const warmSeconds = Math.max(1, Math.min(3, Math.floor(seconds / 3)));
 const timeoutMinutes = Number(process.env.BENCH_TIMEOUT_MINUTES ?? (scale.name === 'small' ? 15 : 60));
 const DATABASE = 'butin_bench';
+const SECTIONS = ['lists', 'csv', 'payouts', 'diagnose'] as const;
+const only = process.env.BENCH_ONLY?.split(',').map((section) => section.trim()).filter(Boolean);
+for (const section of only ?? []) {
+  if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`BENCH_ONLY: unknown section ${section} (known: ${SECTIONS.join(', ')})`);
+}
+const runs = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
 
 let embedded: EmbeddedDb | undefined;
 let app: AppServer | undefined;
@@ -156,7 +164,7 @@ async function main() {
   }
 
   const lists: ListResult[] = [];
-  for (const scenario of listScenarios(actors, deep)) {
+  for (const scenario of runs('lists') ? listScenarios(actors, deep) : []) {
     const url = urlOf(running.url, scenario.path, scenario.query);
     const check = await getJson(url, scenario.token);
     const items = (check.body as { items?: unknown[] }).items;
@@ -179,20 +187,23 @@ async function main() {
   const csvPeriods = [targets.largest, ...(targets.largestClosed && targets.largestClosed.id !== targets.largest.id ? [targets.largestClosed] : [])];
   const csvResults: CsvResult[] = [];
   let csv: BenchResults['csv'] = csvResults;
-  for (const period of csvPeriods) {
-    const result = await measureCsv(running.url, actors.treasurer.token, period, server.pid, seconds);
-    if (typeof result === 'string') {
-      csv = { skipped: result };
-      log(`CSV export not measured: ${result}`);
-      break;
+  if (!runs('csv')) csv = { skipped: 'not selected (BENCH_ONLY)' };
+  for (const exported of runs('csv') ? (['contributions.csv', 'payouts.csv'] as const) : []) {
+    for (const period of csvPeriods) {
+      const result = await measureCsv(running.url, actors.treasurer.token, period, exported, server.pid, seconds);
+      if (typeof result === 'string') {
+        csv = { skipped: result };
+        log(`CSV export not measured: ${result}`);
+        break;
+      }
+      csvResults.push(result);
+      log(`${exported} of ${period.name}: ${result.csvLines} lines in ${result.secondsP50} s = ${result.rowsPerSecond} rows/s; RSS ${result.rssBeforeMb} → ${result.rssPeakMb} MB (+${result.growthMb} MB)`);
     }
-    csvResults.push(result);
-    log(`CSV export of ${period.name}: ${result.csvLines} lines in ${result.secondsP50} s = ${result.rowsPerSecond} rows/s; RSS ${result.rssBeforeMb} → ${result.rssPeakMb} MB (+${result.growthMb} MB)`);
   }
 
   const previewUrl = `${running.url}/api/v1/periods/${targets.largestOpen.id}/payouts`;
   const payoutPreview: BenchResults['payoutPreview'] = { periodId: targets.largestOpen.id, periodName: targets.largestOpen.name, approved: targets.largestOpen.approved, oneClient: null, tenClients: null, meets: null };
-  const previewCheck = await getJson(previewUrl, actors.treasurer.token);
+  const previewCheck = runs('payouts') ? await getJson(previewUrl, actors.treasurer.token) : { status: 0, body: 'not selected (BENCH_ONLY)' };
   if (previewCheck.status !== 200) {
     payoutPreview.error = `${previewCheck.status} ${JSON.stringify(previewCheck.body).slice(0, 200)}`;
   } else {
@@ -203,7 +214,7 @@ async function main() {
   }
 
   let payoutFrozen: BenchResults['payoutFrozen'] = null;
-  if (targets.largestClosed) {
+  if (targets.largestClosed && runs('payouts')) {
     const frozenUrl = `${running.url}/api/v1/periods/${targets.largestClosed.id}/payouts`;
     const frozenCheck = await getJson(frozenUrl, actors.treasurer.token);
     payoutFrozen = { periodId: targets.largestClosed.id, periodName: targets.largestClosed.name, approved: targets.largestClosed.approved, oneClient: null };
@@ -219,6 +230,7 @@ async function main() {
   let diagnosis: BenchResults['diagnosis'];
   let plans = '';
   try {
+    if (!runs('diagnose')) throw new Error('not selected (BENCH_ONLY)');
     const diagnosed = await diagnose({
       databaseUrl: database.url,
       lists: listScenarios(actors, deep),
@@ -232,7 +244,7 @@ async function main() {
     plans = diagnosed.plans;
   } catch (error) {
     diagnosis = { skipped: (error as Error).message };
-    log(`diagnosis failed: ${(error as Error).stack}`);
+    if (runs('diagnose')) log(`diagnosis failed: ${(error as Error).stack}`);
   }
 
   const date = new Date().toISOString().slice(0, 10);
@@ -258,7 +270,7 @@ async function main() {
   };
   const resultsDir = path.join(root, 'bench', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
-  const base = path.join(resultsDir, `${date}-${scale.name}`);
+  const base = path.join(resultsDir, `${date}-${scale.name}${only ? '-partial' : ''}`);
   fs.writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
   const markdown = markdownReport(results);
   fs.writeFileSync(`${base}.md`, markdown);
