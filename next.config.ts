@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
@@ -14,8 +16,17 @@ const securityHeaders = [
     : []),
 ];
 
+// next-intl formats messages precompiled by i18n/request.ts (lib/i18n/precompiled.ts) with its
+// small formatter for compiled messages, so the ICU parser (intl-messageformat, ~9 kB gzipped)
+// stays out of every page's JavaScript. This is the alias next-intl's own `precompile` option
+// sets; that option also compiles every JSON file under messages/ at import, which would hand
+// translate() (lib/i18n/locale.ts) compiled messages instead of strings. Turbopack wants a
+// relative path here (next-intl does the same).
+const formatOnly = path.relative(process.cwd(), createRequire(import.meta.url).resolve('use-intl/format-message/format-only'));
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  turbopack: { resolveAlias: { 'use-intl/format-message': formatOnly.startsWith('.') ? formatOnly : `./${formatOnly}` } },
   // A spreadsheet imported from the admin page may weigh up to 5 MB (the import's own limit).
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
   // Packages with native code or Node-only internals stay out of the server bundle.
