@@ -10,13 +10,15 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
+import pg from 'pg';
+import { hashPassword } from '../lib/auth/password';
 
 export const DECLARE_PATH = '/contributions/new';
 const RUNS = 3;
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-quic'];
 
 export type DeclarePageMetrics = { fcpMs: number; lcpMs: number; tbtMs: number; cls: number; speedIndexMs: number };
-export type DeclarePageRun = { performance: number; accessibility: number; metrics: DeclarePageMetrics; failedAudits: string[] };
+export type DeclarePageRun = { performance: number; accessibility: number; metrics: DeclarePageMetrics; failedAudits: string[]; erroredAudits: string[] };
 export type DeclarePageResult = {
   url: string;
   /** Every external script the page loaded during the three runs, gzipped (zlib default level), added up. */
@@ -32,8 +34,16 @@ export type DeclarePageResult = {
   runs: DeclarePageRun[];
   lighthouseVersion: string;
   chromeVersion: string;
-  /** Audits that scored below 0.9 in any run, "id (score): title". */
+  /** Lighthouse's measure of this machine's CPU speed during the runs (median): how loaded it was. */
+  benchmarkIndex: number;
+  /** Audits that scored below 0.9 in any run, "id: title". */
   failedAudits?: string[];
+  /**
+   * Audits Lighthouse could not run, "id: error". With Chromium 15x, Lighthouse 12.2.3 cannot read
+   * the trace's layout-shift root causes (`frame_sequence`), so six diagnostics of the performance
+   * category error; they weigh nothing in its score, which comes from the metrics alone.
+   */
+  erroredAudits?: string[];
 };
 
 export type MeasureDeclarePageOptions = {
@@ -72,12 +82,31 @@ export async function signInCookie(baseUrl: string, email: string, password: str
     signal: AbortSignal.timeout(30_000),
   });
   keep(callback);
-  const sessionCookie = [...jar.keys()].find((name) => /(^|\.)next-auth\.session-token$/.test(name) || name.endsWith('next-auth.session-token'));
+  // next-auth.session-token, __Secure-… behind https, split into .0, .1 … when large.
+  const sessionCookie = [...jar.keys()].find((name) => /next-auth\.session-token(\.\d+)?$/.test(name));
   if (!sessionCookie) {
     const location = callback.headers.get('location') ?? (await callback.text().catch(() => '')).slice(0, 200);
     throw new Error(`Signing in as ${email} failed (status ${callback.status}, ${location})`);
   }
   return cookieHeader();
+}
+
+/**
+ * The benchmark's people have no password (generate.ts writes none, they call the API with
+ * tokens): this gives one to a person, so that measureDeclarePage can sign in as them, and
+ * returns what to sign in with. Nothing the benchmark measures reads the hash.
+ */
+export async function setSignInPassword(options: { databaseUrl: string; personId: string; password?: string }): Promise<{ email: string; password: string }> {
+  const password = options.password ?? 'bench-lighthouse-password';
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  try {
+    const updated = await client.query<{ email: string }>('UPDATE people SET password_hash = $1 WHERE id = $2 AND active RETURNING email', [await hashPassword(password), options.personId]);
+    if (!updated.rows[0]) throw new Error(`No active person ${options.personId} to give a password to`);
+    return { email: updated.rows[0].email, password };
+  } finally {
+    await client.end();
+  }
 }
 
 function defaultChromePath(): string | undefined {
@@ -93,9 +122,11 @@ const median = (values: number[]) => {
 function runOf(lhr: Result): DeclarePageRun {
   const numeric = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000;
   const failedAudits: string[] = [];
+  const erroredAudits: string[] = [];
   for (const category of ['performance', 'accessibility']) {
     for (const ref of lhr.categories[category]?.auditRefs ?? []) {
       const audit = lhr.audits[ref.id];
+      if (audit?.scoreDisplayMode === 'error') erroredAudits.push(`${audit.id}: ${(audit.errorMessage ?? '').split('\n')[0]}`);
       if (!audit || audit.score === null || audit.score >= 0.9) continue;
       if (audit.scoreDisplayMode === 'informative' || audit.scoreDisplayMode === 'manual' || audit.scoreDisplayMode === 'notApplicable') continue;
       failedAudits.push(`${audit.id} (${audit.score}): ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}`);
@@ -112,6 +143,7 @@ function runOf(lhr: Result): DeclarePageRun {
       speedIndexMs: Math.round(numeric('speed-index')),
     },
     failedAudits,
+    erroredAudits,
   };
 }
 
@@ -119,6 +151,12 @@ function runOf(lhr: Result): DeclarePageRun {
 function scriptUrls(lhr: Result): string[] {
   const details = lhr.audits['network-requests']?.details as { items?: { url: string; resourceType?: string; mimeType?: string }[] } | undefined;
   return (details?.items ?? []).filter((item) => item.resourceType === 'Script' || /javascript/.test(item.mimeType ?? '')).map((item) => item.url);
+}
+
+/** The browser's own version (its user agent is reduced to 156.0.0.0). */
+async function browserVersion(port: number): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/json/version`, { signal: AbortSignal.timeout(10_000) });
+  return ((await response.json()) as { Browser: string }).Browser;
 }
 
 async function gzippedBody(url: string, cookie: string): Promise<{ raw: number; gzip: number }> {
@@ -158,6 +196,7 @@ export async function measureDeclarePage(options: MeasureDeclarePageOptions): Pr
   const scripts = new Set<string>();
   let lighthouseVersion = '';
   let chromeVersion = '';
+  const benchmarkIndexes: number[] = [];
   for (let index = 0; index < RUNS; index++) {
     // A fresh browser each run, so no run inherits another's caches or compiled code.
     const chrome = await chromeLauncher.launch({ chromePath: options.chromePath ?? defaultChromePath(), chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
@@ -168,7 +207,8 @@ export async function measureDeclarePage(options: MeasureDeclarePageOptions): Pr
       if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       if (lhr.finalDisplayedUrl !== url) throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${url} (signed out?)`);
       lighthouseVersion = lhr.lighthouseVersion;
-      chromeVersion = lhr.environment.hostUserAgent.match(/Chrom(?:e|ium)\/([\d.]+)/)?.[1] ?? lhr.environment.hostUserAgent;
+      chromeVersion ||= await browserVersion(chrome.port);
+      benchmarkIndexes.push(Math.round(lhr.environment.benchmarkIndex));
       const run = runOf(lhr);
       runs.push(run);
       for (const script of scriptUrls(lhr)) scripts.add(script);
@@ -189,6 +229,7 @@ export async function measureDeclarePage(options: MeasureDeclarePageOptions): Pr
   }
   jsFiles.sort((a, b) => b.gzipBytes - a.gzipBytes);
   const failedAudits = [...new Set(runs.flatMap((run) => run.failedAudits.map((line) => line.replace(/ \([\d.]+\)/, '').replace(/ — .*$/, ''))))];
+  const erroredAudits = [...new Set(runs.flatMap((run) => run.erroredAudits))];
 
   return {
     url,
@@ -207,7 +248,9 @@ export async function measureDeclarePage(options: MeasureDeclarePageOptions): Pr
     runs,
     lighthouseVersion,
     chromeVersion,
+    benchmarkIndex: median(benchmarkIndexes),
     ...(failedAudits.length ? { failedAudits } : {}),
+    ...(erroredAudits.length ? { erroredAudits } : {}),
   };
 }
 
