@@ -1,11 +1,15 @@
 // The benchmark's results: the JSON kept in bench/results/, and the short Markdown table printed
 // and saved beside it.
 import type { Diagnosis } from './diagnose';
+import type { DeclarePageResult } from './lighthouse';
+import type { PageScenario } from './scenarios';
 import type { GenerateReport } from './generate';
 import type { LoadResult } from './load';
 import type { Machine } from './machine';
 
-export const TARGETS = { listP95Ms: 150, listRatio: 3, previewMs: 500, csvRowsPerSecond: 100_000, csvGrowthMb: 100 } as const;
+export const TARGETS = { listP95Ms: 150, listRatio: 3, previewMs: 500, csvRowsPerSecond: 100_000, csvGrowthMb: 100, declareJsGzipBytes: 150_000, lighthousePerformance: 90, lighthouseAccessibility: 95 } as const;
+
+export type PageResult = PageScenario & { app: LoadResult; cpu: CpuPerRequest; meets: boolean };
 
 /** CPU ms per request: the app's processes, PostgreSQL's (embedded only), and autocannon's. */
 export type CpuPerRequest = { appMsPerRequest: number; dbMsPerRequest: number | null; loadGeneratorMsPerRequest: number; coresBusy: number };
@@ -43,6 +47,7 @@ export type BenchResults = {
   actors: Record<string, unknown>;
   baselines: { title: string; app: LoadResult; cpu: CpuPerRequest }[];
   lists: ListResult[];
+  pages: { lists: PageResult[]; declare: DeclarePageResult | { skipped: string } } | { skipped: string };
   payoutPreview: { periodId: string; periodName: string; approved: number; oneClient: LoadResult | null; oneClientCpu?: CpuPerRequest; tenClients: LoadResult | null; meets: boolean | null; error?: string };
   payoutFrozen: { periodId: string; periodName: string; approved: number; oneClient: LoadResult | null; oneClientCpu?: CpuPerRequest; error?: string } | null;
   csv: CsvResult[] | { skipped: string };
@@ -52,6 +57,31 @@ export type BenchResults = {
 
 const ms = (value: number | undefined | null) => (value === undefined || value === null || Number.isNaN(value) ? '–' : `${value} ms`);
 const mark = (ok: boolean | null | undefined) => (ok === null || ok === undefined ? '–' : ok ? 'met' : '**missed**');
+
+function pagesReport(results: BenchResults): string[] {
+  const pages = results.pages;
+  const lines = ['## Pages (server-rendered HTML, signed in), 10 concurrent clients', ''];
+  if (!pages) return [];
+  if ('skipped' in pages) return [...lines, `Not measured: ${pages.skipped}`, ''];
+  lines.push('| page | as | p50 | p95 | p99 | req/s | app CPU | p95 ≤ 150 ms |', '|---|---|---|---|---|---|---|---|');
+  for (const page of pages.lists) lines.push(`| ${page.title} (\`${page.path}\`) | ${page.as} | ${ms(page.app.p50)} | ${ms(page.app.p95)} | ${ms(page.app.p99)} | ${page.app.requestsPerSecond} | ${page.cpu.appMsPerRequest} | ${mark(page.meets)} |`);
+  lines.push('', '### The declare page in a browser (Lighthouse, median of 3 runs)', '');
+  const declare = pages.declare;
+  if ('skipped' in declare) return [...lines, `Not measured: ${declare.skipped}`, ''];
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  lines.push(
+    '| what | figure | target |',
+    '|---|---|---|',
+    `| JavaScript, gzipped (${declare.jsFiles.length} files) | ${kb(declare.jsGzipBytes)} | ≤ ${kb(TARGETS.declareJsGzipBytes)}: ${mark(declare.jsGzipBytes <= TARGETS.declareJsGzipBytes)} |`,
+    `| Lighthouse performance | ${declare.performance} (runs: ${declare.runs.map((run) => run.performance).join(', ')}) | ≥ ${TARGETS.lighthousePerformance}: ${mark(declare.performance >= TARGETS.lighthousePerformance)} |`,
+    `| Lighthouse accessibility | ${declare.accessibility} (runs: ${declare.runs.map((run) => run.accessibility).join(', ')}) | ≥ ${TARGETS.lighthouseAccessibility}: ${mark(declare.accessibility >= TARGETS.lighthouseAccessibility)} |`,
+    `| FCP / LCP / TBT / CLS / Speed Index | ${declare.metrics.fcpMs} ms / ${declare.metrics.lcpMs} ms / ${declare.metrics.tbtMs} ms / ${declare.metrics.cls} / ${declare.metrics.speedIndexMs} ms | – |`,
+    '',
+    `Lighthouse ${declare.lighthouseVersion}, Chromium ${declare.chromeVersion}, CPU index ${declare.benchmarkIndex}. Largest scripts: ${[...declare.jsFiles].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 3).map((file) => `${file.url.split('/').pop()} ${kb(file.gzipBytes)}`).join(', ')}.`,
+    '',
+  );
+  return lines;
+}
 
 export function markdownReport(results: BenchResults): string {
   const m = results.machine;
@@ -81,6 +111,7 @@ export function markdownReport(results: BenchResults): string {
     '',
     `Deep page: the cursor after ${results.settings.deepRows.toLocaleString('en')} rows (${results.settings.deepPages} pages of 200 followed).`,
     '',
+    ...pagesReport(results),
     '## Payouts (GET /api/v1/periods/{id}/payouts)',
     '',
     '| period | approved contributions | clients | p50 | p95 | p99 | req/s | target ≤ 500 ms |',

@@ -10,7 +10,7 @@
 // scenario), BENCH_CONNECTIONS (10), BENCH_DATABASE_URL (an empty database, or one the bench
 // filled before with BENCH_REUSE=1), BENCH_DATA_DIR (keep the embedded database there and reuse
 // its data set on the next run), BENCH_REBUILD=1 (next build even if built), BENCH_TIMEOUT_MINUTES,
-// BENCH_ONLY (a comma-separated subset of lists, csv, payouts, diagnose: a quicker partial run,
+// BENCH_ONLY (a comma-separated subset of lists, pages, csv, payouts, diagnose: a quicker partial run,
 // written to <date>-<scale>-partial.json and .md so it never replaces a whole run's figures).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -23,11 +23,12 @@ import { scaleFromEnv } from './plan';
 import { describeMachine } from './machine';
 import { httpLoad, sqlLoad, type LoadResult } from './load';
 import { ensureBuilt, postmasterPid, serverProcess, startApp, treeCpuMs, waitForHealth, type AppServer } from './server';
-import { listScenarios, urlOf } from './scenarios';
+import { listScenarios, pageScenarios, urlOf } from './scenarios';
+import { measureDeclarePage, setSignInPassword, signInCookie, type DeclarePageResult } from './lighthouse';
 import { chooseTargets, deepCursor, getJson } from './targets';
 import { measureCsv } from './csv-export';
 import { diagnose } from './diagnose';
-import { markdownReport, TARGETS, type BenchResults, type CpuPerRequest, type CsvResult, type ListResult } from './report';
+import { markdownReport, TARGETS, type BenchResults, type CpuPerRequest, type CsvResult, type ListResult, type PageResult } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -40,7 +41,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const warmSeconds = Math.max(1, Math.min(3, Math.floor(seconds / 3)));
 const timeoutMinutes = Number(process.env.BENCH_TIMEOUT_MINUTES ?? (scale.name === 'small' ? 15 : 60));
 const DATABASE = 'butin_bench';
-const SECTIONS = ['lists', 'csv', 'payouts', 'diagnose'] as const;
+const SECTIONS = ['lists', 'pages', 'csv', 'payouts', 'diagnose'] as const;
 const only = process.env.BENCH_ONLY?.split(',').map((section) => section.trim()).filter(Boolean);
 for (const section of only ?? []) {
   if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`BENCH_ONLY: unknown section ${section} (known: ${SECTIONS.join(', ')})`);
@@ -98,8 +99,8 @@ function cpuProbe(appPid: number): (requests: number) => CpuPerRequest {
   };
 }
 
-async function load(url: string, token: string | null, clients: number, timeoutSeconds = 30): Promise<{ result: LoadResult; cpu: CpuPerRequest }> {
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+async function load(url: string, token: string | null, clients: number, timeoutSeconds = 30, cookie?: string): Promise<{ result: LoadResult; cpu: CpuPerRequest }> {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : cookie ? { cookie } : {};
   await httpLoad({ url, headers, connections: clients, seconds: warmSeconds, timeoutSeconds }); // warm-up, discarded
   const probe = cpuProbe(app!.pid);
   const result = await httpLoad({ url, headers, connections: clients, seconds, timeoutSeconds });
@@ -183,6 +184,39 @@ async function main() {
     log(`${scenario.key}: app p50 ${app$?.p50} p95 ${app$?.p95} ms (${app$?.requestsPerSecond} req/s, non-2xx ${app$?.non2xx}); floor p50 ${floor.p50} p95 ${floor.p95} ms; ratio ${ratioP95}; cpu ${JSON.stringify(cpu)}`);
   }
 
+  // The pages people open, signed in through the sign-in form's own endpoint (the generated
+  // people have no password: the two measured here are given one), then the declare page's
+  // JavaScript and Lighthouse scores.
+  let pages: BenchResults['pages'] = { skipped: 'not selected (BENCH_ONLY)' };
+  if (runs('pages')) {
+    try {
+      const contributorLogin = await setSignInPassword({ databaseUrl: database.url, personId: actors.contributor.personId });
+      const referentLogin = await setSignInPassword({ databaseUrl: database.url, personId: actors.referent.personId });
+      const cookies = {
+        contributor: await signInCookie(running.url, contributorLogin.email, contributorLogin.password),
+        referent: await signInCookie(running.url, referentLogin.email, referentLogin.password),
+      };
+      const measured: PageResult[] = [];
+      for (const page of pageScenarios()) {
+        const { result, cpu } = await load(`${running.url}${page.path}`, null, connections, 30, cookies[page.as]);
+        measured.push({ ...page, app: result, cpu, meets: result.non2xx === 0 && result.p95 <= TARGETS.listP95Ms });
+        log(`page ${page.path}: p50 ${result.p50} p95 ${result.p95} ms (${result.requestsPerSecond} req/s, non-2xx ${result.non2xx}); cpu ${JSON.stringify(cpu)}`);
+      }
+      let declare: DeclarePageResult | { skipped: string };
+      try {
+        declare = await measureDeclarePage({ baseUrl: running.url, ...contributorLogin, log });
+        log(`declare page: ${declare.jsGzipBytes} B of JavaScript gzipped; Lighthouse performance ${declare.performance}, accessibility ${declare.accessibility}`);
+      } catch (error) {
+        declare = { skipped: (error as Error).message };
+        log(`declare page not measured: ${(error as Error).message}`);
+      }
+      pages = { lists: measured, declare };
+    } catch (error) {
+      pages = { skipped: (error as Error).message };
+      log(`pages not measured: ${(error as Error).stack}`);
+    }
+  }
+
   // The export first, while the server's heap has not yet been grown by the payout previews.
   const csvPeriods = [targets.largest, ...(targets.largestClosed && targets.largestClosed.id !== targets.largest.id ? [targets.largestClosed] : [])];
   const csvResults: CsvResult[] = [];
@@ -262,6 +296,7 @@ async function main() {
     actors: targets.facts,
     baselines,
     lists,
+    pages,
     payoutPreview,
     payoutFrozen,
     csv,

@@ -80,6 +80,18 @@ export function listScenarios(actors: Actors, deepCursor: { encoded: string; dat
   ];
 }
 
+/** The pages behind the lists, as a browser asks for them (server-rendered HTML, signed in). */
+export type PageScenario = { key: string; title: string; path: string; as: 'contributor' | 'referent' };
+
+export function pageScenarios(): PageScenario[] {
+  return [
+    { key: 'reviewPage', title: 'À valider (the referent’s queue)', path: '/review', as: 'referent' },
+    { key: 'minePage', title: 'Mes contributions (the most active contributor)', path: '/contributions', as: 'contributor' },
+    { key: 'approvedPage', title: 'Contributions validées (the period under way)', path: '/approved', as: 'contributor' },
+    { key: 'declarePage', title: 'Déclarer (the declare form)', path: '/contributions/new', as: 'contributor' },
+  ];
+}
+
 export function urlOf(base: string, path: string, query: Record<string, string> = {}): string {
   const search = new URLSearchParams(query).toString();
   return `${base}${path}${search ? `?${search}` : ''}`;
