@@ -15,6 +15,7 @@ import { hashPassword } from '../lib/auth/password';
 
 export const DECLARE_PATH = '/contributions/new';
 const RUNS = 3;
+const MAX_RETRIES = 3;
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-quic'];
 
 export type DeclarePageMetrics = { fcpMs: number; lcpMs: number; tbtMs: number; cls: number; speedIndexMs: number };
@@ -197,14 +198,25 @@ export async function measureDeclarePage(options: MeasureDeclarePageOptions): Pr
   let lighthouseVersion = '';
   let chromeVersion = '';
   const benchmarkIndexes: number[] = [];
+  let attempts = 0;
   for (let index = 0; index < RUNS; index++) {
+    attempts += 1;
     // A fresh browser each run, so no run inherits another's caches or compiled code.
     const chrome = await chromeLauncher.launch({ chromePath: options.chromePath ?? defaultChromePath(), chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
     try {
       const result = await lighthouse(url, { ...flags, port: chrome.port });
       if (!result) throw new Error('Lighthouse returned no result');
       const lhr = result.lhr;
-      if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      if (lhr.runtimeError) {
+        // Lighthouse sometimes fails to record a trace on a loaded machine (NO_NAVSTART, "Please
+        // run Lighthouse again"): that run is taken again, a few times at most.
+        if (attempts < RUNS + MAX_RETRIES) {
+          log(`lighthouse run ${index + 1}/${RUNS}: ${lhr.runtimeError.code}, taken again`);
+          index -= 1;
+          continue;
+        }
+        throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      }
       if (lhr.finalDisplayedUrl !== url) throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${url} (signed out?)`);
       lighthouseVersion = lhr.lighthouseVersion;
       chromeVersion ||= await browserVersion(chrome.port);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { GET as listRoute } from '@/app/api/v1/contributions/route';
 import { GET as getRoute } from '@/app/api/v1/contributions/[id]/route';
-import { listContributions, totalsByChantier, type ListScope } from '@/lib/contributions/server/queries';
+import { listContributions, peopleInList, totalsByChantier, type ListScope } from '@/lib/contributions/server/queries';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
 import { CONTRIBUTION_STATUSES, type ContributionStatus } from '@/lib/contributions/lifecycle';
 import type { Actor } from '@/lib/auth/permissions';
@@ -184,6 +184,17 @@ describe('filters and totals', () => {
       const got = await totalsByChantier({ actor: people[who], filters: {}, scope });
       expect(got.sort((a, b) => a.chantierId.localeCompare(b.chantierId)), `${who} ${scope}`).toEqual(want.sort((a, b) => a.chantierId.localeCompare(b.chantierId)));
     }
+  });
+});
+
+describe('the people of a list (its person filter)', () => {
+  it.each(WHO.flatMap((who) => SCOPES.map((scope) => [who, scope] as const)))('%s, scope %s: exactly the owners of what the list shows', async (who, scope) => {
+    await setTransparency(true);
+    const ids = new Set(expected(people[who], scope, true));
+    const owners = [...new Set(rows.filter((row) => ids.has(row.id)).map((row) => row.personId))].sort();
+    const got = await peopleInList({ actor: people[who], filters: {}, scope });
+    expect(got.map((person) => person.id).sort()).toEqual(owners);
+    expect(got.every((person) => typeof person.name === 'string' && person.name.length > 0)).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { db } from '@/lib/db';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
-import { listContributions } from '@/lib/contributions/server/queries';
+import { listContributions, peopleInList } from '@/lib/contributions/server/queries';
 import { listPlaces } from '@/lib/chantiers/chantiers';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -17,6 +17,7 @@ import { ReviewActions, SelectAll } from '@/components/contributions/review-acti
 import { approveSelectedAction } from '../contributions/actions';
 
 const BULK_FORM = 'bulk-approve';
+const PAGE_SIZE = 50;
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor();
@@ -25,11 +26,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   const raw = await searchParams;
   const order = raw.sort === 'newest' ? 'desc' : 'asc';
-  const parsed = ZContributionFilters.safeParse({ personId: raw.personId || undefined, periodId: raw.periodId || undefined, placeId: raw.placeId || undefined, cursor: raw.cursor || undefined, limit: 100 });
-  const filters = parsed.success ? parsed.data : ZContributionFilters.parse({ limit: 100 });
+  const parsed = ZContributionFilters.safeParse({ personId: raw.personId || undefined, periodId: raw.periodId || undefined, placeId: raw.placeId || undefined, cursor: raw.cursor || undefined, limit: PAGE_SIZE });
+  const filters = parsed.success ? parsed.data : ZContributionFilters.parse({ limit: PAGE_SIZE });
   const [list, people, periods, places] = await Promise.all([
     listContributions({ actor, filters, scope: 'review', order }),
-    db().person.findMany({ where: { active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    // Only the people with something waiting here (whatever the other filters), not everyone.
+    peopleInList({ actor, filters: {}, scope: 'review' }),
     db().fundingPeriod.findMany({ where: { status: 'OPEN' }, orderBy: { startDate: 'desc' }, select: { id: true, name: true } }),
     listPlaces(),
   ]);

@@ -143,6 +143,15 @@ export async function totalsByChantier(options: { actor: Actor; filters: Filters
   return rows.map((row) => ({ chantierId: row.chantier_id, minutes: Number(row.minutes) }));
 }
 
+/** The people with something in this list (for its filter): at scale, a few dozen names rather than everyone. */
+export async function peopleInList(options: { actor: Actor; filters: Filters; scope?: ListScope }) {
+  return db().$queryRaw<{ id: string; name: string }[]>`
+    SELECT p.id, p.name
+      FROM people p
+     WHERE p.id IN (SELECT c.person_id FROM contributions c WHERE ${and(listConditions(options.actor, options.filters, options.scope ?? 'all'))})
+     ORDER BY p.name, p.id`;
+}
+
 export async function getContribution(options: { actor: Actor; id: string }) {
   const row = await db().contribution.findFirst({ where: { id: options.id, deletedAt: null } });
   const settings = await getSettings();
