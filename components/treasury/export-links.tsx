@@ -1,13 +1,16 @@
 // The period's files for a treasurer, as plain download links to the export endpoints (the
-// server checks who asks; this block is only shown to treasurers): the payout report, the funder
-// report, the SEPA transfer file and every statement at once.
+// server checks who asks; this block is only shown to treasurers): the payout report and the
+// contributions behind it, the funder report, the SEPA transfer file and every statement at once.
 import { getTranslations } from 'next-intl/server';
 import { Section } from '@/components/ui/primitives';
 
-type LinkKey = 'payoutsCsv' | 'payoutsXlsx' | 'funderCsv' | 'funderPdf' | 'sepaXml' | 'statementsZip';
+type LinkKey = 'payoutsCsv' | 'payoutsXlsx' | 'contributionsCsv' | 'funderCsv' | 'funderPdf' | 'sepaXml' | 'statementsZip';
 
 const GROUPS: { group: 'payouts' | 'funder' | 'bank'; links: { key: LinkKey; file: string }[] }[] = [
-  { group: 'payouts', links: [{ key: 'payoutsCsv', file: 'payouts.csv' }, { key: 'payoutsXlsx', file: 'payouts.xlsx' }] },
+  {
+    group: 'payouts',
+    links: [{ key: 'payoutsCsv', file: 'payouts.csv' }, { key: 'payoutsXlsx', file: 'payouts.xlsx' }, { key: 'contributionsCsv', file: 'contributions.csv' }],
+  },
   { group: 'funder', links: [{ key: 'funderCsv', file: 'funder-report.csv' }, { key: 'funderPdf', file: 'funder-report.pdf' }] },
   { group: 'bank', links: [{ key: 'sepaXml', file: 'sepa.xml' }, { key: 'statementsZip', file: 'statements.zip' }] },
 ];

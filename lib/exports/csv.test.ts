@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { csvReadable, safeText, type CsvRecord } from './csv';
+import { CSV_BOM, CSV_LINE_END, csvLine, csvReadable, safeText, type CsvRecord } from './csv';
 
 async function csvText(records: Iterable<CsvRecord> | AsyncIterable<CsvRecord>): Promise<{ bytes: Buffer; text: string }> {
   const chunks: Buffer[] = [];
@@ -103,5 +103,28 @@ describe('safeText: free text never runs as a formula', () => {
   it('treats a missing text as empty', () => {
     expect(safeText(null)).toBe('');
     expect(safeText(undefined)).toBe('');
+  });
+});
+
+describe('csvLine: the bytes csv-stringify writes, one line at a time', () => {
+  it.each<[string, CsvRecord, string]>([
+    ['plain cells', ['Élise Moreau', '444,45'], 'Élise Moreau;444,45'],
+    ['a semicolon', ['Dupont; Durand', 'fin'], '"Dupont; Durand";fin'],
+    ['a double quote', ['Le "Fab" lab'], '"Le ""Fab"" lab"'],
+    ['a line feed', ['ligne 1\nligne 2'], '"ligne 1\nligne 2"'],
+    ['a carriage return', ['ligne 1\rligne 2'], '"ligne 1\rligne 2"'],
+    ['numbers and null', ['a', 12, null, ''], 'a;12;;'],
+    ['an empty record', [], ''],
+  ])('%s', (_what, record, line) => expect(csvLine(record)).toBe(line));
+
+  it('writes any records exactly as csvReadable does', async () => {
+    const cell = fc.oneof(cellText, fc.integer(), fc.constant(null));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { maxLength: 5 }), { minLength: 1, maxLength: 6 }), async (records) => {
+        const { text } = await csvText(records);
+        expect(CSV_BOM + records.map((record) => csvLine(record) + CSV_LINE_END).join('')).toBe(text);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

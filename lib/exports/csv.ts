@@ -1,7 +1,8 @@
 // CSV as French spreadsheets open it cleanly: UTF-8 with a BOM (without it Excel reads Latin-1
 // and mangles "é"), ";" between cells (the decimal comma takes ","), CRLF line ends, and every
 // cell holding a ";", a quote or a line break quoted. Rows are streamed through csv-stringify,
-// never joined into one big string.
+// never joined into one big string — or, for the exports of many thousand rows, written as lines
+// with csvCell and csvLine (the same bytes, without csv-stringify's per-record stream machinery).
 import { Readable, pipeline } from 'node:stream';
 import { stringify, type Options } from 'csv-stringify';
 
@@ -38,4 +39,30 @@ export function csvReadable(records: Iterable<CsvRecord> | AsyncIterable<CsvReco
     if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[butin] CSV export failed:', error);
   });
   return stringifier;
+}
+
+/** The UTF-8 byte order mark a file starts with (csv-stringify's `bom: true`). */
+export const CSV_BOM = '\ufeff';
+/** CSV_OPTIONS's record delimiter. */
+export const CSV_LINE_END = '\r\n';
+
+const NEEDS_QUOTES = /[;"\r\n]/;
+const QUOTES = /"/g;
+
+/** One cell as csv-stringify writes it with CSV_OPTIONS (see csvLine). */
+export function csvCell(cell: CsvCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return String(cell);
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(QUOTES, '""')}"` : cell;
+}
+
+/**
+ * One record as the text csv-stringify writes for it with CSV_OPTIONS, line end excluded: cells
+ * holding ";", a quote or a line break are quoted (quotes doubled), numbers are written as they
+ * are, null is an empty cell. For exports that build their lines themselves, in batches.
+ */
+export function csvLine(record: CsvRecord): string {
+  // map + join gives one flat string; appending cell by cell would build a deep rope that costs
+  // more to encode later.
+  return record.map(csvCell).join(';');
 }

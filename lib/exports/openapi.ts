@@ -2,6 +2,7 @@
 // content type; errors are JSON as everywhere else.
 import type { Operation } from '@/lib/api/openapi-types';
 import { ZIdParams } from '@/lib/api/schemas';
+import { ZContributionsCsvQuery } from './contributions-csv';
 import { CONTENT_TYPES } from './response';
 
 const PREVIEW_OR_FROZEN = 'the live preview while the period is open, the current frozen run once closed; the cents are exactly those of GET /periods/{id}/payouts';
@@ -22,6 +23,16 @@ export const EXPORT_OPERATIONS: Operation[] = [
     who: 'treasurer',
     params: ZIdParams,
     response: { status: 200, contentType: CONTENT_TYPES.xlsx },
+  },
+  {
+    method: 'get',
+    path: '/periods/{id}/exports/contributions.csv',
+    summary:
+      'The contributions behind the payout report as CSV (";", UTF-8 with BOM, CRLF), one row per contribution in (date, id) order: date (dd/mm/yyyy), person, email, chantier code and name, place, minutes, decimal hours, volunteer, status, description, link, reviewer, reviewed at (the collective\'s time zone), id. Drafts and deleted contributions are left out; `status` keeps one status only. Streamed in batches; on an open period a contribution edited during the download may be out of step',
+    who: 'treasurer',
+    params: ZIdParams,
+    query: ZContributionsCsvQuery,
+    response: { status: 200, contentType: CONTENT_TYPES.csv },
   },
   {
     method: 'get',

@@ -17,8 +17,8 @@ export function exportFilename(base: string, period: Pick<ExportPeriod, 'startDa
   return `${safeBase}-${period.startDate}_${period.endDate}.${extension}`;
 }
 
-export function fileResponse(body: Readable, options: { extension: ExportExtension; filename: string }): Response {
-  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
+export function fileResponse(body: Readable | ReadableStream<Uint8Array>, options: { extension: ExportExtension; filename: string }): Response {
+  return new Response(body instanceof Readable ? (Readable.toWeb(body) as ReadableStream<Uint8Array>) : body, {
     headers: {
       'content-type': CONTENT_TYPES[options.extension],
       'content-disposition': `attachment; filename="${options.filename}"`,
