@@ -13,7 +13,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { CSV_BOM } from './csv';
 import { contributionCsvLineWriter, contributionsCsvHeader, EXPORTED_STATUSES, type ContributionCsvRow, type ExportedStatus } from './contributions-csv';
 import { dayWindows, nextReadInWindow, type BatchRead } from './contributions-csv-batches';
-import { UNSAFE_countContributionsPerDay, UNSAFE_readContributionsBatch } from './contributions-csv-query';
+import { UNSAFE_countContributionsPerDay, UNSAFE_loadExportNames, UNSAFE_readContributionsBatch } from './contributions-csv-query';
 import { loadExportPeriod } from './export-period';
 import { asExportLocale, fileLabels } from './labels';
 import { exportFilename, fileResponse } from './response';
@@ -27,7 +27,8 @@ export async function contributionsCsvResponse(options: { actor: Actor; periodId
   const locale = asExportLocale(options.actor.locale);
   const batchSize = options.batchSize ?? CONTRIBUTIONS_CSV_BATCH_SIZE;
   const selection = { periodId: period.id, statuses: options.status ? [options.status] : EXPORTED_STATUSES };
-  const readBatch = (read: BatchRead) => UNSAFE_readContributionsBatch({ ...selection, read, limit: batchSize, timeZone: period.timeZone });
+  const [names, days] = await Promise.all([UNSAFE_loadExportNames(), UNSAFE_countContributionsPerDay(selection)]);
+  const readBatch = (read: BatchRead) => UNSAFE_readContributionsBatch({ ...selection, read, limit: batchSize, timeZone: period.timeZone, names });
   const writeLine = contributionCsvLineWriter(locale);
   const encoder = new TextEncoder();
 
@@ -40,7 +41,7 @@ export async function contributionsCsvResponse(options: { actor: Actor; periodId
   };
   // The current window's next read, and the next window's first one, started ahead: at most two
   // reads at once, and three batches in memory with the one being written.
-  const windows = dayWindows(await UNSAFE_countContributionsPerDay(selection), batchSize);
+  const windows = dayWindows(days, batchSize);
   let nextWindow = 0;
   let current: Reading | null = null;
   let upcoming: Reading | null = null;
