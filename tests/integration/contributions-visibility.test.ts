@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { GET as listRoute } from '@/app/api/v1/contributions/route';
 import { GET as getRoute } from '@/app/api/v1/contributions/[id]/route';
-import { listContributions, peopleInList, totalsByChantier, type ListScope } from '@/lib/contributions/server/queries';
+import { getContribution, listContributions, peopleInList, totalsByChantier, type ListScope } from '@/lib/contributions/server/queries';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
 import { CONTRIBUTION_STATUSES, type ContributionStatus } from '@/lib/contributions/lifecycle';
 import type { Actor } from '@/lib/auth/permissions';
@@ -195,6 +195,23 @@ describe('the people of a list (its person filter)', () => {
     const got = await peopleInList({ actor: people[who], filters: {}, scope });
     expect(got.map((person) => person.id).sort()).toEqual(owners);
     expect(got.every((person) => typeof person.name === 'string' && person.name.length > 0)).toBe(true);
+  });
+});
+
+describe('a list item', () => {
+  it('carries exactly what reading the contribution alone answers, plus the names', async () => {
+    await setTransparency(true);
+    const page = await listContributions({ actor: people.admin, filters: filters() });
+    expect(page.items.length).toBeGreaterThan(3);
+    for (const item of page.items) {
+      const { personName, chantierName, placeName, lastComment, ...fields } = item;
+      expect(fields).toEqual(await getContribution({ actor: people.admin, id: item.id }));
+      expect(fields.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(personName).toBe((await db().person.findUniqueOrThrow({ where: { id: item.personId } })).name);
+      expect(chantierName).toBe((await db().chantier.findUniqueOrThrow({ where: { id: item.chantierId } })).name);
+      expect(placeName === null || typeof placeName === 'string').toBe(true);
+      expect(lastComment === null || typeof lastComment === 'string').toBe(true);
+    }
   });
 });
 

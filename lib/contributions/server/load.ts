@@ -113,7 +113,10 @@ export type TContributionOut = {
   updatedAt: string;
 };
 
-export function toContributionOut(row: Contribution): TContributionOut {
+/** What an answer tells of a contribution: a stored row, or a list's row carrying the same fields. */
+export type ContributionFields = Pick<Contribution, 'id' | 'personId' | 'chantierId' | 'placeId' | 'periodId' | 'date' | 'minutes' | 'description' | 'link' | 'volunteer' | 'status' | 'version' | 'createdAt' | 'updatedAt'>;
+
+export function toContributionOut(row: ContributionFields): TContributionOut {
   return {
     id: row.id,
     personId: row.personId,

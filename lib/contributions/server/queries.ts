@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { getSettings } from '@/lib/settings/settings';
 import { ZCalendarDate, type TContributionFilters } from '@/lib/contributions/inputs';
-import { canSee, toContributionOut, type TContributionOut } from '@/lib/contributions/server/load';
+import { canSee, toContributionOut, type ContributionFields, type TContributionOut } from '@/lib/contributions/server/load';
 
 export type TContributionListItem = TContributionOut & { personName: string; chantierName: string; placeName: string | null; lastComment: string | null };
 
@@ -53,26 +53,7 @@ function listConditions(actor: Actor, filters: Filters, scope: ListScope): Prism
   return conditions;
 }
 
-type ListRow = {
-  id: string;
-  person_id: string;
-  chantier_id: string;
-  place_id: string | null;
-  period_id: string;
-  date: string;
-  minutes: number;
-  description: string;
-  link: string | null;
-  volunteer: boolean;
-  status: ContributionStatus;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  person_name: string;
-  chantier_name: string;
-  place_name: string | null;
-  last_comment: string | null;
-};
+type ListRow = ContributionFields & { personName: string; chantierName: string; placeName: string | null; lastComment: string | null };
 
 /**
  * One page of a list, in one query: the rows, their names and the last review comment of each.
@@ -95,12 +76,13 @@ export async function listContributions(options: { actor: Actor; filters: TContr
   }
   const order = descending ? Prisma.sql`c.date DESC, c.id DESC` : Prisma.sql`c.date ASC, c.id ASC`;
   const rows = await db().$queryRaw<ListRow[]>`
-    SELECT c.id, c.person_id, c.chantier_id, c.place_id, c.period_id, to_char(c.date, 'YYYY-MM-DD') AS date, c.minutes,
-           c.description, c.link, c.volunteer, c.status, c.version, c.created_at, c.updated_at,
-           p.name AS person_name, ch.name AS chantier_name, pl.name AS place_name,
+    SELECT c.id, c.person_id AS "personId", c.chantier_id AS "chantierId", c.place_id AS "placeId", c.period_id AS "periodId",
+           c.date, c.minutes, c.description, c.link, c.volunteer, c.status, c.version,
+           c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+           p.name AS "personName", ch.name AS "chantierName", pl.name AS "placeName",
            (SELECT e.comment FROM contribution_events e
              WHERE e.contribution_id = c.id AND e.kind = 'TRANSITION' AND e.comment IS NOT NULL
-             ORDER BY e.id DESC LIMIT 1) AS last_comment
+             ORDER BY e.id DESC LIMIT 1) AS "lastComment"
       FROM contributions c
       JOIN people p ON p.id = c.person_id
       JOIN chantiers ch ON ch.id = c.chantier_id
@@ -109,27 +91,14 @@ export async function listContributions(options: { actor: Actor; filters: TContr
      ORDER BY ${order}
      LIMIT ${filters.limit + 1}`;
   const page = rows.slice(0, filters.limit);
-  const last = page.at(-1);
   const items: TContributionListItem[] = page.map((row) => ({
-    id: row.id,
-    personId: row.person_id,
-    chantierId: row.chantier_id,
-    placeId: row.place_id,
-    periodId: row.period_id,
-    date: row.date,
-    minutes: row.minutes,
-    description: row.description,
-    link: row.link,
-    volunteer: row.volunteer,
-    status: row.status,
-    version: row.version,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-    personName: row.person_name,
-    chantierName: row.chantier_name,
-    placeName: row.place_name,
-    lastComment: row.last_comment,
+    ...toContributionOut(row),
+    personName: row.personName,
+    chantierName: row.chantierName,
+    placeName: row.placeName,
+    lastComment: row.lastComment,
   }));
+  const last = items.at(-1);
   return { items, nextCursor: rows.length > filters.limit && last ? encodeCursor({ key: last.date, id: last.id }) : null };
 }
 
