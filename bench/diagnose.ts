@@ -158,7 +158,8 @@ export async function diagnose(options: {
         const cursor = encodeCursor({ key: at.rows[0].date, id: at.rows[0].id });
         const filters = ZContributionFilters.parse({ status: 'APPROVED', cursor });
         const run = await medianRun(3, () => listContributions({ actor, filters }));
-        const page = run.queries.find((query) => /FROM "public"."contributions"/.test(query.text));
+        // The page query, as Prisma's query builder or the app's own SQL writes it.
+        const page = run.queries.find((query) => /FROM\s+("public"\.)?"?contributions"?\s+c?\b/i.test(query.text) && /LIMIT/i.test(query.text));
         const explained = page ? await explain(client, page) : null;
         const floor = await explain(client, { text: transparency.floor.sql, values: ['APPROVED', at.rows[0].date, at.rows[0].id] });
         const removed = explained ? /Rows Removed by Filter: (\d+)/.exec(explained.plan) : null;
