@@ -14,13 +14,10 @@ import { PageTitle, Section } from '@/components/ui/primitives';
 import { PayoutLines, PeopleTotals } from '@/components/periods/payouts-view';
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
 import { MyPaymentStatus } from '@/components/treasury/my-payment-status';
+import { todayIn } from '@/lib/contributions/server/periods';
 
 /** How many periods the page goes back; older ones stay readable from each period's page. */
 const PERIODS_SHOWN = 12;
-
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 export default async function MyPayoutsPage() {
   const actor = await requireActor();

@@ -6,9 +6,13 @@ import { fromIsoDate } from '@/lib/format/date';
 export type PeriodRef = { id: string; name: string; status: 'OPEN' | 'CLOSED' | 'PAID' };
 
 
-/** Today's calendar date in the collective's time zone. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's calendar date in the collective's time zone (one formatter per zone, made once). */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) dayFormatters.set(timeZone, (formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return formatter.format(now);
 }
 
 export function periodClosedError(period: PeriodRef): AppError {
