@@ -21,27 +21,29 @@ async function loadPeriodSettings(client: Reader, periodId: string): Promise<Pri
   };
 }
 
-/** The pricing module's input with every approved contribution: what a close freezes. */
-export async function loadPricingInput(client: Reader, periodId: string): Promise<PricingInput> {
-  const settings = await loadPeriodSettings(client, periodId);
+/** Every approved contribution of the period, as the pricing module takes them. */
+async function loadApprovedContributions(client: Reader, periodId: string): Promise<ApprovedContribution[]> {
   const rows = await client.$queryRaw<
     { id: string; person_id: string; chantier_id: string; place_id: string | null; date: string; created_at: Date; minutes: number; volunteer: boolean }[]
   >`SELECT id, person_id, chantier_id, place_id, to_char(date, 'YYYY-MM-DD') AS date, created_at, minutes, volunteer
       FROM contributions
      WHERE period_id = ${periodId} AND status = 'APPROVED' AND deleted_at IS NULL`;
-  return {
-    settings,
-    contributions: rows.map((row) => ({
-      id: row.id,
-      personId: row.person_id,
-      chantierId: row.chantier_id,
-      placeId: row.place_id,
-      date: row.date,
-      createdAt: row.created_at.toISOString(),
-      minutes: row.minutes,
-      volunteer: row.volunteer,
-    })),
-  };
+  return rows.map((row) => ({
+    id: row.id,
+    personId: row.person_id,
+    chantierId: row.chantier_id,
+    placeId: row.place_id,
+    date: row.date,
+    createdAt: row.created_at.toISOString(),
+    minutes: row.minutes,
+    volunteer: row.volunteer,
+  }));
+}
+
+/** The pricing module's input with every approved contribution: what a close freezes. */
+export async function loadPricingInput(client: Reader, periodId: string): Promise<PricingInput> {
+  const settings = await loadPeriodSettings(client, periodId);
+  return { settings, contributions: await loadApprovedContributions(client, periodId) };
 }
 
 // Dates of the stand-in contributions below: every paid part sorts before every capped part.
@@ -64,7 +66,7 @@ const PART_CREATED_AT = '2000-01-01T00:00:00.000Z';
  */
 export async function loadPreviewPricingInput(periodId: string): Promise<PricingInput> {
   const settings = await loadPeriodSettings(db(), periodId);
-  if (settings.overflowPolicy !== 'PRORATA') return loadPricingInput(db(), periodId);
+  if (settings.overflowPolicy !== 'PRORATA') return { settings, contributions: await loadApprovedContributions(db(), periodId) };
   type Group = { person_id: string; chantier_id: string; volunteer: boolean; paid: number; capped: number };
   const cap = settings.capMinutes ?? null;
   const groups =
