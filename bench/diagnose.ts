@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { recordQueries, type RecordedQuery } from './query-recorder';
 import type { ListScenario } from './scenarios';
+import { median } from './stats';
 
 /** One statement: its text (shortened in the JSON), time in the app process, and EXPLAIN ANALYZE's time; the plan goes to the plans file. */
 export type QueryDiagnosis = { sql: string; ms: number; rows: number; explainMs: number | null; plan?: string };
@@ -40,7 +41,6 @@ export type Diagnosis = {
 
 const short = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 const round = (value: number) => Math.round(value * 10) / 10;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs `work` `times` times and keeps the median run (by total time). */
 async function medianRun<T>(times: number, work: () => Promise<T>) {

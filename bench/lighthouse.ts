@@ -12,6 +12,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import pg from 'pg';
 import { hashPassword } from '../lib/auth/password';
+import { median } from './stats';
 
 export const DECLARE_PATH = '/contributions/new';
 const RUNS = 3;
@@ -115,10 +116,6 @@ function defaultChromePath(): string | undefined {
   return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 
 function runOf(lhr: Result): DeclarePageRun {
   const numeric = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000;

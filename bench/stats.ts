@@ -33,3 +33,8 @@ export function summarise(latenciesMs: readonly number[], seconds: number): Late
     max: round(sorted.at(-1) ?? Number.NaN),
   };
 }
+
+/** The middle value (the upper one of the two middles for an even count): for a handful of runs. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
