@@ -1,4 +1,5 @@
 // The Prisma client, created once per process (and kept across hot reloads in development).
+import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';

@@ -2,7 +2,8 @@
 // end to end in Chromium against the built app (Playwright). Starts its own embedded PostgreSQL
 // on a free port unless TEST_DATABASE_URL is given, and an SMTP server to catch the app's mail.
 // Prints each runner's summary, then one total line; exits non-zero on any failure.
-// `--only unit|integration|e2e` runs one tier.
+// Lint, format check and typecheck run first (`--only static` runs them alone).
+// `--only static|unit|integration|e2e` runs one tier.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -122,7 +123,24 @@ async function e2e(adminUrl: string) {
   if (status !== 0) console.log(`(the app's log is in ${serverLog})`);
 }
 
+/** Lint, format and types: each a check that passes or fails, before any test tier runs. */
+function staticChecks() {
+  console.log('\n━━━ static checks (ESLint, Prettier, TypeScript) ━━━');
+  const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+  const checks: [string, string, string[]][] = [
+    ['lint', bin('eslint'), ['--max-warnings=0', '.']],
+    ['format', bin('prettier'), ['--check', '--log-level=warn', '.']],
+    ['typecheck', bin('tsc'), ['--noEmit', '-p', '.']],
+  ];
+  for (const [name, command, args] of checks) {
+    const ok = run(command, args) === 0;
+    console.log(`${name}: ${ok ? 'ok' : 'FAILED'}`);
+    results.push({ tier: name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok });
+  }
+}
+
 async function main() {
+  if (!only || only === 'static') staticChecks();
   if (!only || only === 'unit') vitest('unit');
   if (!only || only === 'integration' || only === 'e2e') {
     let adminUrl = process.env.TEST_DATABASE_URL;

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
-import { markReadAction } from '@/app/(app)/notification-actions';
+import { markReadAction } from '@/lib/notifications/actions';
 
 export function MarkReadButton() {
   const t = useTranslations('notifications');

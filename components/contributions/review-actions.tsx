@@ -5,7 +5,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/primitives';
-import { reviewAction } from '@/app/(app)/contributions/actions';
+import { reviewAction } from '@/lib/contributions/actions';
 
 function CommentField({ id, label }: { id: string; label: string }) {
   const error = useFieldError('comment');

@@ -1,6 +1,6 @@
 // A one-button form that switches between French and English; works without JavaScript.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { switchLocale } from '@/app/locale-actions';
+import { switchLocale } from '@/lib/i18n/locale-actions';
 
 export async function LocaleSwitch() {
   const locale = await getLocale();

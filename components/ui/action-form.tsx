@@ -3,7 +3,7 @@
 // field's error next to it, and keeps the buttons busy while the action runs. Submitting goes
 // through a transition rather than React's built-in form action, so that a refused form keeps
 // what the person typed (React would reset it); without JavaScript the form still posts.
-import { createContext, startTransition, useActionState, useContext, useRef, type FormEvent, type ReactNode } from 'react';
+import { createContext, startTransition, useActionState, useContext, useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/actions/form-action';
 import { Button, Notice } from '@/components/ui/primitives';
 
@@ -42,9 +42,10 @@ export function ActionForm({
   const [state, dispatch, pending] = useActionState(action, null);
   // Each success gets a new key, which empties the form for the next entry; a refusal keeps the
   // same key, so what was typed stays there to be corrected.
-  const successes = useRef({ count: 0, seen: state });
-  if (successes.current.seen !== state) {
-    successes.current = { count: successes.current.count + (state?.ok ? 1 : 0), seen: state };
+  // (React's "information from previous renders" pattern: a state updated during render.)
+  const [successes, setSuccesses] = useState({ count: 0, seen: state });
+  if (successes.seen !== state) {
+    setSuccesses({ count: successes.count + (state?.ok ? 1 : 0), seen: state });
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -56,7 +57,7 @@ export function ActionForm({
 
   return (
     <FormStateContext.Provider value={{ state, pending }}>
-      <form id={id} action={dispatch} onSubmit={onSubmit} className={className} key={resetOnSuccess ? successes.current.count : undefined} noValidate>
+      <form id={id} action={dispatch} onSubmit={onSubmit} className={className} key={resetOnSuccess ? successes.count : undefined} noValidate>
         {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
         {state && state.ok ? (success ? success(state) : state.message ? <Notice tone="success">{state.message}</Notice> : null) : null}
         {children}

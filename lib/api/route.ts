@@ -2,7 +2,7 @@
 // with zod (path params, query, body), permission, and every error mapped to
 // `{ "error": { "code", "message" } }` with the right status. Handlers return plain data or a
 // Response; they never see an unparsed input or an anonymous caller unless they ask for it.
-import { z, type ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import { requestActor } from '@/lib/auth/actor';
 import { assertCan, type Actor, type Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';

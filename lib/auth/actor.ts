@@ -1,6 +1,7 @@
 // Who is making this request: a session cookie (the browser) or a bearer token (the API). The
 // person is re-read from the database on every request, so a deactivation, a role change or a
 // revoked token takes effect on the very next request.
+import 'server-only';
 import { getServerSession } from 'next-auth';
 import { db } from '@/lib/db';
 import { authOptions } from '@/lib/auth/options';

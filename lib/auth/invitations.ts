@@ -1,6 +1,7 @@
 // One-time links: an invitation to join (the invitee picks their name and password) and a
 // password reset. Valid 7 days, used once, stored hashed. With SMTP the link is emailed;
 // otherwise whoever asked for it (an admin) is shown it to pass on.
+import 'server-only';
 import { appUrl } from '@/lib/env';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';

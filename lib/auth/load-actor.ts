@@ -1,6 +1,7 @@
 // Reads a person as an Actor: only active people, and (for sessions) only while the session's
 // version matches, so deactivating someone or changing their password cuts their sessions off.
 // One query per request, person and referent links together: this runs on every request.
+import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
 import type { Actor, Role } from '@/lib/auth/permissions';

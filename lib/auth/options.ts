@@ -1,5 +1,6 @@
 // next-auth configuration: email + password (argon2id), sessions in a signed JWT cookie that
 // carries the person's id and session version; the person is re-checked on every request.
+import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';

@@ -1,5 +1,6 @@
 // "Forgot my password": with SMTP, a one-time link is emailed; the answer never says whether an
 // account exists. Without SMTP, an admin makes the link from the people page instead.
+import 'server-only';
 import { db } from '@/lib/db';
 import { createInvitation, sendInvitationEmail } from '@/lib/auth/invitations';
 import { mailEnabled } from '@/lib/mail/mailer';

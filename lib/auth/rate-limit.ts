@@ -2,6 +2,7 @@
 // holds across every app instance serving the database. Only failures count, and a success
 // clears an account's count: a person who types their password right is never locked out by
 // their own earlier typos.
+import 'server-only';
 import { db, type Tx } from '@/lib/db';
 
 export const RATE_LIMIT = {

@@ -1,4 +1,5 @@
 // Chantiers (workstreams) and places: data, not code, so any collective can set its own.
+import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';

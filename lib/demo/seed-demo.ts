@@ -2,6 +2,7 @@
 // referent per chantier, six contributors; a closed period whose payout run is frozen by the
 // pricing module (never written by hand), and an open period covering today with contributions
 // in every state. Deterministic (seeded), and only ever applied to an empty database.
+import 'server-only';
 import { addMonths, endOfMonth, format, startOfMonth } from 'date-fns';
 import { db, type Tx } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';

@@ -2,6 +2,7 @@
 // counted per day, then one batch per query — a window of days, in (date, id) order after a
 // keyset cursor: one query per batch, none per row. The index contributions(period_id, date, id)
 // serves the window, the order and the cursor (contributions-csv-batches.ts says why windows).
+import 'server-only';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { BatchRead, DayCount } from './contributions-csv-batches';

@@ -1,5 +1,6 @@
 // What every export file says about its period: the collective, the period's name and dates, and
 // whether the figures are a live preview or a frozen run.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings/settings';

@@ -4,6 +4,7 @@
 //   what GET /periods/{id}/payouts computes for its live preview — and its contributions;
 // - closed or paid: the current frozen run's lines (getPayouts) and the contributions frozen in
 //   that run's `inputs`, summed by PostgreSQL so the JSON is never loaded whole.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';

@@ -1,6 +1,7 @@
 // The payout report of a period, for a treasurer: the payout lines exactly as
 // GET /periods/{id}/payouts gives them (getPayouts: the live preview while open, the current
 // frozen run once closed), with each person's name, email and payee, and the chantiers' names.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';

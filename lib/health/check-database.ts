@@ -1,4 +1,5 @@
 // Is the database answering? Used by /api/health; a short timeout so a hung server is "down".
+import 'server-only';
 import { db } from '@/lib/db';
 
 export async function checkDatabase(timeoutMs = 3_000): Promise<{ ok: boolean; latencyMs: number }> {

@@ -1,6 +1,7 @@
 // Importing contributions from a CSV kept before Butin (admin only). A dry run reads, checks and
 // reports every row it would refuse and why, writing nothing. The import checks again inside one
 // transaction and writes everything or nothing: a single refused row and no row is written.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';

@@ -1,4 +1,5 @@
 // In-app notifications: what the app tells a person (a rejected or sent-back contribution).
+import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/permissions';
 

@@ -1,5 +1,6 @@
 // The treasury's view of payout profiles: every active person, who receives their money, and
 // whether a transfer can be made (a valid IBAN). Personal data: treasurers only.
+import 'server-only';
 import { db } from '@/lib/db';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { isSepaIban, isValidIban, isValidSiret, maskIban } from './validate';

@@ -3,6 +3,7 @@
 // reveals nothing). Only the person edits their own profile — not a treasurer, not an admin:
 // whoever may change where the money goes could divert it, so a correction is asked of the person,
 // who is told of every IBAN change.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit';

@@ -1,5 +1,6 @@
 // People: invite, change roles and referent links, deactivate, list. Permission is checked here,
 // against the records as stored, whatever the way in (form, API, script).
+import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, normaliseRoles, type Actor, type Role } from '@/lib/auth/permissions';

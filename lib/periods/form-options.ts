@@ -1,5 +1,6 @@
 // The choices the period form offers: active chantiers and people, plus any inactive one the
 // period already names (so saving it unchanged keeps its envelopes and rates).
+import 'server-only';
 import { db } from '@/lib/db';
 import type { TPeriodOut } from './schemas';
 

@@ -3,6 +3,7 @@
 // of a frozen payout run read back exactly as they were stored (`frozen: true`). Everyone sees
 // every line when the collective's transparency is on; otherwise only treasurers do, and the
 // others see their own lines alone.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';

@@ -1,6 +1,7 @@
 // The names the period screens print beside ids: every person and chantier, inactive ones too
 // (a frozen run may name someone who has since left). Names are not personal data here: every
 // signed-in person can list the people and the chantiers.
+import 'server-only';
 import { db } from '@/lib/db';
 
 export type Names = { people: Record<string, string>; chantiers: Record<string, string> };

@@ -1,6 +1,7 @@
 // Hours and money per chantier, period after period: approved hours from the contributions, and
 // money from each period's frozen payout run (an open period has no money yet). Totals per
 // chantier only — nothing about any one person — so everyone signed in may see them.
+import 'server-only';
 import { db } from '@/lib/db';
 
 export type PeriodChantierTotals = { periodId: string; periodName: string; startDate: string; byChantier: Record<string, { minutes: number; amountCents: number }> };

@@ -1,10 +1,11 @@
 // Payouts of a period: gathers the pricing module's input in one query for the approved
 // contributions (never one by one), runs the pure module, and freezes the result on close.
+import 'server-only';
 import type { Tx } from '@/lib/db';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
-import { computePayouts, type ApprovedContribution, type PricingInput, type PricingResult } from '@/lib/pricing';
+import { computePayouts, type ApprovedContribution, type PricingInput } from '@/lib/pricing';
 import { writeAudit } from '@/lib/audit';
 
 type Reader = Pick<Tx, '$queryRaw' | 'fundingPeriod'>;

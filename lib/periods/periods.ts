@@ -2,6 +2,7 @@
 // overrides are replaced with the period in one transaction; `version` guards against two
 // treasurers editing at once. The database refuses overlapping periods on its own (an exclusion
 // constraint); the checks here come first so the refusal names the field.
+import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, can, type Actor } from '@/lib/auth/permissions';

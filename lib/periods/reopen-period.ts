@@ -1,5 +1,6 @@
 // Reopening a closed period (admin, with a reason): its frozen payout run is kept, marked
 // superseded with the reason and the time, never deleted, and the period is open again.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';

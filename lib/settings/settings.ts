@@ -1,4 +1,5 @@
 // The collective's settings: one row, created with defaults the first time it is read.
+import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/permissions';

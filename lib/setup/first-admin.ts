@@ -1,5 +1,6 @@
 // The first admin of a real deployment: created by `npm run admin:create` or by the first-run
 // page, which exists only while no active admin does.
+import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';

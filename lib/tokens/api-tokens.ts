@@ -1,4 +1,5 @@
 // Personal API tokens: random, shown once, stored as a hash, revocable by their owner.
+import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';

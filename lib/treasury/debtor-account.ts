@@ -1,6 +1,7 @@
 // The collective's bank account the transfers leave from (the SEPA file's debtor), kept in the
 // collective's settings. Set by a treasurer; each change is audited with the IBANs masked, since
 // the audit log is read by admins and a changed account is where diverted money would start.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';

@@ -2,6 +2,7 @@
 // transfer per payee still owed money with a valid IBAN, from the collective's account. The payees
 // it leaves out come back with it (and with their reasons), so the answer can say who is not paid
 // by the file. Each export is audited: the file holds every payee's IBAN.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';

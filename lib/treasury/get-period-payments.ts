@@ -3,6 +3,7 @@
 // reversal, and what the SEPA file would hold now (who it leaves out, and why). Anyone else: their
 // own payee only — for an organisation receiving for several people, just their own share and
 // whether and when the organisation was paid, never the others' amounts — and no bank details.
+import 'server-only';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { maskIban } from '@/lib/payees/validate';

@@ -1,5 +1,6 @@
 // A payment or reversal as the API and the screens show it: its payee as `payeeId`, who recorded
 // it by name, and for a payment the reversal that cancelled it, if any.
+import 'server-only';
 import { db } from '@/lib/db';
 import type { PaymentEntry } from './payment-status';
 import type { TPaymentOut } from './schemas';

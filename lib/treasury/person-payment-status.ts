@@ -2,6 +2,7 @@
 // still to come, or a cancelled transfer and why. For a person paid through an organisation, the
 // organisation's payment (its date and reference) and their own share only. The person themselves
 // and treasurers may read it; to anyone else it does not exist.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { canReadPersonalData, type Actor } from '@/lib/auth/permissions';

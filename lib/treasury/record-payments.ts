@@ -4,6 +4,7 @@
 // the amount it saw is refused if that is no longer it. When nobody is owed anything any more the
 // period becomes PAID in the same transaction. The period row is locked first, so two treasurers
 // recording the same payee at once record it once.
+import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';

@@ -2,6 +2,7 @@
 // reversal entry naming the payment, with a mandatory reason — a transfer returned by the bank, a
 // wrong amount, a payment recorded twice. The payee is owed the money again; a PAID period goes
 // back to CLOSED in the same transaction.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';

@@ -4,6 +4,7 @@
 // is closed (its stored inputs and lines, so a statement reads the same forever), from the live
 // preview while it is open. The person themselves and treasurers may read it; to anyone else it
 // does not exist.
+import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { can, type Actor } from '@/lib/auth/permissions';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, signIn, expectNoSeriousA11yViolations } from './support';
 
 const REFERENT_C1 = DEMO.referent; // referent of C1, "Gestion et animation des tiers-lieux"

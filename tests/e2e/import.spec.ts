@@ -2,7 +2,7 @@
 // shows that row's line and why, the admin corrects it on the page, checks again, imports; the
 // referent of the chantier then finds the imported contributions waiting for review, and their
 // history says the admin imported them.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, signIn, sql, expectNoSeriousA11yViolations, plain } from './support';
 
 

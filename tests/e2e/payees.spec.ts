@@ -1,7 +1,7 @@
 // Payout details in a real browser: a contributor (Élise, used by no other test) fills them; a bad
 // IBAN is refused in its field and nothing is saved; a good one is shown masked and the change is
 // emailed, masked too. The treasurer sees her in the list of payees; she cannot open that list.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { caughtMail, DEMO, mailText, signIn, expectNoSeriousA11yViolations } from './support';
 
 const ELISE = 'elise@monscobar.test';

@@ -3,7 +3,7 @@
 // which), resolves it, closes; a contributor then reads her pay in words on "Ma rétribution".
 // The contributions are written straight into the e2e database: reviewing them is another screen.
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, signIn, sql, expectNoSeriousA11yViolations, plain } from './support';
 
 const C1 = 'C1 — Gestion et animation des tiers-lieux';

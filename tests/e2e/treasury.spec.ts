@@ -5,7 +5,7 @@
 // transfers at once, then Fatou's by hand, and the period is paid; Bruno then reads "Payé le …"
 // on Ma rétribution and downloads his statement.
 import fs from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, signIn, sql, expectNoSeriousA11yViolations, plain } from './support';
 import { decimalToCents, readSepaFile } from '../../lib/treasury/sepa-read';
 

@@ -1,7 +1,7 @@
 // Telling contributors their work was rejected or sent back: always a notification row in the
 // app; with SMTP_URL set, an email (caught by a real SMTP server) carrying the reason. A mail
 // server that is down never undoes the review.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { POST as actionRoute } from '@/app/api/v1/contributions/[id]/[action]/route';
 import { reviewContribution } from '@/lib/contributions/server/review';

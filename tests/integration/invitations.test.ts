@@ -1,7 +1,7 @@
 // Invitations: an admin invites a person (no password yet, roles and referent links set); the
 // one-time link, valid 7 days, lets them choose their name and password, once. With SMTP_URL set
 // the link is emailed (caught here by a real SMTP server); then the new password signs in.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { POST as postPeople } from '@/app/api/v1/people/route';
 import { POST as postToken } from '@/app/api/v1/tokens/route';
@@ -13,7 +13,6 @@ import { authenticate } from '@/lib/auth/options';
 import { resetMailer } from '@/lib/mail/mailer';
 import { createApiToken } from '@/lib/tokens/api-tokens';
 import type { Actor } from '@/lib/auth/permissions';
-import { freePort } from '@/scripts/embedded-postgres';
 import { mailText } from '../support/mail-catcher';
 import { useSmtp } from '../support/smtp';
 import { callRoute, createChantier, createPerson, rejectionOf, resetDatabase } from '../support/database';

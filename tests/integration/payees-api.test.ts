@@ -3,7 +3,7 @@
 // through any route; a treasurer reads anyone's; a bad IBAN or SIRET is a 400 naming the field and
 // saves nothing; a change of IBAN is emailed (masked) when SMTP is configured, and a mail server
 // that is down never undoes it.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { GET as getMine, PUT as putMine } from '@/app/api/v1/me/payout-profile/route';

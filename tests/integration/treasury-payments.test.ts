@@ -9,7 +9,6 @@ import { GET as paymentsRoute, POST as recordRoute } from '@/app/api/v1/periods/
 import { POST as reversalRoute } from '@/app/api/v1/periods/[id]/payments/[paymentId]/reversal/route';
 import { GET as sepaRoute } from '@/app/api/v1/periods/[id]/exports/sepa.xml/route';
 import { recordPayment, recordPayments } from '@/lib/treasury/record-payments';
-import { reversePayment } from '@/lib/treasury/reverse-payment';
 import { getPersonPaymentStatus } from '@/lib/treasury/person-payment-status';
 import { getStatement } from '@/lib/treasury/statement-data';
 import { decimalToCents, readSepaFile } from '@/lib/treasury/sepa-read';

@@ -1,6 +1,7 @@
 // Contributions validées: with transparency on, every approved contribution of the collective,
 // with filters and hours per chantier; off, each person sees their own. Referents may un-approve
 // (with a comment) while the period is open.
+import 'server-only';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';

@@ -1,5 +1,6 @@
 // Mes contributions: mine, filtered by period, chantier and status, with totals in hours, each
 // entry's status and the reviewer's reason, and what the lifecycle lets me do with it.
+import 'server-only';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
@@ -14,7 +15,7 @@ import { PageTitle } from '@/components/ui/primitives';
 import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { StatusBadge } from '@/components/contributions/status-badge';
 import { RowAction } from '@/components/contributions/row-actions';
-import { deleteAction, submitAction } from './actions';
+import { deleteAction, submitAction } from '@/lib/contributions/actions';
 
 export default async function MyContributionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor();

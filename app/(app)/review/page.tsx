@@ -1,5 +1,6 @@
 // À valider: the submitted contributions of my chantiers (all of them for an admin), never my
 // own; filter by person, period and place, sort by date; approve many at once, or one by one.
+import 'server-only';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -14,7 +15,7 @@ import { PageTitle } from '@/components/ui/primitives';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { ReviewActions, SelectAll } from '@/components/contributions/review-actions';
-import { approveSelectedAction } from '../contributions/actions';
+import { approveSelectedAction } from '@/lib/contributions/actions';
 
 const BULK_FORM = 'bulk-approve';
 const PAGE_SIZE = 50;

@@ -1,6 +1,7 @@
 // The referents' digest: for each person who reviews, what waits for them (submitted
 // contributions of their chantiers, never their own). Sent by `npm run notify:digest`, meant for
 // a daily cron; nothing is sent to someone for whom nothing waits.
+import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
 import { appUrl } from '@/lib/env';

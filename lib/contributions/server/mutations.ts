@@ -1,5 +1,6 @@
 // The owner's actions on contributions: declare, edit, delete, submit. Each is one transaction
 // that writes the change and its history together; edits carry the version they started from.
+import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';

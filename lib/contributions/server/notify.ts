@@ -1,5 +1,6 @@
 // Telling a contributor their entry was rejected or sent back: always in the app (a
 // notification row), and by email when SMTP is configured. Sent after the change committed.
+import 'server-only';
 import { db } from '@/lib/db';
 import { appUrl } from '@/lib/env';
 import { mailEnabled, sendMail } from '@/lib/mail/mailer';

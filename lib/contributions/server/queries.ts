@@ -1,6 +1,7 @@
 // Reading contributions: lists (filtered, keyset-paginated, limited to what the reader may see),
 // one contribution, and its history.
-import { Prisma, type ContributionStatus } from '@/lib/generated/prisma/client';
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';

@@ -1,6 +1,7 @@
 // Referents' actions: approve, reject (reason), request changes (comment), un-approve (comment).
 // The row is locked while deciding, so two referents acting at once produce exactly one
 // transition; the second is told who handled it first.
+import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';

@@ -10,6 +10,7 @@
 // against what the first wrote: a double click creates a cell's draft once (the second finds it
 // already says the same), and two tabs typing different values in one cell cannot both win (the
 // second is refused as stale).
+import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';

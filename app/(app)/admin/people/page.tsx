@@ -1,4 +1,5 @@
 // Admin: the people of the collective.
+import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/require';
 import { db } from '@/lib/db';

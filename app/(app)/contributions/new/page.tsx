@@ -5,7 +5,7 @@ import { getContribution } from '@/lib/contributions/server/queries';
 import { contributionFormOptions } from '@/lib/contributions/server/form-data';
 import { ContributionForm, type ContributionFormValues } from '@/components/contributions/contribution-form';
 import { PageTitle, Section } from '@/components/ui/primitives';
-import { declareAction } from '../actions';
+import { declareAction } from '@/lib/contributions/actions';
 
 export default async function DeclarePage({ searchParams }: { searchParams: Promise<{ duplicate?: string }> }) {
   const actor = await requireActor();

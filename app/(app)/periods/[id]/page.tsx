@@ -18,7 +18,7 @@ import { periodFormValues } from '@/lib/periods/form-values';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatCents } from '@/lib/format/money';
 import { formatMinutes } from '@/lib/format/hours';
-import { Notice, PageTitle, Section } from '@/components/ui/primitives';
+import { Notice, Section } from '@/components/ui/primitives';
 import { PeriodForm } from '@/components/periods/period-form';
 import { CloseForm, PendingList, ReopenForm } from '@/components/periods/period-actions';
 import { EnvelopeUse, PayoutLines, PeopleTotals } from '@/components/periods/payouts-view';

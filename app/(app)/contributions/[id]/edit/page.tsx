@@ -6,7 +6,7 @@ import { getContribution } from '@/lib/contributions/server/queries';
 import { contributionFormOptions } from '@/lib/contributions/server/form-data';
 import { ContributionForm } from '@/components/contributions/contribution-form';
 import { PageTitle, Section } from '@/components/ui/primitives';
-import { editAction } from '../../actions';
+import { editAction } from '@/lib/contributions/actions';
 
 export default async function EditContributionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();

@@ -1,5 +1,6 @@
 'use server';
 // Switches the interface language (a cookie, and the person's preference when signed in).
+import 'server-only';
 import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/locale';

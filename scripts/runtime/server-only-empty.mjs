@@ -1,0 +1,2 @@
+// Intentionally empty: see server-only-hooks.mjs.
+export {};
