@@ -19,7 +19,8 @@ const serverOnlyRule = {
     type: 'problem',
     docs: { description: "modules that touch the database start with import 'server-only'" },
     messages: {
-      missing: "This module touches the database: start it with `import 'server-only';` so it can never reach the browser.",
+      missing:
+        "This module touches the database: start it with `import 'server-only';` so it can never reach the browser.",
     },
     schema: [],
   },
@@ -29,7 +30,9 @@ const serverOnlyRule = {
     return {
       Program(program) {
         const imports = program.body.filter((node) => node.type === 'ImportDeclaration');
-        const dbImport = imports.find((node) => node.importKind !== 'type' && touchesDatabase(String(node.source.value)));
+        const dbImport = imports.find(
+          (node) => node.importKind !== 'type' && touchesDatabase(String(node.source.value)),
+        );
         if (!dbImport) return;
         const first = program.body.find((node) => node.type === 'ImportDeclaration');
         const opensWithServerOnly = first && first.source.value === 'server-only' && first.specifiers.length === 0;
@@ -60,7 +63,10 @@ const config = [
   {
     rules: {
       ...jsxA11y.flatConfigs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
       eqeqeq: ['error', 'smart'],
@@ -96,7 +102,8 @@ const config = [
           patterns: [
             {
               group: ['@/app/*', '@/app/**', '**/app/*'],
-              message: 'lib/ and components/ never import from app/: pass server actions as props, or keep them in lib/.',
+              message:
+                'lib/ and components/ never import from app/: pass server actions as props, or keep them in lib/.',
             },
           ],
         },

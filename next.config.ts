@@ -22,11 +22,16 @@ const securityHeaders = [
 // sets; that option also compiles every JSON file under messages/ at import, which would hand
 // translate() (lib/i18n/locale.ts) compiled messages instead of strings. Turbopack wants a
 // relative path here (next-intl does the same).
-const formatOnly = path.relative(process.cwd(), createRequire(import.meta.url).resolve('use-intl/format-message/format-only'));
+const formatOnly = path.relative(
+  process.cwd(),
+  createRequire(import.meta.url).resolve('use-intl/format-message/format-only'),
+);
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  turbopack: { resolveAlias: { 'use-intl/format-message': formatOnly.startsWith('.') ? formatOnly : `./${formatOnly}` } },
+  turbopack: {
+    resolveAlias: { 'use-intl/format-message': formatOnly.startsWith('.') ? formatOnly : `./${formatOnly}` },
+  },
   // A spreadsheet imported from the admin page may weigh up to 5 MB (the import's own limit).
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
   // Packages with native code or Node-only internals stay out of the server bundle.
@@ -35,7 +40,10 @@ const nextConfig: NextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders },
       // API answers are data, never documents to render or frame.
-      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+      {
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
 };

@@ -21,7 +21,10 @@ declare module 'autocannon' {
   };
 
   type Instance = EventEmitter & {
-    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): Instance;
     on(event: 'done', listener: (result: Result) => void): Instance;
     stop(): void;
   };

@@ -25,7 +25,12 @@ export type BenchPerson = {
   /** First and last period index (inclusive) this person declares in. */
   firstPeriod: number;
   lastPeriod: number;
-  profile: { payeeType: 'SELF' | 'ORGANISATION'; organisationName: string | null; legalName: string; iban: string | null } | null;
+  profile: {
+    payeeType: 'SELF' | 'ORGANISATION';
+    organisationName: string | null;
+    legalName: string;
+    iban: string | null;
+  } | null;
 };
 
 export type BenchCollective = {
@@ -63,7 +68,10 @@ function chantierSet(random: Random, count: number, popularity: (random: Random)
   return chosen;
 }
 
-export function generateCollective(scale: Pick<ScaleConfig, 'people' | 'chantiers' | 'places' | 'periods'>, seed: number): BenchCollective {
+export function generateCollective(
+  scale: Pick<ScaleConfig, 'people' | 'chantiers' | 'places' | 'periods'>,
+  seed: number,
+): BenchCollective {
   const random = createRandom(deriveSeed(seed, 'collective'));
   let counter = 0;
   const id = (timeMs: number) => cuidLike(random, timeMs, counter++);
@@ -72,7 +80,9 @@ export function generateCollective(scale: Pick<ScaleConfig, 'people' | 'chantier
   const chantiers = Array.from({ length: scale.chantiers }, (_, index) => ({
     id: id(SETUP_MS + index),
     code: `C${index + 1}`,
-    name: CHANTIERS[index % CHANTIERS.length] + (index >= CHANTIERS.length ? ` ${Math.floor(index / CHANTIERS.length) + 1}` : ''),
+    name:
+      CHANTIERS[index % CHANTIERS.length] +
+      (index >= CHANTIERS.length ? ` ${Math.floor(index / CHANTIERS.length) + 1}` : ''),
     position: index,
   }));
   // Some chantiers draw much more work than others.
@@ -95,7 +105,12 @@ export function generateCollective(scale: Pick<ScaleConfig, 'people' | 'chantier
     const isTreasurer = index === 1 || index === 2;
     const referentOf = index >= 3 && index < 3 + referentCount ? [(index - 3) % scale.chantiers] : [];
     referentOf.forEach((chantier) => referentsByChantier[chantier].push(index));
-    const roles: Role[] = [...(isAdmin ? ['ADMIN' as const] : []), ...(isTreasurer ? ['TREASURER' as const] : []), ...(referentOf.length ? ['REFERENT' as const] : []), 'CONTRIBUTOR'];
+    const roles: Role[] = [
+      ...(isAdmin ? ['ADMIN' as const] : []),
+      ...(isTreasurer ? ['TREASURER' as const] : []),
+      ...(referentOf.length ? ['REFERENT' as const] : []),
+      'CONTRIBUTOR',
+    ];
     const staff = isAdmin || isTreasurer || referentOf.length > 0;
 
     // A log-normal activity: most people declare a little, a few declare a lot.
@@ -114,8 +129,18 @@ export function generateCollective(scale: Pick<ScaleConfig, 'people' | 'chantier
       profileDraw < 0.08
         ? null
         : profileDraw < 0.18
-          ? { payeeType: 'ORGANISATION', organisationName: random.pick(ORGANISATIONS), legalName: name, iban: frenchIban(random) }
-          : { payeeType: 'SELF', organisationName: null, legalName: name, iban: random.chance(0.95) ? frenchIban(random) : null };
+          ? {
+              payeeType: 'ORGANISATION',
+              organisationName: random.pick(ORGANISATIONS),
+              legalName: name,
+              iban: frenchIban(random),
+            }
+          : {
+              payeeType: 'SELF',
+              organisationName: null,
+              legalName: name,
+              iban: random.chance(0.95) ? frenchIban(random) : null,
+            };
 
     people.push({
       id: id(createdAtMs),

@@ -11,7 +11,9 @@ export function copyCell(value: CopyCell): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
-  return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : value;
 }
 
 export function copyLine(cells: readonly CopyCell[]): string {
@@ -30,7 +32,10 @@ type Connection = {
   sendCopyFromChunk: (chunk: Buffer) => void;
   endCopyFrom: () => void;
   sendCopyFail: (message: string) => void;
-  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean; once: (event: string, listener: () => void) => unknown };
+  stream: NodeJS.WritableStream & {
+    writableNeedDrain?: boolean;
+    once: (event: string, listener: () => void) => unknown;
+  };
 };
 
 const CHUNK_BYTES = 1 << 20;
@@ -70,7 +75,8 @@ class CopyFromQuery {
         if (buffer.length >= CHUNK_BYTES) {
           connection.sendCopyFromChunk(Buffer.from(buffer, 'utf8'));
           buffer = '';
-          if (connection.stream.writableNeedDrain) await new Promise<void>((resolve) => connection.stream.once('drain', resolve));
+          if (connection.stream.writableNeedDrain)
+            await new Promise<void>((resolve) => connection.stream.once('drain', resolve));
         }
       }
       if (buffer) connection.sendCopyFromChunk(Buffer.from(buffer, 'utf8'));
@@ -99,8 +105,16 @@ class CopyFromQuery {
 }
 
 /** Streams `rows` into `table (columns)`; resolves with the number of rows sent. */
-export async function copyRows(client: pg.Client, table: string, columns: readonly string[], rows: Iterable<readonly CopyCell[]>): Promise<number> {
-  const query = new CopyFromQuery(`COPY "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) FROM STDIN`, rows);
+export async function copyRows(
+  client: pg.Client,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly CopyCell[]>,
+): Promise<number> {
+  const query = new CopyFromQuery(
+    `COPY "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) FROM STDIN`,
+    rows,
+  );
   void client.query(query as unknown as pg.QueryConfig);
   return query.promise;
 }

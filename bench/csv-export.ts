@@ -11,11 +11,22 @@ import type { PeriodFacts } from './targets';
 export type CsvExport = 'contributions.csv' | 'payouts.csv';
 
 /** One export: the whole body streamed and counted, the server's memory sampled every 100 ms. */
-export async function measureCsv(base: string, token: string, period: PeriodFacts, exported: CsvExport, serverPid: number, seconds: number): Promise<CsvResult | string> {
+export async function measureCsv(
+  base: string,
+  token: string,
+  period: PeriodFacts,
+  exported: CsvExport,
+  serverPid: number,
+  seconds: number,
+): Promise<CsvResult | string> {
   const url = `${base}/api/v1/periods/${period.id}/exports/${exported}`;
   const fetchCsv = async () => {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(300_000) });
-    if (response.status !== 200 || !response.body) return { status: response.status, bytes: 0, lines: 0, text: (await response.text()).slice(0, 300) };
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(300_000),
+    });
+    if (response.status !== 200 || !response.body)
+      return { status: response.status, bytes: 0, lines: 0, text: (await response.text()).slice(0, 300) };
     let bytes = 0;
     let lines = 0;
     const reader = response.body.getReader();
@@ -66,7 +77,9 @@ export async function measureCsv(base: string, token: string, period: PeriodFact
     rssPeakMb: Math.round(peakKb / 102.4) / 10,
     growthMb,
     // The rows-per-second target is for a row-level export; the payout report's rows are sums.
-    meets: { rowsPerSecond: exported === 'contributions.csv' ? rowsPerSecond >= TARGETS.csvRowsPerSecond : null, memory: growthMb < TARGETS.csvGrowthMb },
+    meets: {
+      rowsPerSecond: exported === 'contributions.csv' ? rowsPerSecond >= TARGETS.csvRowsPerSecond : null,
+      memory: growthMb < TARGETS.csvGrowthMb,
+    },
   };
 }
-

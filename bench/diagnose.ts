@@ -16,7 +16,13 @@ export type Diagnosis = {
   auth: { queries: { sql: string; ms: number }[]; callMs: number } | { error: string };
   lists: { key: string; callMs: number; queries: QueryDiagnosis[]; floor: QueryDiagnosis }[];
   /** The transparency list at growing depths: keyset pagination should not care how deep. */
-  deepPages?: { depthRows: number; callMs: number; pageQueryExecutionMs: number | null; rowsRemovedByFilter: number | null; floorExecutionMs: number | null }[];
+  deepPages?: {
+    depthRows: number;
+    callMs: number;
+    pageQueryExecutionMs: number | null;
+    rowsRemovedByFilter: number | null;
+    floorExecutionMs: number | null;
+  }[];
   payoutPreview?: {
     periodId: string;
     contributions: number;
@@ -29,14 +35,28 @@ export type Diagnosis = {
     contributionsQueryMs: number;
     contributionsQueryExecutionMs: number | null;
     /** The same contributions query with plain pg, and alternatives. */
-    alternatives: { plainPgMs: number; plainPgTextTimestampsMs: number; aggregatedInSqlMs: number; aggregatedRows: number };
+    alternatives: {
+      plainPgMs: number;
+      plainPgTextTimestampsMs: number;
+      aggregatedInSqlMs: number;
+      aggregatedRows: number;
+    };
     validateMs: number;
     computeMs: number;
     stringifyMs: number;
     responseBytes: number;
   };
-  payoutFrozen?: { periodId: string; callMs: number; queries: { sql: string; ms: number; rows: number }[]; inputsBytes: number; inputsStoredBytes: number; withoutInputsMs: number; responseBytes: number };
-  csvReport?: { periodId: string; callMs: number; queries: { sql: string; ms: number; rows: number }[] } | { error: string };
+  payoutFrozen?: {
+    periodId: string;
+    callMs: number;
+    queries: { sql: string; ms: number; rows: number }[];
+    inputsBytes: number;
+    inputsStoredBytes: number;
+    withoutInputsMs: number;
+    responseBytes: number;
+  };
+  csvReport?:
+    { periodId: string; callMs: number; queries: { sql: string; ms: number; rows: number }[] } | { error: string };
 };
 
 const short = (sql: string) => sql.replace(/\s+/g, ' ').trim();
@@ -59,10 +79,16 @@ async function timed(times: number, work: () => Promise<unknown> | unknown): Pro
   return round(median(durations));
 }
 
-async function explain(client: pg.Client, query: { text: string; values: unknown[] }): Promise<{ plan: string; explainMs: number | null }> {
+async function explain(
+  client: pg.Client,
+  query: { text: string; values: unknown[] },
+): Promise<{ plan: string; explainMs: number | null }> {
   if (!/^\s*(SELECT|WITH)\b/i.test(query.text)) return { plan: '(not a SELECT)', explainMs: null };
   try {
-    const result = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values);
+    const result = await client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
+      query.values,
+    );
     const plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
     const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? Number.NaN);
     return { plan, explainMs: Number.isNaN(executionMs) ? null : executionMs };
@@ -80,7 +106,8 @@ async function diagnoseQueries(client: pg.Client, queries: RecordedQuery[]): Pro
   return out;
 }
 
-const brief = (queries: RecordedQuery[]) => queries.map((query) => ({ sql: short(query.text).slice(0, 240), ms: round(query.ms), rows: query.rows }));
+const brief = (queries: RecordedQuery[]) =>
+  queries.map((query) => ({ sql: short(query.text).slice(0, 240), ms: round(query.ms), rows: query.rows }));
 
 export async function diagnose(options: {
   databaseUrl: string;
@@ -133,22 +160,37 @@ export async function diagnose(options: {
       await listContributions({ actor, filters }); // warm: connections open, code compiled
       const recorded = await medianRun(5, () => listContributions({ actor, filters }));
       const queries = await diagnoseQueries(client, recorded.queries);
-      const [floor] = await diagnoseQueries(client, [{ text: scenario.floor.sql, values: scenario.floor.params, ms: 0, rows: 0 }]);
+      const [floor] = await diagnoseQueries(client, [
+        { text: scenario.floor.sql, values: scenario.floor.params, ms: 0, rows: 0 },
+      ]);
       const floorRun = await medianRun(5, () => client.query(scenario.floor.sql, scenario.floor.params));
       floor.ms = round(floorRun.ms);
       floor.rows = floorRun.value.rowCount ?? 0;
       queries.forEach((query, index) => addPlan(`${scenario.key}: app query ${index + 1} of ${queries.length}`, query));
       addPlan(`${scenario.key}: floor`, floor);
       const slim = ({ plan: _plan, ...query }: QueryDiagnosis) => ({ ...query, sql: query.sql.slice(0, 300) });
-      diagnosis.lists.push({ key: scenario.key, callMs: round(recorded.ms), queries: queries.map(slim), floor: slim(floor) });
-      options.log(`diagnose: ${scenario.key}: ${queries.length} queries, ${recorded.ms.toFixed(1)} ms in process (floor ${floor.ms} ms)`);
+      diagnosis.lists.push({
+        key: scenario.key,
+        callMs: round(recorded.ms),
+        queries: queries.map(slim),
+        floor: slim(floor),
+      });
+      options.log(
+        `diagnose: ${scenario.key}: ${queries.length} queries, ${recorded.ms.toFixed(1)} ms in process (floor ${floor.ms} ms)`,
+      );
     }
 
     const transparency = options.lists.find((scenario) => scenario.key === 'transparencyDeep');
     if (transparency) {
       const actor = (await loadActor(transparency.personId, 'token'))!;
       const { encodeCursor } = await import('../lib/api/cursor');
-      const approved = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM contributions WHERE status = 'APPROVED' AND deleted_at IS NULL`)).rows[0].n);
+      const approved = Number(
+        (
+          await client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM contributions WHERE status = 'APPROVED' AND deleted_at IS NULL`,
+          )
+        ).rows[0].n,
+      );
       diagnosis.deepPages = [];
       for (const depthRows of [1_000, 20_000, 100_000, 500_000, 1_000_000].filter((depth) => depth < approved)) {
         const at = await client.query<{ date: string; id: string }>(
@@ -159,11 +201,22 @@ export async function diagnose(options: {
         const filters = ZContributionFilters.parse({ status: 'APPROVED', cursor });
         const run = await medianRun(3, () => listContributions({ actor, filters }));
         // The page query, as Prisma's query builder or the app's own SQL writes it.
-        const page = run.queries.find((query) => /FROM\s+("public"\.)?"?contributions"?\s+c?\b/i.test(query.text) && /LIMIT/i.test(query.text));
+        const page = run.queries.find(
+          (query) => /FROM\s+("public"\.)?"?contributions"?\s+c?\b/i.test(query.text) && /LIMIT/i.test(query.text),
+        );
         const explained = page ? await explain(client, page) : null;
-        const floor = await explain(client, { text: transparency.floor.sql, values: ['APPROVED', at.rows[0].date, at.rows[0].id] });
+        const floor = await explain(client, {
+          text: transparency.floor.sql,
+          values: ['APPROVED', at.rows[0].date, at.rows[0].id],
+        });
         const removed = explained ? /Rows Removed by Filter: (\d+)/.exec(explained.plan) : null;
-        diagnosis.deepPages.push({ depthRows, callMs: round(run.ms), pageQueryExecutionMs: explained?.explainMs ?? null, rowsRemovedByFilter: removed ? Number(removed[1]) : null, floorExecutionMs: floor.explainMs });
+        diagnosis.deepPages.push({
+          depthRows,
+          callMs: round(run.ms),
+          pageQueryExecutionMs: explained?.explainMs ?? null,
+          rowsRemovedByFilter: removed ? Number(removed[1]) : null,
+          floorExecutionMs: floor.explainMs,
+        });
       }
       options.log(`diagnose: deep pages: ${JSON.stringify(diagnosis.deepPages)}`);
     }
@@ -200,7 +253,9 @@ export async function diagnose(options: {
       contributionsQueryExecutionMs: explained.explainMs,
       alternatives: {
         plainPgMs: await timed(3, () => client.query(contributionsQuery.text, contributionsQuery.values)),
-        plainPgTextTimestampsMs: await timed(3, () => client.query({ text: isoCreatedAt, values: [periodId], rowMode: 'array' })),
+        plainPgTextTimestampsMs: await timed(3, () =>
+          client.query({ text: isoCreatedAt, values: [periodId], rowMode: 'array' }),
+        ),
         aggregatedInSqlMs: await timed(3, () => client.query(aggregated, [periodId])),
         aggregatedRows,
       },
@@ -221,7 +276,10 @@ export async function diagnose(options: {
       );
       // What the run's query costs without the inputs column (the envelopes alone read from it).
       const withoutInputsMs = await timed(3, () =>
-        client.query(`SELECT id, status, inputs -> 'settings' -> 'envelopes' AS envelopes, total_amount_cents, created_at FROM payout_runs WHERE period_id = $1 AND status = 'CURRENT'`, [frozenPeriodId]),
+        client.query(
+          `SELECT id, status, inputs -> 'settings' -> 'envelopes' AS envelopes, total_amount_cents, created_at FROM payout_runs WHERE period_id = $1 AND status = 'CURRENT'`,
+          [frozenPeriodId],
+        ),
       );
       diagnosis.payoutFrozen = {
         periodId: frozenPeriodId,
@@ -244,7 +302,9 @@ export async function diagnose(options: {
     }
   } finally {
     await client.end();
-    await db().$disconnect().catch(() => undefined);
+    await db()
+      .$disconnect()
+      .catch(() => undefined);
   }
   return { diagnosis, plans };
 }

@@ -39,14 +39,22 @@ const DAY_MS = 86_400_000;
 
 const BIG_TABLES = ['contributions', 'contribution_events'];
 
-function pricingInput(data: PeriodData, settings: PeriodSettings, collective: BenchCollective, leaveOut = 0): PricingInput {
+function pricingInput(
+  data: PeriodData,
+  settings: PeriodSettings,
+  collective: BenchCollective,
+  leaveOut = 0,
+): PricingInput {
   const approved = data.contributions.filter((row) => row.status === 'APPROVED' && row.deletedAtMs === null);
   return {
     settings: {
       defaultRateCents: settings.defaultRateCents,
       capMinutes: settings.capMinutes,
       overflowPolicy: settings.overflowPolicy,
-      envelopes: data.envelopes.map((envelope) => ({ chantierId: collective.chantiers[envelope.chantier].id, amountCents: envelope.amountCents })),
+      envelopes: data.envelopes.map((envelope) => ({
+        chantierId: collective.chantiers[envelope.chantier].id,
+        amountCents: envelope.amountCents,
+      })),
       rates: data.rates.map((rate) => ({
         personId: rate.person === null ? null : collective.people[rate.person].id,
         chantierId: rate.chantier === null ? null : collective.chantiers[rate.chantier].id,
@@ -66,7 +74,12 @@ function pricingInput(data: PeriodData, settings: PeriodSettings, collective: Be
   };
 }
 
-export async function generate(options: { databaseUrl: string; scale: ScaleConfig; seed?: number; log?: (line: string) => void }): Promise<GenerateReport> {
+export async function generate(options: {
+  databaseUrl: string;
+  scale: ScaleConfig;
+  seed?: number;
+  log?: (line: string) => void;
+}): Promise<GenerateReport> {
   const { scale } = options;
   const seed = options.seed ?? DEFAULT_SEED;
   const log = options.log ?? (() => undefined);
@@ -86,7 +99,10 @@ export async function generate(options: { databaseUrl: string; scale: ScaleConfi
   await client.connect();
   try {
     const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM contributions');
-    if (Number(existing.rows[0].n) > 0) throw new Error('The database already holds contributions: the generator only fills an empty, migrated database.');
+    if (Number(existing.rows[0].n) > 0)
+      throw new Error(
+        'The database already holds contributions: the generator only fills an empty, migrated database.',
+      );
     let triggers: GenerateReport['triggers'] = 'bypassed (session_replication_role = replica)';
     try {
       await client.query('SET session_replication_role = replica');
@@ -108,20 +124,141 @@ export async function generate(options: { databaseUrl: string; scale: ScaleConfi
     const treasurer = collective.people[collective.treasurerIndexes[0]];
     const setupIso = iso(SETUP_MS)!;
 
-    await client.query(`INSERT INTO collective_settings (id, name, time_zone, transparency, updated_at) VALUES (1, $1, 'Europe/Paris', true, $2)`, [`Collectif du benchmark (${scale.name})`, setupIso]);
-    count('places', await copyRows(client, 'places', ['id', 'code', 'name', 'active', 'created_at', 'updated_at'], collective.places.map((place) => [place.id, place.code, place.name, true, setupIso, setupIso])));
-    count('chantiers', await copyRows(client, 'chantiers', ['id', 'code', 'name', 'description', 'active', 'position', 'created_at', 'updated_at'], collective.chantiers.map((chantier) => [chantier.id, chantier.code, chantier.name, '', true, chantier.position, setupIso, setupIso])));
-    count('people', await copyRows(client, 'people', ['id', 'email', 'name', 'password_hash', 'active', 'roles', 'session_version', 'locale', 'created_at', 'updated_at'],
-      collective.people.map((person) => [person.id, person.email, person.name, null, person.active, arrayLiteral(person.roles), 1, 'fr', iso(person.createdAtMs), iso(person.createdAtMs)])));
-    count('referent_links', await copyRows(client, 'referent_links', ['person_id', 'chantier_id', 'created_at'],
-      collective.people.flatMap((person) => person.referentOf.map((chantier) => [person.id, collective.chantiers[chantier].id, setupIso]))));
-    count('payout_profiles', await copyRows(client, 'payout_profiles', ['person_id', 'payee_type', 'organisation_name', 'legal_name', 'iban', 'country', 'updated_at'],
-      collective.people.flatMap((person) => (person.profile ? [[person.id, person.profile.payeeType, person.profile.organisationName, person.profile.legalName, person.profile.iban, 'FR', iso(person.createdAtMs)]] : []))));
+    await client.query(
+      `INSERT INTO collective_settings (id, name, time_zone, transparency, updated_at) VALUES (1, $1, 'Europe/Paris', true, $2)`,
+      [`Collectif du benchmark (${scale.name})`, setupIso],
+    );
+    count(
+      'places',
+      await copyRows(
+        client,
+        'places',
+        ['id', 'code', 'name', 'active', 'created_at', 'updated_at'],
+        collective.places.map((place) => [place.id, place.code, place.name, true, setupIso, setupIso]),
+      ),
+    );
+    count(
+      'chantiers',
+      await copyRows(
+        client,
+        'chantiers',
+        ['id', 'code', 'name', 'description', 'active', 'position', 'created_at', 'updated_at'],
+        collective.chantiers.map((chantier) => [
+          chantier.id,
+          chantier.code,
+          chantier.name,
+          '',
+          true,
+          chantier.position,
+          setupIso,
+          setupIso,
+        ]),
+      ),
+    );
+    count(
+      'people',
+      await copyRows(
+        client,
+        'people',
+        [
+          'id',
+          'email',
+          'name',
+          'password_hash',
+          'active',
+          'roles',
+          'session_version',
+          'locale',
+          'created_at',
+          'updated_at',
+        ],
+        collective.people.map((person) => [
+          person.id,
+          person.email,
+          person.name,
+          null,
+          person.active,
+          arrayLiteral(person.roles),
+          1,
+          'fr',
+          iso(person.createdAtMs),
+          iso(person.createdAtMs),
+        ]),
+      ),
+    );
+    count(
+      'referent_links',
+      await copyRows(
+        client,
+        'referent_links',
+        ['person_id', 'chantier_id', 'created_at'],
+        collective.people.flatMap((person) =>
+          person.referentOf.map((chantier) => [person.id, collective.chantiers[chantier].id, setupIso]),
+        ),
+      ),
+    );
+    count(
+      'payout_profiles',
+      await copyRows(
+        client,
+        'payout_profiles',
+        ['person_id', 'payee_type', 'organisation_name', 'legal_name', 'iban', 'country', 'updated_at'],
+        collective.people.flatMap((person) =>
+          person.profile
+            ? [
+                [
+                  person.id,
+                  person.profile.payeeType,
+                  person.profile.organisationName,
+                  person.profile.legalName,
+                  person.profile.iban,
+                  'FR',
+                  iso(person.createdAtMs),
+                ],
+              ]
+            : [],
+        ),
+      ),
+    );
 
     const settingsOf = plans.map((plan) => periodSettings(plan, seed, scale.periods));
     // Written OPEN, closed once their contributions are in (see the file's first comment).
-    count('funding_periods', await copyRows(client, 'funding_periods', ['id', 'name', 'start_date', 'end_date', 'status', 'default_rate_cents', 'cap_minutes', 'overflow_policy', 'version', 'created_at', 'updated_at'],
-      plans.map((plan, index) => { const s = settingsOf[index]; return [s.id, plan.name, plan.startDate, plan.endDate, 'OPEN', s.defaultRateCents, s.capMinutes, s.overflowPolicy, 1, iso(s.createdAtMs), iso(s.createdAtMs)]; })));
+    count(
+      'funding_periods',
+      await copyRows(
+        client,
+        'funding_periods',
+        [
+          'id',
+          'name',
+          'start_date',
+          'end_date',
+          'status',
+          'default_rate_cents',
+          'cap_minutes',
+          'overflow_policy',
+          'version',
+          'created_at',
+          'updated_at',
+        ],
+        plans.map((plan, index) => {
+          const s = settingsOf[index];
+          return [
+            s.id,
+            plan.name,
+            plan.startDate,
+            plan.endDate,
+            'OPEN',
+            s.defaultRateCents,
+            s.capMinutes,
+            s.overflowPolicy,
+            1,
+            iso(s.createdAtMs),
+            iso(s.createdAtMs),
+          ];
+        }),
+      ),
+    );
     step('people, chantiers, places, periods');
 
     let idCounter = 0;
@@ -139,28 +276,115 @@ export async function generate(options: { databaseUrl: string; scale: ScaleConfi
       generateMs += performance.now() - mark;
       mark = performance.now();
       const personId = (index: number | null) => (index === null ? null : collective.people[index].id);
-      count('contributions', await copyRows(client, 'contributions',
-        ['id', 'person_id', 'chantier_id', 'place_id', 'period_id', 'date', 'minutes', 'description', 'link', 'volunteer', 'status', 'version', 'reviewed_by_id', 'reviewed_at', 'submitted_at', 'deleted_at', 'created_at', 'updated_at'],
-        (function* () {
-          for (const row of data.contributions) {
-            yield [row.id, personId(row.person), collective.chantiers[row.chantier].id, row.place === null ? null : collective.places[row.place].id, settings.id, row.date, row.minutes, row.description, row.link, row.volunteer, row.status, row.version,
-              personId(row.reviewer), iso(row.reviewedAtMs), iso(row.submittedAtMs), iso(row.deletedAtMs), iso(row.createdAtMs), iso(row.updatedAtMs)] as CopyCell[];
-          }
-        })()));
-      count('contribution_events', await copyRows(client, 'contribution_events', ['id', 'contribution_id', 'actor_id', 'at', 'kind', 'from_status', 'to_status', 'comment', 'previous_values'],
-        (function* () {
-          for (const event of data.events) {
-            yield [++eventId, event.contributionId, personId(event.actor), iso(event.atMs), event.kind, event.fromStatus, event.toStatus, event.comment, event.previousValues] as CopyCell[];
-          }
-        })()));
-      count('envelopes', await copyRows(client, 'envelopes', ['period_id', 'chantier_id', 'amount_cents'], data.envelopes.map((envelope) => [settings.id, collective.chantiers[envelope.chantier].id, envelope.amountCents])));
+      count(
+        'contributions',
+        await copyRows(
+          client,
+          'contributions',
+          [
+            'id',
+            'person_id',
+            'chantier_id',
+            'place_id',
+            'period_id',
+            'date',
+            'minutes',
+            'description',
+            'link',
+            'volunteer',
+            'status',
+            'version',
+            'reviewed_by_id',
+            'reviewed_at',
+            'submitted_at',
+            'deleted_at',
+            'created_at',
+            'updated_at',
+          ],
+          (function* () {
+            for (const row of data.contributions) {
+              yield [
+                row.id,
+                personId(row.person),
+                collective.chantiers[row.chantier].id,
+                row.place === null ? null : collective.places[row.place].id,
+                settings.id,
+                row.date,
+                row.minutes,
+                row.description,
+                row.link,
+                row.volunteer,
+                row.status,
+                row.version,
+                personId(row.reviewer),
+                iso(row.reviewedAtMs),
+                iso(row.submittedAtMs),
+                iso(row.deletedAtMs),
+                iso(row.createdAtMs),
+                iso(row.updatedAtMs),
+              ] as CopyCell[];
+            }
+          })(),
+        ),
+      );
+      count(
+        'contribution_events',
+        await copyRows(
+          client,
+          'contribution_events',
+          ['id', 'contribution_id', 'actor_id', 'at', 'kind', 'from_status', 'to_status', 'comment', 'previous_values'],
+          (function* () {
+            for (const event of data.events) {
+              yield [
+                ++eventId,
+                event.contributionId,
+                personId(event.actor),
+                iso(event.atMs),
+                event.kind,
+                event.fromStatus,
+                event.toStatus,
+                event.comment,
+                event.previousValues,
+              ] as CopyCell[];
+            }
+          })(),
+        ),
+      );
+      count(
+        'envelopes',
+        await copyRows(
+          client,
+          'envelopes',
+          ['period_id', 'chantier_id', 'amount_cents'],
+          data.envelopes.map((envelope) => [
+            settings.id,
+            collective.chantiers[envelope.chantier].id,
+            envelope.amountCents,
+          ]),
+        ),
+      );
       const rateRandom = createRandom(deriveSeed(seed, 'rates', plan.index));
-      count('rate_overrides', await copyRows(client, 'rate_overrides', ['id', 'period_id', 'person_id', 'chantier_id', 'rate_cents'],
-        data.rates.map((rate, n) => [cuidLike(rateRandom, settings.createdAtMs, n), settings.id, personId(rate.person), rate.chantier === null ? null : collective.chantiers[rate.chantier].id, rate.rateCents])));
+      count(
+        'rate_overrides',
+        await copyRows(
+          client,
+          'rate_overrides',
+          ['id', 'period_id', 'person_id', 'chantier_id', 'rate_cents'],
+          data.rates.map((rate, n) => [
+            cuidLike(rateRandom, settings.createdAtMs, n),
+            settings.id,
+            personId(rate.person),
+            rate.chantier === null ? null : collective.chantiers[rate.chantier].id,
+            rate.rateCents,
+          ]),
+        ),
+      );
       copyMs += performance.now() - mark;
 
       if (plan.largest) {
-        const approved = data.contributions.filter((row) => row.status === 'APPROVED' && row.deletedAtMs === null).length;
+        const approved = data.contributions.filter(
+          (row) => row.status === 'APPROVED' && row.deletedAtMs === null,
+        ).length;
         largest = { id: settings.id, name: plan.name, approved, total: data.contributions.length };
       }
       if (plan.status !== 'OPEN') {
@@ -169,16 +393,39 @@ export async function generate(options: { databaseUrl: string; scale: ScaleConfi
         const reopened = plan.status === 'CLOSED' && plan.index === plans.find((p) => p.status === 'CLOSED')?.index;
         if (reopened) {
           const input = pricingInput(data, settings, collective, Math.ceil(data.contributions.length / 100));
-          await writeRun(client, { input, result: computePayouts(input), plan, settings, collective, treasurerId: treasurer.id, createdAtMs: settings.closedAtMs! - 5 * DAY_MS, superseded: true, count });
+          await writeRun(client, {
+            input,
+            result: computePayouts(input),
+            plan,
+            settings,
+            collective,
+            treasurerId: treasurer.id,
+            createdAtMs: settings.closedAtMs! - 5 * DAY_MS,
+            superseded: true,
+            count,
+          });
         }
         const input = pricingInput(data, settings, collective);
         const result = computePayouts(input);
-        const runId = await writeRun(client, { input, result, plan, settings, collective, treasurerId: treasurer.id, createdAtMs: settings.closedAtMs!, superseded: false, count });
-        if (plan.status === 'PAID') await writePayments(client, { result, runId, plan, settings, collective, treasurerId: treasurer.id, count });
+        const runId = await writeRun(client, {
+          input,
+          result,
+          plan,
+          settings,
+          collective,
+          treasurerId: treasurer.id,
+          createdAtMs: settings.closedAtMs!,
+          superseded: false,
+          count,
+        });
+        if (plan.status === 'PAID')
+          await writePayments(client, { result, runId, plan, settings, collective, treasurerId: treasurer.id, count });
         closing.push({ plan, settings });
         pricingMs += performance.now() - mark;
       }
-      log(`generate: ${plan.name} (${plan.status}): ${data.contributions.length} contributions, ${data.events.length} events`);
+      log(
+        `generate: ${plan.name} (${plan.status}): ${data.contributions.length} contributions, ${data.events.length} events`,
+      );
     }
     steps.push({ step: 'generate rows in memory', seconds: Math.round(generateMs / 10) / 100 });
     steps.push({ step: 'COPY contributions, events, envelopes, rates', seconds: Math.round(copyMs / 10) / 100 });
@@ -186,10 +433,18 @@ export async function generate(options: { databaseUrl: string; scale: ScaleConfi
     step('contributions and history, all periods');
 
     for (const { plan, settings } of closing) {
-      await client.query(`UPDATE funding_periods SET status = $2, closed_at = $3, closed_by_id = $4, version = 2, updated_at = $3 WHERE id = $1`, [settings.id, plan.status, iso(settings.closedAtMs), treasurer.id]);
-      await client.query(`INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, data) VALUES ($1, $2, 'period.closed', 'period', $3, '{}')`, [iso(settings.closedAtMs), treasurer.id, settings.id]);
+      await client.query(
+        `UPDATE funding_periods SET status = $2, closed_at = $3, closed_by_id = $4, version = 2, updated_at = $3 WHERE id = $1`,
+        [settings.id, plan.status, iso(settings.closedAtMs), treasurer.id],
+      );
+      await client.query(
+        `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, data) VALUES ($1, $2, 'period.closed', 'period', $3, '{}')`,
+        [iso(settings.closedAtMs), treasurer.id, settings.id],
+      );
     }
-    await client.query(`SELECT setval(pg_get_serial_sequence('contribution_events', 'id'), $1)`, [Math.max(eventId, 1)]);
+    await client.query(`SELECT setval(pg_get_serial_sequence('contribution_events', 'id'), $1)`, [
+      Math.max(eventId, 1),
+    ]);
     step('close periods');
 
     for (const index of indexes.rows) await client.query(index.indexdef);
@@ -207,25 +462,91 @@ export async function generate(options: { databaseUrl: string; scale: ScaleConfi
   }
 }
 
-async function writeRun(client: pg.Client, options: { input: PricingInput; result: PricingResult; plan: PeriodPlan; settings: PeriodSettings; collective: BenchCollective; treasurerId: string; createdAtMs: number; superseded: boolean; count: (table: string, n: number) => void }): Promise<string> {
+async function writeRun(
+  client: pg.Client,
+  options: {
+    input: PricingInput;
+    result: PricingResult;
+    plan: PeriodPlan;
+    settings: PeriodSettings;
+    collective: BenchCollective;
+    treasurerId: string;
+    createdAtMs: number;
+    superseded: boolean;
+    count: (table: string, n: number) => void;
+  },
+): Promise<string> {
   const random = createRandom(deriveSeed(options.plan.index, 'run', options.superseded ? 1 : 0));
   const runId = cuidLike(random, options.createdAtMs, 0);
   await client.query(
     `INSERT INTO payout_runs (id, period_id, status, inputs, total_amount_cents, created_by_id, created_at, superseded_at, superseded_reason)
      VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9)`,
-    [runId, options.settings.id, options.superseded ? 'SUPERSEDED' : 'CURRENT', JSON.stringify(options.input), options.result.totals.amountCents, options.treasurerId, iso(options.createdAtMs),
-      options.superseded ? iso(options.createdAtMs + 3 * DAY_MS) : null, options.superseded ? 'Réouverture : des contributions approuvées manquaient' : null],
+    [
+      runId,
+      options.settings.id,
+      options.superseded ? 'SUPERSEDED' : 'CURRENT',
+      JSON.stringify(options.input),
+      options.result.totals.amountCents,
+      options.treasurerId,
+      iso(options.createdAtMs),
+      options.superseded ? iso(options.createdAtMs + 3 * DAY_MS) : null,
+      options.superseded ? 'Réouverture : des contributions approuvées manquaient' : null,
+    ],
   );
   options.count('payout_runs', 1);
-  options.count('payout_lines', await copyRows(client, 'payout_lines',
-    ['id', 'run_id', 'person_id', 'chantier_id', 'rate_cents', 'rate_source', 'approved_minutes', 'volunteer_minutes', 'capped_minutes', 'amount_cents', 'unpaid_value_cents', 'volunteer_value_cents', 'explanation'],
-    options.result.lines.map((line, n) => [cuidLike(random, options.createdAtMs, n + 1), runId, line.personId, line.chantierId, line.rateCents, line.rateSource, line.approvedMinutes, line.volunteerMinutes, line.cappedMinutes,
-      line.amountCents, line.unpaidValueCents, line.volunteerValueCents, JSON.stringify(line.explanation)])));
+  options.count(
+    'payout_lines',
+    await copyRows(
+      client,
+      'payout_lines',
+      [
+        'id',
+        'run_id',
+        'person_id',
+        'chantier_id',
+        'rate_cents',
+        'rate_source',
+        'approved_minutes',
+        'volunteer_minutes',
+        'capped_minutes',
+        'amount_cents',
+        'unpaid_value_cents',
+        'volunteer_value_cents',
+        'explanation',
+      ],
+      options.result.lines.map((line, n) => [
+        cuidLike(random, options.createdAtMs, n + 1),
+        runId,
+        line.personId,
+        line.chantierId,
+        line.rateCents,
+        line.rateSource,
+        line.approvedMinutes,
+        line.volunteerMinutes,
+        line.cappedMinutes,
+        line.amountCents,
+        line.unpaidValueCents,
+        line.volunteerValueCents,
+        JSON.stringify(line.explanation),
+      ]),
+    ),
+  );
   return runId;
 }
 
 /** A paid period: one transfer per payee (the person, or the organisation receiving for them). */
-async function writePayments(client: pg.Client, options: { result: PricingResult; runId: string; plan: PeriodPlan; settings: PeriodSettings; collective: BenchCollective; treasurerId: string; count: (table: string, n: number) => void }) {
+async function writePayments(
+  client: pg.Client,
+  options: {
+    result: PricingResult;
+    runId: string;
+    plan: PeriodPlan;
+    settings: PeriodSettings;
+    collective: BenchCollective;
+    treasurerId: string;
+    count: (table: string, n: number) => void;
+  },
+) {
   const personById = new Map(options.collective.people.map((person) => [person.id, person]));
   const payees = new Map<string, { name: string; amountCents: number }>();
   for (const { personId, amountCents } of options.result.people) {
@@ -238,8 +559,41 @@ async function writePayments(client: pg.Client, options: { result: PricingResult
   const random = createRandom(deriveSeed(options.plan.index, 'payments'));
   const paidMs = options.settings.closedAtMs! + 7 * DAY_MS;
   const paidOn = new Date(paidMs).toISOString().slice(0, 10);
-  options.count('payments', await copyRows(client, 'payments', ['id', 'period_id', 'run_id', 'payee_key', 'payee_name', 'amount_cents', 'paid_on', 'reference', 'kind', 'recorded_by_id', 'created_at'],
-    [...payees].filter(([, payee]) => payee.amountCents > 0).map(([key, payee], n) => [cuidLike(random, paidMs, n), options.settings.id, options.runId, key, payee.name, payee.amountCents, paidOn, `VIR-${options.plan.startDate.slice(0, 7)}-${n + 1}`, 'PAYMENT', options.treasurerId, iso(paidMs)])));
+  options.count(
+    'payments',
+    await copyRows(
+      client,
+      'payments',
+      [
+        'id',
+        'period_id',
+        'run_id',
+        'payee_key',
+        'payee_name',
+        'amount_cents',
+        'paid_on',
+        'reference',
+        'kind',
+        'recorded_by_id',
+        'created_at',
+      ],
+      [...payees]
+        .filter(([, payee]) => payee.amountCents > 0)
+        .map(([key, payee], n) => [
+          cuidLike(random, paidMs, n),
+          options.settings.id,
+          options.runId,
+          key,
+          payee.name,
+          payee.amountCents,
+          paidOn,
+          `VIR-${options.plan.startDate.slice(0, 7)}-${n + 1}`,
+          'PAYMENT',
+          options.treasurerId,
+          iso(paidMs),
+        ]),
+    ),
+  );
 }
 
 // `tsx bench/generate.ts`: fills BENCH_DATABASE_URL (migrated first) at BENCH_SCALE.
@@ -251,7 +605,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const scale = scaleFromEnv(process.env.BENCH_SCALE);
   migrate({ databaseUrl, log: console.log })
-    .then(() => generate({ databaseUrl, scale, seed: Number(process.env.BENCH_SEED ?? DEFAULT_SEED), log: console.log }))
+    .then(() =>
+      generate({ databaseUrl, scale, seed: Number(process.env.BENCH_SEED ?? DEFAULT_SEED), log: console.log }),
+    )
     .then((report) => console.log(JSON.stringify(report, null, 2)))
     .catch((error: unknown) => {
       console.error(error);

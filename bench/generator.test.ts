@@ -82,11 +82,18 @@ describe('plan of periods and statuses', () => {
   it('has consecutive monthly periods that never overlap, the last one being this month', () => {
     const plans = planPeriods(SCALES.full);
     for (let i = 1; i < plans.length; i++) {
-      const dayAfter = new Date(Date.parse(`${plans[i - 1].endDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const dayAfter = new Date(Date.parse(`${plans[i - 1].endDate}T00:00:00Z`) + 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       expect(plans[i].startDate).toBe(dayAfter);
     }
     expect(plans[0].startDate).toBe('2024-12-01');
-    expect(plans.at(-1)).toMatchObject({ startDate: '2026-11-01', endDate: '2026-11-30', lastContributionDate: '2026-11-28', status: 'OPEN' });
+    expect(plans.at(-1)).toMatchObject({
+      startDate: '2026-11-01',
+      endDate: '2026-11-30',
+      lastContributionDate: '2026-11-28',
+      status: 'OPEN',
+    });
   });
 
   it('makes the largest period an open one with about 60 k approved contributions at full scale', () => {
@@ -136,10 +143,13 @@ describe('generated collective and period', () => {
       expect(generatePeriodData({ plan, settings, collective, seed: 9, idCounterStart: 0 })).toEqual(data);
 
       expect(data.contributions).toHaveLength(plan.total);
-      for (const status of CONTRIBUTION_STATUSES) expect(data.contributions.filter((row) => row.status === status)).toHaveLength(plan.byStatus[status]);
+      for (const status of CONTRIBUTION_STATUSES)
+        expect(data.contributions.filter((row) => row.status === status)).toHaveLength(plan.byStatus[status]);
       expect(new Set(data.contributions.map((row) => row.id)).size).toBe(plan.total);
 
-      const created = new Set(data.events.filter((event) => event.kind === 'CREATED').map((event) => event.contributionId));
+      const created = new Set(
+        data.events.filter((event) => event.kind === 'CREATED').map((event) => event.contributionId),
+      );
       expect(created.size).toBe(plan.total);
       for (const row of data.contributions) {
         expect(row.date >= plan.startDate && row.date <= plan.lastContributionDate).toBe(true);
@@ -147,7 +157,8 @@ describe('generated collective and period', () => {
         expect(row.minutes).toBeLessThanOrEqual(1440);
         if (row.reviewer !== null) expect(row.reviewer).not.toBe(row.person); // nobody reviews their own
         if (row.status === 'APPROVED' || row.status === 'REJECTED') expect(row.reviewer).not.toBeNull();
-        if (settings.closedAtMs !== null) expect(Math.max(row.createdAtMs, row.reviewedAtMs ?? 0)).toBeLessThan(settings.closedAtMs);
+        if (settings.closedAtMs !== null)
+          expect(Math.max(row.createdAtMs, row.reviewedAtMs ?? 0)).toBeLessThan(settings.closedAtMs);
       }
       const rateKeys = data.rates.map((rate) => `${rate.person}/${rate.chantier}`);
       expect(new Set(rateKeys).size).toBe(rateKeys.length);

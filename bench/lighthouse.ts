@@ -20,7 +20,13 @@ const MAX_RETRIES = 3;
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-quic'];
 
 export type DeclarePageMetrics = { fcpMs: number; lcpMs: number; tbtMs: number; cls: number; speedIndexMs: number };
-export type DeclarePageRun = { performance: number; accessibility: number; metrics: DeclarePageMetrics; failedAudits: string[]; erroredAudits: string[] };
+export type DeclarePageRun = {
+  performance: number;
+  accessibility: number;
+  metrics: DeclarePageMetrics;
+  failedAudits: string[];
+  erroredAudits: string[];
+};
 export type DeclarePageResult = {
   url: string;
   /** Every external script the page loaded during the three runs, gzipped (zlib default level), added up. */
@@ -98,12 +104,19 @@ export async function signInCookie(baseUrl: string, email: string, password: str
  * tokens): this gives one to a person, so that measureDeclarePage can sign in as them, and
  * returns what to sign in with. Nothing the benchmark measures reads the hash.
  */
-export async function setSignInPassword(options: { databaseUrl: string; personId: string; password?: string }): Promise<{ email: string; password: string }> {
+export async function setSignInPassword(options: {
+  databaseUrl: string;
+  personId: string;
+  password?: string;
+}): Promise<{ email: string; password: string }> {
   const password = options.password ?? 'bench-lighthouse-password';
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
-    const updated = await client.query<{ email: string }>('UPDATE people SET password_hash = $1 WHERE id = $2 AND active RETURNING email', [await hashPassword(password), options.personId]);
+    const updated = await client.query<{ email: string }>(
+      'UPDATE people SET password_hash = $1 WHERE id = $2 AND active RETURNING email',
+      [await hashPassword(password), options.personId],
+    );
     if (!updated.rows[0]) throw new Error(`No active person ${options.personId} to give a password to`);
     return { email: updated.rows[0].email, password };
   } finally {
@@ -116,7 +129,6 @@ function defaultChromePath(): string | undefined {
   return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
-
 function runOf(lhr: Result): DeclarePageRun {
   const numeric = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000;
   const failedAudits: string[] = [];
@@ -124,10 +136,18 @@ function runOf(lhr: Result): DeclarePageRun {
   for (const category of ['performance', 'accessibility']) {
     for (const ref of lhr.categories[category]?.auditRefs ?? []) {
       const audit = lhr.audits[ref.id];
-      if (audit?.scoreDisplayMode === 'error') erroredAudits.push(`${audit.id}: ${(audit.errorMessage ?? '').split('\n')[0]}`);
+      if (audit?.scoreDisplayMode === 'error')
+        erroredAudits.push(`${audit.id}: ${(audit.errorMessage ?? '').split('\n')[0]}`);
       if (!audit || audit.score === null || audit.score >= 0.9) continue;
-      if (audit.scoreDisplayMode === 'informative' || audit.scoreDisplayMode === 'manual' || audit.scoreDisplayMode === 'notApplicable') continue;
-      failedAudits.push(`${audit.id} (${audit.score}): ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}`);
+      if (
+        audit.scoreDisplayMode === 'informative' ||
+        audit.scoreDisplayMode === 'manual' ||
+        audit.scoreDisplayMode === 'notApplicable'
+      )
+        continue;
+      failedAudits.push(
+        `${audit.id} (${audit.score}): ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}`,
+      );
     }
   }
   return {
@@ -147,8 +167,11 @@ function runOf(lhr: Result): DeclarePageRun {
 
 /** The scripts of one run, from Lighthouse's own record of the network (lazily loaded chunks too). */
 function scriptUrls(lhr: Result): string[] {
-  const details = lhr.audits['network-requests']?.details as { items?: { url: string; resourceType?: string; mimeType?: string }[] } | undefined;
-  return (details?.items ?? []).filter((item) => item.resourceType === 'Script' || /javascript/.test(item.mimeType ?? '')).map((item) => item.url);
+  const details = lhr.audits['network-requests']?.details as
+    { items?: { url: string; resourceType?: string; mimeType?: string }[] } | undefined;
+  return (details?.items ?? [])
+    .filter((item) => item.resourceType === 'Script' || /javascript/.test(item.mimeType ?? ''))
+    .map((item) => item.url);
 }
 
 /** The browser's own version (its user agent is reduced to 156.0.0.0). */
@@ -158,17 +181,25 @@ async function browserVersion(port: number): Promise<string> {
 }
 
 async function gzippedBody(url: string, cookie: string): Promise<{ raw: number; gzip: number }> {
-  const response = await fetch(url, { headers: { cookie, 'accept-encoding': 'identity' }, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, {
+    headers: { cookie, 'accept-encoding': 'identity' },
+    signal: AbortSignal.timeout(30_000),
+  });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   const body = Buffer.from(await response.arrayBuffer());
   return { raw: body.length, gzip: gzipSync(body).length };
 }
 
 /** The HTML itself, and its inline scripts (React's flight payload, next-intl's messages, …). */
-async function documentSizes(url: string, cookie: string): Promise<{ htmlGzipBytes: number; inlineScriptGzipBytes: number }> {
+async function documentSizes(
+  url: string,
+  cookie: string,
+): Promise<{ htmlGzipBytes: number; inlineScriptGzipBytes: number }> {
   const response = await fetch(url, { headers: { cookie }, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
   const html = await response.text();
-  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join('\n');
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((match) => match[1])
+    .join('\n');
   return { htmlGzipBytes: gzipSync(html).length, inlineScriptGzipBytes: inline ? gzipSync(inline).length : 0 };
 }
 
@@ -181,7 +212,10 @@ export async function measureDeclarePage(options: MeasureDeclarePageOptions): Pr
   for (let warm = 0; warm < 2; warm++) {
     const response = await fetch(url, { headers: { cookie }, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
     await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`GET ${DECLARE_PATH} signed in as ${options.email} answered ${response.status} ${response.headers.get('location') ?? ''}`);
+    if (response.status !== 200)
+      throw new Error(
+        `GET ${DECLARE_PATH} signed in as ${options.email} answered ${response.status} ${response.headers.get('location') ?? ''}`,
+      );
   }
 
   const flags: Flags = {
@@ -199,7 +233,11 @@ export async function measureDeclarePage(options: MeasureDeclarePageOptions): Pr
   for (let index = 0; index < RUNS; index++) {
     attempts += 1;
     // A fresh browser each run, so no run inherits another's caches or compiled code.
-    const chrome = await chromeLauncher.launch({ chromePath: options.chromePath ?? defaultChromePath(), chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+    const chrome = await chromeLauncher.launch({
+      chromePath: options.chromePath ?? defaultChromePath(),
+      chromeFlags: CHROME_FLAGS,
+      logLevel: 'silent',
+    });
     try {
       const result = await lighthouse(url, { ...flags, port: chrome.port });
       if (!result) throw new Error('Lighthouse returned no result');
@@ -214,17 +252,23 @@ export async function measureDeclarePage(options: MeasureDeclarePageOptions): Pr
         }
         throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       }
-      if (lhr.finalDisplayedUrl !== url) throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${url} (signed out?)`);
+      if (lhr.finalDisplayedUrl !== url)
+        throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${url} (signed out?)`);
       lighthouseVersion = lhr.lighthouseVersion;
       chromeVersion ||= await browserVersion(chrome.port);
       benchmarkIndexes.push(Math.round(lhr.environment.benchmarkIndex));
       const run = runOf(lhr);
       runs.push(run);
       for (const script of scriptUrls(lhr)) scripts.add(script);
-      log(`lighthouse run ${index + 1}/${RUNS}: performance ${run.performance}, accessibility ${run.accessibility}, LCP ${run.metrics.lcpMs} ms, TBT ${run.metrics.tbtMs} ms`);
+      log(
+        `lighthouse run ${index + 1}/${RUNS}: performance ${run.performance}, accessibility ${run.accessibility}, LCP ${run.metrics.lcpMs} ms, TBT ${run.metrics.tbtMs} ms`,
+      );
       if (options.reportDir) {
         fs.mkdirSync(options.reportDir, { recursive: true });
-        fs.writeFileSync(path.join(options.reportDir, `declare-page-run${index + 1}.json`), JSON.stringify(lhr, null, 1));
+        fs.writeFileSync(
+          path.join(options.reportDir, `declare-page-run${index + 1}.json`),
+          JSON.stringify(lhr, null, 1),
+        );
       }
     } finally {
       await chrome.kill();
@@ -237,7 +281,11 @@ export async function measureDeclarePage(options: MeasureDeclarePageOptions): Pr
     jsFiles.push({ url: script, gzipBytes: size.gzip, rawBytes: size.raw });
   }
   jsFiles.sort((a, b) => b.gzipBytes - a.gzipBytes);
-  const failedAudits = [...new Set(runs.flatMap((run) => run.failedAudits.map((line) => line.replace(/ \([\d.]+\)/, '').replace(/ — .*$/, ''))))];
+  const failedAudits = [
+    ...new Set(
+      runs.flatMap((run) => run.failedAudits.map((line) => line.replace(/ \([\d.]+\)/, '').replace(/ — .*$/, ''))),
+    ),
+  ];
   const erroredAudits = [...new Set(runs.flatMap((run) => run.erroredAudits))];
 
   return {
@@ -269,7 +317,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     console.error('usage: tsx bench/lighthouse.ts <baseUrl> [email] [password]');
     process.exit(2);
   }
-  measureDeclarePage({ baseUrl, email, password, reportDir: process.env.LIGHTHOUSE_REPORT_DIR, log: (line) => console.error(line) })
+  measureDeclarePage({
+    baseUrl,
+    email,
+    password,
+    reportDir: process.env.LIGHTHOUSE_REPORT_DIR,
+    log: (line) => console.error(line),
+  })
     .then((result) => console.log(JSON.stringify(result, null, 2)))
     .catch((error) => {
       console.error(error instanceof Error ? error.message : error);

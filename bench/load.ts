@@ -6,22 +6,46 @@ import { summarise, type LatencySummary } from './stats';
 
 export type LoadResult = LatencySummary & { connections: number; seconds: number; non2xx: number; errors: number };
 
-export async function httpLoad(options: { url: string; headers: Record<string, string>; connections: number; seconds: number; timeoutSeconds?: number }): Promise<LoadResult> {
+export async function httpLoad(options: {
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+  timeoutSeconds?: number;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await new Promise<{ non2xx: number; errors: number; duration: number }>((resolve, reject) => {
     const instance = autocannon(
-      { url: options.url, headers: options.headers, connections: options.connections, duration: options.seconds, timeout: options.timeoutSeconds ?? 30 },
+      {
+        url: options.url,
+        headers: options.headers,
+        connections: options.connections,
+        duration: options.seconds,
+        timeout: options.timeoutSeconds ?? 30,
+      },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     });
   });
-  return { ...summarise(latencies, result.duration || options.seconds), connections: options.connections, seconds: options.seconds, non2xx: result.non2xx, errors: result.errors };
+  return {
+    ...summarise(latencies, result.duration || options.seconds),
+    connections: options.connections,
+    seconds: options.seconds,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 /** `connections` clients, each running the query again and again until the time is up. */
-export async function sqlLoad(options: { databaseUrl: string; sql: string; params: unknown[]; connections: number; seconds: number }): Promise<LoadResult> {
+export async function sqlLoad(options: {
+  databaseUrl: string;
+  sql: string;
+  params: unknown[];
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult> {
   const clients = await Promise.all(
     Array.from({ length: options.connections }, async () => {
       const client = new pg.Client({ connectionString: options.databaseUrl });
@@ -48,14 +72,23 @@ export async function sqlLoad(options: { databaseUrl: string; sql: string; param
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    return { ...summarise(latencies, seconds), connections: options.connections, seconds: options.seconds, non2xx: 0, errors };
+    return {
+      ...summarise(latencies, seconds),
+      connections: options.connections,
+      seconds: options.seconds,
+      non2xx: 0,
+      errors,
+    };
   } finally {
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
   }
 }
 
 /** Sequential requests (one at a time) for `count` times or `seconds`, whichever ends first. */
-export async function sequentialTimes<T>(run: () => Promise<T>, options: { count: number; seconds: number }): Promise<{ times: number[]; last: T | undefined }> {
+export async function sequentialTimes<T>(
+  run: () => Promise<T>,
+  options: { count: number; seconds: number },
+): Promise<{ times: number[]; last: T | undefined }> {
   const times: number[] = [];
   let last: T | undefined;
   const deadline = performance.now() + options.seconds * 1000;

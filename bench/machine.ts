@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 
-export type Machine = { cpu: string; cores: number; memoryGb: number; os: string; node: string; postgres: string; loadAverage: number[] };
+export type Machine = {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  os: string;
+  node: string;
+  postgres: string;
+  loadAverage: number[];
+};
 
 export async function describeMachine(databaseUrl: string): Promise<Machine> {
   let postgres = 'unknown';

@@ -94,12 +94,20 @@ function describe(random: Random): string {
   return random.chance(0.4) ? `${base} ${random.pick(DETAILS)}` : base;
 }
 
-export function generatePeriodData(options: { plan: PeriodPlan; settings: PeriodSettings; collective: BenchCollective; seed: number; idCounterStart: number }): PeriodData {
+export function generatePeriodData(options: {
+  plan: PeriodPlan;
+  settings: PeriodSettings;
+  collective: BenchCollective;
+  seed: number;
+  idCounterStart: number;
+}): PeriodData {
   const { plan, settings, collective } = options;
   const random = createRandom(deriveSeed(options.seed, 'period', plan.index));
   let counter = options.idCounterStart;
 
-  const eligible = collective.people.map((person, index) => ({ person, index })).filter(({ person }) => person.firstPeriod <= plan.index && person.lastPeriod >= plan.index);
+  const eligible = collective.people
+    .map((person, index) => ({ person, index }))
+    .filter(({ person }) => person.firstPeriod <= plan.index && person.lastPeriod >= plan.index);
   const pickPerson = weightedPicker(eligible.map(({ person }) => person.weight));
   const chantierPickers = new Map<number, (random: Random) => number>();
   const chantierOf = (personIndex: number) => {
@@ -139,8 +147,12 @@ export function generatePeriodData(options: { plan: PeriodPlan; settings: Period
       const place = placeDraw < 0.7 ? home : placeDraw < 0.9 ? random.int(0, collective.places.length - 1) : null;
       const day = days[pickDay(random)];
       const delayDraw = random.next();
-      const delayDays = delayDraw < 0.6 ? 0 : delayDraw < 0.85 ? 1 : delayDraw < 0.95 ? random.int(2, 3) : random.int(4, 10);
-      const createdAtMs = Math.min(createdLimitMs, day.ms + random.int(7 * 60, 20 * 60) * 60_000 + delayDays * DAY_MS + random.int(0, 59_999));
+      const delayDays =
+        delayDraw < 0.6 ? 0 : delayDraw < 0.85 ? 1 : delayDraw < 0.95 ? random.int(2, 3) : random.int(4, 10);
+      const createdAtMs = Math.min(
+        createdLimitMs,
+        day.ms + random.int(7 * 60, 20 * 60) * 60_000 + delayDays * DAY_MS + random.int(0, 59_999),
+      );
       const id = cuidLike(random, createdAtMs, counter++);
       const minutes = MINUTES[pickMinutes(random)];
       const row: GeneratedContribution = {
@@ -162,8 +174,15 @@ export function generatePeriodData(options: { plan: PeriodPlan; settings: Period
         createdAtMs,
         updatedAtMs: createdAtMs,
       };
-      const event = (actor: number, atMs: number, kind: EventKind, fromStatus: ContributionStatus | null, toStatus: ContributionStatus | null, comment: string | null = null, previousValues: string | null = null) =>
-        events.push({ contributionId: id, actor, atMs, kind, fromStatus, toStatus, comment, previousValues });
+      const event = (
+        actor: number,
+        atMs: number,
+        kind: EventKind,
+        fromStatus: ContributionStatus | null,
+        toStatus: ContributionStatus | null,
+        comment: string | null = null,
+        previousValues: string | null = null,
+      ) => events.push({ contributionId: id, actor, atMs, kind, fromStatus, toStatus, comment, previousValues });
 
       event(person, createdAtMs, 'CREATED', null, 'DRAFT');
       if (status === 'DRAFT') {
@@ -171,22 +190,47 @@ export function generatePeriodData(options: { plan: PeriodPlan; settings: Period
           row.deletedAtMs = Math.min(NOW_MS, createdAtMs + random.int(1, 5 * 24 * 60) * 60_000);
           row.updatedAtMs = row.deletedAtMs;
           row.version = 2;
-          event(person, row.deletedAtMs, 'DELETED', 'DRAFT', null, null, JSON.stringify({ date: row.date, minutes, chantierId: collective.chantiers[chantier].id, description: row.description }));
+          event(
+            person,
+            row.deletedAtMs,
+            'DELETED',
+            'DRAFT',
+            null,
+            null,
+            JSON.stringify({
+              date: row.date,
+              minutes,
+              chantierId: collective.chantiers[chantier].id,
+              description: row.description,
+            }),
+          );
         }
         contributions.push(row);
         continue;
       }
-      let at = Math.min(NOW_MS, createdAtMs + (random.chance(0.5) ? random.int(0, 10) * 60_000 : random.int(1, 72) * HOUR_MS));
+      let at = Math.min(
+        NOW_MS,
+        createdAtMs + (random.chance(0.5) ? random.int(0, 10) * 60_000 : random.int(1, 72) * HOUR_MS),
+      );
       row.submittedAtMs = at;
       row.version = 2;
       event(person, at, 'TRANSITION', 'DRAFT', 'SUBMITTED');
-      const reviewAt = (from: number) => Math.max(from + 60_000, Math.min(reviewLimitMs, from + random.int(1, 9 * 24) * HOUR_MS));
+      const reviewAt = (from: number) =>
+        Math.max(from + 60_000, Math.min(reviewLimitMs, from + random.int(1, 9 * 24) * HOUR_MS));
       if (status === 'APPROVED' && random.chance(REWORKED_SHARE)) {
         const reviewer = reviewerOf(chantier, person);
         at = reviewAt(at);
         event(reviewer, at, 'TRANSITION', 'SUBMITTED', 'CHANGES_REQUESTED', random.pick(CHANGE_REQUESTS));
         at += random.int(10, 48 * 60) * 60_000;
-        const previous = JSON.stringify({ date: row.date, minutes: minutes + 30, chantierId: collective.chantiers[chantier].id, placeId: null, description: row.description, link: null, volunteer: row.volunteer });
+        const previous = JSON.stringify({
+          date: row.date,
+          minutes: minutes + 30,
+          chantierId: collective.chantiers[chantier].id,
+          placeId: null,
+          description: row.description,
+          link: null,
+          volunteer: row.volunteer,
+        });
         event(person, at, 'EDITED', 'CHANGES_REQUESTED', 'CHANGES_REQUESTED', null, previous);
         at += 60_000;
         row.submittedAtMs = at;
@@ -196,7 +240,14 @@ export function generatePeriodData(options: { plan: PeriodPlan; settings: Period
       if (status !== 'SUBMITTED') {
         const reviewer = reviewerOf(chantier, person);
         at = reviewAt(at);
-        const comment = status === 'REJECTED' ? random.pick(REJECTION_REASONS) : status === 'CHANGES_REQUESTED' ? random.pick(CHANGE_REQUESTS) : random.chance(0.1) ? random.pick(APPROVAL_COMMENTS) : null;
+        const comment =
+          status === 'REJECTED'
+            ? random.pick(REJECTION_REASONS)
+            : status === 'CHANGES_REQUESTED'
+              ? random.pick(CHANGE_REQUESTS)
+              : random.chance(0.1)
+                ? random.pick(APPROVAL_COMMENTS)
+                : null;
         event(reviewer, at, 'TRANSITION', 'SUBMITTED', status, comment);
         row.reviewer = reviewer;
         row.reviewedAtMs = at;
@@ -214,23 +265,34 @@ export function generatePeriodData(options: { plan: PeriodPlan; settings: Period
   // two have none (unlimited).
   const demandMinutes = new Map<number, number>();
   for (const row of contributions) {
-    if ((row.status === 'APPROVED' || row.status === 'SUBMITTED') && !row.volunteer) demandMinutes.set(row.chantier, (demandMinutes.get(row.chantier) ?? 0) + row.minutes);
+    if ((row.status === 'APPROVED' || row.status === 'SUBMITTED') && !row.volunteer)
+      demandMinutes.set(row.chantier, (demandMinutes.get(row.chantier) ?? 0) + row.minutes);
   }
   const envelopes = collective.chantiers
     .map((_, chantier) => chantier)
     .filter((chantier) => chantier % 6 !== 5)
     .map((chantier) => {
       const demandCents = ((demandMinutes.get(chantier) ?? 0) * settings.defaultRateCents) / 60;
-      return { chantier, amountCents: Math.max(100_000, Math.round((demandCents * (0.75 + 0.5 * random.next())) / 10_000) * 10_000) };
+      return {
+        chantier,
+        amountCents: Math.max(100_000, Math.round((demandCents * (0.75 + 0.5 * random.next())) / 10_000) * 10_000),
+      };
     });
 
   // A few rate overrides: one chantier, three people, two people in one chantier.
-  const rates: PeriodData['rates'] = [{ person: null, chantier: 1 % collective.chantiers.length, rateCents: settings.defaultRateCents + 500 }];
+  const rates: PeriodData['rates'] = [
+    { person: null, chantier: 1 % collective.chantiers.length, rateCents: settings.defaultRateCents + 500 },
+  ];
   const ratedPeople = new Set<number>();
   while (ratedPeople.size < Math.min(5, eligible.length)) ratedPeople.add(eligible[pickPerson(random)].index);
   [...ratedPeople].forEach((person, rank) => {
     if (rank < 3) rates.push({ person, chantier: null, rateCents: settings.defaultRateCents + 1000 });
-    else rates.push({ person, chantier: collective.people[person].chantiers[0], rateCents: settings.defaultRateCents + 1500 });
+    else
+      rates.push({
+        person,
+        chantier: collective.people[person].chantiers[0],
+        rateCents: settings.defaultRateCents + 1500,
+      });
   });
   return { contributions, events, envelopes, rates };
 }

@@ -23,9 +23,27 @@ export type ScaleConfig = {
 
 export const SCALES: Record<ScaleName, ScaleConfig> = {
   // Kimai's published test: 1.5 M timesheets, 1 200 users.
-  full: { name: 'full', people: 1200, chantiers: 12, places: 10, contributions: 1_500_000, periods: 24, durationSeconds: 10, deepPages: 100 },
+  full: {
+    name: 'full',
+    people: 1200,
+    chantiers: 12,
+    places: 10,
+    contributions: 1_500_000,
+    periods: 24,
+    durationSeconds: 10,
+    deepPages: 100,
+  },
   // A quick look in about a minute, end to end.
-  small: { name: 'small', people: 120, chantiers: 12, places: 10, contributions: 30_000, periods: 24, durationSeconds: 3, deepPages: 20 },
+  small: {
+    name: 'small',
+    people: 120,
+    chantiers: 12,
+    places: 10,
+    contributions: 30_000,
+    periods: 24,
+    durationSeconds: 3,
+    deepPages: 20,
+  },
 };
 
 export function scaleFromEnv(value: string | undefined): ScaleConfig {
@@ -60,13 +78,32 @@ type Mix = Record<ContributionStatus, number>;
 /** A closed period holds no SUBMITTED or CHANGES_REQUESTED contribution: closing refuses them. */
 const CLOSED_MIX: Mix = { APPROVED: 0.955, REJECTED: 0.03, DRAFT: 0.015, SUBMITTED: 0, CHANGES_REQUESTED: 0 };
 /** The largest period, still open: its referents have approved most of it (~60 k at full scale). */
-const LARGEST_OPEN_MIX: Mix = { APPROVED: 0.905, SUBMITTED: 0.05, CHANGES_REQUESTED: 0.01, REJECTED: 0.02, DRAFT: 0.015 };
+const LARGEST_OPEN_MIX: Mix = {
+  APPROVED: 0.905,
+  SUBMITTED: 0.05,
+  CHANGES_REQUESTED: 0.01,
+  REJECTED: 0.02,
+  DRAFT: 0.015,
+};
 /** Last month: under review. */
 const REVIEW_MIX: Mix = { APPROVED: 0.55, SUBMITTED: 0.35, CHANGES_REQUESTED: 0.03, REJECTED: 0.02, DRAFT: 0.05 };
 /** This month: being declared. */
 const CURRENT_MIX: Mix = { APPROVED: 0.1, SUBMITTED: 0.45, CHANGES_REQUESTED: 0.03, REJECTED: 0.01, DRAFT: 0.41 };
 
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS_FR = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 
 /** Splits `total` in proportion to `weights` so that the parts add up exactly (largest remainder). */
 export function apportion(total: number, weights: readonly number[]): number[] {
@@ -75,7 +112,9 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((weight) => (total * weight) / sum);
   const parts = exact.map(Math.floor);
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const order = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of order) {
     if (left <= 0) break;
     parts[index] += 1;
@@ -116,11 +155,34 @@ export function planPeriods(scale: Pick<ScaleConfig, 'contributions' | 'periods'
     const startDate = `${year}-${pad(month)}-01`;
     const endDate = `${year}-${pad(month)}-${pad(lastDayOfMonth(year, month))}`;
     const status: PeriodStatus = index < paidUntil ? 'PAID' : index < largestIndex ? 'CLOSED' : 'OPEN';
-    const mix = index < largestIndex ? CLOSED_MIX : index === largestIndex ? LARGEST_OPEN_MIX : index === count - 2 ? REVIEW_MIX : CURRENT_MIX;
-    const parts = apportion(total, CONTRIBUTION_STATUSES.map((status) => mix[status]));
-    const byStatus = Object.fromEntries(CONTRIBUTION_STATUSES.map((status, i) => [status, parts[i]])) as Record<ContributionStatus, number>;
+    const mix =
+      index < largestIndex
+        ? CLOSED_MIX
+        : index === largestIndex
+          ? LARGEST_OPEN_MIX
+          : index === count - 2
+            ? REVIEW_MIX
+            : CURRENT_MIX;
+    const parts = apportion(
+      total,
+      CONTRIBUTION_STATUSES.map((status) => mix[status]),
+    );
+    const byStatus = Object.fromEntries(CONTRIBUTION_STATUSES.map((status, i) => [status, parts[i]])) as Record<
+      ContributionStatus,
+      number
+    >;
     const name = `${MONTHS_FR[month - 1][0].toUpperCase()}${MONTHS_FR[month - 1].slice(1)} ${year}`;
     const lastContributionDate = index === count - 1 && CALENDAR.today < endDate ? CALENDAR.today : endDate;
-    return { index, name, startDate, endDate, lastContributionDate, status, total, byStatus, largest: index === largestIndex };
+    return {
+      index,
+      name,
+      startDate,
+      endDate,
+      lastContributionDate,
+      status,
+      total,
+      byStatus,
+      largest: index === largestIndex,
+    };
   });
 }

@@ -19,9 +19,16 @@ export function installQueryRecorder(): void {
     if (!target) return original.apply(this, args);
     const first = args[0] as string | { text?: string; values?: unknown[] };
     const text = typeof first === 'string' ? first : (first?.text ?? '');
-    const values = (typeof first === 'object' && first?.values) || (Array.isArray(args[1]) ? (args[1] as unknown[]) : []);
+    const values =
+      (typeof first === 'object' && first?.values) || (Array.isArray(args[1]) ? (args[1] as unknown[]) : []);
     const started = performance.now();
-    const done = (result: unknown) => target.push({ text, values, ms: performance.now() - started, rows: (result as { rowCount?: number } | undefined)?.rowCount ?? 0 });
+    const done = (result: unknown) =>
+      target.push({
+        text,
+        values,
+        ms: performance.now() - started,
+        rows: (result as { rowCount?: number } | undefined)?.rowCount ?? 0,
+      });
     const callbackIndex = args.findIndex((arg) => typeof arg === 'function');
     if (callbackIndex >= 0) {
       const callback = args[callbackIndex] as (error: unknown, result: unknown) => void;
@@ -40,7 +47,9 @@ export function installQueryRecorder(): void {
 }
 
 /** Runs `work` and returns what it returned with the statements it sent, in order. */
-export async function recordQueries<T>(work: () => Promise<T>): Promise<{ value: T; queries: RecordedQuery[]; ms: number }> {
+export async function recordQueries<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; queries: RecordedQuery[]; ms: number }> {
   installQueryRecorder();
   const queries: RecordedQuery[] = [];
   recording = queries;

@@ -7,14 +7,37 @@ import type { GenerateReport } from './generate';
 import type { LoadResult } from './load';
 import type { Machine } from './machine';
 
-export const TARGETS = { listP95Ms: 150, listRatio: 3, previewMs: 500, csvRowsPerSecond: 100_000, csvGrowthMb: 100, declareJsGzipBytes: 150_000, lighthousePerformance: 90, lighthouseAccessibility: 95 } as const;
+export const TARGETS = {
+  listP95Ms: 150,
+  listRatio: 3,
+  previewMs: 500,
+  csvRowsPerSecond: 100_000,
+  csvGrowthMb: 100,
+  declareJsGzipBytes: 150_000,
+  lighthousePerformance: 90,
+  lighthouseAccessibility: 95,
+} as const;
 
 export type PageResult = PageScenario & { oneClient: LoadResult; app: LoadResult; cpu: CpuPerRequest; meets: boolean };
 
 /** CPU ms per request: the app's processes, PostgreSQL's (embedded only), and autocannon's. */
-export type CpuPerRequest = { appMsPerRequest: number; dbMsPerRequest: number | null; loadGeneratorMsPerRequest: number; coresBusy: number };
+export type CpuPerRequest = {
+  appMsPerRequest: number;
+  dbMsPerRequest: number | null;
+  loadGeneratorMsPerRequest: number;
+  coresBusy: number;
+};
 
-export type ListResult = { key: string; title: string; app: LoadResult | null; floor: LoadResult; ratioP95: number | null; meets: { p95: boolean; ratio: boolean } | null; cpu?: CpuPerRequest; error?: string };
+export type ListResult = {
+  key: string;
+  title: string;
+  app: LoadResult | null;
+  floor: LoadResult;
+  ratioP95: number | null;
+  meets: { p95: boolean; ratio: boolean } | null;
+  cpu?: CpuPerRequest;
+  error?: string;
+};
 
 export type CsvResult = {
   export: 'contributions.csv' | 'payouts.csv';
@@ -48,14 +71,31 @@ export type BenchResults = {
   baselines: { title: string; app: LoadResult; cpu: CpuPerRequest }[];
   lists: ListResult[];
   pages: { lists: PageResult[]; declare: DeclarePageResult | { skipped: string } } | { skipped: string };
-  payoutPreview: { periodId: string; periodName: string; approved: number; oneClient: LoadResult | null; oneClientCpu?: CpuPerRequest; tenClients: LoadResult | null; meets: boolean | null; error?: string };
-  payoutFrozen: { periodId: string; periodName: string; approved: number; oneClient: LoadResult | null; oneClientCpu?: CpuPerRequest; error?: string } | null;
+  payoutPreview: {
+    periodId: string;
+    periodName: string;
+    approved: number;
+    oneClient: LoadResult | null;
+    oneClientCpu?: CpuPerRequest;
+    tenClients: LoadResult | null;
+    meets: boolean | null;
+    error?: string;
+  };
+  payoutFrozen: {
+    periodId: string;
+    periodName: string;
+    approved: number;
+    oneClient: LoadResult | null;
+    oneClientCpu?: CpuPerRequest;
+    error?: string;
+  } | null;
   csv: CsvResult[] | { skipped: string };
   diagnosis: Diagnosis | { skipped: string };
   totalSeconds: number;
 };
 
-const ms = (value: number | undefined | null) => (value === undefined || value === null || Number.isNaN(value) ? '–' : `${value} ms`);
+const ms = (value: number | undefined | null) =>
+  value === undefined || value === null || Number.isNaN(value) ? '–' : `${value} ms`;
 const mark = (ok: boolean | null | undefined) => (ok === null || ok === undefined ? '–' : ok ? 'met' : '**missed**');
 
 function pagesReport(results: BenchResults): string[] {
@@ -63,8 +103,14 @@ function pagesReport(results: BenchResults): string[] {
   const lines = ['## Pages (server-rendered HTML, signed in)', ''];
   if (!pages) return [];
   if ('skipped' in pages) return [...lines, `Not measured: ${pages.skipped}`, ''];
-  lines.push('| page | as | 1 client p50 / p95 | 10 clients p50 | p95 | p99 | req/s | app CPU ms | p95 ≤ 150 ms |', '|---|---|---|---|---|---|---|---|---|');
-  for (const page of pages.lists) lines.push(`| ${page.title} (\`${page.path}\`) | ${page.as} | ${ms(page.oneClient?.p50)} / ${ms(page.oneClient?.p95)} | ${ms(page.app.p50)} | ${ms(page.app.p95)} | ${ms(page.app.p99)} | ${page.app.requestsPerSecond} | ${page.cpu.appMsPerRequest} | ${mark(page.meets)} |`);
+  lines.push(
+    '| page | as | 1 client p50 / p95 | 10 clients p50 | p95 | p99 | req/s | app CPU ms | p95 ≤ 150 ms |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const page of pages.lists)
+    lines.push(
+      `| ${page.title} (\`${page.path}\`) | ${page.as} | ${ms(page.oneClient?.p50)} / ${ms(page.oneClient?.p95)} | ${ms(page.app.p50)} | ${ms(page.app.p95)} | ${ms(page.app.p99)} | ${page.app.requestsPerSecond} | ${page.cpu.appMsPerRequest} | ${mark(page.meets)} |`,
+    );
   lines.push('', '### The declare page in a browser (Lighthouse, median of 3 runs)', '');
   const declare = pages.declare;
   if ('skipped' in declare) return [...lines, `Not measured: ${declare.skipped}`, ''];
@@ -77,7 +123,13 @@ function pagesReport(results: BenchResults): string[] {
     `| Lighthouse accessibility | ${declare.accessibility} (runs: ${declare.runs.map((run) => run.accessibility).join(', ')}) | ≥ ${TARGETS.lighthouseAccessibility}: ${mark(declare.accessibility >= TARGETS.lighthouseAccessibility)} |`,
     `| FCP / LCP / TBT / CLS / Speed Index | ${declare.metrics.fcpMs} ms / ${declare.metrics.lcpMs} ms / ${declare.metrics.tbtMs} ms / ${declare.metrics.cls} / ${declare.metrics.speedIndexMs} ms | – |`,
     '',
-    `Lighthouse ${declare.lighthouseVersion}, Chromium ${declare.chromeVersion}, CPU index ${declare.benchmarkIndex}. Largest scripts: ${[...declare.jsFiles].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 3).map((file) => `${file.url.split('/').pop()} ${kb(file.gzipBytes)}`).join(', ')}.`,
+    `Lighthouse ${declare.lighthouseVersion}, Chromium ${declare.chromeVersion}, CPU index ${declare.benchmarkIndex}. Largest scripts: ${[
+      ...declare.jsFiles,
+    ]
+      .sort((a, b) => b.gzipBytes - a.gzipBytes)
+      .slice(0, 3)
+      .map((file) => `${file.url.split('/').pop()} ${kb(file.gzipBytes)}`)
+      .join(', ')}.`,
     '',
   );
   return lines;
@@ -85,7 +137,10 @@ function pagesReport(results: BenchResults): string[] {
 
 export function markdownReport(results: BenchResults): string {
   const m = results.machine;
-  const gen = 'reused' in results.generation ? 'reused an existing data set' : `${results.generation.seconds} s (${results.generation.rows.contributions?.toLocaleString('en')} contributions, ${results.generation.rows.contribution_events?.toLocaleString('en')} events)`;
+  const gen =
+    'reused' in results.generation
+      ? 'reused an existing data set'
+      : `${results.generation.seconds} s (${results.generation.rows.contributions?.toLocaleString('en')} contributions, ${results.generation.rows.contribution_events?.toLocaleString('en')} events)`;
   const lines = [
     `# Butin benchmark — ${results.date}, scale ${results.scale}`,
     '',
@@ -102,12 +157,22 @@ export function markdownReport(results: BenchResults): string {
         : `| ${list.title} | error: ${list.error} | | | | ${ms(list.floor.p50)} | ${ms(list.floor.p95)} | | | |`,
     ),
     '',
-    'CPU per request (ms) during the app runs — the app server, PostgreSQL, autocannon — and cores kept busy (of ' + m.cores + '):',
+    'CPU per request (ms) during the app runs — the app server, PostgreSQL, autocannon — and cores kept busy (of ' +
+      m.cores +
+      '):',
     '',
     '| request | app p50 | app p95 | req/s | app CPU | PostgreSQL CPU | autocannon CPU | cores busy |',
     '|---|---|---|---|---|---|---|---|',
-    ...results.baselines.map((b) => `| ${b.title} | ${ms(b.app.p50)} | ${ms(b.app.p95)} | ${b.app.requestsPerSecond} | ${b.cpu.appMsPerRequest} | ${b.cpu.dbMsPerRequest ?? '–'} | ${b.cpu.loadGeneratorMsPerRequest} | ${b.cpu.coresBusy} |`),
-    ...results.lists.filter((list) => list.app && list.cpu).map((list) => `| ${list.title} | ${ms(list.app!.p50)} | ${ms(list.app!.p95)} | ${list.app!.requestsPerSecond} | ${list.cpu!.appMsPerRequest} | ${list.cpu!.dbMsPerRequest ?? '–'} | ${list.cpu!.loadGeneratorMsPerRequest} | ${list.cpu!.coresBusy} |`),
+    ...results.baselines.map(
+      (b) =>
+        `| ${b.title} | ${ms(b.app.p50)} | ${ms(b.app.p95)} | ${b.app.requestsPerSecond} | ${b.cpu.appMsPerRequest} | ${b.cpu.dbMsPerRequest ?? '–'} | ${b.cpu.loadGeneratorMsPerRequest} | ${b.cpu.coresBusy} |`,
+    ),
+    ...results.lists
+      .filter((list) => list.app && list.cpu)
+      .map(
+        (list) =>
+          `| ${list.title} | ${ms(list.app!.p50)} | ${ms(list.app!.p95)} | ${list.app!.requestsPerSecond} | ${list.cpu!.appMsPerRequest} | ${list.cpu!.dbMsPerRequest ?? '–'} | ${list.cpu!.loadGeneratorMsPerRequest} | ${list.cpu!.coresBusy} |`,
+      ),
     '',
     `Deep page: the cursor after ${results.settings.deepRows.toLocaleString('en')} rows (${results.settings.deepPages} pages of 200 followed).`,
     '',
@@ -118,18 +183,32 @@ export function markdownReport(results: BenchResults): string {
     '|---|---|---|---|---|---|---|---|',
   ];
   const p = results.payoutPreview;
-  if (p.oneClient) lines.push(`| ${p.periodName} (open: live preview) | ${p.approved.toLocaleString('en')} | 1 | ${ms(p.oneClient.p50)} | ${ms(p.oneClient.p95)} | ${ms(p.oneClient.p99)} | ${p.oneClient.requestsPerSecond} | ${mark(p.meets)} (p95, one client) |`);
-  if (p.tenClients) lines.push(`| ${p.periodName} (open: live preview) | ${p.approved.toLocaleString('en')} | 10 | ${ms(p.tenClients.p50)} | ${ms(p.tenClients.p95)} | ${ms(p.tenClients.p99)} | ${p.tenClients.requestsPerSecond} | – |`);
+  if (p.oneClient)
+    lines.push(
+      `| ${p.periodName} (open: live preview) | ${p.approved.toLocaleString('en')} | 1 | ${ms(p.oneClient.p50)} | ${ms(p.oneClient.p95)} | ${ms(p.oneClient.p99)} | ${p.oneClient.requestsPerSecond} | ${mark(p.meets)} (p95, one client) |`,
+    );
+  if (p.tenClients)
+    lines.push(
+      `| ${p.periodName} (open: live preview) | ${p.approved.toLocaleString('en')} | 10 | ${ms(p.tenClients.p50)} | ${ms(p.tenClients.p95)} | ${ms(p.tenClients.p99)} | ${p.tenClients.requestsPerSecond} | – |`,
+    );
   if (p.error) lines.push(`| ${p.periodName} | ${p.approved} | – | error: ${p.error} | | | | |`);
   const f = results.payoutFrozen;
-  if (f?.oneClient) lines.push(`| ${f.periodName} (closed: frozen run) | ${f.approved.toLocaleString('en')} | 1 | ${ms(f.oneClient.p50)} | ${ms(f.oneClient.p95)} | ${ms(f.oneClient.p99)} | ${f.oneClient.requestsPerSecond} | – |`);
+  if (f?.oneClient)
+    lines.push(
+      `| ${f.periodName} (closed: frozen run) | ${f.approved.toLocaleString('en')} | 1 | ${ms(f.oneClient.p50)} | ${ms(f.oneClient.p95)} | ${ms(f.oneClient.p99)} | ${f.oneClient.requestsPerSecond} | – |`,
+    );
   lines.push('', '## CSV exports (GET /api/v1/periods/{id}/exports/…), one client', '');
   if ('skipped' in results.csv) {
     lines.push(`Not measured: ${results.csv.skipped}`);
   } else {
-    lines.push('| export | period | lines | bytes | time p50 | rows/s | ≥ 100 k rows/s | RSS before | RSS peak | growth | < 100 MB |', '|---|---|---|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '| export | period | lines | bytes | time p50 | rows/s | ≥ 100 k rows/s | RSS before | RSS peak | growth | < 100 MB |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+    );
     for (const csv of results.csv) {
-      lines.push(`| ${csv.export ?? 'payouts.csv'} | ${csv.periodName} (${csv.periodStatus.toLowerCase()}) | ${csv.csvLines.toLocaleString('en')} | ${csv.bytes.toLocaleString('en')} | ${csv.secondsP50 * 1000} ms | ${csv.rowsPerSecond.toLocaleString('en')} | ${mark(csv.meets.rowsPerSecond)} | ${csv.rssBeforeMb} MB | ${csv.rssPeakMb} MB | ${csv.growthMb} MB | ${mark(csv.meets.memory)} |`);
+      lines.push(
+        `| ${csv.export ?? 'payouts.csv'} | ${csv.periodName} (${csv.periodStatus.toLowerCase()}) | ${csv.csvLines.toLocaleString('en')} | ${csv.bytes.toLocaleString('en')} | ${csv.secondsP50 * 1000} ms | ${csv.rowsPerSecond.toLocaleString('en')} | ${mark(csv.meets.rowsPerSecond)} | ${csv.rssBeforeMb} MB | ${csv.rssPeakMb} MB | ${csv.growthMb} MB | ${mark(csv.meets.memory)} |`,
+      );
     }
   }
   lines.push('', `Total run: ${results.totalSeconds} s.`, '');

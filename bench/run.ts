@@ -22,13 +22,29 @@ import { DEFAULT_SEED, generate, type GenerateReport } from './generate';
 import { scaleFromEnv } from './plan';
 import { describeMachine } from './machine';
 import { httpLoad, sqlLoad, type LoadResult } from './load';
-import { ensureBuilt, postmasterPid, serverProcess, startApp, treeCpuMs, waitForHealth, type AppServer } from './server';
+import {
+  ensureBuilt,
+  postmasterPid,
+  serverProcess,
+  startApp,
+  treeCpuMs,
+  waitForHealth,
+  type AppServer,
+} from './server';
 import { listScenarios, pageScenarios, urlOf } from './scenarios';
 import { measureDeclarePage, setSignInPassword, signInCookie, type DeclarePageResult } from './lighthouse';
 import { chooseTargets, deepCursor, getJson } from './targets';
 import { measureCsv } from './csv-export';
 import { diagnose } from './diagnose';
-import { markdownReport, TARGETS, type BenchResults, type CpuPerRequest, type CsvResult, type ListResult, type PageResult } from './report';
+import {
+  markdownReport,
+  TARGETS,
+  type BenchResults,
+  type CpuPerRequest,
+  type CsvResult,
+  type ListResult,
+  type PageResult,
+} from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -42,9 +58,12 @@ const warmSeconds = Math.max(1, Math.min(3, Math.floor(seconds / 3)));
 const timeoutMinutes = Number(process.env.BENCH_TIMEOUT_MINUTES ?? (scale.name === 'small' ? 15 : 60));
 const DATABASE = 'butin_bench';
 const SECTIONS = ['lists', 'pages', 'csv', 'payouts', 'diagnose'] as const;
-const only = process.env.BENCH_ONLY?.split(',').map((section) => section.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.split(',')
+  .map((section) => section.trim())
+  .filter(Boolean);
 for (const section of only ?? []) {
-  if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`BENCH_ONLY: unknown section ${section} (known: ${SECTIONS.join(', ')})`);
+  if (!(SECTIONS as readonly string[]).includes(section))
+    throw new Error(`BENCH_ONLY: unknown section ${section} (known: ${SECTIONS.join(', ')})`);
 }
 const runs = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
 
@@ -64,7 +83,8 @@ function cleanup(): Promise<void> {
 }
 
 async function openDatabase(): Promise<{ url: string; kind: BenchResults['database']; reuse: boolean }> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, kind: 'BENCH_DATABASE_URL', reuse: process.env.BENCH_REUSE === '1' };
+  if (process.env.BENCH_DATABASE_URL)
+    return { url: process.env.BENCH_DATABASE_URL, kind: 'BENCH_DATABASE_URL', reuse: process.env.BENCH_REUSE === '1' };
   const keep = process.env.BENCH_DATA_DIR;
   const dataDir = keep ? path.resolve(keep) : (tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'butin-bench-')));
   log(`starting an embedded PostgreSQL in ${dataDir}`);
@@ -72,7 +92,10 @@ async function openDatabase(): Promise<{ url: string; kind: BenchResults['databa
   pgDataDir = dataDir;
   await embedded.ensureDatabase(DATABASE);
   const marker = path.join(dataDir, 'bench-dataset.json');
-  const reuse = Boolean(keep) && fs.existsSync(marker) && JSON.stringify(JSON.parse(fs.readFileSync(marker, 'utf8'))) === JSON.stringify({ scale: scale.name, seed });
+  const reuse =
+    Boolean(keep) &&
+    fs.existsSync(marker) &&
+    JSON.stringify(JSON.parse(fs.readFileSync(marker, 'utf8'))) === JSON.stringify({ scale: scale.name, seed });
   return { url: embedded.url(DATABASE), kind: 'embedded', reuse };
 }
 
@@ -99,7 +122,13 @@ function cpuProbe(appPid: number): (requests: number) => CpuPerRequest {
   };
 }
 
-async function load(url: string, token: string | null, clients: number, timeoutSeconds = 30, cookie?: string): Promise<{ result: LoadResult; cpu: CpuPerRequest }> {
+async function load(
+  url: string,
+  token: string | null,
+  clients: number,
+  timeoutSeconds = 30,
+  cookie?: string,
+): Promise<{ result: LoadResult; cpu: CpuPerRequest }> {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : cookie ? { cookie } : {};
   await httpLoad({ url, headers, connections: clients, seconds: warmSeconds, timeoutSeconds }); // warm-up, discarded
   const probe = cpuProbe(app!.pid);
@@ -112,12 +141,16 @@ async function main() {
     log(`stopped after ${timeoutMinutes} minutes (BENCH_TIMEOUT_MINUTES)`);
     void cleanup().finally(() => process.exit(3));
   }, timeoutMinutes * 60_000);
-  log(`scale ${scale.name}: ${scale.people} people, ${scale.contributions.toLocaleString('en')} contributions, ${scale.periods} periods; seed ${seed}; ${seconds} s per scenario, ${connections} connections`);
+  log(
+    `scale ${scale.name}: ${scale.people} people, ${scale.contributions.toLocaleString('en')} contributions, ${scale.periods} periods; seed ${seed}; ${seconds} s per scenario, ${connections} connections`,
+  );
 
   const database = await openDatabase();
   await migrate({ databaseUrl: database.url, migrationsDir: path.join(root, 'prisma', 'migrations'), log });
   const machine = await describeMachine(database.url);
-  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}, ${machine.postgres.split(' on ')[0]}`);
+  log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}, ${machine.postgres.split(' on ')[0]}`,
+  );
 
   let generation: GenerateReport | { reused: true };
   if (database.reuse) {
@@ -126,7 +159,11 @@ async function main() {
   } else {
     generation = await generate({ databaseUrl: database.url, scale, seed, log });
     log(`generated in ${generation.seconds} s`);
-    if (process.env.BENCH_DATA_DIR) fs.writeFileSync(path.join(path.resolve(process.env.BENCH_DATA_DIR), 'bench-dataset.json'), JSON.stringify({ scale: scale.name, seed }));
+    if (process.env.BENCH_DATA_DIR)
+      fs.writeFileSync(
+        path.join(path.resolve(process.env.BENCH_DATA_DIR), 'bench-dataset.json'),
+        JSON.stringify({ scale: scale.name, seed }),
+      );
   }
 
   const targets = await chooseTargets(database.url);
@@ -138,19 +175,32 @@ async function main() {
   app = await startApp({
     root,
     port,
-    env: { DATABASE_URL: database.url, NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'), NEXTAUTH_URL: `http://127.0.0.1:${port}`, APP_URL: `http://127.0.0.1:${port}` },
+    env: {
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      APP_URL: `http://127.0.0.1:${port}`,
+    },
   });
   const running = app;
   const appStartMs = await waitForHealth(running.url, 90_000, running.alive);
   const server = serverProcess(running.pid);
-  log(`app up at ${running.url} in ${appStartMs} ms (server process ${server.pid} ${server.name}, ${Math.round(server.rssKb / 1024)} MB)`);
+  log(
+    `app up at ${running.url} in ${appStartMs} ms (server process ${server.pid} ${server.name}, ${Math.round(server.rssKb / 1024)} MB)`,
+  );
 
   const deep = await deepCursor(running.url, actors.contributor.token, scale.deepPages);
   log(`deep cursor after ${deep.rows} rows`);
 
   // Warm the server (JIT, connection pool, caches) on the lists before anything is measured.
   for (const scenario of listScenarios(actors, deep)) {
-    await httpLoad({ url: urlOf(running.url, scenario.path, scenario.query), headers: { authorization: `Bearer ${scenario.token}` }, connections, seconds: warmSeconds, timeoutSeconds: 30 });
+    await httpLoad({
+      url: urlOf(running.url, scenario.path, scenario.query),
+      headers: { authorization: `Bearer ${scenario.token}` },
+      connections,
+      seconds: warmSeconds,
+      timeoutSeconds: 30,
+    });
   }
 
   // Baselines: what any request costs (the framework and one trivial query), and what auth adds.
@@ -161,7 +211,9 @@ async function main() {
   ] as const) {
     const { result, cpu } = await load(`${running.url}${pathname}`, token, connections);
     baselines.push({ title, app: result, cpu });
-    log(`baseline ${pathname}: p50 ${result.p50} p95 ${result.p95} ms (${result.requestsPerSecond} req/s); cpu ${JSON.stringify(cpu)}`);
+    log(
+      `baseline ${pathname}: p50 ${result.p50} p95 ${result.p95} ms (${result.requestsPerSecond} req/s); cpu ${JSON.stringify(cpu)}`,
+    );
   }
 
   const lists: ListResult[] = [];
@@ -178,10 +230,27 @@ async function main() {
     } else {
       ({ result: app$, cpu } = await load(url, scenario.token, connections));
     }
-    const floor = await sqlLoad({ databaseUrl: database.url, sql: scenario.floor.sql, params: scenario.floor.params, connections, seconds });
+    const floor = await sqlLoad({
+      databaseUrl: database.url,
+      sql: scenario.floor.sql,
+      params: scenario.floor.params,
+      connections,
+      seconds,
+    });
     const ratioP95 = app$ ? Math.round((app$.p95 / floor.p95) * 10) / 10 : null;
-    lists.push({ key: scenario.key, title: scenario.title, app: app$, floor, ratioP95, meets: app$ ? { p95: app$.p95 <= TARGETS.listP95Ms, ratio: (ratioP95 ?? Infinity) <= TARGETS.listRatio } : null, cpu, error });
-    log(`${scenario.key}: app p50 ${app$?.p50} p95 ${app$?.p95} ms (${app$?.requestsPerSecond} req/s, non-2xx ${app$?.non2xx}); floor p50 ${floor.p50} p95 ${floor.p95} ms; ratio ${ratioP95}; cpu ${JSON.stringify(cpu)}`);
+    lists.push({
+      key: scenario.key,
+      title: scenario.title,
+      app: app$,
+      floor,
+      ratioP95,
+      meets: app$ ? { p95: app$.p95 <= TARGETS.listP95Ms, ratio: (ratioP95 ?? Infinity) <= TARGETS.listRatio } : null,
+      cpu,
+      error,
+    });
+    log(
+      `${scenario.key}: app p50 ${app$?.p50} p95 ${app$?.p95} ms (${app$?.requestsPerSecond} req/s, non-2xx ${app$?.non2xx}); floor p50 ${floor.p50} p95 ${floor.p95} ms; ratio ${ratioP95}; cpu ${JSON.stringify(cpu)}`,
+    );
   }
 
   // The pages people open, signed in through the sign-in form's own endpoint (the generated
@@ -190,7 +259,10 @@ async function main() {
   let pages: BenchResults['pages'] = { skipped: 'not selected (BENCH_ONLY)' };
   if (runs('pages')) {
     try {
-      const contributorLogin = await setSignInPassword({ databaseUrl: database.url, personId: actors.contributor.personId });
+      const contributorLogin = await setSignInPassword({
+        databaseUrl: database.url,
+        personId: actors.contributor.personId,
+      });
       const referentLogin = await setSignInPassword({ databaseUrl: database.url, personId: actors.referent.personId });
       const cookies = {
         contributor: await signInCookie(running.url, contributorLogin.email, contributorLogin.password),
@@ -201,13 +273,23 @@ async function main() {
         // One person opening the page, then ten at once.
         const { result: alone } = await load(`${running.url}${page.path}`, null, 1, 30, cookies[page.as]);
         const { result, cpu } = await load(`${running.url}${page.path}`, null, connections, 30, cookies[page.as]);
-        measured.push({ ...page, oneClient: alone, app: result, cpu, meets: result.non2xx === 0 && result.p95 <= TARGETS.listP95Ms });
-        log(`page ${page.path}: one client p50 ${alone.p50} p95 ${alone.p95} ms; ${connections} clients p50 ${result.p50} p95 ${result.p95} ms (${result.requestsPerSecond} req/s, non-2xx ${result.non2xx}); cpu ${JSON.stringify(cpu)}`);
+        measured.push({
+          ...page,
+          oneClient: alone,
+          app: result,
+          cpu,
+          meets: result.non2xx === 0 && result.p95 <= TARGETS.listP95Ms,
+        });
+        log(
+          `page ${page.path}: one client p50 ${alone.p50} p95 ${alone.p95} ms; ${connections} clients p50 ${result.p50} p95 ${result.p95} ms (${result.requestsPerSecond} req/s, non-2xx ${result.non2xx}); cpu ${JSON.stringify(cpu)}`,
+        );
       }
       let declare: DeclarePageResult | { skipped: string };
       try {
         declare = await measureDeclarePage({ baseUrl: running.url, ...contributorLogin, log });
-        log(`declare page: ${declare.jsGzipBytes} B of JavaScript gzipped; Lighthouse performance ${declare.performance}, accessibility ${declare.accessibility}`);
+        log(
+          `declare page: ${declare.jsGzipBytes} B of JavaScript gzipped; Lighthouse performance ${declare.performance}, accessibility ${declare.accessibility}`,
+        );
       } catch (error) {
         declare = { skipped: (error as Error).message };
         log(`declare page not measured: ${(error as Error).message}`);
@@ -220,7 +302,10 @@ async function main() {
   }
 
   // The export first, while the server's heap has not yet been grown by the payout previews.
-  const csvPeriods = [targets.largest, ...(targets.largestClosed && targets.largestClosed.id !== targets.largest.id ? [targets.largestClosed] : [])];
+  const csvPeriods = [
+    targets.largest,
+    ...(targets.largestClosed && targets.largestClosed.id !== targets.largest.id ? [targets.largestClosed] : []),
+  ];
   const csvResults: CsvResult[] = [];
   let csv: BenchResults['csv'] = csvResults;
   if (!runs('csv')) csv = { skipped: 'not selected (BENCH_ONLY)' };
@@ -233,30 +318,62 @@ async function main() {
         break;
       }
       csvResults.push(result);
-      log(`${exported} of ${period.name}: ${result.csvLines} lines in ${result.secondsP50} s = ${result.rowsPerSecond} rows/s; RSS ${result.rssBeforeMb} → ${result.rssPeakMb} MB (+${result.growthMb} MB)`);
+      log(
+        `${exported} of ${period.name}: ${result.csvLines} lines in ${result.secondsP50} s = ${result.rowsPerSecond} rows/s; RSS ${result.rssBeforeMb} → ${result.rssPeakMb} MB (+${result.growthMb} MB)`,
+      );
     }
   }
 
   const previewUrl = `${running.url}/api/v1/periods/${targets.largestOpen.id}/payouts`;
-  const payoutPreview: BenchResults['payoutPreview'] = { periodId: targets.largestOpen.id, periodName: targets.largestOpen.name, approved: targets.largestOpen.approved, oneClient: null, tenClients: null, meets: null };
-  const previewCheck = runs('payouts') ? await getJson(previewUrl, actors.treasurer.token) : { status: 0, body: 'not selected (BENCH_ONLY)' };
+  const payoutPreview: BenchResults['payoutPreview'] = {
+    periodId: targets.largestOpen.id,
+    periodName: targets.largestOpen.name,
+    approved: targets.largestOpen.approved,
+    oneClient: null,
+    tenClients: null,
+    meets: null,
+  };
+  const previewCheck = runs('payouts')
+    ? await getJson(previewUrl, actors.treasurer.token)
+    : { status: 0, body: 'not selected (BENCH_ONLY)' };
   if (previewCheck.status !== 200) {
     payoutPreview.error = `${previewCheck.status} ${JSON.stringify(previewCheck.body).slice(0, 200)}`;
   } else {
-    ({ result: payoutPreview.oneClient, cpu: payoutPreview.oneClientCpu } = await load(previewUrl, actors.treasurer.token, 1, 120));
+    ({ result: payoutPreview.oneClient, cpu: payoutPreview.oneClientCpu } = await load(
+      previewUrl,
+      actors.treasurer.token,
+      1,
+      120,
+    ));
     ({ result: payoutPreview.tenClients } = await load(previewUrl, actors.treasurer.token, connections, 120));
     payoutPreview.meets = payoutPreview.oneClient.p95 <= TARGETS.previewMs;
-    log(`payout preview (${targets.largestOpen.approved} approved): one client p50 ${payoutPreview.oneClient.p50} p95 ${payoutPreview.oneClient.p95} ms; ${connections} clients p50 ${payoutPreview.tenClients.p50} p95 ${payoutPreview.tenClients.p95} ms`);
+    log(
+      `payout preview (${targets.largestOpen.approved} approved): one client p50 ${payoutPreview.oneClient.p50} p95 ${payoutPreview.oneClient.p95} ms; ${connections} clients p50 ${payoutPreview.tenClients.p50} p95 ${payoutPreview.tenClients.p95} ms`,
+    );
   }
 
   let payoutFrozen: BenchResults['payoutFrozen'] = null;
   if (targets.largestClosed && runs('payouts')) {
     const frozenUrl = `${running.url}/api/v1/periods/${targets.largestClosed.id}/payouts`;
     const frozenCheck = await getJson(frozenUrl, actors.treasurer.token);
-    payoutFrozen = { periodId: targets.largestClosed.id, periodName: targets.largestClosed.name, approved: targets.largestClosed.approved, oneClient: null };
-    if (frozenCheck.status !== 200) payoutFrozen.error = `${frozenCheck.status} ${JSON.stringify(frozenCheck.body).slice(0, 200)}`;
-    else ({ result: payoutFrozen.oneClient, cpu: payoutFrozen.oneClientCpu } = await load(frozenUrl, actors.treasurer.token, 1, 120));
-    log(`frozen payouts (${targets.largestClosed.name}): p50 ${payoutFrozen.oneClient?.p50} p95 ${payoutFrozen.oneClient?.p95} ms`);
+    payoutFrozen = {
+      periodId: targets.largestClosed.id,
+      periodName: targets.largestClosed.name,
+      approved: targets.largestClosed.approved,
+      oneClient: null,
+    };
+    if (frozenCheck.status !== 200)
+      payoutFrozen.error = `${frozenCheck.status} ${JSON.stringify(frozenCheck.body).slice(0, 200)}`;
+    else
+      ({ result: payoutFrozen.oneClient, cpu: payoutFrozen.oneClientCpu } = await load(
+        frozenUrl,
+        actors.treasurer.token,
+        1,
+        120,
+      ));
+    log(
+      `frozen payouts (${targets.largestClosed.name}): p50 ${payoutFrozen.oneClient?.p50} p95 ${payoutFrozen.oneClient?.p95} ms`,
+    );
   }
 
   const loadAverageAtEnd = Math.round(os.loadavg()[0] * 100) / 100;

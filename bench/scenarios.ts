@@ -39,7 +39,10 @@ function floorSql(where: string, keyset: boolean): string {
  LIMIT ${PAGE_SIZE + 1}`;
 }
 
-export function listScenarios(actors: Actors, deepCursor: { encoded: string; date: string; id: string }): ListScenario[] {
+export function listScenarios(
+  actors: Actors,
+  deepCursor: { encoded: string; date: string; id: string },
+): ListScenario[] {
   return [
     {
       key: 'referentQueue',
@@ -48,7 +51,10 @@ export function listScenarios(actors: Actors, deepCursor: { encoded: string; dat
       token: actors.referent.token,
       query: { status: 'SUBMITTED', chantierId: actors.referent.chantierId },
       personId: actors.referent.personId,
-      floor: { sql: floorSql(`c.chantier_id = $1 AND c.status = 'SUBMITTED'`, false), params: [actors.referent.chantierId] },
+      floor: {
+        sql: floorSql(`c.chantier_id = $1 AND c.status = 'SUBMITTED'`, false),
+        params: [actors.referent.chantierId],
+      },
     },
     {
       key: 'contributorList',
@@ -86,8 +92,18 @@ export type PageScenario = { key: string; title: string; path: string; as: 'cont
 export function pageScenarios(): PageScenario[] {
   return [
     { key: 'reviewPage', title: 'À valider (the referent’s queue)', path: '/review', as: 'referent' },
-    { key: 'minePage', title: 'Mes contributions (the most active contributor)', path: '/contributions', as: 'contributor' },
-    { key: 'approvedPage', title: 'Contributions validées (the period under way)', path: '/approved', as: 'contributor' },
+    {
+      key: 'minePage',
+      title: 'Mes contributions (the most active contributor)',
+      path: '/contributions',
+      as: 'contributor',
+    },
+    {
+      key: 'approvedPage',
+      title: 'Contributions validées (the period under way)',
+      path: '/approved',
+      as: 'contributor',
+    },
     { key: 'declarePage', title: 'Déclarer (the declare form)', path: '/contributions/new', as: 'contributor' },
   ];
 }

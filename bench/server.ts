@@ -4,28 +4,51 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type AppServer = { url: string; pid: number; output: () => string; alive: () => boolean; stop: () => Promise<void> };
+export type AppServer = {
+  url: string;
+  pid: number;
+  output: () => string;
+  alive: () => boolean;
+  stop: () => Promise<void>;
+};
 
 const NEXT_BIN = (root: string) => path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /** Builds the app when it has never been built (or when asked): `next build`, bounded in time. */
-export function ensureBuilt(root: string, options: { force: boolean; log: (line: string) => void }): { built: boolean; seconds: number } {
+export function ensureBuilt(
+  root: string,
+  options: { force: boolean; log: (line: string) => void },
+): { built: boolean; seconds: number } {
   if (!options.force && fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return { built: false, seconds: 0 };
   options.log('bench: building the app (next build)…');
   const started = performance.now();
-  const build = spawnSync(process.execPath, [NEXT_BIN(root), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' }, timeout: 15 * 60_000 });
-  if (build.status !== 0) throw new Error(`next build failed (status ${build.status}${build.error ? `, ${build.error.message}` : ''})`);
+  const build = spawnSync(process.execPath, [NEXT_BIN(root), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+    timeout: 15 * 60_000,
+  });
+  if (build.status !== 0)
+    throw new Error(`next build failed (status ${build.status}${build.error ? `, ${build.error.message}` : ''})`);
   return { built: true, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
-export async function startApp(options: { root: string; port: number; env: Record<string, string> }): Promise<AppServer> {
+export async function startApp(options: {
+  root: string;
+  port: number;
+  env: Record<string, string>;
+}): Promise<AppServer> {
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN(options.root), 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
-    cwd: options.root,
-    env: { ...process.env, ...options.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group: stop() signals the group
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [NEXT_BIN(options.root), 'start', '-p', String(options.port), '-H', '127.0.0.1'],
+    {
+      cwd: options.root,
+      env: { ...process.env, ...options.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group: stop() signals the group
+    },
+  );
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-200_000);
   };

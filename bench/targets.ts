@@ -8,12 +8,10 @@ import { urlOf, type Actors } from './scenarios';
 
 async function createToken(client: pg.Client, personId: string): Promise<string> {
   const token = newSecretToken('butin');
-  await client.query(`INSERT INTO api_tokens (id, person_id, name, token_hash, prefix, created_at) VALUES ($1, $2, 'benchmark', $3, $4, now())`, [
-    `cbench${crypto.randomBytes(10).toString('hex')}`,
-    personId,
-    hashToken(token),
-    token.slice(0, 12),
-  ]);
+  await client.query(
+    `INSERT INTO api_tokens (id, person_id, name, token_hash, prefix, created_at) VALUES ($1, $2, 'benchmark', $3, $4, now())`,
+    [`cbench${crypto.randomBytes(10).toString('hex')}`, personId, hashToken(token), token.slice(0, 12)],
+  );
   return token;
 }
 
@@ -36,15 +34,20 @@ export async function chooseTargets(databaseUrl: string) {
       `SELECT c.person_id AS id, count(*) AS n FROM contributions c JOIN people p ON p.id = c.person_id
         WHERE p.active AND p.roles = '{CONTRIBUTOR}' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
     );
-    const treasurer = await client.query<{ id: string }>(`SELECT id FROM people WHERE 'TREASURER' = ANY (roles) AND active ORDER BY id LIMIT 1`);
+    const treasurer = await client.query<{ id: string }>(
+      `SELECT id FROM people WHERE 'TREASURER' = ANY (roles) AND active ORDER BY id LIMIT 1`,
+    );
     const periods = await client.query<PeriodFacts>(
       `SELECT p.id, p.name, p.status::text AS status,
               count(*) FILTER (WHERE c.status = 'APPROVED' AND c.deleted_at IS NULL)::int AS approved, count(*)::int AS total
          FROM funding_periods p JOIN contributions c ON c.period_id = p.id GROUP BY p.id ORDER BY total DESC`,
     );
     const largest = periods.rows[0];
-    const largestOpen = periods.rows.filter((period) => period.status === 'OPEN').sort((a, b) => b.approved - a.approved)[0];
-    const largestClosed = periods.rows.filter((period) => period.status !== 'OPEN').sort((a, b) => b.approved - a.approved)[0] ?? null;
+    const largestOpen = periods.rows
+      .filter((period) => period.status === 'OPEN')
+      .sort((a, b) => b.approved - a.approved)[0];
+    const largestClosed =
+      periods.rows.filter((period) => period.status !== 'OPEN').sort((a, b) => b.approved - a.approved)[0] ?? null;
     const actors: Actors = {
       referent: { personId: referent.rows[0].id, chantierId, token: await createToken(client, referent.rows[0].id) },
       contributor: { personId: contributor.rows[0].id, token: await createToken(client, contributor.rows[0].id) },
@@ -65,7 +68,10 @@ export async function chooseTargets(databaseUrl: string) {
 }
 
 export async function getJson(url: string, token: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(120_000) });
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(120_000),
+  });
   const text = await response.text();
   try {
     return { status: response.status, body: JSON.parse(text) };
@@ -79,9 +85,15 @@ export async function deepCursor(base: string, token: string, pages: number) {
   let cursor: string | undefined;
   let rows = 0;
   for (let page = 0; page < pages; page++) {
-    const { status, body } = await getJson(urlOf(base, '/api/v1/contributions', { status: 'APPROVED', limit: '200', ...(cursor ? { cursor } : {}) }), token);
+    const { status, body } = await getJson(
+      urlOf(base, '/api/v1/contributions', { status: 'APPROVED', limit: '200', ...(cursor ? { cursor } : {}) }),
+      token,
+    );
     const page$ = body as { items?: unknown[]; nextCursor?: string | null };
-    if (status !== 200 || !page$.items) throw new Error(`Following the transparency list failed at page ${page + 1}: ${status} ${JSON.stringify(body).slice(0, 200)}`);
+    if (status !== 200 || !page$.items)
+      throw new Error(
+        `Following the transparency list failed at page ${page + 1}: ${status} ${JSON.stringify(body).slice(0, 200)}`,
+      );
     rows += page$.items.length;
     if (!page$.nextCursor) break;
     cursor = page$.nextCursor;
@@ -90,4 +102,3 @@ export async function deepCursor(base: string, token: string, pages: number) {
   const [date, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
   return { encoded: cursor, date, id, rows };
 }
-

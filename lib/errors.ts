@@ -38,7 +38,11 @@ export class AppError extends Error {
   readonly values?: Record<string, string | number>;
 
   /** `message` is a message key ("errors.…") where people will read it, or plain English. */
-  constructor(code: ErrorCode, message: string, extra: { fields?: Record<string, string>; details?: unknown; values?: Record<string, string | number> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { fields?: Record<string, string>; details?: unknown; values?: Record<string, string | number> } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;

@@ -9,7 +9,9 @@ import { createFirstAdmin, ZFirstAdmin } from '@/lib/setup/first-admin';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/settings/settings';
 
-const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, collective: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { email: { type: 'string' }, name: { type: 'string' }, collective: { type: 'string' } },
+});
 if (!process.env.DATABASE_URL) {
   console.error('DATABASE_URL is not set.');
   process.exit(2);
@@ -22,7 +24,13 @@ if (!password) {
 }
 await migrate({ databaseUrl: process.env.DATABASE_URL });
 const collective = values.collective ?? (await getSettings()).name;
-const parsed = ZFirstAdmin.safeParse({ collective, email: values.email, name: values.name, password, passwordConfirm: password });
+const parsed = ZFirstAdmin.safeParse({
+  collective,
+  email: values.email,
+  name: values.name,
+  password,
+  passwordConfirm: password,
+});
 if (!parsed.success) {
   console.error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
   process.exit(2);

@@ -6,4 +6,6 @@ if (!process.env.DATABASE_URL) {
   process.exit(2);
 }
 const result = await migrate({ databaseUrl: process.env.DATABASE_URL, log: console.log });
-console.log(result.applied.length ? `Applied ${result.applied.length} migration(s).` : 'The database schema is up to date.');
+console.log(
+  result.applied.length ? `Applied ${result.applied.length} migration(s).` : 'The database schema is up to date.',
+);

@@ -10,8 +10,12 @@ if (!process.env.DATABASE_URL) {
 }
 const result = await sendReviewDigests();
 if (!result.mailEnabled) {
-  console.log(`SMTP_URL is not set: nothing emailed. ${result.waiting.length} reviewer(s) have contributions waiting; they see them in the app.`);
+  console.log(
+    `SMTP_URL is not set: nothing emailed. ${result.waiting.length} reviewer(s) have contributions waiting; they see them in the app.`,
+  );
 } else {
-  console.log(result.sent.length ? `Digest sent to ${result.sent.join(', ')}.` : 'Nothing waits for review: no digest sent.');
+  console.log(
+    result.sent.length ? `Digest sent to ${result.sent.join(', ')}.` : 'Nothing waits for review: no digest sent.',
+  );
 }
 await db().$disconnect();

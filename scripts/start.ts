@@ -27,23 +27,33 @@ async function main() {
     // A session secret of this installation, kept with its data so sessions survive a restart.
     const secretFile = path.join(dataDir, 'nextauth-secret');
     if (!process.env.NEXTAUTH_SECRET) {
-      if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+      if (!fs.existsSync(secretFile))
+        fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
       process.env.NEXTAUTH_SECRET = fs.readFileSync(secretFile, 'utf8').trim();
     }
   } else if (!process.env.NEXTAUTH_SECRET) {
-    console.error('[butin] NEXTAUTH_SECRET must be set when DATABASE_URL is (every instance must share it): openssl rand -base64 32');
+    console.error(
+      '[butin] NEXTAUTH_SECRET must be set when DATABASE_URL is (every instance must share it): openssl rand -base64 32',
+    );
     process.exit(2);
   }
   process.env.NEXTAUTH_URL ??= process.env.APP_URL ?? `http://localhost:${port}`;
 
-  const result = await migrate({ databaseUrl: process.env.DATABASE_URL!, migrationsDir: path.join(root, 'prisma', 'migrations'), log: (line) => console.log(`[butin] ${line}`) });
+  const result = await migrate({
+    databaseUrl: process.env.DATABASE_URL!,
+    migrationsDir: path.join(root, 'prisma', 'migrations'),
+    log: (line) => console.log(`[butin] ${line}`),
+  });
   if (result.applied.length === 0) console.log('[butin] database schema is up to date');
 
   if (!external) {
     const { seedDemo, DEMO_PASSWORD } = await import('@/lib/demo/seed-demo');
     const { db } = await import('@/lib/db');
     const seeded = await seedDemo({ log: (line) => console.log(`[butin] ${line}`) });
-    if (seeded.seeded) console.log(`[butin] demo accounts: admin@monscobar.test, tresorerie@monscobar.test, alice@monscobar.test … — password ${DEMO_PASSWORD}`);
+    if (seeded.seeded)
+      console.log(
+        `[butin] demo accounts: admin@monscobar.test, tresorerie@monscobar.test, alice@monscobar.test … — password ${DEMO_PASSWORD}`,
+      );
     await db().$disconnect();
   }
 
@@ -53,7 +63,11 @@ async function main() {
     if (build.status !== 0) throw new Error('next build failed');
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], { cwd: root, stdio: 'inherit', env: process.env });
+  const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  });
   console.log(`[butin] Butin: http://localhost:${port}`);
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on('SIGINT', stop);

@@ -38,7 +38,13 @@ function readVitest(tier: string, file: string, status: number) {
     // the process said.
     const failed: number = report.numFailedTests;
     const ok = status === 0 && failed === 0 && (report.numFailedTestSuites ?? 0) === 0 && report.success !== false;
-    results.push({ tier, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests, ok });
+    results.push({
+      tier,
+      passed: report.numPassedTests,
+      failed,
+      skipped: report.numPendingTests + report.numTodoTests,
+      ok,
+    });
   } catch {
     results.push({ tier, passed: 0, failed: 1, skipped: 0, ok: false });
   }
@@ -47,7 +53,19 @@ function readVitest(tier: string, file: string, status: number) {
 function vitest(tier: 'unit' | 'integration', env: Record<string, string> = {}) {
   console.log(`\n━━━ ${tier} tests (vitest) ━━━`);
   const file = path.join(reportDir, `${tier}.json`);
-  const status = run(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--project', tier, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  const status = run(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--project',
+      tier,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
+    env,
+  );
   readVitest(tier, file, status);
 }
 
@@ -98,7 +116,11 @@ async function e2e(adminUrl: string) {
     SMTP_URL: mail.smtpUrl,
     PORT: String(port),
   };
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: root, env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
+    { cwd: root, env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const serverLog = path.join(reportDir, 'e2e-server.log');
   const logStream = fs.createWriteStream(serverLog);
   server.stdout.pipe(logStream);
@@ -116,7 +138,13 @@ async function e2e(adminUrl: string) {
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
     const stats = report.stats ?? {};
     const failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
-    results.push({ tier: 'e2e', passed: stats.expected ?? 0, failed, skipped: stats.skipped ?? 0, ok: status === 0 && failed === 0 });
+    results.push({
+      tier: 'e2e',
+      passed: stats.expected ?? 0,
+      failed,
+      skipped: stats.skipped ?? 0,
+      ok: status === 0 && failed === 0,
+    });
   } catch {
     results.push({ tier: 'e2e', passed: 0, failed: 1, skipped: 0, ok: false });
   }
@@ -169,7 +197,10 @@ try {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 }
 console.log('\n━━━ summary ━━━');
-for (const result of results) console.log(`${result.tier}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped${result.ok ? '' : ' (FAILED)'}`);
+for (const result of results)
+  console.log(
+    `${result.tier}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped${result.ok ? '' : ' (FAILED)'}`,
+  );
 const passed = results.reduce((sum, result) => sum + result.passed, 0);
 const failed = results.reduce((sum, result) => sum + result.failed, 0);
 if (results.some((result) => !result.ok)) exitCode = 1;

@@ -50,7 +50,8 @@ export default async function HomePage() {
                 </p>
                 {chantier.description ? <p className="text-sm text-slate-700">{chantier.description}</p> : null}
                 <p className="text-sm text-slate-600">
-                  {t('chantiers.referents')} : {chantier.referents.map((link) => link.person.name).join(', ') || t('home.noReferent')}
+                  {t('chantiers.referents')} :{' '}
+                  {chantier.referents.map((link) => link.person.name).join(', ') || t('home.noReferent')}
                 </p>
               </li>
             ))}

@@ -2,7 +2,20 @@
 // readers through its title and the data table beside it.
 import { layoutStackedBars, type StackedColumn } from '@/lib/charts/stacked-bars';
 
-const PALETTE = ['#2f7a4b', '#2563eb', '#d97706', '#9333ea', '#dc2626', '#0891b2', '#65a30d', '#db2777', '#4b5563', '#ca8a04', '#0d9488', '#7c3aed'];
+const PALETTE = [
+  '#2f7a4b',
+  '#2563eb',
+  '#d97706',
+  '#9333ea',
+  '#dc2626',
+  '#0891b2',
+  '#65a30d',
+  '#db2777',
+  '#4b5563',
+  '#ca8a04',
+  '#0d9488',
+  '#7c3aed',
+];
 
 export function StackedBarChart({
   title,
@@ -33,7 +46,14 @@ export function StackedBarChart({
         {bars.map((bar) => (
           <g key={bar.label}>
             {bar.segments.map((segment) => (
-              <rect key={segment.series} x={bar.x} y={segment.y} width={bar.width} height={segment.height} fill={color(segment.series)}>
+              <rect
+                key={segment.series}
+                x={bar.x}
+                y={segment.y}
+                width={bar.width}
+                height={segment.height}
+                fill={color(segment.series)}
+              >
                 <title>{`${bar.label} — ${series.find((item) => item.key === segment.series)?.label}: ${formatValue(segment.value)}`}</title>
               </rect>
             ))}
@@ -46,7 +66,11 @@ export function StackedBarChart({
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
         {series.map((item) => (
           <li key={item.key} className="inline-flex items-center gap-2">
-            <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: color(item.key) }} />
+            <span
+              aria-hidden
+              className="inline-block h-3 w-3 rounded-sm"
+              style={{ backgroundColor: color(item.key) }}
+            />
             {item.label}
           </li>
         ))}

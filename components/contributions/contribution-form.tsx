@@ -30,7 +30,12 @@ function DurationField({ defaultMinutes }: { defaultMinutes?: number }) {
   const parsed = text.trim() ? parseDuration(text) : null;
   const liveError = parsed && !parsed.ok ? t(`errors.duration.${parsed.code}`) : undefined;
   return (
-    <Field label={t('declare.duration')} name="duration" error={serverError ?? liveError} hint={parsed?.ok ? undefined : t('declare.durationHint')}>
+    <Field
+      label={t('declare.duration')}
+      name="duration"
+      error={serverError ?? liveError}
+      hint={parsed?.ok ? undefined : t('declare.durationHint')}
+    >
       <input
         id="duration"
         name="duration"
@@ -44,14 +49,35 @@ function DurationField({ defaultMinutes }: { defaultMinutes?: number }) {
         aria-describedby="duration-understood"
         className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid]:border-red-600"
       />
-      <p id="duration-understood" className="min-h-5 text-sm text-brand-800" aria-live="polite" data-testid="duration-understood">
-        {parsed?.ok ? t('declare.understood', { duration: formatDuration(parsed.minutes, locale === 'en' ? 'en' : 'fr') }) : ''}
+      <p
+        id="duration-understood"
+        className="min-h-5 text-sm text-brand-800"
+        aria-live="polite"
+        data-testid="duration-understood"
+      >
+        {parsed?.ok
+          ? t('declare.understood', { duration: formatDuration(parsed.minutes, locale === 'en' ? 'en' : 'fr') })
+          : ''}
       </p>
     </Field>
   );
 }
 
-function SelectField({ label, name, options, defaultValue, placeholder, required }: { label: string; name: string; options: Option[]; defaultValue?: string | null; placeholder: string; required?: boolean }) {
+function SelectField({
+  label,
+  name,
+  options,
+  defaultValue,
+  placeholder,
+  required,
+}: {
+  label: string;
+  name: string;
+  options: Option[];
+  defaultValue?: string | null;
+  placeholder: string;
+  required?: boolean;
+}) {
   const error = useFieldError(name);
   return (
     <Field label={label} name={name} error={error}>
@@ -79,7 +105,15 @@ function DescriptionField({ defaultValue }: { defaultValue?: string }) {
   const error = useFieldError('description');
   return (
     <Field label={t('description')} name="description" error={error} hint={t('descriptionHint')}>
-      <textarea id="description" name="description" defaultValue={defaultValue} rows={3} required maxLength={2000} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base" />
+      <textarea
+        id="description"
+        name="description"
+        defaultValue={defaultValue}
+        rows={3}
+        required
+        maxLength={2000}
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+      />
     </Field>
   );
 }
@@ -89,13 +123,17 @@ function StaleValues() {
   const t = useTranslations('declare');
   const locale = useLocale();
   const state = useActionFormState();
-  const current = state && !state.ok && state.code === 'STALE_VERSION' ? (state.details as { current?: { date: string; minutes: number; description: string; status: string } })?.current : undefined;
+  const current =
+    state && !state.ok && state.code === 'STALE_VERSION'
+      ? (state.details as { current?: { date: string; minutes: number; description: string; status: string } })?.current
+      : undefined;
   if (!current) return null;
   return (
     <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="stale-values">
       <p className="font-medium">{t('staleTitle')}</p>
       <p>
-        {current.date.split('-').reverse().join('/')} · {formatDuration(current.minutes, locale === 'en' ? 'en' : 'fr')} · {current.description}
+        {current.date.split('-').reverse().join('/')} · {formatDuration(current.minutes, locale === 'en' ? 'en' : 'fr')}{' '}
+        · {current.description}
       </p>
     </div>
   );
@@ -124,8 +162,21 @@ export function ContributionForm({
         <FormField label={t('date')} name="date" type="date" defaultValue={initial.date} required />
         <DurationField defaultMinutes={initial.minutes} />
       </div>
-      <SelectField label={t('chantier')} name="chantierId" options={chantiers} defaultValue={initial.chantierId} placeholder={t('chooseChantier')} required />
-      <SelectField label={t('place')} name="placeId" options={places} defaultValue={initial.placeId} placeholder={t('noPlace')} />
+      <SelectField
+        label={t('chantier')}
+        name="chantierId"
+        options={chantiers}
+        defaultValue={initial.chantierId}
+        placeholder={t('chooseChantier')}
+        required
+      />
+      <SelectField
+        label={t('place')}
+        name="placeId"
+        options={places}
+        defaultValue={initial.placeId}
+        placeholder={t('noPlace')}
+      />
       <DescriptionField defaultValue={initial.description} />
       <FormField label={t('link')} name="link" type="url" defaultValue={initial.link ?? ''} placeholder="https://" />
       <CheckboxField label={t('volunteer')} name="volunteer" defaultChecked={initial.volunteer} />

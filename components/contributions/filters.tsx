@@ -2,11 +2,29 @@
 import type { ReactNode } from 'react';
 
 /** `allValue`: what "all" sends, when an empty value means something else (a default choice). */
-export function FilterSelect({ label, name, value, options, allLabel, allValue = '' }: { label: string; name: string; value?: string; options: { value: string; label: string }[]; allLabel: string; allValue?: string }) {
+export function FilterSelect({
+  label,
+  name,
+  value,
+  options,
+  allLabel,
+  allValue = '',
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  options: { value: string; label: string }[];
+  allLabel: string;
+  allValue?: string;
+}) {
   return (
     <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
       {label}
-      <select name={name} defaultValue={value ?? allValue} className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal">
+      <select
+        name={name}
+        defaultValue={value ?? allValue}
+        className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal"
+      >
         <option value={allValue}>{allLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -22,7 +40,10 @@ export function FilterBar({ children, submitLabel }: { children: ReactNode; subm
   return (
     <form method="get" className="mb-6 flex flex-wrap items-end gap-3" role="search">
       {children}
-      <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+      <button
+        type="submit"
+        className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+      >
         {submitLabel}
       </button>
     </form>

@@ -13,7 +13,10 @@ import { IbanChangedNotice, isIbanChangedNotification } from '@/components/payee
 export async function HomeNotices({ actor }: { actor: Actor }) {
   const t = await getTranslations();
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
-  const [waiting, notifications] = await Promise.all([isReviewer(actor) ? waitingCount(actor.id) : Promise.resolve(0), listUnreadNotifications(actor.id)]);
+  const [waiting, notifications] = await Promise.all([
+    isReviewer(actor) ? waitingCount(actor.id) : Promise.resolve(0),
+    listUnreadNotifications(actor.id),
+  ]);
   if (waiting === 0 && notifications.length === 0) return null;
   return (
     <div className="mb-6 flex flex-col gap-4">
@@ -35,11 +38,21 @@ export async function HomeNotices({ actor }: { actor: Actor }) {
                   </li>
                 );
               }
-              const data = notification.data as { kind: 'REJECTED' | 'CHANGES_REQUESTED'; reviewerName: string; date: string; comment: string; contributionId: string };
+              const data = notification.data as {
+                kind: 'REJECTED' | 'CHANGES_REQUESTED';
+                reviewerName: string;
+                date: string;
+                comment: string;
+                contributionId: string;
+              };
               return (
                 <li key={notification.id}>
                   <Link href={`/contributions/${data.contributionId}`} className="underline">
-                    {t(`notifications.${data.kind}`, { reviewer: data.reviewerName, date: formatCalendarDate(data.date, locale), comment: data.comment })}
+                    {t(`notifications.${data.kind}`, {
+                      reviewer: data.reviewerName,
+                      date: formatCalendarDate(data.date, locale),
+                      comment: data.comment,
+                    })}
                   </Link>
                 </li>
               );

@@ -11,15 +11,38 @@ function CommentField({ id, label }: { id: string; label: string }) {
   const error = useFieldError('comment');
   return (
     <Field label={label} name="comment" id={id} error={error}>
-      <textarea id={id} name="comment" rows={2} required maxLength={2000} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base" />
+      <textarea
+        id={id}
+        name="comment"
+        rows={2}
+        required
+        maxLength={2000}
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+      />
     </Field>
   );
 }
 
-function WithComment({ contributionId, version, action, summary, label, submit }: { contributionId: string; version: number; action: 'reject' | 'requestChanges' | 'unapprove'; summary: string; label: string; submit: string }) {
+function WithComment({
+  contributionId,
+  version,
+  action,
+  summary,
+  label,
+  submit,
+}: {
+  contributionId: string;
+  version: number;
+  action: 'reject' | 'requestChanges' | 'unapprove';
+  summary: string;
+  label: string;
+  submit: string;
+}) {
   return (
     <details className="w-full sm:w-auto">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">{summary}</summary>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+        {summary}
+      </summary>
       <ActionForm action={reviewAction} className="mt-2 flex flex-col gap-2">
         <input type="hidden" name="id" value={contributionId} />
         <input type="hidden" name="version" value={version} />
@@ -43,15 +66,38 @@ export function ReviewActions({ contributionId, version }: { contributionId: str
         <input type="hidden" name="action" value="approve" />
         <SubmitButton>{t('approve')}</SubmitButton>
       </ActionForm>
-      <WithComment contributionId={contributionId} version={version} action="reject" summary={t('reject')} label={t('rejectReason')} submit={t('reject')} />
-      <WithComment contributionId={contributionId} version={version} action="requestChanges" summary={t('requestChanges')} label={t('changesComment')} submit={t('requestChanges')} />
+      <WithComment
+        contributionId={contributionId}
+        version={version}
+        action="reject"
+        summary={t('reject')}
+        label={t('rejectReason')}
+        submit={t('reject')}
+      />
+      <WithComment
+        contributionId={contributionId}
+        version={version}
+        action="requestChanges"
+        summary={t('requestChanges')}
+        label={t('changesComment')}
+        submit={t('requestChanges')}
+      />
     </div>
   );
 }
 
 export function UnapproveAction({ contributionId, version }: { contributionId: string; version: number }) {
   const t = useTranslations('review');
-  return <WithComment contributionId={contributionId} version={version} action="unapprove" summary={t('unapprove')} label={t('unapproveComment')} submit={t('unapprove')} />;
+  return (
+    <WithComment
+      contributionId={contributionId}
+      version={version}
+      action="unapprove"
+      summary={t('unapprove')}
+      label={t('unapproveComment')}
+      submit={t('unapprove')}
+    />
+  );
 }
 
 export function SelectAll({ formId, label }: { formId: string; label: string }) {
@@ -61,7 +107,8 @@ export function SelectAll({ formId, label }: { formId: string; label: string }) 
         type="checkbox"
         className="h-5 w-5 accent-brand-700"
         onChange={(event) => {
-          for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${formId}"]`)) box.checked = event.target.checked;
+          for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${formId}"]`))
+            box.checked = event.target.checked;
         }}
       />
       {label}

@@ -5,7 +5,21 @@ import type { ActionState } from '@/lib/actions/form-action';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-export function RowAction({ action, id, version, label, variant = 'secondary', extra }: { action: Action; id: string; version: number; label: string; variant?: 'primary' | 'secondary' | 'danger'; extra?: Record<string, string> }) {
+export function RowAction({
+  action,
+  id,
+  version,
+  label,
+  variant = 'secondary',
+  extra,
+}: {
+  action: Action;
+  id: string;
+  version: number;
+  label: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  extra?: Record<string, string>;
+}) {
   return (
     <ActionForm action={action} className="flex flex-col gap-1">
       <input type="hidden" name="id" value={id} />

@@ -11,5 +11,7 @@ const STYLES: Record<ContributionStatus, string> = {
 
 export async function StatusBadge({ status }: { status: ContributionStatus }) {
   const t = await getTranslations('status');
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}>{t(status)}</span>;
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}>{t(status)}</span>
+  );
 }

@@ -8,7 +8,15 @@ import { chantierLabel } from '@/lib/contributions/week-grid';
 
 export type WeekOption = { id: string; name: string; code?: string | null };
 
-export function WeekAddRow({ chantiers, places, onAdd }: { chantiers: WeekOption[]; places: WeekOption[]; onAdd: (chantier: WeekOption, place: WeekOption | null) => string | null }) {
+export function WeekAddRow({
+  chantiers,
+  places,
+  onAdd,
+}: {
+  chantiers: WeekOption[];
+  places: WeekOption[];
+  onAdd: (chantier: WeekOption, place: WeekOption | null) => string | null;
+}) {
   const t = useTranslations();
   const id = useId();
   const [chantierId, setChantierId] = useState('');
@@ -29,7 +37,8 @@ export function WeekAddRow({ chantiers, places, onAdd }: { chantiers: WeekOption
     }
   }
 
-  const selectClass = 'min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:w-auto sm:max-w-xs';
+  const selectClass =
+    'min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:w-auto sm:max-w-xs';
   return (
     <fieldset className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium text-slate-800">{t('week.addRow')}</legend>
@@ -38,7 +47,12 @@ export function WeekAddRow({ chantiers, places, onAdd }: { chantiers: WeekOption
           <label htmlFor={`${id}-chantier`} className="text-sm font-medium text-slate-800">
             {t('declare.chantier')}
           </label>
-          <select id={`${id}-chantier`} value={chantierId} onChange={(event) => setChantierId(event.target.value)} className={selectClass}>
+          <select
+            id={`${id}-chantier`}
+            value={chantierId}
+            onChange={(event) => setChantierId(event.target.value)}
+            className={selectClass}
+          >
             <option value="">{t('declare.chooseChantier')}</option>
             {chantiers.map((option) => (
               <option key={option.id} value={option.id}>
@@ -51,7 +65,12 @@ export function WeekAddRow({ chantiers, places, onAdd }: { chantiers: WeekOption
           <label htmlFor={`${id}-place`} className="text-sm font-medium text-slate-800">
             {t('declare.place')}
           </label>
-          <select id={`${id}-place`} value={placeId} onChange={(event) => setPlaceId(event.target.value)} className={selectClass}>
+          <select
+            id={`${id}-place`}
+            value={placeId}
+            onChange={(event) => setPlaceId(event.target.value)}
+            className={selectClass}
+          >
             <option value="">{t('declare.noPlace')}</option>
             {places.map((option) => (
               <option key={option.id} value={option.id}>

@@ -78,7 +78,10 @@ export function WeekCellReadOnly({ cell }: { cell: WeekCellView }) {
     );
   }
   return (
-    <span className="flex flex-col items-center" title={cell.state === 'CLOSED' ? t('week.closedDay') : t('week.locked')}>
+    <span
+      className="flex flex-col items-center"
+      title={cell.state === 'CLOSED' ? t('week.closedDay') : t('week.locked')}
+    >
       <span className="font-medium tabular-nums">{formatDuration(cell.minutes, locale)}</span>
       {cell.statuses.map((status) => (
         <span key={status} className={`text-xs ${STATUS_STYLES[status] ?? ''}`}>
@@ -113,7 +116,10 @@ export function WeekRowHeader({
   const error = showServerError ? descriptionError : undefined;
   const errorId = `week-row-${rowIndex}-error`;
   return (
-    <th scope="row" className="sticky left-0 z-10 w-36 min-w-36 bg-white px-3 py-2 text-left font-normal break-words sm:w-auto sm:min-w-44">
+    <th
+      scope="row"
+      className="sticky left-0 z-10 w-36 min-w-36 bg-white px-3 py-2 text-left font-normal break-words sm:w-auto sm:min-w-44"
+    >
       <span className="block font-medium text-slate-900">{label}</span>
       {rowError ? <span className="block text-xs text-red-700">{rowError}</span> : null}
       {describable ? (

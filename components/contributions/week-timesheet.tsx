@@ -40,7 +40,11 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
   const t = useTranslations('week');
   const locale = useLocale() === 'en' ? 'en' : 'fr';
   const [rows, setRows] = useState<GridRow[]>(() =>
-    week.rows.map((row) => ({ ...toFormRow(row), key: rowKey(row.chantierId, row.placeId), label: row.placeLabel ? `${row.chantierLabel} · ${row.placeLabel}` : row.chantierLabel })),
+    week.rows.map((row) => ({
+      ...toFormRow(row),
+      key: rowKey(row.chantierId, row.placeId),
+      label: row.placeLabel ? `${row.chantierLabel} · ${row.placeLabel}` : row.chantierLabel,
+    })),
   );
   // Cells edited since the last answer of the server no longer show that answer's error.
   const formState = useActionFormState();
@@ -55,7 +59,11 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
   const dayLabels = week.days.map((day) => formatShortDay(day.date, locale));
 
   function type(rowIndex: number, day: number, text: string) {
-    setRows((current) => current.map((row, index) => (index === rowIndex ? { ...row, texts: row.texts.map((value, at) => (at === day ? text : value)) } : row)));
+    setRows((current) =>
+      current.map((row, index) =>
+        index === rowIndex ? { ...row, texts: row.texts.map((value, at) => (at === day ? text : value)) } : row,
+      ),
+    );
     setEditedSince((current) => new Set(current).add(`${rowIndex}-${day}`));
   }
 
@@ -73,7 +81,10 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
     }
     const label = place ? `${chantierLabel(chantier)} · ${place.name}` : chantierLabel(chantier);
     const cells = week.days.map(emptyCell);
-    setRows((current) => [...current, { ...toFormRow({ chantierId: chantier.id, placeId: place?.id ?? null, cells, description: '' }), key, label }]);
+    setRows((current) => [
+      ...current,
+      { ...toFormRow({ chantierId: chantier.id, placeId: place?.id ?? null, cells, description: '' }), key, label },
+    ]);
     focusLater(`[data-description="${rows.length}"]`);
     return null;
   }
@@ -101,15 +112,29 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
           {t('empty')}
         </p>
       ) : null}
-      <div className="min-w-0 max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t('title')} tabIndex={0} data-testid="week-grid">
+      <div
+        className="min-w-0 max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        role="region"
+        aria-label={t('title')}
+        tabIndex={0}
+        data-testid="week-grid"
+      >
         <table className="min-w-full border-collapse text-sm">
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="sticky left-0 z-10 w-36 min-w-36 bg-slate-50 px-3 py-2 sm:w-auto sm:min-w-44 text-left font-medium text-slate-800">
+              <th
+                scope="col"
+                className="sticky left-0 z-10 w-36 min-w-36 bg-slate-50 px-3 py-2 sm:w-auto sm:min-w-44 text-left font-medium text-slate-800"
+              >
                 {t('row')}
               </th>
               {week.days.map((day, index) => (
-                <th key={day.date} scope="col" className={`px-2 py-2 text-center font-medium whitespace-nowrap ${day.date === today ? 'text-brand-800 underline' : day.open ? 'text-slate-800' : 'text-slate-500'}`} title={day.open ? (day.periodName ?? undefined) : t('closedDay')}>
+                <th
+                  key={day.date}
+                  scope="col"
+                  className={`px-2 py-2 text-center font-medium whitespace-nowrap ${day.date === today ? 'text-brand-800 underline' : day.open ? 'text-slate-800' : 'text-slate-500'}`}
+                  title={day.open ? (day.periodName ?? undefined) : t('closedDay')}
+                >
                   {dayLabels[index]}
                   {day.open ? null : <span className="sr-only"> ({t('closedDay')})</span>}
                 </th>
@@ -159,11 +184,18 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
                 {t('total')}
               </th>
               {totals.perDay.map((minutes, day) => (
-                <td key={week.days[day].date} className="px-2 py-2 text-center font-medium whitespace-nowrap tabular-nums" data-testid="day-total">
+                <td
+                  key={week.days[day].date}
+                  className="px-2 py-2 text-center font-medium whitespace-nowrap tabular-nums"
+                  data-testid="day-total"
+                >
                   {formatDuration(minutes, locale)}
                 </td>
               ))}
-              <td className="px-3 py-2 text-right font-bold whitespace-nowrap tabular-nums" data-testid="week-total-cell">
+              <td
+                className="px-3 py-2 text-right font-bold whitespace-nowrap tabular-nums"
+                data-testid="week-total-cell"
+              >
                 {formatDuration(totals.week, locale)}
               </td>
             </tr>

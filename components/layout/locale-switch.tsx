@@ -8,7 +8,11 @@ export async function LocaleSwitch() {
   return (
     <form action={switchLocale}>
       <input type="hidden" name="locale" value={locale === 'fr' ? 'en' : 'fr'} />
-      <button type="submit" className="min-h-11 rounded-md px-3 text-sm underline-offset-2 hover:underline" lang={locale === 'fr' ? 'en' : 'fr'}>
+      <button
+        type="submit"
+        className="min-h-11 rounded-md px-3 text-sm underline-offset-2 hover:underline"
+        lang={locale === 'fr' ? 'en' : 'fr'}
+      >
         {t('switchTo')}
       </button>
     </form>

@@ -2,15 +2,37 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '@/lib/auth/permissions';
 import { navigationFor } from './navigation';
 
-const hrefs = (roles: Role[], referentOf: string[] = []) => navigationFor({ roles, referentOf }).map((item) => item.href);
-const EVERYONE = ['/', '/contributions/new', '/contributions/week', '/contributions', '/approved', '/periods', '/payouts', '/profile'];
+const hrefs = (roles: Role[], referentOf: string[] = []) =>
+  navigationFor({ roles, referentOf }).map((item) => item.href);
+const EVERYONE = [
+  '/',
+  '/contributions/new',
+  '/contributions/week',
+  '/contributions',
+  '/approved',
+  '/periods',
+  '/payouts',
+  '/profile',
+];
 const ADMIN_ONLY = ['/admin/people', '/admin/chantiers', '/admin/places', '/admin/settings', '/admin/import'];
 
 describe('navigationFor', () => {
   it.each([
-    ['a contributor', ['CONTRIBUTOR'] as Role[], [] as string[], EVERYONE, [...ADMIN_ONLY, '/review', '/treasury/payees']],
+    [
+      'a contributor',
+      ['CONTRIBUTOR'] as Role[],
+      [] as string[],
+      EVERYONE,
+      [...ADMIN_ONLY, '/review', '/treasury/payees'],
+    ],
     ['a referent of a chantier', ['REFERENT', 'CONTRIBUTOR'] as Role[], ['c1'], [...EVERYONE, '/review'], ADMIN_ONLY],
-    ['a treasurer', ['TREASURER', 'CONTRIBUTOR'] as Role[], [], [...EVERYONE, '/treasury/payees'], [...ADMIN_ONLY, '/review']],
+    [
+      'a treasurer',
+      ['TREASURER', 'CONTRIBUTOR'] as Role[],
+      [],
+      [...EVERYONE, '/treasury/payees'],
+      [...ADMIN_ONLY, '/review'],
+    ],
     ['an admin', ['ADMIN', 'CONTRIBUTOR'] as Role[], [], [...EVERYONE, '/review', ...ADMIN_ONLY], []],
     ['a REFERENT role with no chantier', ['REFERENT'] as Role[], [], EVERYONE, ['/review']],
   ])('%s sees what their roles allow, and nothing else', (_who, roles, referentOf, shown, hidden) => {

@@ -28,5 +28,7 @@ export function isReviewer(actor: Pick<Actor, 'roles' | 'referentOf'>): boolean 
 }
 
 export function navigationFor(actor: Pick<Actor, 'roles' | 'referentOf'>): NavItem[] {
-  return NAV_ITEMS.filter((item) => (!item.permission || can(actor, item.permission)) && (!item.reviewer || isReviewer(actor)));
+  return NAV_ITEMS.filter(
+    (item) => (!item.permission || can(actor, item.permission)) && (!item.reviewer || isReviewer(actor)),
+  );
 }

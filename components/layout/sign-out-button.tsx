@@ -23,7 +23,11 @@ async function signOut() {
 export function SignOutButton() {
   const t = useTranslations('app');
   return (
-    <button type="button" onClick={() => void signOut()} className="min-h-11 rounded-md px-3 text-sm underline-offset-2 hover:underline">
+    <button
+      type="button"
+      onClick={() => void signOut()}
+      className="min-h-11 rounded-md px-3 text-sm underline-offset-2 hover:underline"
+    >
       {t('signOut')}
     </button>
   );

@@ -13,7 +13,10 @@ export function IbanChangedNotice({ data }: { data: unknown }) {
   const t = useTranslations('payees.notification');
   const locale = useLocale() === 'en' ? 'en' : 'fr';
   const change = data as Partial<IbanChange>;
-  const date = typeof change.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(change.date) ? formatCalendarDate(change.date, locale) : '';
+  const date =
+    typeof change.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(change.date)
+      ? formatCalendarDate(change.date, locale)
+      : '';
   return (
     <Link href="/profile/payout" className="underline" data-testid="iban-changed-notice">
       {t('ibanChanged', { date, from: change.from ?? t('none'), to: change.to ?? t('none') })}

@@ -15,7 +15,15 @@ export async function PayoutProfileSummary({ actor }: { actor: Actor }) {
   return <PayoutProfileCard profile={profile} withEditLink />;
 }
 
-export async function PayoutProfileCard({ profile, title, withEditLink = false }: { profile: TPayoutProfileOut | null; title?: string; withEditLink?: boolean }) {
+export async function PayoutProfileCard({
+  profile,
+  title,
+  withEditLink = false,
+}: {
+  profile: TPayoutProfileOut | null;
+  title?: string;
+  withEditLink?: boolean;
+}) {
   const t = await getTranslations('payees.summary');
   const editLink = withEditLink ? (
     <Link href={EDIT_PATH} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
@@ -38,7 +46,9 @@ export async function PayoutProfileCard({ profile, title, withEditLink = false }
               ) : (
                 <span className="text-slate-700">{t('noIban')}</span>
               )}
-              {profile.ibanMasked && !profile.ibanValid ? <span className="ml-2 text-sm text-red-700">{t('ibanInvalid')}</span> : null}
+              {profile.ibanMasked && !profile.ibanValid ? (
+                <span className="ml-2 text-sm text-red-700">{t('ibanInvalid')}</span>
+              ) : null}
             </dd>
           </dl>
         ) : (

@@ -15,12 +15,29 @@ export async function OverTimeCharts() {
   const series = chantiers.map((chantier) => ({ key: chantier.id, label: chantier.code ?? chantier.name }));
   const label = (startDate: string) => `${startDate.slice(5, 7)}/${startDate.slice(0, 4)}`;
   const columns = (pick: 'minutes' | 'amountCents') =>
-    periods.map((period) => ({ label: label(period.startDate), values: Object.fromEntries(Object.entries(period.byChantier).map(([chantierId, totals]) => [chantierId, totals[pick]])) }));
+    periods.map((period) => ({
+      label: label(period.startDate),
+      values: Object.fromEntries(
+        Object.entries(period.byChantier).map(([chantierId, totals]) => [chantierId, totals[pick]]),
+      ),
+    }));
   return (
     <Section title={t('title')}>
       <div className="grid gap-6 lg:grid-cols-2" data-testid="over-time-charts">
-        <StackedBarChart title={t('hours')} columns={columns('minutes')} series={series} formatValue={(minutes) => formatHoursDecimal(Math.round(minutes), locale)} tableLabel={t('table')} />
-        <StackedBarChart title={t('money')} columns={columns('amountCents')} series={series} formatValue={(cents) => formatCents(Math.round(cents), locale)} tableLabel={t('table')} />
+        <StackedBarChart
+          title={t('hours')}
+          columns={columns('minutes')}
+          series={series}
+          formatValue={(minutes) => formatHoursDecimal(Math.round(minutes), locale)}
+          tableLabel={t('table')}
+        />
+        <StackedBarChart
+          title={t('money')}
+          columns={columns('amountCents')}
+          series={series}
+          formatValue={(cents) => formatCents(Math.round(cents), locale)}
+          tableLabel={t('table')}
+        />
       </div>
     </Section>
   );

@@ -23,22 +23,42 @@ export async function EnvelopeUse({ chantiers, names }: { chantiers: TPayoutsOut
         const envelope = chantier.envelopeCents;
         const exceeded = envelope !== null && chantier.demandCents > envelope;
         // Display only: the share of the bar the envelope covers, and how much of it is asked for.
-        const fundedShare = envelope === null ? 1 : exceeded ? (chantier.demandCents === 0 ? 0 : envelope / chantier.demandCents) : envelope === 0 ? 0 : chantier.demandCents / envelope;
-        const percent = envelope === null || envelope === 0 ? null : Math.round((chantier.demandCents * 100) / envelope);
+        const fundedShare =
+          envelope === null
+            ? 1
+            : exceeded
+              ? chantier.demandCents === 0
+                ? 0
+                : envelope / chantier.demandCents
+              : envelope === 0
+                ? 0
+                : chantier.demandCents / envelope;
+        const percent =
+          envelope === null || envelope === 0 ? null : Math.round((chantier.demandCents * 100) / envelope);
         return (
           <li key={chantier.chantierId} data-testid={`envelope-${chantier.chantierId}`}>
             <p className="font-medium text-slate-900">{name}</p>
             <p className="text-sm text-slate-700">
-              {envelope === null ? t('envelopeUnlimited', { demand: format(chantier.demandCents) }) : t('envelopeUse', { demand: format(chantier.demandCents), envelope: format(envelope) })}
-              {envelope !== null ? ` — ${exceeded ? t('envelopeExceeded', { excess: format(chantier.demandCents - envelope) }) : t('envelopeLeft', { left: format(envelope - chantier.demandCents) })}` : ''}
+              {envelope === null
+                ? t('envelopeUnlimited', { demand: format(chantier.demandCents) })
+                : t('envelopeUse', { demand: format(chantier.demandCents), envelope: format(envelope) })}
+              {envelope !== null
+                ? ` — ${exceeded ? t('envelopeExceeded', { excess: format(chantier.demandCents - envelope) }) : t('envelopeLeft', { left: format(envelope - chantier.demandCents) })}`
+                : ''}
             </p>
             {envelope !== null ? (
               <div
                 role="img"
-                aria-label={t('envelopeBar', { chantier: name, percent: percent ?? (chantier.demandCents > 0 ? '∞' : '0') })}
+                aria-label={t('envelopeBar', {
+                  chantier: name,
+                  percent: percent ?? (chantier.demandCents > 0 ? '∞' : '0'),
+                })}
                 className="mt-1 flex h-4 w-full overflow-hidden rounded-full bg-slate-200"
               >
-                <div className={exceeded ? 'bg-brand-700' : 'bg-emerald-600'} style={{ width: `${(fundedShare * 100).toFixed(2)}%` }} />
+                <div
+                  className={exceeded ? 'bg-brand-700' : 'bg-emerald-600'}
+                  style={{ width: `${(fundedShare * 100).toFixed(2)}%` }}
+                />
                 {exceeded ? <div className="flex-1 bg-red-500" /> : null}
               </div>
             ) : null}
@@ -52,7 +72,12 @@ export async function EnvelopeUse({ chantiers, names }: { chantiers: TPayoutsOut
 export async function PeopleTotals({ payouts, names }: { payouts: TPayoutsOut; names: Names }) {
   const t = await getTranslations('payouts');
   const { format } = await money();
-  const byPerson = new Map(payouts.people.map((person) => [person.personId, { amountCents: person.amountCents, unpaidValueCents: 0, volunteerValueCents: 0 }]));
+  const byPerson = new Map(
+    payouts.people.map((person) => [
+      person.personId,
+      { amountCents: person.amountCents, unpaidValueCents: 0, volunteerValueCents: 0 },
+    ]),
+  );
   for (const line of payouts.lines) {
     const totals = byPerson.get(line.personId)!;
     totals.unpaidValueCents += Math.max(0, line.unpaidValueCents);
@@ -65,26 +90,42 @@ export async function PeopleTotals({ payouts, names }: { payouts: TPayoutsOut; n
       <table className="w-full min-w-[20rem] text-left text-sm" data-testid="people-totals">
         <thead>
           <tr className="border-b border-slate-200 text-slate-700">
-            <th scope="col" className="py-2 pr-2 font-medium">{t('person')}</th>
-            <th scope="col" className="py-2 pr-2 text-right font-medium">{t('amount')}</th>
-            <th scope="col" className="py-2 pr-2 text-right font-medium">{t('unpaid')}</th>
-            <th scope="col" className="py-2 text-right font-medium">{t('volunteer')}</th>
+            <th scope="col" className="py-2 pr-2 font-medium">
+              {t('person')}
+            </th>
+            <th scope="col" className="py-2 pr-2 text-right font-medium">
+              {t('amount')}
+            </th>
+            <th scope="col" className="py-2 pr-2 text-right font-medium">
+              {t('unpaid')}
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              {t('volunteer')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map(([personId, totals]) => (
             <tr key={personId} className="border-b border-slate-100">
-              <th scope="row" className="py-2 pr-2 font-normal">{names.people[personId] ?? personId}</th>
+              <th scope="row" className="py-2 pr-2 font-normal">
+                {names.people[personId] ?? personId}
+              </th>
               <td className="whitespace-nowrap py-2 pr-2 text-right font-medium">{format(totals.amountCents)}</td>
-              <td className="whitespace-nowrap py-2 pr-2 text-right text-slate-700">{format(totals.unpaidValueCents)}</td>
+              <td className="whitespace-nowrap py-2 pr-2 text-right text-slate-700">
+                {format(totals.unpaidValueCents)}
+              </td>
               <td className="whitespace-nowrap py-2 text-right text-slate-700">{format(totals.volunteerValueCents)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" className="py-2 pr-2 text-left">{t('total')}</th>
-            <td className="whitespace-nowrap py-2 pr-2 text-right font-semibold">{format(payouts.totals.amountCents)}</td>
+            <th scope="row" className="py-2 pr-2 text-left">
+              {t('total')}
+            </th>
+            <td className="whitespace-nowrap py-2 pr-2 text-right font-semibold">
+              {format(payouts.totals.amountCents)}
+            </td>
             <td className="whitespace-nowrap py-2 pr-2 text-right">{format(payouts.totals.unpaidValueCents)}</td>
             <td className="whitespace-nowrap py-2 text-right">{format(payouts.totals.volunteerValueCents)}</td>
           </tr>
@@ -95,7 +136,17 @@ export async function PeopleTotals({ payouts, names }: { payouts: TPayoutsOut; n
 }
 
 /** Each person's lines per chantier, each with its explanation in words. */
-export async function PayoutLines({ lines, names, headingLevel = 3, showPerson = true }: { lines: TPayoutsOut['lines']; names: Names; headingLevel?: 3 | 4; showPerson?: boolean }) {
+export async function PayoutLines({
+  lines,
+  names,
+  headingLevel = 3,
+  showPerson = true,
+}: {
+  lines: TPayoutsOut['lines'];
+  names: Names;
+  headingLevel?: 3 | 4;
+  showPerson?: boolean;
+}) {
   const t = await getTranslations('payouts');
   const { locale, format } = await money();
   const byPerson = new Map<string, TPayoutsOut['lines']>();
@@ -108,7 +159,11 @@ export async function PayoutLines({ lines, names, headingLevel = 3, showPerson =
         const personLines = byPerson.get(personId)!;
         const total = personLines.reduce((sum, line) => sum + line.amountCents, 0);
         return (
-          <section key={personId} aria-label={names.people[personId] ?? personId} data-testid={`payout-person-${personId}`}>
+          <section
+            key={personId}
+            aria-label={names.people[personId] ?? personId}
+            data-testid={`payout-person-${personId}`}
+          >
             {showPerson ? (
               <Heading className="font-semibold text-slate-900">
                 {names.people[personId] ?? personId} — {format(total)}
@@ -117,8 +172,15 @@ export async function PayoutLines({ lines, names, headingLevel = 3, showPerson =
             <ul className="mt-1 flex flex-col gap-2">
               {personLines.map((line) => (
                 <li key={line.chantierId} className="rounded-md bg-slate-50 px-3 py-2" data-testid="payout-line">
-                  <p className="text-sm font-medium text-slate-900">{t('lineAmount', { chantier: names.chantiers[line.chantierId] ?? line.chantierId, amount: format(line.amountCents) })}</p>
-                  <p className="text-sm text-slate-700" data-testid="payout-explanation">{explainLine(line, locale)}</p>
+                  <p className="text-sm font-medium text-slate-900">
+                    {t('lineAmount', {
+                      chantier: names.chantiers[line.chantierId] ?? line.chantierId,
+                      amount: format(line.amountCents),
+                    })}
+                  </p>
+                  <p className="text-sm text-slate-700" data-testid="payout-explanation">
+                    {explainLine(line, locale)}
+                  </p>
                 </li>
               ))}
             </ul>

@@ -18,7 +18,12 @@ export function PendingList({ pending, testId }: { pending: PendingContribution[
     <ul className="flex flex-col gap-1 text-sm text-slate-800" data-testid={testId}>
       {pending.map((item) => (
         <li key={item.id} className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2">
-          {t('pendingItem', { person: item.personName, date: formatCalendarDate(item.date, locale), chantier: item.chantierName, duration: formatMinutes(item.minutes) })}{' '}
+          {t('pendingItem', {
+            person: item.personName,
+            date: formatCalendarDate(item.date, locale),
+            chantier: item.chantierName,
+            duration: formatMinutes(item.minutes),
+          })}{' '}
           <span className="text-slate-600">({t(`pendingStatus.${item.status}`)})</span>
         </li>
       ))}
@@ -28,7 +33,8 @@ export function PendingList({ pending, testId }: { pending: PendingContribution[
 
 function RefusedList() {
   const state = useActionFormState();
-  const pending = state && !state.ok ? (state.details as { pending?: PendingContribution[] } | undefined)?.pending : undefined;
+  const pending =
+    state && !state.ok ? (state.details as { pending?: PendingContribution[] } | undefined)?.pending : undefined;
   return pending?.length ? <PendingList pending={pending} testId="close-refused-pending" /> : null;
 }
 

@@ -14,13 +14,35 @@ type Option = { value: string; label: string };
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type RateRow = { key: number; personId: string; chantierId: string; rate: string };
 
-const selectStyle = 'min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid]:border-red-600';
+const selectStyle =
+  'min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid]:border-red-600';
 
-function SelectField({ label, name, id, options, emptyLabel, defaultValue }: { label: string; name: string; id: string; options: Option[]; emptyLabel: string; defaultValue: string }) {
+function SelectField({
+  label,
+  name,
+  id,
+  options,
+  emptyLabel,
+  defaultValue,
+}: {
+  label: string;
+  name: string;
+  id: string;
+  options: Option[];
+  emptyLabel: string;
+  defaultValue: string;
+}) {
   const error = useFieldError(name);
   return (
     <Field label={label} name={name} id={id} error={error}>
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={selectStyle}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={selectStyle}
+      >
         <option value="">{emptyLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -40,18 +62,38 @@ function PolicyField({ defaultValue }: { defaultValue: 'PRORATA' | 'FIRST_COME' 
       <legend className="text-sm font-medium text-slate-800">{t('fields.policy')}</legend>
       {(['PRORATA', 'FIRST_COME'] as const).map((policy) => (
         <label key={policy} className="flex min-h-11 items-start gap-2 py-1 text-sm text-slate-800">
-          <input type="radio" name="overflowPolicy" value={policy} defaultChecked={defaultValue === policy} className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700" />
+          <input
+            type="radio"
+            name="overflowPolicy"
+            value={policy}
+            defaultChecked={defaultValue === policy}
+            className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700"
+          />
           <span>
             <span className="font-medium">{t(`policy.${policy}`)}</span> — {t(`policyHint.${policy}`)}
           </span>
         </label>
       ))}
-      {error ? <p className="text-sm text-red-700" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
 
-function RatesTable({ initial, people, chantiers, idPrefix }: { initial: PeriodFormValues['rates']; people: Option[]; chantiers: Option[]; idPrefix: string }) {
+function RatesTable({
+  initial,
+  people,
+  chantiers,
+  idPrefix,
+}: {
+  initial: PeriodFormValues['rates'];
+  people: Option[];
+  chantiers: Option[];
+  idPrefix: string;
+}) {
   const t = useTranslations('periods.fields');
   const [rows, setRows] = useState<RateRow[]>(() => initial.map((rate, index) => ({ key: index, ...rate })));
   const [nextKey, setNextKey] = useState(initial.length);
@@ -69,10 +111,36 @@ function RatesTable({ initial, people, chantiers, idPrefix }: { initial: PeriodF
           <li key={row.key} className="rounded-md border border-slate-200 p-3">
             <fieldset className="grid gap-3 sm:grid-cols-[1fr_1fr_9rem_auto] sm:items-end">
               <legend className="sr-only">{t('rateRow', { number: index + 1 })}</legend>
-              <SelectField label={t('ratePerson')} name={`rates.${index}.personId`} id={`${idPrefix}-rate-${row.key}-person`} options={people} emptyLabel={t('anyPerson')} defaultValue={row.personId} />
-              <SelectField label={t('rateChantier')} name={`rates.${index}.chantierId`} id={`${idPrefix}-rate-${row.key}-chantier`} options={chantiers} emptyLabel={t('anyChantier')} defaultValue={row.chantierId} />
-              <FormField label={t('rateAmount')} name={`rates.${index}.rateCents`} id={`${idPrefix}-rate-${row.key}-amount`} defaultValue={row.rate} inputMode="decimal" autoComplete="off" />
-              <Button type="button" variant="secondary" onClick={() => setRows((current) => current.filter((candidate) => candidate.key !== row.key))} aria-label={`${t('removeRate')} (${index + 1})`}>
+              <SelectField
+                label={t('ratePerson')}
+                name={`rates.${index}.personId`}
+                id={`${idPrefix}-rate-${row.key}-person`}
+                options={people}
+                emptyLabel={t('anyPerson')}
+                defaultValue={row.personId}
+              />
+              <SelectField
+                label={t('rateChantier')}
+                name={`rates.${index}.chantierId`}
+                id={`${idPrefix}-rate-${row.key}-chantier`}
+                options={chantiers}
+                emptyLabel={t('anyChantier')}
+                defaultValue={row.chantierId}
+              />
+              <FormField
+                label={t('rateAmount')}
+                name={`rates.${index}.rateCents`}
+                id={`${idPrefix}-rate-${row.key}-amount`}
+                defaultValue={row.rate}
+                inputMode="decimal"
+                autoComplete="off"
+              />
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => setRows((current) => current.filter((candidate) => candidate.key !== row.key))}
+                aria-label={`${t('removeRate')} (${index + 1})`}
+              >
                 {t('removeRate')}
               </Button>
             </fieldset>
@@ -88,7 +156,17 @@ function RatesTable({ initial, people, chantiers, idPrefix }: { initial: PeriodF
   );
 }
 
-export function PeriodForm({ action, period, chantiers, people }: { action: Action; period?: PeriodFormValues; chantiers: Option[]; people: Option[] }) {
+export function PeriodForm({
+  action,
+  period,
+  chantiers,
+  people,
+}: {
+  action: Action;
+  period?: PeriodFormValues;
+  chantiers: Option[];
+  people: Option[];
+}) {
   const t = useTranslations('periods');
   const prefix = period ? `period-${period.periodId}` : 'period-new';
   const id = (name: string) => `${prefix}-${name}`;
@@ -100,14 +178,53 @@ export function PeriodForm({ action, period, chantiers, people }: { action: Acti
           <input type="hidden" name="version" value={period.version} />
         </>
       ) : null}
-      <FormField label={t('fields.name')} name="name" id={id('name')} defaultValue={period?.name ?? ''} required maxLength={120} autoComplete="off" />
+      <FormField
+        label={t('fields.name')}
+        name="name"
+        id={id('name')}
+        defaultValue={period?.name ?? ''}
+        required
+        maxLength={120}
+        autoComplete="off"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label={t('fields.startDate')} name="startDate" id={id('startDate')} type="date" defaultValue={period?.startDate ?? ''} required />
-        <FormField label={t('fields.endDate')} name="endDate" id={id('endDate')} type="date" defaultValue={period?.endDate ?? ''} required />
+        <FormField
+          label={t('fields.startDate')}
+          name="startDate"
+          id={id('startDate')}
+          type="date"
+          defaultValue={period?.startDate ?? ''}
+          required
+        />
+        <FormField
+          label={t('fields.endDate')}
+          name="endDate"
+          id={id('endDate')}
+          type="date"
+          defaultValue={period?.endDate ?? ''}
+          required
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label={t('fields.defaultRate')} name="defaultRateCents" id={id('defaultRate')} defaultValue={period?.defaultRate ?? ''} hint={t('fields.defaultRateHint')} inputMode="decimal" autoComplete="off" required />
-        <FormField label={t('fields.cap')} name="capMinutes" id={id('cap')} defaultValue={period?.cap ?? ''} hint={t('fields.capHint')} inputMode="decimal" autoComplete="off" />
+        <FormField
+          label={t('fields.defaultRate')}
+          name="defaultRateCents"
+          id={id('defaultRate')}
+          defaultValue={period?.defaultRate ?? ''}
+          hint={t('fields.defaultRateHint')}
+          inputMode="decimal"
+          autoComplete="off"
+          required
+        />
+        <FormField
+          label={t('fields.cap')}
+          name="capMinutes"
+          id={id('cap')}
+          defaultValue={period?.cap ?? ''}
+          hint={t('fields.capHint')}
+          inputMode="decimal"
+          autoComplete="off"
+        />
       </div>
       <PolicyField defaultValue={period?.overflowPolicy ?? 'PRORATA'} />
       <fieldset className="flex flex-col gap-2">

@@ -6,5 +6,12 @@ const STYLES = {
 } as const;
 
 export function PeriodStatusBadge({ status, label }: { status: keyof typeof STYLES; label: string }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status]}`} data-testid="period-status">{label}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}
+      data-testid="period-status"
+    >
+      {label}
+    </span>
+  );
 }

@@ -4,15 +4,32 @@
 import { getTranslations } from 'next-intl/server';
 import { Section } from '@/components/ui/primitives';
 
-type LinkKey = 'payoutsCsv' | 'payoutsXlsx' | 'contributionsCsv' | 'funderCsv' | 'funderPdf' | 'sepaXml' | 'statementsZip';
+type LinkKey =
+  'payoutsCsv' | 'payoutsXlsx' | 'contributionsCsv' | 'funderCsv' | 'funderPdf' | 'sepaXml' | 'statementsZip';
 
 const GROUPS: { group: 'payouts' | 'funder' | 'bank'; links: { key: LinkKey; file: string }[] }[] = [
   {
     group: 'payouts',
-    links: [{ key: 'payoutsCsv', file: 'payouts.csv' }, { key: 'payoutsXlsx', file: 'payouts.xlsx' }, { key: 'contributionsCsv', file: 'contributions.csv' }],
+    links: [
+      { key: 'payoutsCsv', file: 'payouts.csv' },
+      { key: 'payoutsXlsx', file: 'payouts.xlsx' },
+      { key: 'contributionsCsv', file: 'contributions.csv' },
+    ],
   },
-  { group: 'funder', links: [{ key: 'funderCsv', file: 'funder-report.csv' }, { key: 'funderPdf', file: 'funder-report.pdf' }] },
-  { group: 'bank', links: [{ key: 'sepaXml', file: 'sepa.xml' }, { key: 'statementsZip', file: 'statements.zip' }] },
+  {
+    group: 'funder',
+    links: [
+      { key: 'funderCsv', file: 'funder-report.csv' },
+      { key: 'funderPdf', file: 'funder-report.pdf' },
+    ],
+  },
+  {
+    group: 'bank',
+    links: [
+      { key: 'sepaXml', file: 'sepa.xml' },
+      { key: 'statementsZip', file: 'statements.zip' },
+    ],
+  },
 ];
 
 export function exportHref(periodId: string, file: string): string {
@@ -33,14 +50,23 @@ export async function ExportLinks({ periodId, preview = false }: { periodId: str
               <ul className="flex flex-col">
                 {links.map(({ key, file }) => (
                   <li key={key}>
-                    <a href={exportHref(periodId, file)} download className="inline-flex min-h-11 items-center text-sm text-brand-700 underline" data-testid={`export-${key}`}>
+                    <a
+                      href={exportHref(periodId, file)}
+                      download
+                      className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
+                      data-testid={`export-${key}`}
+                    >
                       {t(`links.${key}`)}
                     </a>
                   </li>
                 ))}
               </ul>
               {group === 'bank' ? (
-                <a href={`/periods/${encodeURIComponent(periodId)}/payments`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline" data-testid="payments-link">
+                <a
+                  href={`/periods/${encodeURIComponent(periodId)}/payments`}
+                  className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+                  data-testid="payments-link"
+                >
                   {t('links.payments')}
                 </a>
               ) : null}

@@ -24,12 +24,17 @@ export async function MyPaymentStatus({ actor, periodId }: { actor: Actor; perio
   } else if (status.state === 'PARTIAL') {
     line = t('partial', { paid: money(status.paidCents), due: money(status.dueCents) });
   } else if (status.state === 'UNPAID') {
-    line = status.paidToOrganisation ? t('notPaidTo', { payee, amount: money(status.dueCents) }) : t('notPaid', { amount: money(status.dueCents) });
+    line = status.paidToOrganisation
+      ? t('notPaidTo', { payee, amount: money(status.dueCents) })
+      : t('notPaid', { amount: money(status.dueCents) });
   }
   return (
     <div className="flex flex-col gap-1 text-sm" data-testid="my-payment-status">
       {line ? (
-        <p className={status.state === 'PAID' ? 'font-medium text-emerald-800' : 'text-slate-800'} data-testid="my-payment-line">
+        <p
+          className={status.state === 'PAID' ? 'font-medium text-emerald-800' : 'text-slate-800'}
+          data-testid="my-payment-line"
+        >
           {line}
         </p>
       ) : null}
@@ -41,7 +46,11 @@ export async function MyPaymentStatus({ actor, periodId }: { actor: Actor; perio
           ))
         : null}
       <p>
-        <a href={`/api/v1/periods/${periodId}/exports/statements/${actor.id}.pdf`} download className="inline-flex min-h-11 items-center text-brand-700 underline">
+        <a
+          href={`/api/v1/periods/${periodId}/exports/statements/${actor.id}.pdf`}
+          download
+          className="inline-flex min-h-11 items-center text-brand-700 underline"
+        >
           {t('statement')}
         </a>
       </p>

@@ -15,13 +15,44 @@ function DateAndReference({ idPrefix, today }: { idPrefix: string; today: string
   const t = useTranslations('treasury.record');
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <FormField label={t('paidOn')} name="paidOn" id={`${idPrefix}-paidOn`} type="date" defaultValue={today} required />
-      <FormField label={t('reference')} name="reference" id={`${idPrefix}-reference`} hint={t('referenceHint')} maxLength={140} required autoComplete="off" />
+      <FormField
+        label={t('paidOn')}
+        name="paidOn"
+        id={`${idPrefix}-paidOn`}
+        type="date"
+        defaultValue={today}
+        required
+      />
+      <FormField
+        label={t('reference')}
+        name="reference"
+        id={`${idPrefix}-reference`}
+        hint={t('referenceHint')}
+        maxLength={140}
+        required
+        autoComplete="off"
+      />
     </div>
   );
 }
 
-export function RecordPaymentForm({ action, periodId, payeeId, amountCents, amountLabel, today, idPrefix }: { action: Action; periodId: string; payeeId: string; amountCents: number; amountLabel: string; today: string; idPrefix: string }) {
+export function RecordPaymentForm({
+  action,
+  periodId,
+  payeeId,
+  amountCents,
+  amountLabel,
+  today,
+  idPrefix,
+}: {
+  action: Action;
+  periodId: string;
+  payeeId: string;
+  amountCents: number;
+  amountLabel: string;
+  today: string;
+  idPrefix: string;
+}) {
   const t = useTranslations('treasury.record');
   return (
     <ActionForm action={action} className="flex flex-col gap-3">
@@ -36,13 +67,30 @@ export function RecordPaymentForm({ action, periodId, payeeId, amountCents, amou
   );
 }
 
-export function RecordBatchForm({ action, periodId, transfers, count, today }: { action: Action; periodId: string; transfers: { payeeId: string; amountCents: number }[]; count: number; today: string }) {
+export function RecordBatchForm({
+  action,
+  periodId,
+  transfers,
+  count,
+  today,
+}: {
+  action: Action;
+  periodId: string;
+  transfers: { payeeId: string; amountCents: number }[];
+  count: number;
+  today: string;
+}) {
   const t = useTranslations('treasury.sepa');
   return (
     <ActionForm action={action} className="flex flex-col gap-3">
       <input type="hidden" name="periodId" value={periodId} />
       {transfers.map((transfer) => (
-        <input key={transfer.payeeId} type="hidden" name="payees[]" value={`${transfer.amountCents}:${transfer.payeeId}`} />
+        <input
+          key={transfer.payeeId}
+          type="hidden"
+          name="payees[]"
+          value={`${transfer.amountCents}:${transfer.payeeId}`}
+        />
       ))}
       <DateAndReference idPrefix="batch" today={today} />
       <div>
@@ -71,7 +119,17 @@ function ReasonField({ id }: { id: string }) {
   );
 }
 
-export function ReversePaymentForm({ action, periodId, paymentId, today }: { action: Action; periodId: string; paymentId: string; today: string }) {
+export function ReversePaymentForm({
+  action,
+  periodId,
+  paymentId,
+  today,
+}: {
+  action: Action;
+  periodId: string;
+  paymentId: string;
+  today: string;
+}) {
   const t = useTranslations('treasury.reverse');
   return (
     <ActionForm action={action} className="flex flex-col gap-3">
@@ -79,7 +137,13 @@ export function ReversePaymentForm({ action, periodId, paymentId, today }: { act
       <input type="hidden" name="paymentId" value={paymentId} />
       <p className="text-sm text-slate-700">{t('intro')}</p>
       <ReasonField id={`reverse-reason-${paymentId}`} />
-      <FormField label={t('reversedOn')} name="reversedOn" id={`reverse-date-${paymentId}`} type="date" defaultValue={today} />
+      <FormField
+        label={t('reversedOn')}
+        name="reversedOn"
+        id={`reverse-date-${paymentId}`}
+        type="date"
+        defaultValue={today}
+      />
       <div>
         <SubmitButton variant="danger">{t('button')}</SubmitButton>
       </div>
@@ -87,15 +151,45 @@ export function ReversePaymentForm({ action, periodId, paymentId, today }: { act
   );
 }
 
-export function DebtorAccountForm({ action, periodId, debtor }: { action: Action; periodId: string; debtor: { name: string | null; iban: string | null; bic: string | null } }) {
+export function DebtorAccountForm({
+  action,
+  periodId,
+  debtor,
+}: {
+  action: Action;
+  periodId: string;
+  debtor: { name: string | null; iban: string | null; bic: string | null };
+}) {
   const t = useTranslations('treasury.debtor');
   return (
     <ActionForm action={action} className="flex flex-col gap-3">
       <input type="hidden" name="periodId" value={periodId} />
-      <FormField label={t('name')} name="debtorName" hint={t('nameHint')} defaultValue={debtor.name ?? ''} maxLength={70} required autoComplete="organization" />
+      <FormField
+        label={t('name')}
+        name="debtorName"
+        hint={t('nameHint')}
+        defaultValue={debtor.name ?? ''}
+        maxLength={70}
+        required
+        autoComplete="organization"
+      />
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField label={t('iban')} name="debtorIban" defaultValue={debtor.iban ?? ''} required autoComplete="off" spellCheck={false} />
-        <FormField label={t('bic')} name="debtorBic" hint={t('bicHint')} defaultValue={debtor.bic ?? ''} autoComplete="off" spellCheck={false} />
+        <FormField
+          label={t('iban')}
+          name="debtorIban"
+          defaultValue={debtor.iban ?? ''}
+          required
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <FormField
+          label={t('bic')}
+          name="debtorBic"
+          hint={t('bicHint')}
+          defaultValue={debtor.bic ?? ''}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
       <div>
         <SubmitButton>{t('save')}</SubmitButton>
@@ -109,10 +203,26 @@ export function DebtorAccountForm({ action, periodId, debtor }: { action: Action
  * browser's from then on, so saving (which re-renders the page with an account) does not fold it
  * over the confirmation.
  */
-export function DebtorAccountEditor({ action, periodId, debtor, summary, initiallyOpen }: { action: Action; periodId: string; debtor: { name: string | null; iban: string | null; bic: string | null }; summary: string; initiallyOpen: boolean }) {
+export function DebtorAccountEditor({
+  action,
+  periodId,
+  debtor,
+  summary,
+  initiallyOpen,
+}: {
+  action: Action;
+  periodId: string;
+  debtor: { name: string | null; iban: string | null; bic: string | null };
+  summary: string;
+  initiallyOpen: boolean;
+}) {
   const [open, setOpen] = useState(initiallyOpen);
   return (
-    <details className="rounded-md border border-slate-200 p-3" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      className="rounded-md border border-slate-200 p-3"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{summary}</summary>
       <div className="pt-3">
         <DebtorAccountForm action={action} periodId={periodId} debtor={debtor} />

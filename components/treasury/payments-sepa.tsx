@@ -12,7 +12,17 @@ import { DebtorAccountEditor, RecordBatchForm } from './payments-forms';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-export async function PaymentsSepa({ data, debtor, today, batchAction }: { data: TPeriodPaymentsOut; debtor: DebtorAccount; today: string; batchAction: Action }) {
+export async function PaymentsSepa({
+  data,
+  debtor,
+  today,
+  batchAction,
+}: {
+  data: TPeriodPaymentsOut;
+  debtor: DebtorAccount;
+  today: string;
+  batchAction: Action;
+}) {
   const t = await getTranslations('treasury.sepa');
   const tx = await getTranslations('treasury.exclusion');
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
@@ -23,12 +33,18 @@ export async function PaymentsSepa({ data, debtor, today, batchAction }: { data:
   return (
     <div className="flex flex-col gap-4" data-testid="sepa-section">
       <p className="text-sm text-slate-700">{t('intro')}</p>
-      <p className="font-medium text-slate-900" data-testid="sepa-summary">{t('summary', { count: sepa.transferCount, total: money(sepa.totalCents) })}</p>
+      <p className="font-medium text-slate-900" data-testid="sepa-summary">
+        {t('summary', { count: sepa.transferCount, total: money(sepa.totalCents) })}
+      </p>
       {sepa.transferCount === 0 ? <Notice tone="info">{t('nothing')}</Notice> : null}
       {sepa.transferCount > 0 && !debtorSet ? <Notice tone="error">{t('needsDebtor')}</Notice> : null}
       {sepa.transferCount > 0 && debtorSet ? (
         <p>
-          <a href={`/api/v1/periods/${data.periodId}/exports/sepa.xml`} download className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          <a
+            href={`/api/v1/periods/${data.periodId}/exports/sepa.xml`}
+            download
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
             {t('download')}
           </a>
         </p>
@@ -39,7 +55,11 @@ export async function PaymentsSepa({ data, debtor, today, batchAction }: { data:
           <ul className="flex flex-col gap-1 text-sm" data-testid="sepa-excluded">
             {sepa.excluded.map((payee) => (
               <li key={payee.payeeId} className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2">
-                {t('excludedItem', { name: payee.payeeName, amount: money(payee.amountCents), reason: tx(payee.reason) })}
+                {t('excludedItem', {
+                  name: payee.payeeName,
+                  amount: money(payee.amountCents),
+                  reason: tx(payee.reason),
+                })}
               </li>
             ))}
           </ul>
@@ -50,15 +70,31 @@ export async function PaymentsSepa({ data, debtor, today, batchAction }: { data:
       {sepa.transferCount > 0 ? (
         <div className="rounded-md border border-slate-200 p-3" data-testid="sepa-batch">
           <h3 className="mb-1 font-semibold text-slate-900">{t('batchTitle')}</h3>
-          <p className="mb-3 text-sm text-slate-700">{t('batchIntro', { count: sepa.transferCount, total: money(sepa.totalCents) })}</p>
-          <RecordBatchForm action={batchAction} periodId={data.periodId} transfers={sepa.transfers} count={sepa.transferCount} today={today} />
+          <p className="mb-3 text-sm text-slate-700">
+            {t('batchIntro', { count: sepa.transferCount, total: money(sepa.totalCents) })}
+          </p>
+          <RecordBatchForm
+            action={batchAction}
+            periodId={data.periodId}
+            transfers={sepa.transfers}
+            count={sepa.transferCount}
+            today={today}
+          />
         </div>
       ) : null}
     </div>
   );
 }
 
-export async function DebtorAccountSection({ periodId, debtor, saveAction }: { periodId: string; debtor: DebtorAccount; saveAction: Action }) {
+export async function DebtorAccountSection({
+  periodId,
+  debtor,
+  saveAction,
+}: {
+  periodId: string;
+  debtor: DebtorAccount;
+  saveAction: Action;
+}) {
   const t = await getTranslations('treasury.debtor');
   const set = Boolean(debtor.name && debtor.iban);
   return (
@@ -66,13 +102,22 @@ export async function DebtorAccountSection({ periodId, debtor, saveAction }: { p
       <p className="text-sm text-slate-700">{t('intro')}</p>
       {set ? (
         <p className="font-medium text-slate-900">
-          {t('current', { name: debtor.name ?? '', iban: formatIban(debtor.iban ?? '') || (maskIban(debtor.iban) ?? '') })}
+          {t('current', {
+            name: debtor.name ?? '',
+            iban: formatIban(debtor.iban ?? '') || (maskIban(debtor.iban) ?? ''),
+          })}
           {debtor.bic ? ` · ${debtor.bic}` : ''}
         </p>
       ) : (
         <Notice tone="error">{t('missing')}</Notice>
       )}
-      <DebtorAccountEditor action={saveAction} periodId={periodId} debtor={debtor} summary={set ? t('edit') : t('set')} initiallyOpen={!set} />
+      <DebtorAccountEditor
+        action={saveAction}
+        periodId={periodId}
+        debtor={debtor}
+        summary={set ? t('edit') : t('set')}
+        initiallyOpen={!set}
+      />
     </div>
   );
 }

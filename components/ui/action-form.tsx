@@ -3,7 +3,15 @@
 // field's error next to it, and keeps the buttons busy while the action runs. Submitting goes
 // through a transition rather than React's built-in form action, so that a refused form keeps
 // what the person typed (React would reset it); without JavaScript the form still posts.
-import { createContext, startTransition, useActionState, useContext, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import type { ActionState } from '@/lib/actions/form-action';
 import { Button, Notice } from '@/components/ui/primitives';
 
@@ -57,16 +65,39 @@ export function ActionForm({
 
   return (
     <FormStateContext.Provider value={{ state, pending }}>
-      <form id={id} action={dispatch} onSubmit={onSubmit} className={className} key={resetOnSuccess ? successes.count : undefined} noValidate>
+      <form
+        id={id}
+        action={dispatch}
+        onSubmit={onSubmit}
+        className={className}
+        key={resetOnSuccess ? successes.count : undefined}
+        noValidate
+      >
         {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
-        {state && state.ok ? (success ? success(state) : state.message ? <Notice tone="success">{state.message}</Notice> : null) : null}
+        {state && state.ok ? (
+          success ? (
+            success(state)
+          ) : state.message ? (
+            <Notice tone="success">{state.message}</Notice>
+          ) : null
+        ) : null}
         {children}
       </form>
     </FormStateContext.Provider>
   );
 }
 
-export function SubmitButton({ children, variant = 'primary', name, value }: { children: ReactNode; variant?: 'primary' | 'secondary' | 'danger'; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  variant = 'primary',
+  name,
+  value,
+}: {
+  children: ReactNode;
+  variant?: 'primary' | 'secondary' | 'danger';
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useContext(FormStateContext);
   return (
     <Button type="submit" variant={variant} disabled={pending} aria-busy={pending} name={name} value={value}>

@@ -7,7 +7,11 @@ const buttonStyles = {
   danger: 'border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:opacity-60',
 } as const;
 
-export function Button({ variant = 'primary', className = '', ...props }: ComponentProps<'button'> & { variant?: keyof typeof buttonStyles }) {
+export function Button({
+  variant = 'primary',
+  className = '',
+  ...props
+}: ComponentProps<'button'> & { variant?: keyof typeof buttonStyles }) {
   return (
     <button
       className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 text-sm font-medium ${buttonStyles[variant]} ${className}`}
@@ -16,7 +20,21 @@ export function Button({ variant = 'primary', className = '', ...props }: Compon
   );
 }
 
-export function Field({ label, name, id = name, error, hint, children }: { label: string; name: string; id?: string; error?: string; hint?: string; children?: ReactNode }) {
+export function Field({
+  label,
+  name,
+  id = name,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  name: string;
+  id?: string;
+  error?: string;
+  hint?: string;
+  children?: ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
@@ -37,7 +55,13 @@ export function Field({ label, name, id = name, error, hint, children }: { label
   );
 }
 
-export function TextInput({ name, id = name, error, className = '', ...props }: ComponentProps<'input'> & { name: string; error?: string }) {
+export function TextInput({
+  name,
+  id = name,
+  error,
+  className = '',
+  ...props
+}: ComponentProps<'input'> & { name: string; error?: string }) {
   return (
     <input
       id={id}
@@ -82,5 +106,9 @@ export function PageTitle({ children }: { children: ReactNode }) {
 }
 
 export function Badge({ children }: { children: ReactNode }) {
-  return <span className="inline-flex items-center rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">{children}</span>;
+  return (
+    <span className="inline-flex items-center rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">
+      {children}
+    </span>
+  );
 }

@@ -36,20 +36,37 @@ function errorState(error: unknown, locale: Locale, context: string): ActionStat
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {
       const key = issue.path.join('.') || '_';
-      fields[key] ??= translate(locale, /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid');
+      fields[key] ??= translate(
+        locale,
+        /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid',
+      );
     }
     return { ok: false, code: 'VALIDATION', message: translate(locale, 'errors.VALIDATION'), fields };
   }
   const publicError = toPublicError(error, context);
   // Field messages are keys: translate them for this person, not in the API's English.
   const rawFields = error instanceof AppError ? error.fields : publicError.fields;
-  const fields = rawFields ? Object.fromEntries(Object.entries(rawFields).map(([field, message]) => [field, translate(locale, message)])) : undefined;
+  const fields = rawFields
+    ? Object.fromEntries(Object.entries(rawFields).map(([field, message]) => [field, translate(locale, message)]))
+    : undefined;
   const keyed = error instanceof AppError && error.message.startsWith('errors.');
-  const message = keyed ? translate(locale, error.message, error.values) : translate(locale, `errors.${publicError.code}`);
-  return { ok: false, code: publicError.code, message, fields, ...(publicError.details !== undefined ? { details: publicError.details } : {}) };
+  const message = keyed
+    ? translate(locale, error.message, error.values)
+    : translate(locale, `errors.${publicError.code}`);
+  return {
+    ok: false,
+    code: publicError.code,
+    message,
+    fields,
+    ...(publicError.details !== undefined ? { details: publicError.details } : {}),
+  };
 }
 
-type Handler<S extends ZodType, A> = (args: { actor: A; input: z.infer<S>; locale: Locale }) => Promise<ActionState | void>;
+type Handler<S extends ZodType, A> = (args: {
+  actor: A;
+  input: z.infer<S>;
+  locale: Locale;
+}) => Promise<ActionState | void>;
 
 function build<S extends ZodType, A extends Actor | null>(
   name: string,
@@ -67,20 +84,36 @@ function build<S extends ZodType, A extends Actor | null>(
       return (await handler({ actor, input, locale })) ?? { ok: true };
     } catch (error) {
       // Next's redirect() and notFound() work by throwing: let them through.
-      if (error && typeof error === 'object' && 'digest' in error && /^NEXT_/.test(String((error as { digest: unknown }).digest))) throw error;
+      if (
+        error &&
+        typeof error === 'object' &&
+        'digest' in error &&
+        /^NEXT_/.test(String((error as { digest: unknown }).digest))
+      )
+        throw error;
       return errorState(error, locale, `action ${name}`);
     }
   };
 }
 
 /** A server action for a signed-in person, optionally restricted to a permission. */
-export function formAction<S extends ZodType>(spec: { name: string; schema: S; permission?: Permission; handler: Handler<S, Actor> }) {
-  return build(spec.name, spec.schema, async () => {
-    const actor = await sessionActor();
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
-    if (spec.permission) assertCan(actor, spec.permission);
-    return actor;
-  }, spec.handler);
+export function formAction<S extends ZodType>(spec: {
+  name: string;
+  schema: S;
+  permission?: Permission;
+  handler: Handler<S, Actor>;
+}) {
+  return build(
+    spec.name,
+    spec.schema,
+    async () => {
+      const actor = await sessionActor();
+      if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+      if (spec.permission) assertCan(actor, spec.permission);
+      return actor;
+    },
+    spec.handler,
+  );
 }
 
 /** A server action anyone may call (accepting an invitation, resetting a password). */

@@ -5,10 +5,32 @@ import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { translate } from '@/lib/i18n/locale';
 
-export type PublicError = { status: number; code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown };
+export type PublicError = {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+  details?: unknown;
+};
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'P1001', 'P1002', 'P1017']);
-const UNAVAILABLE_MESSAGE = /ECONNREFUSED|Connection terminated|connection timeout|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection|Can't reach database|DatabaseNotReachable|Client has encountered a connection error/i;
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'P1001',
+  'P1002',
+  'P1017',
+]);
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|Connection terminated|connection timeout|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection|Can't reach database|DatabaseNotReachable|Client has encountered a connection error/i;
 
 /** Walks an error and its causes (driver adapters wrap the pg error) looking for a property. */
 function* errorChain(error: unknown): Generator<Record<string, unknown>> {
@@ -24,7 +46,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (const link of errorChain(error)) {
     if (typeof link.code === 'string' && UNAVAILABLE_CODES.has(link.code)) return true;
     if (typeof link.originalCode === 'string' && UNAVAILABLE_CODES.has(link.originalCode)) return true;
-    if (typeof link.kind === 'string' && /DatabaseNotReachable|ConnectionClosed|SocketTimeout/.test(link.kind)) return true;
+    if (typeof link.kind === 'string' && /DatabaseNotReachable|ConnectionClosed|SocketTimeout/.test(link.kind))
+      return true;
     if (typeof link.message === 'string' && UNAVAILABLE_MESSAGE.test(link.message)) return true;
   }
   return false;
@@ -46,7 +69,10 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
     // Schemas carry message keys ("validation.email"); the API speaks English.
-    fields[key] ??= translate('en', /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid');
+    fields[key] ??= translate(
+      'en',
+      /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid',
+    );
   }
   return fields;
 }
@@ -56,16 +82,24 @@ export function toPublicError(error: unknown, context = ''): PublicError {
     // Message keys are for people; the API speaks English.
     const message = error.message.startsWith('errors.') ? translate('en', error.message, error.values) : error.message;
     const fields = error.fields
-      ? Object.fromEntries(Object.entries(error.fields).map(([field, text]) => [field, /^(validation|errors)\./.test(text) ? translate('en', text) : text]))
+      ? Object.fromEntries(
+          Object.entries(error.fields).map(([field, text]) => [
+            field,
+            /^(validation|errors)\./.test(text) ? translate('en', text) : text,
+          ]),
+        )
       : undefined;
     return { status: error.status, code: error.code, message, fields, details: error.details };
   }
   if (error instanceof ZodError) {
     const fields = zodFieldErrors(error);
-    const summary = Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; ');
+    const summary = Object.entries(fields)
+      .map(([field, message]) => `${field}: ${message}`)
+      .join('; ');
     return { status: 400, code: 'VALIDATION', message: `Invalid input — ${summary}`, fields };
   }
-  if (error instanceof SyntaxError) return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON' };
+  if (error instanceof SyntaxError)
+    return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON' };
   if (isDatabaseUnavailable(error)) {
     return { status: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; try again in a moment' };
   }
@@ -73,7 +107,8 @@ export function toPublicError(error: unknown, context = ''): PublicError {
   if (code === 'P2025') return { status: 404, code: 'NOT_FOUND', message: 'Not found' };
   if (code === 'P2002') return { status: 409, code: 'ALREADY_EXISTS', message: 'This already exists' };
   const message = pgMessage(error);
-  if (/period_closed/.test(message)) return { status: 409, code: 'CONFLICT', message: 'The period is closed: its contributions cannot change' };
+  if (/period_closed/.test(message))
+    return { status: 409, code: 'CONFLICT', message: 'The period is closed: its contributions cannot change' };
   if (/funding_periods_no_overlap|conflicting key value violates exclusion constraint/.test(message)) {
     return { status: 409, code: 'CONFLICT', message: 'This period overlaps another one' };
   }

@@ -8,17 +8,67 @@ import { IMPORT_OPERATIONS } from '@/lib/import/openapi';
 import { PAYEE_OPERATIONS } from '@/lib/payees/openapi';
 import { EXPORT_OPERATIONS } from '@/lib/exports/openapi';
 import { TREASURY_OPERATIONS } from '@/lib/treasury/openapi';
-import { ZChantierOut, ZErrorOut, ZIdParams, ZMe, ZPlaceOut, ZTokenCreate, ZTokenCreated, listOf } from '@/lib/api/schemas';
+import {
+  ZChantierOut,
+  ZErrorOut,
+  ZIdParams,
+  ZMe,
+  ZPlaceOut,
+  ZTokenCreate,
+  ZTokenCreated,
+  listOf,
+} from '@/lib/api/schemas';
 import { ZPagination, ZPersonInvite, ZPersonOut } from '@/lib/people/schemas';
 
 export const OPERATIONS: Operation[] = [
-  { method: 'post', path: '/tokens', summary: 'Create a personal API token', who: 'anyone, rate limited', public: true, body: ZTokenCreate, response: { status: 201, schema: ZTokenCreated } },
-  { method: 'delete', path: '/tokens/{id}', summary: 'Revoke one of your tokens', who: 'the token owner', params: ZIdParams, response: { status: 204 } },
+  {
+    method: 'post',
+    path: '/tokens',
+    summary: 'Create a personal API token',
+    who: 'anyone, rate limited',
+    public: true,
+    body: ZTokenCreate,
+    response: { status: 201, schema: ZTokenCreated },
+  },
+  {
+    method: 'delete',
+    path: '/tokens/{id}',
+    summary: 'Revoke one of your tokens',
+    who: 'the token owner',
+    params: ZIdParams,
+    response: { status: 204 },
+  },
   { method: 'get', path: '/me', summary: 'Who you are', who: 'signed in', response: { status: 200, schema: ZMe } },
-  { method: 'get', path: '/people', summary: 'The people of the collective', who: 'signed in', query: ZPagination, response: { status: 200, schema: listOf(ZPersonOut) } },
-  { method: 'post', path: '/people', summary: 'Invite a person', who: 'admin', body: ZPersonInvite, response: { status: 201, schema: ZPersonOut.extend({ invitationUrl: z.string(), invitationEmailed: z.boolean() }) } },
-  { method: 'get', path: '/chantiers', summary: 'The chantiers', who: 'signed in', response: { status: 200, schema: listOf(ZChantierOut) } },
-  { method: 'get', path: '/places', summary: 'The places', who: 'signed in', response: { status: 200, schema: listOf(ZPlaceOut) } },
+  {
+    method: 'get',
+    path: '/people',
+    summary: 'The people of the collective',
+    who: 'signed in',
+    query: ZPagination,
+    response: { status: 200, schema: listOf(ZPersonOut) },
+  },
+  {
+    method: 'post',
+    path: '/people',
+    summary: 'Invite a person',
+    who: 'admin',
+    body: ZPersonInvite,
+    response: { status: 201, schema: ZPersonOut.extend({ invitationUrl: z.string(), invitationEmailed: z.boolean() }) },
+  },
+  {
+    method: 'get',
+    path: '/chantiers',
+    summary: 'The chantiers',
+    who: 'signed in',
+    response: { status: 200, schema: listOf(ZChantierOut) },
+  },
+  {
+    method: 'get',
+    path: '/places',
+    summary: 'The places',
+    who: 'signed in',
+    response: { status: 200, schema: listOf(ZPlaceOut) },
+  },
   ...CONTRIBUTION_OPERATIONS,
   ...PERIOD_OPERATIONS,
   ...IMPORT_OPERATIONS,
@@ -49,7 +99,10 @@ export function buildOpenApiDocument(serverUrl = '/api/v1') {
   for (const operation of OPERATIONS) {
     const responses: Record<string, unknown> = {
       [operation.response?.status ?? 200]: operation.response?.schema
-        ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(operation.response.schema, 'output') } } }
+        ? {
+            description: 'Success',
+            content: { 'application/json': { schema: jsonSchema(operation.response.schema, 'output') } },
+          }
         : operation.response?.contentType
           ? { description: 'Success', content: { [operation.response.contentType]: {} } }
           : { description: 'Success, no content' },
@@ -61,7 +114,14 @@ export function buildOpenApiDocument(serverUrl = '/api/v1') {
       description: `Who: ${operation.who}.`,
       ...(operation.public ? { security: [] } : {}),
       parameters: [...parameters(operation.params, 'path'), ...parameters(operation.query, 'query')],
-      ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } } } } : {}),
+      ...(operation.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
+            },
+          }
+        : {}),
       responses,
     };
   }
@@ -70,10 +130,19 @@ export function buildOpenApiDocument(serverUrl = '/api/v1') {
     info: {
       title: 'Butin API',
       version: '1',
-      description: 'Contributive budgets: contributions, reviews, periods and payouts. Errors are { "error": { "code", "message" } }. Money is in integer cents, durations in integer minutes, dates YYYY-MM-DD.',
+      description:
+        'Contributive budgets: contributions, reviews, periods and payouts. Errors are { "error": { "code", "message" } }. Money is in integer cents, durations in integer minutes, dates YYYY-MM-DD.',
     },
     servers: [{ url: serverUrl }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (POST /tokens or the profile page)' } } },
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A personal API token (POST /tokens or the profile page)',
+        },
+      },
+    },
     security: [{ bearer: [] }],
     paths,
   };

@@ -34,7 +34,11 @@ export function json(data: unknown, status = 200, headers: HeadersInit = {}): Re
 export function errorResponse(error: unknown, context = ''): Response {
   const { status, code, message, fields, details } = toPublicError(error, context);
   const headers: Record<string, string> = status === 429 ? { 'retry-after': '900' } : {};
-  return json({ error: { code, message, ...(fields ? { fields } : {}), ...(details !== undefined ? { details } : {}) } }, status, headers);
+  return json(
+    { error: { code, message, ...(fields ? { fields } : {}), ...(details !== undefined ? { details } : {}) } },
+    status,
+    headers,
+  );
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -57,15 +61,19 @@ async function readBody(request: Request): Promise<unknown> {
   return JSON.parse(text); // a SyntaxError becomes a 400
 }
 
-export function apiRoute<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined, Public extends boolean = false>(
-  spec: RouteSpec<P, Q, B, Public>,
-) {
+export function apiRoute<
+  P extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+  Public extends boolean = false,
+>(spec: RouteSpec<P, Q, B, Public>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       let actor: Actor | null = null;
       if (!spec.public) {
         actor = await requestActor(request);
-        if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in, or send a valid API token (Authorization: Bearer …)');
+        if (!actor)
+          throw new AppError('UNAUTHENTICATED', 'Sign in, or send a valid API token (Authorization: Bearer …)');
         if (actor.via === 'session' && UNSAFE_METHODS.has(request.method)) assertSameOrigin(request);
         if (spec.permission) assertCan(actor, spec.permission);
       }

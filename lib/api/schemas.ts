@@ -14,11 +14,24 @@ export const ZTokenCreated = z.object({ id: z.string(), token: z.string(), name:
 
 export const ZMe = ZPersonOut.omit({ active: true });
 
-export const ZChantierOut = z.object({ id: z.string(), code: z.string().nullable(), name: z.string(), description: z.string(), active: z.boolean(), referents: z.array(z.string()) });
-export const ZPlaceOut = z.object({ id: z.string(), code: z.string().nullable(), name: z.string(), active: z.boolean() });
+export const ZChantierOut = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  name: z.string(),
+  description: z.string(),
+  active: z.boolean(),
+  referents: z.array(z.string()),
+});
+export const ZPlaceOut = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  name: z.string(),
+  active: z.boolean(),
+});
 
 export const ZErrorOut = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
 });
 
-export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable().optional() });
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable().optional() });

@@ -37,6 +37,7 @@ export async function requestActor(request: Request): Promise<Actor | null> {
     return match ? actorFromToken(match[1]) : null;
   }
   // No session cookie, no session: skip next-auth (and its per-request work) altogether.
-  if (!/(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/.test(request.headers.get('cookie') ?? '')) return null;
+  if (!/(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/.test(request.headers.get('cookie') ?? ''))
+    return null;
   return sessionActor();
 }

@@ -7,13 +7,19 @@
 import { env } from '@/lib/env';
 
 export function forwardedClient(forwardedFor: string | undefined, hops: number): string | undefined {
-  const entries = (forwardedFor ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return undefined;
   // Fewer entries than proxies: the request did not come through them all; the leftmost is the best we have.
   return entries[Math.max(0, entries.length - hops)];
 }
 
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>, hops = env().TRUST_PROXY_HOPS): string {
+export function clientIp(
+  headers: Headers | Record<string, string | string[] | undefined>,
+  hops = env().TRUST_PROXY_HOPS,
+): string {
   const get = (name: string) => {
     if (headers instanceof Headers) return headers.get(name) ?? undefined;
     const value = headers[name];

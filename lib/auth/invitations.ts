@@ -19,7 +19,10 @@ export function invitationPath(purpose: InvitationPurpose, token: string): strin
 }
 
 /** Creates the link inside the caller's transaction; any earlier unused link of the same kind dies. */
-export async function createInvitation(tx: Tx, options: { personId: string; purpose: InvitationPurpose; createdById: string | null; now?: Date }) {
+export async function createInvitation(
+  tx: Tx,
+  options: { personId: string; purpose: InvitationPurpose; createdById: string | null; now?: Date },
+) {
   const now = options.now ?? new Date();
   await tx.invitation.updateMany({
     where: { personId: options.personId, purpose: options.purpose, usedAt: null },
@@ -39,11 +42,19 @@ export async function createInvitation(tx: Tx, options: { personId: string; purp
 }
 
 /** Emails the link when SMTP is configured; says whether it did. */
-export async function sendInvitationEmail(options: { to: string; name: string; purpose: InvitationPurpose; url: string; collective: string }): Promise<boolean> {
+export async function sendInvitationEmail(options: {
+  to: string;
+  name: string;
+  purpose: InvitationPurpose;
+  url: string;
+  collective: string;
+}): Promise<boolean> {
   const invite = options.purpose === 'INVITE';
   const send = sendMail({
     to: options.to,
-    subject: invite ? `Invitation à rejoindre ${options.collective} sur Butin` : 'Butin : réinitialisation de votre mot de passe',
+    subject: invite
+      ? `Invitation à rejoindre ${options.collective} sur Butin`
+      : 'Butin : réinitialisation de votre mot de passe',
     text: invite
       ? `Bonjour ${options.name},\n\nVous êtes invité·e à rejoindre ${options.collective} sur Butin, pour déclarer vos contributions.\nChoisissez votre mot de passe en suivant ce lien (valable ${INVITATION_TTL_DAYS} jours, utilisable une fois) :\n\n${options.url}\n\n— Butin\n\n(English: you are invited to join ${options.collective} on Butin. Open the link above to choose your password.)\n`
       : `Bonjour ${options.name},\n\nPour choisir un nouveau mot de passe, suivez ce lien (valable ${INVITATION_TTL_DAYS} jours, utilisable une fois) :\n\n${options.url}\n\nSi vous n'avez rien demandé, ignorez ce message.\n\n— Butin\n`,
@@ -58,8 +69,17 @@ export async function sendInvitationEmail(options: { to: string; name: string; p
 
 /** Reads a link without using it up, for the page that shows the form. */
 export async function findValidInvitation(token: string, purpose: InvitationPurpose, now = new Date()) {
-  const invitation = await db().invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { person: true } });
-  if (!invitation || invitation.purpose !== purpose || invitation.usedAt || invitation.expiresAt <= now || !invitation.person.active) {
+  const invitation = await db().invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { person: true },
+  });
+  if (
+    !invitation ||
+    invitation.purpose !== purpose ||
+    invitation.usedAt ||
+    invitation.expiresAt <= now ||
+    !invitation.person.active
+  ) {
     return null;
   }
   return invitation;
@@ -70,15 +90,32 @@ export async function findValidInvitation(token: string, purpose: InvitationPurp
  * session opened with the old password. The link is marked used in the same transaction, and
  * only if it was still unused, so two tabs racing cannot both use it.
  */
-export async function redeemInvitation(options: { token: string; purpose: InvitationPurpose; password: string; name?: string; now?: Date }) {
+export async function redeemInvitation(options: {
+  token: string;
+  purpose: InvitationPurpose;
+  password: string;
+  name?: string;
+  now?: Date;
+}) {
   const now = options.now ?? new Date();
   const passwordHash = await hashPassword(options.password);
   return db().$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(options.token) }, include: { person: true } });
-    if (!invitation || invitation.purpose !== options.purpose || invitation.expiresAt <= now || !invitation.person.active) {
+    const invitation = await tx.invitation.findUnique({
+      where: { tokenHash: hashToken(options.token) },
+      include: { person: true },
+    });
+    if (
+      !invitation ||
+      invitation.purpose !== options.purpose ||
+      invitation.expiresAt <= now ||
+      !invitation.person.active
+    ) {
       throw new AppError('INVITATION_INVALID', 'errors.INVITATION_INVALID');
     }
-    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: now } });
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (claimed.count !== 1) throw new AppError('INVITATION_INVALID', 'errors.INVITATION_INVALID');
     const person = await tx.person.update({
       where: { id: invitation.personId },

@@ -34,7 +34,15 @@ async function readActorRow(where: Prisma.Sql, withToken: boolean): Promise<Acto
 }
 
 function toActor(row: ActorRow, via: Actor['via']): Actor {
-  return { id: row.id, email: row.email, name: row.name, roles: row.roles as Role[], referentOf: row.referent_of, locale: row.locale, via };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles as Role[],
+    referentOf: row.referent_of,
+    locale: row.locale,
+    via,
+  };
 }
 
 export async function loadActor(personId: string, via: Actor['via'], sessionVersion?: number): Promise<Actor | null> {
@@ -45,7 +53,9 @@ export async function loadActor(personId: string, via: Actor['via'], sessionVers
 }
 
 /** The person a live API token belongs to, with when the token was last used. */
-export async function loadTokenActor(tokenHash: string): Promise<{ actor: Actor; tokenId: string; lastUsedAt: Date | null } | null> {
+export async function loadTokenActor(
+  tokenHash: string,
+): Promise<{ actor: Actor; tokenId: string; lastUsedAt: Date | null } | null> {
   const row = await readActorRow(Prisma.sql`t.token_hash = ${tokenHash}`, true);
   if (!row || !row.token_id) return null;
   return { actor: toActor(row, 'token'), tokenId: row.token_id, lastUsedAt: row.token_last_used_at };

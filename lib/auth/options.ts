@@ -9,7 +9,10 @@ import { verifyPassword } from '@/lib/auth/password';
 import { withAccountAttempt, type AttemptKind } from '@/lib/auth/rate-limit';
 import { clientIp } from '@/lib/auth/client-ip';
 
-const ZCredentials = z.object({ email: z.string().trim().toLowerCase().min(1).max(320), password: z.string().min(1).max(1024) });
+const ZCredentials = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
 
 /** Sign-in errors the form can tell apart. Wrong email and wrong password are the same error. */
 export const SIGN_IN_ERRORS = { invalid: 'CredentialsSignin', rateLimited: 'RATE_LIMITED' } as const;

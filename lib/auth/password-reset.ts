@@ -10,7 +10,15 @@ export async function requestPasswordReset(email: string): Promise<void> {
   if (!mailEnabled()) return;
   const person = await db().person.findUnique({ where: { email } });
   if (!person || !person.active || !person.passwordHash) return;
-  const link = await db().$transaction((tx) => createInvitation(tx, { personId: person.id, purpose: 'PASSWORD_RESET', createdById: null }));
+  const link = await db().$transaction((tx) =>
+    createInvitation(tx, { personId: person.id, purpose: 'PASSWORD_RESET', createdById: null }),
+  );
   const settings = await getSettings();
-  await sendInvitationEmail({ to: person.email, name: person.name, purpose: 'PASSWORD_RESET', url: link.url, collective: settings.name });
+  await sendInvitationEmail({
+    to: person.email,
+    name: person.name,
+    purpose: 'PASSWORD_RESET',
+    url: link.url,
+    collective: settings.name,
+  });
 }

@@ -24,7 +24,12 @@ export function isRateLimited(counts: RateCounts, limits: { perEmail: number; pe
 
 type Client = Pick<Tx, '$queryRaw' | 'authAttempt'>;
 
-export async function countRecentFailures(email: string, ip: string, now = new Date(), client: Client = db()): Promise<RateCounts> {
+export async function countRecentFailures(
+  email: string,
+  ip: string,
+  now = new Date(),
+  client: Client = db(),
+): Promise<RateCounts> {
   const since = new Date(now.getTime() - RATE_LIMIT.windowMinutes * 60_000);
   const rows = await client.$queryRaw<{ email_failures: bigint; ip_failures: bigint }[]>`
     SELECT
@@ -40,7 +45,13 @@ export async function checkRateLimit(email: string, ip: string, client: Client =
   return isRateLimited(await countRecentFailures(email, ip, new Date(), client));
 }
 
-export async function recordAttempt(kind: AttemptKind, email: string, ip: string, success: boolean, client: Client = db()): Promise<void> {
+export async function recordAttempt(
+  kind: AttemptKind,
+  email: string,
+  ip: string,
+  success: boolean,
+  client: Client = db(),
+): Promise<void> {
   await client.authAttempt.create({ data: { kind, email, ip, success } });
 }
 
@@ -51,7 +62,12 @@ export async function recordAttempt(kind: AttemptKind, email: string, ip: string
  * after the lock is released (argon2 is slow on purpose), and the attempt turned into a success
  * if it was one.
  */
-export async function withAccountAttempt<T>(kind: AttemptKind, email: string, ip: string, verify: () => Promise<T | null>): Promise<T | null> {
+export async function withAccountAttempt<T>(
+  kind: AttemptKind,
+  email: string,
+  ip: string,
+  verify: () => Promise<T | null>,
+): Promise<T | null> {
   const attempt = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`auth:${email}`}))`;
     if (await checkRateLimit(email, ip, tx)) throw new RateLimitedError();

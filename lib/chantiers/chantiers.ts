@@ -8,7 +8,10 @@ import { writeAudit } from '@/lib/audit';
 
 const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
 const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), z.string().trim().max(max, 'validation.tooLong').nullable().optional());
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    z.string().trim().max(max, 'validation.tooLong').nullable().optional(),
+  );
 
 export const ZChantierInput = z.object({
   id: z.string().max(64).optional(),
@@ -41,7 +44,9 @@ export async function listPlaces(options: { includeInactive?: boolean } = {}) {
 
 function duplicateNameOrCode(error: unknown): never {
   if (error && typeof error === 'object' && 'code' in error && (error as { code: string }).code === 'P2002') {
-    throw new AppError('ALREADY_EXISTS', 'errors.NAME_OR_CODE_TAKEN', { fields: { name: 'validation.nameOrCodeTaken' } });
+    throw new AppError('ALREADY_EXISTS', 'errors.NAME_OR_CODE_TAKEN', {
+      fields: { name: 'validation.nameOrCodeTaken' },
+    });
   }
   throw error;
 }
@@ -54,7 +59,13 @@ export async function saveChantier(options: { actor: Actor; input: TChantierInpu
       const saved = id
         ? await tx.chantier.update({ where: { id }, data })
         : await tx.chantier.create({ data: { ...data, position: (await tx.chantier.count()) + 1 } });
-      await writeAudit(tx, { actorId: options.actor.id, action: id ? 'chantier.updated' : 'chantier.created', entityType: 'chantier', entityId: saved.id, data });
+      await writeAudit(tx, {
+        actorId: options.actor.id,
+        action: id ? 'chantier.updated' : 'chantier.created',
+        entityType: 'chantier',
+        entityId: saved.id,
+        data,
+      });
       return saved;
     })
     .catch(duplicateNameOrCode);
@@ -66,7 +77,13 @@ export async function savePlace(options: { actor: Actor; input: TPlaceInput }) {
   return db()
     .$transaction(async (tx) => {
       const saved = id ? await tx.place.update({ where: { id }, data }) : await tx.place.create({ data });
-      await writeAudit(tx, { actorId: options.actor.id, action: id ? 'place.updated' : 'place.created', entityType: 'place', entityId: saved.id, data });
+      await writeAudit(tx, {
+        actorId: options.actor.id,
+        action: id ? 'place.updated' : 'place.created',
+        entityType: 'place',
+        entityId: saved.id,
+        data,
+      });
       return saved;
     })
     .catch(duplicateNameOrCode);

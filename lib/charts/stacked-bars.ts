@@ -13,7 +13,13 @@ export function niceMax(max: number): number {
   return 10 * magnitude;
 }
 
-export function layoutStackedBars(options: { columns: StackedColumn[]; series: string[]; width: number; height: number; gap?: number }): { bars: BarLayout[]; max: number } {
+export function layoutStackedBars(options: {
+  columns: StackedColumn[];
+  series: string[];
+  width: number;
+  height: number;
+  gap?: number;
+}): { bars: BarLayout[]; max: number } {
   const { columns, series, width, height } = options;
   const gap = options.gap ?? 8;
   const totals = columns.map((column) => series.reduce((sum, name) => sum + Math.max(0, column.values[name] ?? 0), 0));

@@ -5,7 +5,12 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { ZBulkReview, ZContributionCreate, ZContributionUpdate } from '@/lib/contributions/inputs';
-import { createContribution, deleteContribution, submitContribution, updateContribution } from '@/lib/contributions/server/mutations';
+import {
+  createContribution,
+  deleteContribution,
+  submitContribution,
+  updateContribution,
+} from '@/lib/contributions/server/mutations';
 import { reviewContribution, reviewContributions } from '@/lib/contributions/server/review';
 import { translate } from '@/lib/i18n/locale';
 
@@ -19,7 +24,10 @@ function refresh() {
 }
 
 /** The two buttons of the form say whether to submit at once. */
-const ZDeclare = z.preprocess((raw) => ({ ...(raw as object), submit: (raw as { intent?: string }).intent === 'submit' }), ZContributionCreate);
+const ZDeclare = z.preprocess(
+  (raw) => ({ ...(raw as object), submit: (raw as { intent?: string }).intent === 'submit' }),
+  ZContributionCreate,
+);
 
 export const declareAction = formAction({
   name: 'declareContribution',
@@ -27,7 +35,11 @@ export const declareAction = formAction({
   handler: async ({ actor, input, locale }) => {
     const created = await createContribution({ actor, input });
     refresh();
-    return { ok: true, message: translate(locale, created.status === 'SUBMITTED' ? 'declare.savedSubmitted' : 'declare.savedDraft'), data: { id: created.id } };
+    return {
+      ok: true,
+      message: translate(locale, created.status === 'SUBMITTED' ? 'declare.savedSubmitted' : 'declare.savedDraft'),
+      data: { id: created.id },
+    };
   },
 });
 
@@ -42,7 +54,10 @@ export const editAction = formAction({
       await submitContribution({ actor, id: updated.id, version: updated.version });
     }
     refresh();
-    return { ok: true, message: translate(locale, input.intent === 'submit' ? 'declare.savedSubmitted' : 'declare.savedChanges') };
+    return {
+      ok: true,
+      message: translate(locale, input.intent === 'submit' ? 'declare.savedSubmitted' : 'declare.savedChanges'),
+    };
   },
 });
 
@@ -76,7 +91,12 @@ export const approveSelectedAction = formAction({
   },
 });
 
-const REVIEW_MESSAGES = { approve: 'review.approved', reject: 'review.rejected', requestChanges: 'review.changesRequested', unapprove: 'review.unapproved' } as const;
+const REVIEW_MESSAGES = {
+  approve: 'review.approved',
+  reject: 'review.rejected',
+  requestChanges: 'review.changesRequested',
+  unapprove: 'review.unapproved',
+} as const;
 
 export const reviewAction = formAction({
   name: 'reviewContribution',
@@ -87,8 +107,20 @@ export const reviewAction = formAction({
     comment: z.string().trim().max(2000, 'validation.tooLong').optional(),
   }),
   handler: async ({ actor, input, locale }) => {
-    await reviewContribution({ actor, id: input.id, action: input.action, comment: input.comment, version: input.version });
+    await reviewContribution({
+      actor,
+      id: input.id,
+      action: input.action,
+      comment: input.comment,
+      version: input.version,
+    });
     refresh();
-    return { ok: true, message: input.action === 'approve' ? translate(locale, 'review.approve') + ' ✓' : translate(locale, REVIEW_MESSAGES[input.action]) };
+    return {
+      ok: true,
+      message:
+        input.action === 'approve'
+          ? translate(locale, 'review.approve') + ' ✓'
+          : translate(locale, REVIEW_MESSAGES[input.action]),
+    };
   },
 });

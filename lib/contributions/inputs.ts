@@ -8,7 +8,11 @@ const ZId = z.string().trim().min(1).max(64);
 export const ZCalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'validation.date');
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'validation.date',
+  );
 
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
@@ -19,7 +23,13 @@ const contributionFields = {
   placeId: z.preprocess(emptyToUndefined, ZId.optional()),
   description: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
   // Only web links: a javascript: or data: URL rendered as a link would run in a reviewer's browser.
-  link: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: 'validation.url' }).max(2000, 'validation.tooLong').optional()),
+  link: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'validation.url' })
+      .max(2000, 'validation.tooLong')
+      .optional(),
+  ),
   volunteer: checkbox.default(false),
 };
 
@@ -79,7 +89,10 @@ export const ZContributionFilters = z.object({
 });
 export type TContributionFilters = z.infer<typeof ZContributionFilters>;
 
-const idList = z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]), z.array(ZId).min(1, 'validation.selectSome').max(500));
+const idList = z.preprocess(
+  (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+  z.array(ZId).min(1, 'validation.selectSome').max(500),
+);
 
 export const ZBulkReview = z.object({
   ids: idList,

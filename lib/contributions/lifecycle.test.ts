@@ -26,7 +26,13 @@ const EXPECTED: Record<ContributionAction, Record<ContributionStatus, Transition
   delete: { DRAFT: 'DELETED', SUBMITTED: 'DELETED', APPROVED: null, REJECTED: 'DELETED', CHANGES_REQUESTED: 'DELETED' },
   approve: { DRAFT: null, SUBMITTED: 'APPROVED', APPROVED: null, REJECTED: null, CHANGES_REQUESTED: null },
   reject: { DRAFT: null, SUBMITTED: 'REJECTED', APPROVED: null, REJECTED: null, CHANGES_REQUESTED: null },
-  requestChanges: { DRAFT: null, SUBMITTED: 'CHANGES_REQUESTED', APPROVED: null, REJECTED: null, CHANGES_REQUESTED: null },
+  requestChanges: {
+    DRAFT: null,
+    SUBMITTED: 'CHANGES_REQUESTED',
+    APPROVED: null,
+    REJECTED: null,
+    CHANGES_REQUESTED: null,
+  },
   unapprove: { DRAFT: null, SUBMITTED: null, APPROVED: 'SUBMITTED', REJECTED: null, CHANGES_REQUESTED: null },
 };
 

@@ -11,13 +11,7 @@
 //   ("the link is now public") is a fair reply.
 // - Delete is a soft delete in storage; here it is the DELETED target, never a stored status.
 
-export const CONTRIBUTION_STATUSES = [
-  'DRAFT',
-  'SUBMITTED',
-  'APPROVED',
-  'REJECTED',
-  'CHANGES_REQUESTED',
-] as const;
+export const CONTRIBUTION_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'CHANGES_REQUESTED'] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
 export const OWNER_ACTIONS = ['submit', 'edit', 'delete'] as const;

@@ -68,7 +68,14 @@ const matrix = (Object.keys(ACTORS) as ActorKind[]).flatMap((kind) =>
         const permission = PERMISSIONS[kind][ownership][column] ?? F;
         const expected = expectedDecision(permission, status, action);
         const outcome = expected.ok ? `→ ${expected.to ?? 'deleted'}` : expected.code;
-        return { kind, ownership, action, status, expected, name: `${kind} · ${ownership} · ${action} · ${status}: ${outcome}` };
+        return {
+          kind,
+          ownership,
+          action,
+          status,
+          expected,
+          name: `${kind} · ${ownership} · ${action} · ${status}: ${outcome}`,
+        };
       }),
     ),
   ),
@@ -133,7 +140,9 @@ describe('decideContributionAction: what comes before the matrix', () => {
     ['a paid period', { status: 'PAID' }, 'PERIOD_CLOSED'],
   ])('refuses to act in %s', (_label, period, code) => {
     const own = { ownerId: 'camille', chantierId: CHANTIER, status: 'DRAFT' } as const;
-    expect(decideContributionAction({ actor: ACTORS.contributor, contribution: own, period, action: 'submit' })).toEqual({
+    expect(
+      decideContributionAction({ actor: ACTORS.contributor, contribution: own, period, action: 'submit' }),
+    ).toEqual({
       ok: false,
       code,
     });
@@ -207,7 +216,11 @@ function play(
   start: ContributionStatus,
   ownerId: string,
   steps: Array<{ actor: ContributionActor; action: ContributionAction; comment: string | undefined }>,
-  onDecision: (from: ContributionStatus, step: (typeof steps)[number], decision: ContributionDecision) => void = () => {},
+  onDecision: (
+    from: ContributionStatus,
+    step: (typeof steps)[number],
+    decision: ContributionDecision,
+  ) => void = () => {},
 ): ContributionStatus[] {
   const visited = [start];
   let status = start;

@@ -42,18 +42,11 @@ export interface StoredContribution {
 }
 
 export type ContributionRefusalCode =
-  | 'FORBIDDEN'
-  | 'SELF_REVIEW'
-  | 'PERIOD_CLOSED'
-  | 'NO_PERIOD'
-  | 'INVALID_TRANSITION'
-  | 'COMMENT_REQUIRED'
-  | 'INACTIVE';
+  'FORBIDDEN' | 'SELF_REVIEW' | 'PERIOD_CLOSED' | 'NO_PERIOD' | 'INVALID_TRANSITION' | 'COMMENT_REQUIRED' | 'INACTIVE';
 
 /** On success `to` is the status to store, or null when the contribution is deleted. */
 export type ContributionDecision =
-  | { ok: true; to: ContributionStatus | null }
-  | { ok: false; code: ContributionRefusalCode };
+  { ok: true; to: ContributionStatus | null } | { ok: false; code: ContributionRefusalCode };
 
 export interface ContributionActionRequest {
   actor: ContributionActor;

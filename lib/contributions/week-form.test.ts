@@ -5,11 +5,29 @@ import { textChanged, toFormRow, toRowInputs, weekTotals, type WeekFormRow } fro
 const DATES = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'];
 const days: WeekDay[] = DATES.map((date, index) => ({ date, open: index < 5 }));
 const contribution = (id: string, day: number, data: Partial<WeekContribution> = {}): WeekContribution => ({
-  id, chantierId: 'c1', placeId: null, date: DATES[day], minutes: 90, description: 'Accueil', status: 'DRAFT', version: 2, ...data,
+  id,
+  chantierId: 'c1',
+  placeId: null,
+  date: DATES[day],
+  minutes: 90,
+  description: 'Accueil',
+  status: 'DRAFT',
+  version: 2,
+  ...data,
 });
 
 function formRow(stored: WeekContribution[], texts: Record<number, string> = {}): WeekFormRow {
-  const row = toFormRow({ chantierId: 'c1', placeId: null, description: 'Accueil', cells: days.map((day) => cellView(stored.filter((c) => c.date === day.date), day.open)) });
+  const row = toFormRow({
+    chantierId: 'c1',
+    placeId: null,
+    description: 'Accueil',
+    cells: days.map((day) =>
+      cellView(
+        stored.filter((c) => c.date === day.date),
+        day.open,
+      ),
+    ),
+  });
   return { ...row, texts: row.texts.map((text, day) => texts[day] ?? text) };
 }
 
@@ -28,7 +46,11 @@ describe('textChanged', () => {
 });
 
 describe('the grid as the form holds it', () => {
-  const stored = [contribution('d1', 0), contribution('s1', 1, { status: 'SUBMITTED', minutes: 60 }), contribution('old', 6, { minutes: 30 })];
+  const stored = [
+    contribution('d1', 0),
+    contribution('s1', 1, { status: 'SUBMITTED', minutes: 60 }),
+    contribution('old', 6, { minutes: 30 }),
+  ];
 
   it('loads drafts as typed durations and leaves read-only cells alone', () => {
     expect(formRow(stored).texts).toEqual(['1h30', '', '', '', '', '', '']);
@@ -36,7 +58,11 @@ describe('the grid as the form holds it', () => {
 
   it('counts what is typed, and what read-only cells hold, live', () => {
     const rows = [formRow(stored, { 0: '2h', 2: '0,5', 3: 'abc' }), formRow([], { 4: '45min' })];
-    expect(weekTotals(rows, 7)).toEqual({ perRow: [120 + 60 + 30 + 30, 45], perDay: [120, 60, 30, 0, 45, 0, 30], week: 285 });
+    expect(weekTotals(rows, 7)).toEqual({
+      perRow: [120 + 60 + 30 + 30, 45],
+      perDay: [120, 60, 30, 0, 45, 0, 30],
+      week: 285,
+    });
   });
 
   it('posts only the changed cells, with what each cell was when loaded', () => {

@@ -22,7 +22,14 @@ export function loadedText(cell: WeekCellView): string {
 }
 
 export function toFormRow(row: Pick<WeekRowView, 'chantierId' | 'placeId' | 'cells' | 'description'>): WeekFormRow {
-  return { chantierId: row.chantierId, placeId: row.placeId, cells: row.cells, description: row.description, loadedDescription: row.description, texts: row.cells.map(loadedText) };
+  return {
+    chantierId: row.chantierId,
+    placeId: row.placeId,
+    cells: row.cells,
+    description: row.description,
+    loadedDescription: row.description,
+    texts: row.cells.map(loadedText),
+  };
 }
 
 /** Whether the text says something else than what was loaded ("1h30" and "1,5" say the same). */
@@ -57,7 +64,10 @@ export function toRowInputs(rows: readonly WeekFormRow[]): WeekRowInput[] {
     descriptionEdited: row.description.trim() !== row.loadedDescription.trim(),
     cells: row.cells.map((cell, day) => {
       const text = row.texts[day] ?? '';
-      return { text: isEditable(cell) && textChanged(text, loadedText(cell)) ? text : null, fingerprint: cell.fingerprint };
+      return {
+        text: isEditable(cell) && textChanged(text, loadedText(cell)) ? text : null,
+        fingerprint: cell.fingerprint,
+      };
     }),
   }));
 }

@@ -99,7 +99,9 @@ export function buildWeekRows(days: readonly WeekDay[], contributions: readonly 
   const rows: WeekRowView[] = [];
   for (const byDate of index.values()) {
     const first = [...byDate.values()][0][0];
-    const firstDraft = days.flatMap((day) => byDate.get(day.date) ?? []).find((contribution) => contribution.status === 'DRAFT');
+    const firstDraft = days
+      .flatMap((day) => byDate.get(day.date) ?? [])
+      .find((contribution) => contribution.status === 'DRAFT');
     rows.push({
       chantierId: first.chantierId,
       placeId: first.placeId,

@@ -1,7 +1,14 @@
 // The weekly timesheet's planner: what a typed grid means against what is stored, table-driven.
 import { describe, expect, it } from 'vitest';
 import { buildWeekRows, cellFingerprint, type WeekContribution, type WeekDay } from './week-grid';
-import { planWeek, weekErrorMessageKey, type WeekCellInput, type WeekPlan, type WeekPlanInput, type WeekRowInput } from './week-plan';
+import {
+  planWeek,
+  weekErrorMessageKey,
+  type WeekCellInput,
+  type WeekPlan,
+  type WeekPlanInput,
+  type WeekRowInput,
+} from './week-plan';
 
 const DATES = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'];
 const OPEN_WEEK: WeekDay[] = DATES.map((date) => ({ date, open: true }));
@@ -12,11 +19,25 @@ const C1 = 'chantier-1';
 const LIEU = 'la-coroutine';
 
 function stored(id: string, day: number, data: Partial<WeekContribution> = {}): WeekContribution {
-  return { id, chantierId: C1, placeId: null, date: DATES[day], minutes: 60, description: 'Accueil', status: 'DRAFT', version: 1, ...data };
+  return {
+    id,
+    chantierId: C1,
+    placeId: null,
+    date: DATES[day],
+    minutes: 60,
+    description: 'Accueil',
+    status: 'DRAFT',
+    version: 1,
+    ...data,
+  };
 }
 
 /** A row as the page would post it: every cell untouched and seen as stored, unless overridden. */
-function row(storedRows: WeekContribution[], cells: Record<number, string | Partial<WeekCellInput>> = {}, data: Partial<WeekRowInput> = {}): WeekRowInput {
+function row(
+  storedRows: WeekContribution[],
+  cells: Record<number, string | Partial<WeekCellInput>> = {},
+  data: Partial<WeekRowInput> = {},
+): WeekRowInput {
   const chantierId = data.chantierId ?? C1;
   const placeId = data.placeId ?? null;
   return {
@@ -34,7 +55,8 @@ function row(storedRows: WeekContribution[], cells: Record<number, string | Part
   };
 }
 
-const plan = (input: Partial<WeekPlanInput> & Pick<WeekPlanInput, 'rows'>) => planWeek({ days: OPEN_WEEK, stored: [], submit: false, ...input });
+const plan = (input: Partial<WeekPlanInput> & Pick<WeekPlanInput, 'rows'>) =>
+  planWeek({ days: OPEN_WEEK, stored: [], submit: false, ...input });
 const NOTHING: WeekPlan = { creates: [], updates: [], deletes: [], submits: [], submit: false };
 
 describe('planWeek: what each typed cell does', () => {
@@ -43,25 +65,72 @@ describe('planWeek: what each typed cell does', () => {
   const approvedAndDraft = [stored('a1', 3, { status: 'APPROVED' }), stored('d2', 3, { minutes: 30 })];
   const all = [draft, submitted, ...approvedAndDraft];
 
-  it.each<[string, Record<number, string | Partial<WeekCellInput>>, Partial<WeekPlan> | { errors: { path: string; code: string }[] }]>([
+  it.each<
+    [
+      string,
+      Record<number, string | Partial<WeekCellInput>>,
+      Partial<WeekPlan> | { errors: { path: string; code: string }[] },
+    ]
+  >([
     ['nothing typed: no-op', {}, {}],
-    ['an empty cell typed: a draft is created with the row description', { 0: '1h30' }, { creates: [{ row: 0, day: 0, date: DATES[0], chantierId: C1, placeId: null, minutes: 90, description: 'Accueil' }] }],
-    ['a decimal comma', { 4: '0,5' }, { creates: [{ row: 0, day: 4, date: DATES[4], chantierId: C1, placeId: null, minutes: 30, description: 'Accueil' }] }],
-    ['a draft retyped: its minutes change', { 1: '2h' }, { updates: [{ row: 0, day: 1, id: 'd1', minutes: 120, description: 'Accueil' }] }],
+    [
+      'an empty cell typed: a draft is created with the row description',
+      { 0: '1h30' },
+      {
+        creates: [
+          { row: 0, day: 0, date: DATES[0], chantierId: C1, placeId: null, minutes: 90, description: 'Accueil' },
+        ],
+      },
+    ],
+    [
+      'a decimal comma',
+      { 4: '0,5' },
+      {
+        creates: [
+          { row: 0, day: 4, date: DATES[4], chantierId: C1, placeId: null, minutes: 30, description: 'Accueil' },
+        ],
+      },
+    ],
+    [
+      'a draft retyped: its minutes change',
+      { 1: '2h' },
+      { updates: [{ row: 0, day: 1, id: 'd1', minutes: 120, description: 'Accueil' }] },
+    ],
     ['a draft retyped with what it holds: no-op', { 1: '1:30' }, {}],
     ['a draft cleared: deleted', { 1: '  ' }, { deletes: [{ row: 0, day: 1, id: 'd1' }] }],
     ['an empty cell cleared: no-op', { 0: '' }, {}],
     ['a submitted cell retyped: refused', { 2: '3h' }, { errors: [{ path: 'rows.0.cells.2', code: 'LOCKED' }] }],
     ['a submitted cell cleared: refused', { 2: '' }, { errors: [{ path: 'rows.0.cells.2', code: 'LOCKED' }] }],
     ['a submitted cell "typed" with its own total: no-op', { 2: '1h' }, {}],
-    ['a cell of two contributions retyped: refused, draft or not', { 3: '2h' }, { errors: [{ path: 'rows.0.cells.3', code: 'LOCKED' }] }],
+    [
+      'a cell of two contributions retyped: refused, draft or not',
+      { 3: '2h' },
+      { errors: [{ path: 'rows.0.cells.3', code: 'LOCKED' }] },
+    ],
     ['an unreadable duration', { 0: 'abc' }, { errors: [{ path: 'rows.0.cells.0', code: 'INVALID' }] }],
     ['zero', { 0: '0' }, { errors: [{ path: 'rows.0.cells.0', code: 'ZERO' }] }],
     ['a negative duration', { 1: '-1h' }, { errors: [{ path: 'rows.0.cells.1', code: 'NEGATIVE' }] }],
     ['more than 24 h', { 5: '25h' }, { errors: [{ path: 'rows.0.cells.5', code: 'TOO_LONG' }] }],
-    ['every error at once, nothing planned', { 0: 'abc', 1: '2h', 2: '3h', 6: '1h' }, { errors: [{ path: 'rows.0.cells.0', code: 'INVALID' }, { path: 'rows.0.cells.2', code: 'LOCKED' }] }],
-    ['a draft changed elsewhere since the page was loaded: stale', { 1: { text: '2h', fingerprint: 'd1:0' } }, { errors: [{ path: 'rows.0.cells.1', code: 'STALE' }] }],
-    ['a draft created elsewhere in a cell seen empty: stale', { 1: { text: '2h', fingerprint: '' } }, { errors: [{ path: 'rows.0.cells.1', code: 'STALE' }] }],
+    [
+      'every error at once, nothing planned',
+      { 0: 'abc', 1: '2h', 2: '3h', 6: '1h' },
+      {
+        errors: [
+          { path: 'rows.0.cells.0', code: 'INVALID' },
+          { path: 'rows.0.cells.2', code: 'LOCKED' },
+        ],
+      },
+    ],
+    [
+      'a draft changed elsewhere since the page was loaded: stale',
+      { 1: { text: '2h', fingerprint: 'd1:0' } },
+      { errors: [{ path: 'rows.0.cells.1', code: 'STALE' }] },
+    ],
+    [
+      'a draft created elsewhere in a cell seen empty: stale',
+      { 1: { text: '2h', fingerprint: '' } },
+      { errors: [{ path: 'rows.0.cells.1', code: 'STALE' }] },
+    ],
     ['a draft deleted elsewhere, cleared here too: no-op', { 5: { text: '', fingerprint: 'gone:2' } }, {}],
   ])('%s', (_name, cells, expected) => {
     const result = plan({ stored: all, rows: [row(all, cells)] });
@@ -80,11 +149,19 @@ describe('planWeek: days outside an open period', () => {
     ['changing a draft of a closed day is refused', { 4: '2h' }, [{ path: 'rows.0.cells.4', code: 'DAY_CLOSED' }]],
     ['clearing a draft of a closed day is refused', { 4: '' }, [{ path: 'rows.0.cells.4', code: 'DAY_CLOSED' }]],
   ])('%s', (_name, cells, errors) => {
-    expect(plan({ days: HALF_OPEN_WEEK, stored: [closedDraft], rows: [row([closedDraft], cells)] })).toEqual({ ok: false, errors });
+    expect(plan({ days: HALF_OPEN_WEEK, stored: [closedDraft], rows: [row([closedDraft], cells)] })).toEqual({
+      ok: false,
+      errors,
+    });
   });
 
   it('does not submit the drafts of a closed day', () => {
-    const result = plan({ days: HALF_OPEN_WEEK, stored: [closedDraft], rows: [row([closedDraft], { 0: '1h' })], submit: true });
+    const result = plan({
+      days: HALF_OPEN_WEEK,
+      stored: [closedDraft],
+      rows: [row([closedDraft], { 0: '1h' })],
+      submit: true,
+    });
     expect(result.ok && result.plan.submits).toEqual([]);
     expect(result.ok && result.plan.creates.map((create) => create.day)).toEqual([0]);
   });
@@ -94,21 +171,36 @@ describe('planWeek: descriptions', () => {
   const draft = stored('d1', 0, { description: 'Accueil du public' });
 
   it('requires a description for a row that creates a draft', () => {
-    expect(plan({ rows: [row([], { 2: '1h' }, { description: '  ' })] })).toEqual({ ok: false, errors: [{ path: 'rows.0.description', code: 'DESCRIPTION_REQUIRED' }] });
+    expect(plan({ rows: [row([], { 2: '1h' }, { description: '  ' })] })).toEqual({
+      ok: false,
+      errors: [{ path: 'rows.0.description', code: 'DESCRIPTION_REQUIRED' }],
+    });
   });
 
   it('does not require one for a row that only changes its drafts', () => {
     const result = plan({ stored: [draft], rows: [row([draft], { 0: '2h' }, { description: '' })] });
-    expect(result).toEqual({ ok: true, plan: { ...NOTHING, updates: [{ row: 0, day: 0, id: 'd1', minutes: 120, description: 'Accueil du public' }] } });
+    expect(result).toEqual({
+      ok: true,
+      plan: { ...NOTHING, updates: [{ row: 0, day: 0, id: 'd1', minutes: 120, description: 'Accueil du public' }] },
+    });
   });
 
   it('renames the row drafts when the person edited the description', () => {
-    const result = plan({ stored: [draft], rows: [row([draft], {}, { description: ' Accueil et ménage ', descriptionEdited: true })] });
-    expect(result).toEqual({ ok: true, plan: { ...NOTHING, updates: [{ row: 0, day: 0, id: 'd1', minutes: 60, description: 'Accueil et ménage' }] } });
+    const result = plan({
+      stored: [draft],
+      rows: [row([draft], {}, { description: ' Accueil et ménage ', descriptionEdited: true })],
+    });
+    expect(result).toEqual({
+      ok: true,
+      plan: { ...NOTHING, updates: [{ row: 0, day: 0, id: 'd1', minutes: 60, description: 'Accueil et ménage' }] },
+    });
   });
 
   it('refuses to empty the description of drafts', () => {
-    expect(plan({ stored: [draft], rows: [row([draft], {}, { description: '', descriptionEdited: true })] })).toEqual({ ok: false, errors: [{ path: 'rows.0.description', code: 'DESCRIPTION_REQUIRED' }] });
+    expect(plan({ stored: [draft], rows: [row([draft], {}, { description: '', descriptionEdited: true })] })).toEqual({
+      ok: false,
+      errors: [{ path: 'rows.0.description', code: 'DESCRIPTION_REQUIRED' }],
+    });
   });
 });
 
@@ -116,12 +208,25 @@ describe('planWeek: rows', () => {
   it('keeps each row to its (chantier, place) pair', () => {
     const atPlace = stored('p1', 0, { placeId: LIEU });
     const noPlace = stored('n1', 0);
-    const result = plan({ stored: [atPlace, noPlace], rows: [row([atPlace, noPlace], { 0: '2h' }, { placeId: LIEU }), row([atPlace, noPlace], { 0: '' })] });
-    expect(result).toEqual({ ok: true, plan: { ...NOTHING, updates: [{ row: 0, day: 0, id: 'p1', minutes: 120, description: 'Accueil' }], deletes: [{ row: 1, day: 0, id: 'n1' }] } });
+    const result = plan({
+      stored: [atPlace, noPlace],
+      rows: [row([atPlace, noPlace], { 0: '2h' }, { placeId: LIEU }), row([atPlace, noPlace], { 0: '' })],
+    });
+    expect(result).toEqual({
+      ok: true,
+      plan: {
+        ...NOTHING,
+        updates: [{ row: 0, day: 0, id: 'p1', minutes: 120, description: 'Accueil' }],
+        deletes: [{ row: 1, day: 0, id: 'n1' }],
+      },
+    });
   });
 
   it('refuses the same pair twice', () => {
-    expect(plan({ rows: [row([], { 0: '1h' }), row([], { 1: '1h' })] })).toEqual({ ok: false, errors: [{ path: 'rows.1.chantierId', code: 'DUPLICATE_ROW' }] });
+    expect(plan({ rows: [row([], { 0: '1h' }), row([], { 1: '1h' })] })).toEqual({
+      ok: false,
+      errors: [{ path: 'rows.1.chantierId', code: 'DUPLICATE_ROW' }],
+    });
   });
 });
 
@@ -137,10 +242,16 @@ describe('planWeek: save and submit', () => {
     expect(result).toEqual({
       ok: true,
       plan: {
-        creates: [{ row: 0, day: 4, date: DATES[4], chantierId: C1, placeId: null, minutes: 60, description: 'Accueil' }],
+        creates: [
+          { row: 0, day: 4, date: DATES[4], chantierId: C1, placeId: null, minutes: 60, description: 'Accueil' },
+        ],
         updates: [{ row: 0, day: 0, id: 'd1', minutes: 180, description: 'Accueil' }],
         deletes: [],
-        submits: [{ row: 0, day: 0, id: 'd1' }, { row: 0, day: 1, id: 'd2' }, { row: 0, day: 3, id: 'd3' }],
+        submits: [
+          { row: 0, day: 0, id: 'd1' },
+          { row: 0, day: 1, id: 'd2' },
+          { row: 0, day: 3, id: 'd3' },
+        ],
         submit: true,
       },
     });
@@ -149,7 +260,10 @@ describe('planWeek: save and submit', () => {
   });
 
   it('refuses to submit a draft the person did not see as it is', () => {
-    expect(plan({ stored: all, rows: [row(all, { 1: { fingerprint: 'd2:0' } })], submit: true })).toEqual({ ok: false, errors: [{ path: 'rows.0.cells.1', code: 'STALE' }] });
+    expect(plan({ stored: all, rows: [row(all, { 1: { fingerprint: 'd2:0' } })], submit: true })).toEqual({
+      ok: false,
+      errors: [{ path: 'rows.0.cells.1', code: 'STALE' }],
+    });
   });
 
   it('leaves drafts of rows not in the grid alone', () => {
@@ -161,7 +275,13 @@ describe('planWeek: save and submit', () => {
 
 describe('buildWeekRows and the planner agree', () => {
   it('an untouched grid built from the stored week plans nothing', () => {
-    const week = [stored('d1', 0), stored('s1', 1, { status: 'SUBMITTED' }), stored('p1', 2, { placeId: LIEU }), stored('a', 3, { status: 'APPROVED' }), stored('b', 3)];
+    const week = [
+      stored('d1', 0),
+      stored('s1', 1, { status: 'SUBMITTED' }),
+      stored('p1', 2, { placeId: LIEU }),
+      stored('a', 3, { status: 'APPROVED' }),
+      stored('b', 3),
+    ];
     const rows = buildWeekRows(OPEN_WEEK, week).map((view) => ({
       chantierId: view.chantierId,
       placeId: view.placeId,

@@ -53,7 +53,13 @@ export type WeekErrorCode =
 export type WeekError = { path: string; code: WeekErrorCode };
 
 type CellRef = { row: number; day: number };
-export type WeekCreate = CellRef & { date: string; chantierId: string; placeId: string | null; minutes: number; description: string };
+export type WeekCreate = CellRef & {
+  date: string;
+  chantierId: string;
+  placeId: string | null;
+  minutes: number;
+  description: string;
+};
 export type WeekUpdate = CellRef & { id: string; minutes: number; description: string };
 export type WeekDelete = CellRef & { id: string };
 export type WeekSubmit = CellRef & { id: string };
@@ -70,7 +76,9 @@ export type WeekPlan = {
 export type WeekPlanResult = { ok: true; plan: WeekPlan } | { ok: false; errors: WeekError[] };
 
 /** Minutes the text asks for (null: nothing), or the duration error code. */
-function wantedMinutes(text: string): { ok: true; minutes: number | null } | { ok: false; code: Exclude<DurationErrorCode, 'EMPTY'> } {
+function wantedMinutes(
+  text: string,
+): { ok: true; minutes: number | null } | { ok: false; code: Exclude<DurationErrorCode, 'EMPTY'> } {
   if (text.trim() === '') return { ok: true, minutes: null };
   const parsed = parseDuration(text);
   if (parsed.ok) return { ok: true, minutes: parsed.minutes };
@@ -106,7 +114,9 @@ export function planWeek(input: WeekPlanInput): WeekPlanResult {
       if (cell.text !== null) {
         const parsed = wantedMinutes(cell.text);
         if (!parsed.ok) return void errors.push({ path, code: parsed.code });
-        const storedMinutes = contributions.length ? contributions.reduce((sum, contribution) => sum + contribution.minutes, 0) : null;
+        const storedMinutes = contributions.length
+          ? contributions.reduce((sum, contribution) => sum + contribution.minutes, 0)
+          : null;
         if (parsed.minutes !== storedMinutes) wanted = parsed.minutes;
       }
 
@@ -116,7 +126,15 @@ export function planWeek(input: WeekPlanInput): WeekPlanResult {
         if (!fresh) return void stale();
         if (state === 'EMPTY') {
           // `wanted` is not null here: clearing an empty cell is a no-op.
-          plan.creates.push({ row: rowIndex, day: dayIndex, date: day.date, chantierId: row.chantierId, placeId: row.placeId, minutes: wanted!, description });
+          plan.creates.push({
+            row: rowIndex,
+            day: dayIndex,
+            date: day.date,
+            chantierId: row.chantierId,
+            placeId: row.placeId,
+            minutes: wanted!,
+            description,
+          });
           needsDescription = true;
           return;
         }
@@ -132,7 +150,13 @@ export function planWeek(input: WeekPlanInput): WeekPlanResult {
       if (draft && (wanted !== undefined || renamed)) {
         if (!fresh) return void stale();
         if (renamed) needsDescription = true;
-        plan.updates.push({ row: rowIndex, day: dayIndex, id: draft.id, minutes: wanted ?? draft.minutes, description: renamed ? description : draft.description });
+        plan.updates.push({
+          row: rowIndex,
+          day: dayIndex,
+          id: draft.id,
+          minutes: wanted ?? draft.minutes,
+          description: renamed ? description : draft.description,
+        });
       }
       const drafts = contributions.filter((contribution) => contribution.status === 'DRAFT');
       if (input.submit && drafts.length) {
@@ -141,7 +165,8 @@ export function planWeek(input: WeekPlanInput): WeekPlanResult {
       }
     });
 
-    if (needsDescription && description === '') errors.push({ path: `rows.${rowIndex}.description`, code: 'DESCRIPTION_REQUIRED' });
+    if (needsDescription && description === '')
+      errors.push({ path: `rows.${rowIndex}.description`, code: 'DESCRIPTION_REQUIRED' });
   });
 
   if (errors.length) return { ok: false, errors };

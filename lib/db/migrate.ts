@@ -53,11 +53,14 @@ export async function migrate(options: {
       const previous = byName.get(migration.name);
       if (previous?.finished_at) {
         if (previous.checksum !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was edited after it was applied: never edit a landed migration.`);
+          throw new Error(
+            `Migration ${migration.name} was edited after it was applied: never edit a landed migration.`,
+          );
         }
         continue;
       }
-      if (previous) throw new Error(`Migration ${migration.name} failed earlier; fix the database, then mark it rolled back.`);
+      if (previous)
+        throw new Error(`Migration ${migration.name} failed earlier; fix the database, then mark it rolled back.`);
       options.log?.(`Applying migration ${migration.name}`);
       // Each migration and its bookkeeping row commit together, or not at all.
       await client.query('BEGIN');

@@ -16,7 +16,8 @@ export function apportion(totalCents: number, weights: readonly Weight[]): Map<s
   const shares = new Map(weights.map((entry) => [entry.key, 0]));
   if (shares.size !== weights.length) throw new RangeError('apportion: a key appears twice');
   for (const entry of weights) {
-    if (!Number.isSafeInteger(entry.weight) || entry.weight < 0) throw new RangeError(`apportion: weight of ${entry.key} must be a non-negative integer, got ${entry.weight}`);
+    if (!Number.isSafeInteger(entry.weight) || entry.weight < 0)
+      throw new RangeError(`apportion: weight of ${entry.key} must be a non-negative integer, got ${entry.weight}`);
   }
   if (totalCents === 0) return shares;
   const sumOfWeights = BigInt(weights.reduce((sum, entry) => sum + entry.weight, 0));

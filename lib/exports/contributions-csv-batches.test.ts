@@ -4,7 +4,13 @@
 // are out of date.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayWindows, nextReadInWindow, type BatchRead, type DayCount, type DayWindow } from './contributions-csv-batches';
+import {
+  dayWindows,
+  nextReadInWindow,
+  type BatchRead,
+  type DayCount,
+  type DayWindow,
+} from './contributions-csv-batches';
 
 const DAYS: DayCount[] = [
   { date: '2026-09-01', count: 3 },
@@ -57,21 +63,42 @@ describe('dayWindows', () => {
 describe('nextReadInWindow', () => {
   const window: DayWindow = { after: '2026-09-03', through: '2026-09-05' };
   it.each<[string, BatchRead, { count: number; last?: { date: string; id: string } }, BatchRead | null]>([
-    ['a full read goes on after its last row', { window, after: null }, { count: 8, last: { date: '2026-09-05', id: 'h' } }, { window, after: { date: '2026-09-05', id: 'h' } }],
-    ['and again', { window, after: { date: '2026-09-05', id: 'h' } }, { count: 8, last: { date: '2026-09-05', id: 'p' } }, { window, after: { date: '2026-09-05', id: 'p' } }],
-    ['a short read ends the window', { window, after: null }, { count: 3, last: { date: '2026-09-05', id: 'c' } }, null],
+    [
+      'a full read goes on after its last row',
+      { window, after: null },
+      { count: 8, last: { date: '2026-09-05', id: 'h' } },
+      { window, after: { date: '2026-09-05', id: 'h' } },
+    ],
+    [
+      'and again',
+      { window, after: { date: '2026-09-05', id: 'h' } },
+      { count: 8, last: { date: '2026-09-05', id: 'p' } },
+      { window, after: { date: '2026-09-05', id: 'p' } },
+    ],
+    [
+      'a short read ends the window',
+      { window, after: null },
+      { count: 3, last: { date: '2026-09-05', id: 'c' } },
+      null,
+    ],
     ['an empty read ends it too', { window, after: { date: '2026-09-05', id: 'p' } }, { count: 0 }, null],
-  ])('%s', (_what, read, rows, next) => expect(nextReadInWindow(read, 8, { count: rows.count, last: rows.last })).toEqual(next));
+  ])('%s', (_what, read, rows, next) =>
+    expect(nextReadInWindow(read, 8, { count: rows.count, last: rows.last })).toEqual(next),
+  );
 });
 
 type Row = { date: string; id: string };
-const compare = (a: Row, b: Row) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const compare = (a: Row, b: Row) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** What the batch query does, on rows sorted by (date, id). */
 function query(rows: readonly Row[], read: BatchRead, limit: number): Row[] {
   const { window, after } = read;
   return rows
-    .filter((row) => (window.after === null || row.date > window.after) && (window.through === null || row.date <= window.through))
+    .filter(
+      (row) =>
+        (window.after === null || row.date > window.after) && (window.through === null || row.date <= window.through),
+    )
     .filter((row) => after === null || compare(row, after) > 0)
     .slice(0, limit);
 }
@@ -87,7 +114,7 @@ function walk(rows: readonly Row[], days: DayCount[], batchSize: number): { read
   const read: Row[] = [];
   const reads: BatchRead[] = [];
   for (const window of dayWindows(days, batchSize)) {
-    for (let next: BatchRead | null = { window, after: null }; next; ) {
+    for (let next: BatchRead | null = { window, after: null }; next;) {
       const batch = query(rows, next, batchSize);
       reads.push(next);
       if (reads.length > 10_000) throw new Error('the walk does not end');
@@ -100,10 +127,16 @@ function walk(rows: readonly Row[], days: DayCount[], batchSize: number): { read
 
 const day = fc.integer({ min: 1, max: 12 }).map((n) => `2026-09-${String(n).padStart(2, '0')}`);
 const rowsArbitrary = fc
-  .uniqueArray(fc.record({ date: day, id: fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e'), minLength: 1, maxLength: 4 }) }), {
-    maxLength: 60,
-    selector: (row) => `${row.date}|${row.id}`,
-  })
+  .uniqueArray(
+    fc.record({
+      date: day,
+      id: fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e'), minLength: 1, maxLength: 4 }),
+    }),
+    {
+      maxLength: 60,
+      selector: (row) => `${row.date}|${row.id}`,
+    },
+  )
   .map((rows) => [...rows].sort(compare));
 
 describe('walking a period', () => {
@@ -142,7 +175,9 @@ describe('walking a period', () => {
     fc.assert(
       fc.property(rowsArbitrary, fc.integer({ min: 1, max: 12 }), (rows, batchSize) => {
         const days = countPerDay(rows);
-        expect(walk(rows, days, batchSize).reads.length).toBeLessThanOrEqual(Math.ceil(rows.length / batchSize) + dayWindows(days, batchSize).length);
+        expect(walk(rows, days, batchSize).reads.length).toBeLessThanOrEqual(
+          Math.ceil(rows.length / batchSize) + dayWindows(days, batchSize).length,
+        );
       }),
       { numRuns: 200 },
     );

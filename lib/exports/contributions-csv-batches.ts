@@ -39,6 +39,12 @@ export function dayWindows(days: readonly DayCount[], batchSize: number): DayWin
 }
 
 /** The read that goes on in the same window, or null when that one came back short of a batch: the window is done. */
-export function nextReadInWindow(read: BatchRead, batchSize: number, rows: { count: number; last: { date: string; id: string } | undefined }): BatchRead | null {
-  return rows.count >= batchSize && rows.last ? { window: read.window, after: { date: rows.last.date, id: rows.last.id } } : null;
+export function nextReadInWindow(
+  read: BatchRead,
+  batchSize: number,
+  rows: { count: number; last: { date: string; id: string } | undefined },
+): BatchRead | null {
+  return rows.count >= batchSize && rows.last
+    ? { window: read.window, after: { date: rows.last.date, id: rows.last.id } }
+    : null;
 }

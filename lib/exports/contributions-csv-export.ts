@@ -11,9 +11,19 @@
 import type { Actor } from '@/lib/auth/permissions';
 import { assertCan } from '@/lib/auth/permissions';
 import { CSV_BOM } from './csv';
-import { contributionCsvLineWriter, contributionsCsvHeader, EXPORTED_STATUSES, type ContributionCsvRow, type ExportedStatus } from './contributions-csv';
+import {
+  contributionCsvLineWriter,
+  contributionsCsvHeader,
+  EXPORTED_STATUSES,
+  type ContributionCsvRow,
+  type ExportedStatus,
+} from './contributions-csv';
 import { dayWindows, nextReadInWindow, type BatchRead } from './contributions-csv-batches';
-import { UNSAFE_countContributionsPerDay, UNSAFE_loadExportNames, UNSAFE_readContributionsBatch } from './contributions-csv-query';
+import {
+  UNSAFE_countContributionsPerDay,
+  UNSAFE_loadExportNames,
+  UNSAFE_readContributionsBatch,
+} from './contributions-csv-query';
 import { loadExportPeriod } from './export-period';
 import { asExportLocale, fileLabels } from './labels';
 import { exportFilename, fileResponse } from './response';
@@ -21,14 +31,20 @@ import { exportFilename, fileResponse } from './response';
 /** Rows per query and per chunk: large enough that a query's cost is spread thin, small enough to stay a few MB. */
 export const CONTRIBUTIONS_CSV_BATCH_SIZE = 5_000;
 
-export async function contributionsCsvResponse(options: { actor: Actor; periodId: string; status?: ExportedStatus; batchSize?: number }): Promise<Response> {
+export async function contributionsCsvResponse(options: {
+  actor: Actor;
+  periodId: string;
+  status?: ExportedStatus;
+  batchSize?: number;
+}): Promise<Response> {
   assertCan(options.actor, 'exports.read');
   const period = await loadExportPeriod(options.periodId);
   const locale = asExportLocale(options.actor.locale);
   const batchSize = options.batchSize ?? CONTRIBUTIONS_CSV_BATCH_SIZE;
   const selection = { periodId: period.id, statuses: options.status ? [options.status] : EXPORTED_STATUSES };
   const [names, days] = await Promise.all([UNSAFE_loadExportNames(), UNSAFE_countContributionsPerDay(selection)]);
-  const readBatch = (read: BatchRead) => UNSAFE_readContributionsBatch({ ...selection, read, limit: batchSize, timeZone: period.timeZone, names });
+  const readBatch = (read: BatchRead) =>
+    UNSAFE_readContributionsBatch({ ...selection, read, limit: batchSize, timeZone: period.timeZone, names });
   const writeLine = contributionCsvLineWriter(locale);
   const encoder = new TextEncoder();
 
@@ -45,7 +61,8 @@ export async function contributionsCsvResponse(options: { actor: Actor; periodId
   let nextWindow = 0;
   let current: Reading | null = null;
   let upcoming: Reading | null = null;
-  const startNextWindow = () => (nextWindow < windows.length ? startReading({ window: windows[nextWindow++], after: null }) : null);
+  const startNextWindow = () =>
+    nextWindow < windows.length ? startReading({ window: windows[nextWindow++], after: null }) : null;
 
   let started = false;
   const body = new ReadableStream<Uint8Array>({
@@ -79,5 +96,8 @@ export async function contributionsCsvResponse(options: { actor: Actor; periodId
       }
     },
   });
-  return fileResponse(body, { extension: 'csv', filename: exportFilename(fileLabels(locale).contributions.filename, period, 'csv') });
+  return fileResponse(body, {
+    extension: 'csv',
+    filename: exportFilename(fileLabels(locale).contributions.filename, period, 'csv'),
+  });
 }

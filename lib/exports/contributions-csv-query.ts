@@ -44,7 +44,10 @@ export async function UNSAFE_loadExportNames(): Promise<ExportNames> {
   };
 }
 
-type BatchRow = Omit<ContributionCsvRow, 'personName' | 'personEmail' | 'chantierCode' | 'chantierName' | 'placeName' | 'reviewerName'> & {
+type BatchRow = Omit<
+  ContributionCsvRow,
+  'personName' | 'personEmail' | 'chantierCode' | 'chantierName' | 'placeName' | 'reviewerName'
+> & {
   personId: string;
   chantierId: string;
   placeId: string | null;
@@ -56,7 +59,9 @@ type BatchRow = Omit<ContributionCsvRow, 'personName' | 'personEmail' | 'chantie
  * contributions(period_id, date, id), nothing joined or sorted: the names come from `names`.
  * Reads without checking who asks: the caller has.
  */
-export async function UNSAFE_readContributionsBatch(options: Selection & { read: BatchRead; limit: number; timeZone: string; names: ExportNames }): Promise<ContributionCsvRow[]> {
+export async function UNSAFE_readContributionsBatch(
+  options: Selection & { read: BatchRead; limit: number; timeZone: string; names: ExportNames },
+): Promise<ContributionCsvRow[]> {
   const { window, after } = options.read;
   const fromDay = window.after === null ? Prisma.empty : Prisma.sql`AND c.date > ${window.after}::date`;
   const throughDay = window.through === null ? Prisma.empty : Prisma.sql`AND c.date <= ${window.through}::date`;

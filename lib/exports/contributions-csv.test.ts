@@ -15,7 +15,8 @@ import {
   type ContributionCsvRow,
 } from './contributions-csv';
 
-const parseLine = (text: string): string[][] => parse(text, { delimiter: ';', record_delimiter: '\r\n', relax_column_count: true });
+const parseLine = (text: string): string[][] =>
+  parse(text, { delimiter: ';', record_delimiter: '\r\n', relax_column_count: true });
 
 const row: ContributionCsvRow = {
   id: 'cmcontribution01',
@@ -36,8 +37,46 @@ const row: ContributionCsvRow = {
 
 describe('contributionsCsvHeader', () => {
   it.each([
-    ['fr', ['Date', 'Personne', 'E-mail', 'Code chantier', 'Chantier', 'Lieu', 'Minutes', 'Heures', 'Bénévole', 'Statut', 'Description', 'Lien', 'Examinée par', 'Examinée le', 'Identifiant de la contribution']],
-    ['en', ['Date', 'Person', 'Email', 'Chantier code', 'Chantier', 'Place', 'Minutes', 'Hours', 'Volunteer', 'Status', 'Description', 'Link', 'Reviewed by', 'Reviewed at', 'Contribution id']],
+    [
+      'fr',
+      [
+        'Date',
+        'Personne',
+        'E-mail',
+        'Code chantier',
+        'Chantier',
+        'Lieu',
+        'Minutes',
+        'Heures',
+        'Bénévole',
+        'Statut',
+        'Description',
+        'Lien',
+        'Examinée par',
+        'Examinée le',
+        'Identifiant de la contribution',
+      ],
+    ],
+    [
+      'en',
+      [
+        'Date',
+        'Person',
+        'Email',
+        'Chantier code',
+        'Chantier',
+        'Place',
+        'Minutes',
+        'Hours',
+        'Volunteer',
+        'Status',
+        'Description',
+        'Link',
+        'Reviewed by',
+        'Reviewed at',
+        'Contribution id',
+      ],
+    ],
   ] as const)('%s', (locale, columns) => {
     const header = contributionsCsvHeader(locale);
     expect(header.endsWith('\r\n')).toBe(true);
@@ -47,16 +86,94 @@ describe('contributionsCsvHeader', () => {
 
 describe('contributionCsvLineWriter', () => {
   it.each<[string, 'fr' | 'en', ContributionCsvRow, unknown]>([
-    ['every column, in French', 'fr', row, ['28/11/2026', 'Élise Moreau', 'elise@monscobar.test', 'GEST', 'Gestion et animation', 'La Coroutine', '90', '1,50', 'non', 'Validée', 'Permanence du samedi', 'https://pad.example/permanence', 'Rémi Référent', '29/11/2026 09:05', 'cmcontribution01']],
-    ['every column, in English', 'en', row, ['28/11/2026', 'Élise Moreau', 'elise@monscobar.test', 'GEST', 'Gestion et animation', 'La Coroutine', '90', '1,50', 'no', 'Approved', 'Permanence du samedi', 'https://pad.example/permanence', 'Rémi Référent', '29/11/2026 09:05', 'cmcontribution01']],
+    [
+      'every column, in French',
+      'fr',
+      row,
+      [
+        '28/11/2026',
+        'Élise Moreau',
+        'elise@monscobar.test',
+        'GEST',
+        'Gestion et animation',
+        'La Coroutine',
+        '90',
+        '1,50',
+        'non',
+        'Validée',
+        'Permanence du samedi',
+        'https://pad.example/permanence',
+        'Rémi Référent',
+        '29/11/2026 09:05',
+        'cmcontribution01',
+      ],
+    ],
+    [
+      'every column, in English',
+      'en',
+      row,
+      [
+        '28/11/2026',
+        'Élise Moreau',
+        'elise@monscobar.test',
+        'GEST',
+        'Gestion et animation',
+        'La Coroutine',
+        '90',
+        '1,50',
+        'no',
+        'Approved',
+        'Permanence du samedi',
+        'https://pad.example/permanence',
+        'Rémi Référent',
+        '29/11/2026 09:05',
+        'cmcontribution01',
+      ],
+    ],
     [
       'a volunteer contribution not reviewed yet, without code, place or link',
       'fr',
-      { ...row, volunteer: true, status: 'SUBMITTED', minutes: 20, chantierCode: null, placeName: null, link: null, reviewerName: null, reviewedAt: null },
-      ['28/11/2026', 'Élise Moreau', 'elise@monscobar.test', '', 'Gestion et animation', '', '20', '0,33', 'oui', 'Soumise', 'Permanence du samedi', '', '', '', 'cmcontribution01'],
+      {
+        ...row,
+        volunteer: true,
+        status: 'SUBMITTED',
+        minutes: 20,
+        chantierCode: null,
+        placeName: null,
+        link: null,
+        reviewerName: null,
+        reviewedAt: null,
+      },
+      [
+        '28/11/2026',
+        'Élise Moreau',
+        'elise@monscobar.test',
+        '',
+        'Gestion et animation',
+        '',
+        '20',
+        '0,33',
+        'oui',
+        'Soumise',
+        'Permanence du samedi',
+        '',
+        '',
+        '',
+        'cmcontribution01',
+      ],
     ],
-    ['volunteer and changes requested, in English', 'en', { ...row, volunteer: true, status: 'CHANGES_REQUESTED' }, expect.arrayContaining(['yes', 'Changes requested'])],
-    ['changes requested, in French', 'fr', { ...row, status: 'CHANGES_REQUESTED' }, expect.arrayContaining(['À corriger'])],
+    [
+      'volunteer and changes requested, in English',
+      'en',
+      { ...row, volunteer: true, status: 'CHANGES_REQUESTED' },
+      expect.arrayContaining(['yes', 'Changes requested']),
+    ],
+    [
+      'changes requested, in French',
+      'fr',
+      { ...row, status: 'CHANGES_REQUESTED' },
+      expect.arrayContaining(['À corriger']),
+    ],
     ['rejected, in French', 'fr', { ...row, status: 'REJECTED' }, expect.arrayContaining(['Refusée'])],
     ['rejected, in English', 'en', { ...row, status: 'REJECTED' }, expect.arrayContaining(['Rejected'])],
   ])('%s', (_what, locale, input, cells) => {
@@ -86,17 +203,42 @@ describe('contributionCsvLineWriter', () => {
 });
 
 describe('any text in any free-text column', () => {
-  const text = fc.oneof(fc.string({ unit: fc.constantFrom(';', '"', '\n', '\r', ',', ' ', 'a', 'é', '€', '=', '+', '-', '@', "'"), maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
-  const FREE_TEXT = { personName: 1, personEmail: 2, chantierCode: 3, chantierName: 4, placeName: 5, description: 10, link: 11, reviewerName: 12, id: 14 } as const;
+  const text = fc.oneof(
+    fc.string({
+      unit: fc.constantFrom(';', '"', '\n', '\r', ',', ' ', 'a', 'é', '€', '=', '+', '-', '@', "'"),
+      maxLength: 12,
+    }),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+  );
+  const FREE_TEXT = {
+    personName: 1,
+    personEmail: 2,
+    chantierCode: 3,
+    chantierName: 4,
+    placeName: 5,
+    description: 10,
+    link: 11,
+    reviewerName: 12,
+    id: 14,
+  } as const;
 
   it('stays in its own cell, whole (formula-safe), on a line of 15 cells', () => {
     fc.assert(
-      fc.property(fc.record(Object.fromEntries(Object.keys(FREE_TEXT).map((key) => [key, text])) as Record<keyof typeof FREE_TEXT, fc.Arbitrary<string>>), (texts) => {
-        const [cells, ...more] = parseLine(contributionCsvLineWriter('fr')({ ...row, ...texts }));
-        expect(more).toEqual([]);
-        expect(cells).toHaveLength(15);
-        for (const [key, column] of Object.entries(FREE_TEXT)) expect(cells[column]).toBe(safeText(texts[key as keyof typeof FREE_TEXT]));
-      }),
+      fc.property(
+        fc.record(
+          Object.fromEntries(Object.keys(FREE_TEXT).map((key) => [key, text])) as Record<
+            keyof typeof FREE_TEXT,
+            fc.Arbitrary<string>
+          >,
+        ),
+        (texts) => {
+          const [cells, ...more] = parseLine(contributionCsvLineWriter('fr')({ ...row, ...texts }));
+          expect(more).toEqual([]);
+          expect(cells).toHaveLength(15);
+          for (const [key, column] of Object.entries(FREE_TEXT))
+            expect(cells[column]).toBe(safeText(texts[key as keyof typeof FREE_TEXT]));
+        },
+      ),
       { numRuns: 300 },
     );
   });

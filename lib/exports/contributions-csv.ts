@@ -49,10 +49,25 @@ export function localDateTimeText(isoDateTime: string): string {
 
 export function contributionsCsvHeader(locale: ExportLocale): string {
   const c = fileLabels(locale).contributions.columns;
-  return csvLine([
-    c.date, c.personName, c.email, c.chantierCode, c.chantier, c.place, c.minutes, c.hours, c.volunteer,
-    c.status, c.description, c.link, c.reviewedBy, c.reviewedAt, c.id,
-  ]) + CSV_LINE_END;
+  return (
+    csvLine([
+      c.date,
+      c.personName,
+      c.email,
+      c.chantierCode,
+      c.chantier,
+      c.place,
+      c.minutes,
+      c.hours,
+      c.volunteer,
+      c.status,
+      c.description,
+      c.link,
+      c.reviewedBy,
+      c.reviewedAt,
+      c.id,
+    ]) + CSV_LINE_END
+  );
 }
 
 /** A function writing one row as its CSV line (line end included), with this locale's words. */
@@ -61,7 +76,9 @@ export function contributionCsvLineWriter(locale: ExportLocale): (row: Contribut
   // The words are escaped once here; per row, only the free text and the dates need work.
   const yes = csvCell(labels.yes);
   const no = csvCell(labels.no);
-  const statusLabels = Object.fromEntries(EXPORTED_STATUSES.map((status) => [status, csvCell(labels.status[status])])) as Record<ExportedStatus, string>;
+  const statusLabels = Object.fromEntries(
+    EXPORTED_STATUSES.map((status) => [status, csvCell(labels.status[status])]),
+  ) as Record<ExportedStatus, string>;
   const text = (value: string | null) => csvCell(safeText(value));
   return (row) =>
     [

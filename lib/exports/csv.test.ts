@@ -5,17 +5,23 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { CSV_BOM, CSV_LINE_END, csvLine, csvReadable, safeText, type CsvRecord } from './csv';
 
-async function csvText(records: Iterable<CsvRecord> | AsyncIterable<CsvRecord>): Promise<{ bytes: Buffer; text: string }> {
+async function csvText(
+  records: Iterable<CsvRecord> | AsyncIterable<CsvRecord>,
+): Promise<{ bytes: Buffer; text: string }> {
   const chunks: Buffer[] = [];
   for await (const chunk of csvReadable(records)) chunks.push(Buffer.from(chunk));
   const bytes = Buffer.concat(chunks);
   return { bytes, text: bytes.toString('utf8') };
 }
 
-const parseBack = (text: string): string[][] => parse(text, { delimiter: ';', bom: true, relax_column_count: true, skip_empty_lines: false });
+const parseBack = (text: string): string[][] =>
+  parse(text, { delimiter: ';', bom: true, relax_column_count: true, skip_empty_lines: false });
 
 // Mostly the characters that matter to CSV, and some text around them.
-const cellText = fc.oneof(fc.string({ unit: fc.constantFrom(';', '"', '\n', '\r', ',', ' ', 'a', 'é', '€', '=', "'"), maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
+const cellText = fc.oneof(
+  fc.string({ unit: fc.constantFrom(';', '"', '\n', '\r', ',', ' ', 'a', 'é', '€', '=', "'"), maxLength: 10 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+);
 
 describe('csvReadable', () => {
   it('starts with the UTF-8 BOM, separates with ";" and ends every line with CRLF', async () => {
@@ -47,12 +53,15 @@ describe('csvReadable', () => {
 
   it('gives back any text unchanged, whatever it holds', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), async (records) => {
-        // A record of one empty cell is a blank line, which reads back as no record at all.
-        const nonBlank = records.filter((record) => !(record.length === 1 && record[0] === ''));
-        const { text } = await csvText(nonBlank);
-        expect(parseBack(text).filter((record) => !(record.length === 1 && record[0] === ''))).toEqual(nonBlank);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        async (records) => {
+          // A record of one empty cell is a blank line, which reads back as no record at all.
+          const nonBlank = records.filter((record) => !(record.length === 1 && record[0] === ''));
+          const { text } = await csvText(nonBlank);
+          expect(parseBack(text).filter((record) => !(record.length === 1 && record[0] === ''))).toEqual(nonBlank);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -73,7 +82,10 @@ describe('csvReadable', () => {
         for await (const _chunk of stream) void _chunk;
       }).rejects.toThrow('database went away');
       expect(produced).toBe(5);
-      expect(logged).toHaveBeenCalledWith('[butin] CSV export failed:', expect.objectContaining({ message: 'database went away' }));
+      expect(logged).toHaveBeenCalledWith(
+        '[butin] CSV export failed:',
+        expect.objectContaining({ message: 'database went away' }),
+      );
     } finally {
       logged.mockRestore();
     }
@@ -84,7 +96,8 @@ describe('csvReadable', () => {
       for (let index = 0; index < 20_000; index++) yield [`Personne ${index}`, index];
     }
     let lines = 0;
-    for await (const chunk of csvReadable(many())) lines += Buffer.from(chunk).toString('utf8').split('\r\n').length - 1;
+    for await (const chunk of csvReadable(many()))
+      lines += Buffer.from(chunk).toString('utf8').split('\r\n').length - 1;
     expect(lines).toBe(20_000);
   });
 });

@@ -20,9 +20,20 @@ export type ExportPeriod = {
 
 export async function loadExportPeriod(periodId: string): Promise<ExportPeriod> {
   const [period, settings] = await Promise.all([
-    db().fundingPeriod.findUnique({ where: { id: periodId }, select: { id: true, name: true, startDate: true, endDate: true, status: true } }),
+    db().fundingPeriod.findUnique({
+      where: { id: periodId },
+      select: { id: true, name: true, startDate: true, endDate: true, status: true },
+    }),
     getSettings(),
   ]);
   if (!period) throw new AppError('NOT_FOUND', 'Period not found');
-  return { id: period.id, name: period.name, startDate: toIsoDate(period.startDate), endDate: toIsoDate(period.endDate), status: period.status, collectiveName: settings.name, timeZone: settings.timeZone };
+  return {
+    id: period.id,
+    name: period.name,
+    startDate: toIsoDate(period.startDate),
+    endDate: toIsoDate(period.endDate),
+    status: period.status,
+    collectiveName: settings.name,
+    timeZone: settings.timeZone,
+  };
 }

@@ -13,10 +13,20 @@ const money = (cents: number | null): CsvCell[] => (cents === null ? ['', ''] : 
 const hours = (minutes: number): CsvCell[] => [hoursText(minutes), minutes];
 
 function figureCells(figures: Figures): CsvCell[] {
-  return [...hours(figures.approvedMinutes), ...hours(figures.volunteerMinutes), ...money(figures.amountCents), ...money(figures.volunteerValueCents), ...money(figures.unpaidValueCents)];
+  return [
+    ...hours(figures.approvedMinutes),
+    ...hours(figures.volunteerMinutes),
+    ...money(figures.amountCents),
+    ...money(figures.volunteerValueCents),
+    ...money(figures.unpaidValueCents),
+  ];
 }
 
-export function* funderCsvRecords(report: FunderReport, period: ExportPeriod & { frozen: boolean }, locale: ExportLocale): Generator<CsvRecord> {
+export function* funderCsvRecords(
+  report: FunderReport,
+  period: ExportPeriod & { frozen: boolean },
+  locale: ExportLocale,
+): Generator<CsvRecord> {
   const labels = fileLabels(locale).funder;
   const c = labels.columns;
   const placeName = (name: string | null) => (name === null ? labels.noPlace : safeText(name));
@@ -31,28 +41,69 @@ export function* funderCsvRecords(report: FunderReport, period: ExportPeriod & {
 
   yield [labels.byChantier];
   yield [
-    c.chantierCode, c.chantier, c.approvedHours, c.approvedMinutes, c.volunteerHours, c.volunteerMinutes,
-    c.envelope, c.envelopeCents, c.demand, c.demandCents, c.paid, c.paidCents, c.envelopeLeft, c.envelopeLeftCents,
-    c.volunteerValue, c.volunteerValueCents, c.unpaidValue, c.unpaidValueCents,
+    c.chantierCode,
+    c.chantier,
+    c.approvedHours,
+    c.approvedMinutes,
+    c.volunteerHours,
+    c.volunteerMinutes,
+    c.envelope,
+    c.envelopeCents,
+    c.demand,
+    c.demandCents,
+    c.paid,
+    c.paidCents,
+    c.envelopeLeft,
+    c.envelopeLeftCents,
+    c.volunteerValue,
+    c.volunteerValueCents,
+    c.unpaidValue,
+    c.unpaidValueCents,
   ];
-  const left = (envelopeCents: number | null, paidCents: number) => (envelopeCents === null ? null : envelopeCents - paidCents);
+  const left = (envelopeCents: number | null, paidCents: number) =>
+    envelopeCents === null ? null : envelopeCents - paidCents;
   for (const chantier of report.chantiers) {
     const f = chantier.figures;
     yield [
-      safeText(chantier.code), safeText(chantier.name), ...hours(f.approvedMinutes), ...hours(f.volunteerMinutes),
-      ...money(chantier.envelopeCents), ...money(chantier.demandCents), ...money(f.amountCents), ...money(left(chantier.envelopeCents, f.amountCents)),
-      ...money(f.volunteerValueCents), ...money(f.unpaidValueCents),
+      safeText(chantier.code),
+      safeText(chantier.name),
+      ...hours(f.approvedMinutes),
+      ...hours(f.volunteerMinutes),
+      ...money(chantier.envelopeCents),
+      ...money(chantier.demandCents),
+      ...money(f.amountCents),
+      ...money(left(chantier.envelopeCents, f.amountCents)),
+      ...money(f.volunteerValueCents),
+      ...money(f.unpaidValueCents),
     ];
   }
   const t = report.totals;
   yield [
-    labels.total, '', ...hours(t.approvedMinutes), ...hours(t.volunteerMinutes),
-    ...money(t.envelopeCents), ...money(t.demandCents), ...money(t.amountCents), ...money(left(t.envelopeCents, t.amountCents)),
-    ...money(t.volunteerValueCents), ...money(t.unpaidValueCents),
+    labels.total,
+    '',
+    ...hours(t.approvedMinutes),
+    ...hours(t.volunteerMinutes),
+    ...money(t.envelopeCents),
+    ...money(t.demandCents),
+    ...money(t.amountCents),
+    ...money(left(t.envelopeCents, t.amountCents)),
+    ...money(t.volunteerValueCents),
+    ...money(t.unpaidValueCents),
   ];
   yield [];
 
-  const figureHeader = [c.approvedHours, c.approvedMinutes, c.volunteerHours, c.volunteerMinutes, c.paid, c.paidCents, c.volunteerValue, c.volunteerValueCents, c.unpaidValue, c.unpaidValueCents];
+  const figureHeader = [
+    c.approvedHours,
+    c.approvedMinutes,
+    c.volunteerHours,
+    c.volunteerMinutes,
+    c.paid,
+    c.paidCents,
+    c.volunteerValue,
+    c.volunteerValueCents,
+    c.unpaidValue,
+    c.unpaidValueCents,
+  ];
   yield [labels.byPlace];
   yield [c.place, ...figureHeader];
   for (const place of report.places) yield [placeName(place.name), ...figureCells(place.figures)];
@@ -61,7 +112,8 @@ export function* funderCsvRecords(report: FunderReport, period: ExportPeriod & {
 
   yield [labels.byChantierAndPlace];
   yield [c.chantierCode, c.chantier, c.place, ...figureHeader];
-  for (const cell of report.cells) yield [safeText(cell.code), safeText(cell.chantierName), placeName(cell.name), ...figureCells(cell.figures)];
+  for (const cell of report.cells)
+    yield [safeText(cell.code), safeText(cell.chantierName), placeName(cell.name), ...figureCells(cell.figures)];
   yield [];
   yield [labels.method];
 }

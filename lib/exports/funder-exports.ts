@@ -12,12 +12,18 @@ import { exportFilename, fileResponse } from './response';
 export async function funderCsvResponse(options: { actor: Actor; periodId: string }): Promise<Response> {
   const { period, report } = await loadFunderReport(options);
   const locale = asExportLocale(options.actor.locale);
-  return fileResponse(csvReadable(funderCsvRecords(report, period, locale)), { extension: 'csv', filename: exportFilename(fileLabels(locale).funder.filename, period, 'csv') });
+  return fileResponse(csvReadable(funderCsvRecords(report, period, locale)), {
+    extension: 'csv',
+    filename: exportFilename(fileLabels(locale).funder.filename, period, 'csv'),
+  });
 }
 
 export async function funderPdfResponse(options: { actor: Actor; periodId: string }): Promise<Response> {
   const { period, report } = await loadFunderReport(options);
   const locale = asExportLocale(options.actor.locale);
   const pdf = renderFunderPdf({ report, period, locale, issuedOn: todayIn(period.timeZone) });
-  return fileResponse(pdf, { extension: 'pdf', filename: exportFilename(fileLabels(locale).funder.filename, period, 'pdf') });
+  return fileResponse(pdf, {
+    extension: 'pdf',
+    filename: exportFilename(fileLabels(locale).funder.filename, period, 'pdf'),
+  });
 }

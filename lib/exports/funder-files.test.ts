@@ -13,8 +13,23 @@ import { pdfTextLines } from './test-pdf';
 import { WORKED_CHANTIERS, WORKED_INPUT, WORKED_PLACES } from './test-fixtures';
 
 const result = computePayouts(WORKED_INPUT);
-const report = buildFunderReport({ lines: result.lines, envelopes: result.chantiers, placeMinutes: aggregatePlaceMinutes(WORKED_INPUT.contributions), chantiers: WORKED_CHANTIERS, places: WORKED_PLACES });
-const period: ExportPeriod & { frozen: boolean } = { id: 'per', name: 'Printemps 2026', startDate: '2026-03-01', endDate: '2026-06-30', status: 'CLOSED', collectiveName: 'Monscobar', timeZone: 'Europe/Paris', frozen: true };
+const report = buildFunderReport({
+  lines: result.lines,
+  envelopes: result.chantiers,
+  placeMinutes: aggregatePlaceMinutes(WORKED_INPUT.contributions),
+  chantiers: WORKED_CHANTIERS,
+  places: WORKED_PLACES,
+});
+const period: ExportPeriod & { frozen: boolean } = {
+  id: 'per',
+  name: 'Printemps 2026',
+  startDate: '2026-03-01',
+  endDate: '2026-06-30',
+  status: 'CLOSED',
+  collectiveName: 'Monscobar',
+  timeZone: 'Europe/Paris',
+  frozen: true,
+};
 
 async function bytesOf(stream: AsyncIterable<Uint8Array | string>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -25,17 +40,45 @@ async function bytesOf(stream: AsyncIterable<Uint8Array | string>): Promise<Buff
 describe('funder report CSV', () => {
   it('names the collective and the period, then the tables with their totals', async () => {
     const text = (await bytesOf(csvReadable(funderCsvRecords(report, period, 'fr')))).toString('utf8');
-    expect(text.startsWith('\ufeffRapport financeur\r\nCollectif;Monscobar\r\nPériode;Printemps 2026\r\nDu;01/03/2026\r\nAu;30/06/2026\r\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '\ufeffRapport financeur\r\nCollectif;Monscobar\r\nPériode;Printemps 2026\r\nDu;01/03/2026\r\nAu;30/06/2026\r\n',
+      ),
+    ).toBe(true);
     const records: string[][] = parse(text, { delimiter: ';', bom: true, relax_column_count: true });
     const after = (title: string) => records.slice(records.findIndex((record) => record[0] === title) + 1);
 
     const [chantierHeader, c1, c2, total] = after('Par chantier');
     const cell = (row: string[], column: string) => row[chantierHeader.indexOf(column)];
-    expect(chantierHeader.slice(0, 4)).toEqual(['Code chantier', 'Chantier', 'Heures validées (hors bénévolat)', 'Minutes validées (hors bénévolat)']);
-    expect([cell(c1, 'Code chantier'), cell(c1, 'Minutes validées (hors bénévolat)'), cell(c1, 'Enveloppe (centimes)'), cell(c1, 'Demande (centimes)'), cell(c1, 'Versé (€)'), cell(c1, 'Versé (centimes)'), cell(c1, "Reste de l'enveloppe (centimes)")]).toEqual(['C1', '2400', '100000', '135000', '1000,00', '100000', '0']);
+    expect(chantierHeader.slice(0, 4)).toEqual([
+      'Code chantier',
+      'Chantier',
+      'Heures validées (hors bénévolat)',
+      'Minutes validées (hors bénévolat)',
+    ]);
+    expect([
+      cell(c1, 'Code chantier'),
+      cell(c1, 'Minutes validées (hors bénévolat)'),
+      cell(c1, 'Enveloppe (centimes)'),
+      cell(c1, 'Demande (centimes)'),
+      cell(c1, 'Versé (€)'),
+      cell(c1, 'Versé (centimes)'),
+      cell(c1, "Reste de l'enveloppe (centimes)"),
+    ]).toEqual(['C1', '2400', '100000', '135000', '1000,00', '100000', '0']);
     // C2 has no envelope: its envelope cells are empty, not zero.
-    expect([cell(c2, 'Enveloppe (€)'), cell(c2, 'Enveloppe (centimes)'), cell(c2, 'Heures bénévoles'), cell(c2, 'Bénévolat valorisé (€)'), cell(c2, 'Bénévolat valorisé (centimes)')]).toEqual(['', '', '2,00', '60,00', '6000']);
-    expect([total[0], cell(total, 'Versé (centimes)'), cell(total, 'Bénévolat valorisé (centimes)'), cell(total, 'Valeur non rétribuée (centimes)')]).toEqual(['Total', '100000', '6000', '35000']);
+    expect([
+      cell(c2, 'Enveloppe (€)'),
+      cell(c2, 'Enveloppe (centimes)'),
+      cell(c2, 'Heures bénévoles'),
+      cell(c2, 'Bénévolat valorisé (€)'),
+      cell(c2, 'Bénévolat valorisé (centimes)'),
+    ]).toEqual(['', '', '2,00', '60,00', '6000']);
+    expect([
+      total[0],
+      cell(total, 'Versé (centimes)'),
+      cell(total, 'Bénévolat valorisé (centimes)'),
+      cell(total, 'Valeur non rétribuée (centimes)'),
+    ]).toEqual(['Total', '100000', '6000', '35000']);
 
     const [placeHeader, baraka, coroutine, noPlace, placeTotal] = after('Par lieu');
     const paid = placeHeader.indexOf('Versé (centimes)');
@@ -47,7 +90,12 @@ describe('funder report CSV', () => {
     ]);
     const [cellHeader, ...cells] = after('Par chantier et par lieu');
     expect(cellHeader.slice(0, 3)).toEqual(['Code chantier', 'Chantier', 'Lieu']);
-    expect(cells.slice(0, 4).map((row) => [row[0], row[2]])).toEqual([['C1', 'La Baraka'], ['C1', 'La Coroutine'], ['C1', 'Sans lieu'], ['C2', 'La Baraka']]);
+    expect(cells.slice(0, 4).map((row) => [row[0], row[2]])).toEqual([
+      ['C1', 'La Baraka'],
+      ['C1', 'La Coroutine'],
+      ['C1', 'Sans lieu'],
+      ['C2', 'La Baraka'],
+    ]);
     expect(records.at(-1)![0]).toMatch(/^Heures et montants par chantier/);
   });
 });
@@ -58,15 +106,43 @@ describe('funder report PDF', () => {
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     expect(bytes.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
-    const text = pdfTextLines(bytes).join('\n').replace(/\u00a0/g, ' ');
-    for (const expected of ['Rapport financeur', 'Monscobar', 'Printemps 2026', '01/03/2026', '30/06/2026', 'Édité le 02/07/2026', 'Rétributions figées', 'Par lieu', 'La Coroutine', 'Sans lieu', '1 000,00 €', '777,78 €', '60,00 €', '40 h', 'illimitée']) {
+    const text = pdfTextLines(bytes)
+      .join('\n')
+      .replace(/\u00a0/g, ' ');
+    for (const expected of [
+      'Rapport financeur',
+      'Monscobar',
+      'Printemps 2026',
+      '01/03/2026',
+      '30/06/2026',
+      'Édité le 02/07/2026',
+      'Rétributions figées',
+      'Par lieu',
+      'La Coroutine',
+      'Sans lieu',
+      '1 000,00 €',
+      '777,78 €',
+      '60,00 €',
+      '40 h',
+      'illimitée',
+    ]) {
       expect(text).toContain(expected);
     }
   });
 
   it('says so when there is nothing to report, in English too', async () => {
-    const empty = buildFunderReport({ lines: [], envelopes: [], placeMinutes: [], chantiers: WORKED_CHANTIERS, places: WORKED_PLACES });
-    const text = pdfTextLines(await bytesOf(renderFunderPdf({ report: empty, period: { ...period, frozen: false }, locale: 'en', issuedOn: '2026-07-02' }))).join('\n');
+    const empty = buildFunderReport({
+      lines: [],
+      envelopes: [],
+      placeMinutes: [],
+      chantiers: WORKED_CHANTIERS,
+      places: WORKED_PLACES,
+    });
+    const text = pdfTextLines(
+      await bytesOf(
+        renderFunderPdf({ report: empty, period: { ...period, frozen: false }, locale: 'en', issuedOn: '2026-07-02' }),
+      ),
+    ).join('\n');
     expect(text).toContain('Funder report');
     expect(text).toContain('Live preview (open period)');
     expect(text).toContain('No approved hours in this period.');

@@ -29,12 +29,17 @@ function drawTable(doc: PDFKit.PDFDocument, table: Table): void {
       ...(options.header ? { backgroundColor: '#e8eef5', type: 'TH' as const } : {}),
     };
   };
-  const row = (cells: Cell[], options: { bold?: boolean; header?: boolean } = {}) => cells.map((value, column) => cell(value, { ...options, column }));
+  const row = (cells: Cell[], options: { bold?: boolean; header?: boolean } = {}) =>
+    cells.map((value, column) => cell(value, { ...options, column }));
   doc.font(FONT).fontSize(TABLE_FONT_SIZE);
   doc.table({
     columnStyles: table.widths,
     defaultStyle: { border: 0.5, borderColor: '#b8c2cc', padding: [3, 4, 3, 4] },
-    data: [row(table.header, { header: true }), ...table.rows.map((cells) => row(cells)), ...(table.total ? [row(table.total, { bold: true })] : [])],
+    data: [
+      row(table.header, { header: true }),
+      ...table.rows.map((cells) => row(cells)),
+      ...(table.total ? [row(table.total, { bold: true })] : []),
+    ],
   });
 }
 
@@ -46,7 +51,12 @@ function heading(doc: PDFKit.PDFDocument, text: string): void {
 }
 
 /** A PDF document (a Readable stream), already ended: read it to get the bytes. */
-export function renderFunderPdf(options: { report: FunderReport; period: ExportPeriod & { frozen: boolean }; locale: ExportLocale; issuedOn: string }): PDFKit.PDFDocument {
+export function renderFunderPdf(options: {
+  report: FunderReport;
+  period: ExportPeriod & { frozen: boolean };
+  locale: ExportLocale;
+  issuedOn: string;
+}): PDFKit.PDFDocument {
   const { report, period, locale } = options;
   const labels = fileLabels(locale).funder;
   const p = labels.pdfColumns;
@@ -54,13 +64,23 @@ export function renderFunderPdf(options: { report: FunderReport; period: ExportP
   const hours = (minutes: number) => formatMinutes(minutes);
   const date = (iso: string) => formatCalendarDate(iso, locale);
   const placeName = (name: string | null) => name ?? labels.noPlace;
-  const figures = (f: Figures): Cell[] => [hours(f.approvedMinutes), hours(f.volunteerMinutes), money(f.amountCents), money(f.volunteerValueCents), money(f.unpaidValueCents)];
+  const figures = (f: Figures): Cell[] => [
+    hours(f.approvedMinutes),
+    hours(f.volunteerMinutes),
+    money(f.amountCents),
+    money(f.volunteerValueCents),
+    money(f.unpaidValueCents),
+  ];
 
   const doc = new PDFDocument({
     size: 'A4',
     margin: 40,
     lang: locale === 'en' ? 'en-GB' : 'fr-FR',
-    info: { Title: pdfText(`${labels.title} — ${period.collectiveName} — ${period.name}`), Author: pdfText(period.collectiveName), Creator: 'Butin' },
+    info: {
+      Title: pdfText(`${labels.title} — ${period.collectiveName} — ${period.name}`),
+      Author: pdfText(period.collectiveName),
+      Creator: 'Butin',
+    },
   });
   const left = doc.page.margins.left;
 
@@ -68,7 +88,11 @@ export function renderFunderPdf(options: { report: FunderReport; period: ExportP
   doc.font(BOLD).fontSize(13).text(pdfText(period.collectiveName));
   doc.moveDown(0.3);
   doc.font(FONT).fontSize(10).fillColor('#374151');
-  doc.text(pdfText(`${labels.period} : ${period.name} — ${fill(labels.dates, { start: date(period.startDate), end: date(period.endDate) })}`));
+  doc.text(
+    pdfText(
+      `${labels.period} : ${period.name} — ${fill(labels.dates, { start: date(period.startDate), end: date(period.endDate) })}`,
+    ),
+  );
   doc.text(pdfText(period.frozen ? labels.stateFrozen : labels.statePreview));
   doc.text(pdfText(fill(labels.generatedOn, { date: date(options.issuedOn) })));
 
@@ -81,9 +105,25 @@ export function renderFunderPdf(options: { report: FunderReport; period: ExportP
     rows: report.chantiers.map((chantier) => {
       const f = chantier.figures;
       const name = chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name;
-      return [name, hours(f.approvedMinutes), hours(f.volunteerMinutes), chantier.envelopeCents === null ? labels.unlimited : money(chantier.envelopeCents), money(f.amountCents), money(f.volunteerValueCents), money(f.unpaidValueCents)];
+      return [
+        name,
+        hours(f.approvedMinutes),
+        hours(f.volunteerMinutes),
+        chantier.envelopeCents === null ? labels.unlimited : money(chantier.envelopeCents),
+        money(f.amountCents),
+        money(f.volunteerValueCents),
+        money(f.unpaidValueCents),
+      ];
     }),
-    total: [labels.total, hours(t.approvedMinutes), hours(t.volunteerMinutes), t.envelopeCents === null ? labels.unlimited : money(t.envelopeCents), money(t.amountCents), money(t.volunteerValueCents), money(t.unpaidValueCents)],
+    total: [
+      labels.total,
+      hours(t.approvedMinutes),
+      hours(t.volunteerMinutes),
+      t.envelopeCents === null ? labels.unlimited : money(t.envelopeCents),
+      money(t.amountCents),
+      money(t.volunteerValueCents),
+      money(t.unpaidValueCents),
+    ],
   });
 
   if (report.places.length === 0) {
@@ -105,13 +145,21 @@ export function renderFunderPdf(options: { report: FunderReport; period: ExportP
       widths: [125, 85, 55, 55, 65, 65, 65],
       textColumns: 2,
       header: [p.chantier, p.place, p.hours, p.volunteerHours, p.paid, p.volunteerValue, p.unpaidValue],
-      rows: report.cells.map((cell) => [cell.code ? `${cell.code} — ${cell.chantierName}` : cell.chantierName, placeName(cell.name), ...figures(cell.figures)]),
+      rows: report.cells.map((cell) => [
+        cell.code ? `${cell.code} — ${cell.chantierName}` : cell.chantierName,
+        placeName(cell.name),
+        ...figures(cell.figures),
+      ]),
     });
   }
 
   doc.moveDown(1.5);
   doc.x = left;
-  doc.font(FONT).fontSize(8).fillColor('#4b5563').text(pdfText(labels.method), { width: doc.page.width - left - doc.page.margins.right });
+  doc
+    .font(FONT)
+    .fontSize(8)
+    .fillColor('#4b5563')
+    .text(pdfText(labels.method), { width: doc.page.width - left - doc.page.margins.right });
   doc.end();
   return doc;
 }

@@ -5,12 +5,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePayouts, type ApprovedContribution, type PricingInput } from '@/lib/pricing';
-import { aggregatePlaceMinutes, buildFunderReport, zeroFigures, type Figures, type FunderReport } from './funder-report';
+import {
+  aggregatePlaceMinutes,
+  buildFunderReport,
+  zeroFigures,
+  type Figures,
+  type FunderReport,
+} from './funder-report';
 import { WORKED_CHANTIERS, WORKED_INPUT, WORKED_PLACES, workedResult } from './test-fixtures';
 
 function reportOf(input: PricingInput, places = WORKED_PLACES): FunderReport {
   const result = computePayouts(input);
-  return buildFunderReport({ lines: result.lines, envelopes: result.chantiers, placeMinutes: aggregatePlaceMinutes(input.contributions), chantiers: WORKED_CHANTIERS, places });
+  return buildFunderReport({
+    lines: result.lines,
+    envelopes: result.chantiers,
+    placeMinutes: aggregatePlaceMinutes(input.contributions),
+    chantiers: WORKED_CHANTIERS,
+    places,
+  });
 }
 
 const figures = (partial: Partial<Figures>): Figures => ({ ...zeroFigures(), ...partial });
@@ -20,10 +32,34 @@ describe('buildFunderReport on the worked example', () => {
 
   it('sums the lines per chantier, with its envelope and demand', () => {
     expect(report.chantiers).toEqual([
-      { chantierId: 'c1', code: 'C1', name: 'Gestion et animation des tiers-lieux', envelopeCents: 100_000, demandCents: 135_000, figures: figures({ approvedMinutes: 2400, amountCents: 100_000, unpaidValueCents: 35_000 }) },
-      { chantierId: 'c2', code: 'C2', name: 'Accompagnement des collectifs', envelopeCents: null, demandCents: 0, figures: figures({ volunteerMinutes: 120, volunteerValueCents: 6000 }) },
+      {
+        chantierId: 'c1',
+        code: 'C1',
+        name: 'Gestion et animation des tiers-lieux',
+        envelopeCents: 100_000,
+        demandCents: 135_000,
+        figures: figures({ approvedMinutes: 2400, amountCents: 100_000, unpaidValueCents: 35_000 }),
+      },
+      {
+        chantierId: 'c2',
+        code: 'C2',
+        name: 'Accompagnement des collectifs',
+        envelopeCents: null,
+        demandCents: 0,
+        figures: figures({ volunteerMinutes: 120, volunteerValueCents: 6000 }),
+      },
     ]);
-    expect(report.totals).toEqual({ ...figures({ approvedMinutes: 2400, volunteerMinutes: 120, amountCents: 100_000, unpaidValueCents: 35_000, volunteerValueCents: 6000 }), envelopeCents: null, demandCents: 135_000 });
+    expect(report.totals).toEqual({
+      ...figures({
+        approvedMinutes: 2400,
+        volunteerMinutes: 120,
+        amountCents: 100_000,
+        unpaidValueCents: 35_000,
+        volunteerValueCents: 6000,
+      }),
+      envelopeCents: null,
+      demandCents: 135_000,
+    });
   });
 
   it("shares each line's money among its places by minutes, to the cent", () => {
@@ -31,11 +67,17 @@ describe('buildFunderReport on the worked example', () => {
     // leftover cent to La Coroutine (,75 beats ,25); her 155,55 € unpaid: 116,6625 / 38,8875.
     expect(report.cells.map((cell) => [cell.code, cell.name, cell.figures])).toEqual([
       ['C1', 'La Baraka', figures({ approvedMinutes: 300, amountCents: 11_111, unpaidValueCents: 3889 })],
-      ['C1', 'La Coroutine', figures({ approvedMinutes: 1800, amountCents: 33_334 + 44_444, unpaidValueCents: 11_666 + 15_556 })],
+      [
+        'C1',
+        'La Coroutine',
+        figures({ approvedMinutes: 1800, amountCents: 33_334 + 44_444, unpaidValueCents: 11_666 + 15_556 }),
+      ],
       ['C1', null, figures({ approvedMinutes: 300, amountCents: 11_111, unpaidValueCents: 3889 })],
       ['C2', 'La Baraka', figures({ volunteerMinutes: 120, volunteerValueCents: 6000 })],
     ]);
-    expect(report.places.map((place) => [place.name, place.figures.amountCents, place.figures.volunteerValueCents])).toEqual([
+    expect(
+      report.places.map((place) => [place.name, place.figures.amountCents, place.figures.volunteerValueCents]),
+    ).toEqual([
       ['La Baraka', 11_111, 6000],
       ['La Coroutine', 77_778, 0],
       [null, 11_111, 0],
@@ -45,9 +87,28 @@ describe('buildFunderReport on the worked example', () => {
   it('refuses contributions that do not add up to their line', () => {
     const result = workedResult();
     const placeMinutes = aggregatePlaceMinutes(WORKED_INPUT.contributions.slice(1));
-    expect(() => buildFunderReport({ lines: result.lines, envelopes: result.chantiers, placeMinutes, chantiers: WORKED_CHANTIERS, places: WORKED_PLACES })).toThrow(/do not add up/);
-    const extra = aggregatePlaceMinutes([...WORKED_INPUT.contributions, { ...WORKED_INPUT.contributions[0], personId: 'p-zoe' }]);
-    expect(() => buildFunderReport({ lines: result.lines, envelopes: result.chantiers, placeMinutes: extra, chantiers: WORKED_CHANTIERS, places: WORKED_PLACES })).toThrow(/without a payout line/);
+    expect(() =>
+      buildFunderReport({
+        lines: result.lines,
+        envelopes: result.chantiers,
+        placeMinutes,
+        chantiers: WORKED_CHANTIERS,
+        places: WORKED_PLACES,
+      }),
+    ).toThrow(/do not add up/);
+    const extra = aggregatePlaceMinutes([
+      ...WORKED_INPUT.contributions,
+      { ...WORKED_INPUT.contributions[0], personId: 'p-zoe' },
+    ]);
+    expect(() =>
+      buildFunderReport({
+        lines: result.lines,
+        envelopes: result.chantiers,
+        placeMinutes: extra,
+        chantiers: WORKED_CHANTIERS,
+        places: WORKED_PLACES,
+      }),
+    ).toThrow(/without a payout line/);
   });
 });
 
@@ -77,7 +138,14 @@ describe('invariants over random periods', () => {
   const arbInput: fc.Arbitrary<PricingInput> = fc
     .record({
       contributions: fc.array(
-        fc.record({ personId: fc.constantFrom(...PEOPLE), chantierId: fc.constantFrom(...CHANTIERS), placeId: fc.constantFrom(...PLACES), day: fc.integer({ min: 1, max: 9 }), minutes: fc.integer({ min: 1, max: 600 }), volunteer: fc.boolean() }),
+        fc.record({
+          personId: fc.constantFrom(...PEOPLE),
+          chantierId: fc.constantFrom(...CHANTIERS),
+          placeId: fc.constantFrom(...PLACES),
+          day: fc.integer({ min: 1, max: 9 }),
+          minutes: fc.integer({ min: 1, max: 600 }),
+          volunteer: fc.boolean(),
+        }),
         { maxLength: 25 },
       ),
       envelope: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: null }),
@@ -86,17 +154,37 @@ describe('invariants over random periods', () => {
       rate: fc.integer({ min: 0, max: 9999 }),
     })
     .map(({ contributions, envelope, capMinutes, policy, rate }) => ({
-      settings: { defaultRateCents: rate, capMinutes, overflowPolicy: policy, envelopes: envelope === null ? [] : [{ chantierId: 'c1', amountCents: envelope }], rates: [{ personId: 'p2', rateCents: rate + 777 }] },
-      contributions: contributions.map(
-        (entry, index): ApprovedContribution => ({ id: `k${index}`, personId: entry.personId, chantierId: entry.chantierId, placeId: entry.placeId, date: `2026-03-0${entry.day}`, createdAt: `2026-03-0${entry.day}T10:00:00Z`, minutes: entry.minutes, volunteer: entry.volunteer }),
-      ),
+      settings: {
+        defaultRateCents: rate,
+        capMinutes,
+        overflowPolicy: policy,
+        envelopes: envelope === null ? [] : [{ chantierId: 'c1', amountCents: envelope }],
+        rates: [{ personId: 'p2', rateCents: rate + 777 }],
+      },
+      contributions: contributions.map((entry, index): ApprovedContribution => ({
+        id: `k${index}`,
+        personId: entry.personId,
+        chantierId: entry.chantierId,
+        placeId: entry.placeId,
+        date: `2026-03-0${entry.day}`,
+        createdAt: `2026-03-0${entry.day}T10:00:00Z`,
+        minutes: entry.minutes,
+        volunteer: entry.volunteer,
+      })),
     }));
 
-  const sum = (rows: { figures: Figures }[]) => rows.reduce((total, row) => {
-    for (const key of Object.keys(total) as (keyof Figures)[]) total[key] += row.figures[key];
-    return total;
-  }, zeroFigures());
-  const figuresOf = ({ approvedMinutes, volunteerMinutes, amountCents, unpaidValueCents, volunteerValueCents }: Figures) => ({ approvedMinutes, volunteerMinutes, amountCents, unpaidValueCents, volunteerValueCents });
+  const sum = (rows: { figures: Figures }[]) =>
+    rows.reduce((total, row) => {
+      for (const key of Object.keys(total) as (keyof Figures)[]) total[key] += row.figures[key];
+      return total;
+    }, zeroFigures());
+  const figuresOf = ({
+    approvedMinutes,
+    volunteerMinutes,
+    amountCents,
+    unpaidValueCents,
+    volunteerValueCents,
+  }: Figures) => ({ approvedMinutes, volunteerMinutes, amountCents, unpaidValueCents, volunteerValueCents });
 
   it('the places of each chantier add up to it, every place to the total, the total to the payouts', () => {
     fc.assert(
@@ -110,12 +198,16 @@ describe('invariants over random periods', () => {
         expect(sum(report.chantiers)).toEqual(figuresOf(report.totals));
         for (const chantier of report.chantiers) {
           expect(sum(report.cells.filter((cell) => cell.chantierId === chantier.chantierId))).toEqual(chantier.figures);
-          expect(chantier.figures.amountCents).toBe(result.chantiers.find((summary) => summary.chantierId === chantier.chantierId)!.paidCents);
+          expect(chantier.figures.amountCents).toBe(
+            result.chantiers.find((summary) => summary.chantierId === chantier.chantierId)!.paidCents,
+          );
         }
         // Minutes are counted, never apportioned.
         for (const place of report.places) {
           const own = input.contributions.filter((contribution) => (contribution.placeId ?? null) === place.placeId);
-          expect(place.figures.approvedMinutes + place.figures.volunteerMinutes).toBe(own.reduce((total, contribution) => total + contribution.minutes, 0));
+          expect(place.figures.approvedMinutes + place.figures.volunteerMinutes).toBe(
+            own.reduce((total, contribution) => total + contribution.minutes, 0),
+          );
         }
       }),
       { numRuns: 250 },

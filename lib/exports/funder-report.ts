@@ -14,14 +14,35 @@
 import type { PayoutLine } from '@/lib/pricing';
 import { apportion, type Weight } from './apportion';
 
-export type FunderLine = Pick<PayoutLine, 'personId' | 'chantierId' | 'approvedMinutes' | 'volunteerMinutes' | 'amountCents' | 'unpaidValueCents' | 'volunteerValueCents'>;
+export type FunderLine = Pick<
+  PayoutLine,
+  | 'personId'
+  | 'chantierId'
+  | 'approvedMinutes'
+  | 'volunteerMinutes'
+  | 'amountCents'
+  | 'unpaidValueCents'
+  | 'volunteerValueCents'
+>;
 
 /** Approved minutes of one person in one chantier at one place (null: no place), volunteer or not. */
-export type PlaceMinutes = { personId: string; chantierId: string; placeId: string | null; volunteer: boolean; minutes: number };
+export type PlaceMinutes = {
+  personId: string;
+  chantierId: string;
+  placeId: string | null;
+  volunteer: boolean;
+  minutes: number;
+};
 
 export type ChantierEnvelope = { chantierId: string; envelopeCents: number | null; demandCents: number };
 
-export type Figures = { approvedMinutes: number; volunteerMinutes: number; amountCents: number; unpaidValueCents: number; volunteerValueCents: number };
+export type Figures = {
+  approvedMinutes: number;
+  volunteerMinutes: number;
+  amountCents: number;
+  unpaidValueCents: number;
+  volunteerValueCents: number;
+};
 
 export type FunderReportInput = {
   lines: readonly FunderLine[];
@@ -32,7 +53,14 @@ export type FunderReportInput = {
   places: ReadonlyMap<string, string>;
 };
 
-export type FunderChantierRow = { chantierId: string; code: string; name: string; envelopeCents: number | null; demandCents: number; figures: Figures };
+export type FunderChantierRow = {
+  chantierId: string;
+  code: string;
+  name: string;
+  envelopeCents: number | null;
+  demandCents: number;
+  figures: Figures;
+};
 export type FunderPlaceRow = { placeId: string | null; name: string | null; figures: Figures };
 export type FunderCellRow = FunderPlaceRow & { chantierId: string; code: string; chantierName: string };
 
@@ -44,7 +72,13 @@ export type FunderReport = {
   totals: Figures & { envelopeCents: number | null; demandCents: number };
 };
 
-export const zeroFigures = (): Figures => ({ approvedMinutes: 0, volunteerMinutes: 0, amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0 });
+export const zeroFigures = (): Figures => ({
+  approvedMinutes: 0,
+  volunteerMinutes: 0,
+  amountCents: 0,
+  unpaidValueCents: 0,
+  volunteerValueCents: 0,
+});
 
 function addInto(target: Figures, figures: Figures): void {
   target.approvedMinutes += figures.approvedMinutes;
@@ -72,7 +106,9 @@ function lineByPlace(line: FunderLine, minutes: readonly PlaceMinutes[]): Map<st
   const sum = (map: Map<string, number>) => [...map.values()].reduce((total, value) => total + value, 0);
   if (sum(paid) !== line.approvedMinutes || sum(volunteer) !== line.volunteerMinutes) {
     // The lines and the contributions come from the same run input; a mismatch is a bug.
-    throw new Error(`Funder report: the contributions of ${line.personId} in ${line.chantierId} do not add up to their payout line`);
+    throw new Error(
+      `Funder report: the contributions of ${line.personId} in ${line.chantierId} do not add up to their payout line`,
+    );
   }
   const weights = (map: Map<string, number>): Weight[] => [...map].map(([key, weight]) => ({ key, weight }));
   const amounts = apportion(line.amountCents, weights(paid));
@@ -112,7 +148,13 @@ export function buildFunderReport(input: FunderReportInput): FunderReport {
     const key = lineKey(line.personId, line.chantierId);
     const places = lineByPlace(line, minutesByLine.get(key) ?? []);
     minutesByLine.delete(key);
-    const lineFigures = { approvedMinutes: line.approvedMinutes, volunteerMinutes: line.volunteerMinutes, amountCents: line.amountCents, unpaidValueCents: line.unpaidValueCents, volunteerValueCents: line.volunteerValueCents };
+    const lineFigures = {
+      approvedMinutes: line.approvedMinutes,
+      volunteerMinutes: line.volunteerMinutes,
+      amountCents: line.amountCents,
+      unpaidValueCents: line.unpaidValueCents,
+      volunteerValueCents: line.volunteerValueCents,
+    };
     if (!byChantier.has(line.chantierId)) byChantier.set(line.chantierId, zeroFigures());
     addInto(byChantier.get(line.chantierId)!, lineFigures);
     addInto(totals, lineFigures);
@@ -134,26 +176,50 @@ export function buildFunderReport(input: FunderReportInput): FunderReport {
     demandCents: envelopeOf.get(chantierId)?.demandCents ?? 0,
     figures: byChantier.get(chantierId) ?? zeroFigures(),
   }));
-  const chantierOrder = (a: { code: string; name: string; chantierId: string }, b: { code: string; name: string; chantierId: string }) =>
-    collator.compare(a.code, b.code) || collator.compare(a.name, b.name) || byString(a.chantierId, b.chantierId);
+  const chantierOrder = (
+    a: { code: string; name: string; chantierId: string },
+    b: { code: string; name: string; chantierId: string },
+  ) => collator.compare(a.code, b.code) || collator.compare(a.name, b.name) || byString(a.chantierId, b.chantierId);
   chantiers.sort(chantierOrder);
 
   // Named places in alphabetical order, "no place" last.
-  const placeOrder = (a: { placeId: string | null; name: string | null }, b: { placeId: string | null; name: string | null }) =>
-    a.placeId === null ? (b.placeId === null ? 0 : 1) : b.placeId === null ? -1 : collator.compare(a.name ?? '', b.name ?? '') || byString(a.placeId, b.placeId);
+  const placeOrder = (
+    a: { placeId: string | null; name: string | null },
+    b: { placeId: string | null; name: string | null },
+  ) =>
+    a.placeId === null
+      ? b.placeId === null
+        ? 0
+        : 1
+      : b.placeId === null
+        ? -1
+        : collator.compare(a.name ?? '', b.name ?? '') || byString(a.placeId, b.placeId);
 
   const byPlace = new Map<string, Figures>();
   const cells: FunderCellRow[] = [];
   for (const chantier of chantiers) {
     const chantierCells: FunderCellRow[] = [];
     for (const [placeKey, figures] of byCell.get(chantier.chantierId) ?? []) {
-      chantierCells.push({ chantierId: chantier.chantierId, code: chantier.code, chantierName: chantier.name, placeId: placeKey === NO_PLACE ? null : placeKey, name: placeName(placeKey), figures });
+      chantierCells.push({
+        chantierId: chantier.chantierId,
+        code: chantier.code,
+        chantierName: chantier.name,
+        placeId: placeKey === NO_PLACE ? null : placeKey,
+        name: placeName(placeKey),
+        figures,
+      });
       if (!byPlace.has(placeKey)) byPlace.set(placeKey, zeroFigures());
       addInto(byPlace.get(placeKey)!, figures);
     }
     cells.push(...chantierCells.sort(placeOrder));
   }
-  const places: FunderPlaceRow[] = [...byPlace].map(([placeKey, figures]) => ({ placeId: placeKey === NO_PLACE ? null : placeKey, name: placeName(placeKey), figures })).sort(placeOrder);
+  const places: FunderPlaceRow[] = [...byPlace]
+    .map(([placeKey, figures]) => ({
+      placeId: placeKey === NO_PLACE ? null : placeKey,
+      name: placeName(placeKey),
+      figures,
+    }))
+    .sort(placeOrder);
 
   return {
     chantiers,
@@ -161,21 +227,43 @@ export function buildFunderReport(input: FunderReportInput): FunderReport {
     cells,
     totals: {
       ...totals,
-      envelopeCents: chantiers.some((chantier) => chantier.envelopeCents === null) ? null : chantiers.reduce((sum, chantier) => sum + (chantier.envelopeCents ?? 0), 0),
+      envelopeCents: chantiers.some((chantier) => chantier.envelopeCents === null)
+        ? null
+        : chantiers.reduce((sum, chantier) => sum + (chantier.envelopeCents ?? 0), 0),
       demandCents: chantiers.reduce((sum, chantier) => sum + chantier.demandCents, 0),
     },
   };
 }
 
 /** The approved contributions of a pricing input, summed per person, chantier, place and volunteer flag. */
-export function aggregatePlaceMinutes(contributions: Iterable<{ personId: string; chantierId: string; placeId?: string | null; volunteer: boolean; minutes: number }>): PlaceMinutes[] {
+export function aggregatePlaceMinutes(
+  contributions: Iterable<{
+    personId: string;
+    chantierId: string;
+    placeId?: string | null;
+    volunteer: boolean;
+    minutes: number;
+  }>,
+): PlaceMinutes[] {
   const groups = new Map<string, PlaceMinutes>();
   for (const contribution of contributions) {
     const placeId = contribution.placeId ?? null;
-    const key = [contribution.personId, contribution.chantierId, placeId ?? NO_PLACE, contribution.volunteer ? '1' : '0'].join('\u0000');
+    const key = [
+      contribution.personId,
+      contribution.chantierId,
+      placeId ?? NO_PLACE,
+      contribution.volunteer ? '1' : '0',
+    ].join('\u0000');
     const group = groups.get(key);
     if (group) group.minutes += contribution.minutes;
-    else groups.set(key, { personId: contribution.personId, chantierId: contribution.chantierId, placeId, volunteer: contribution.volunteer, minutes: contribution.minutes });
+    else
+      groups.set(key, {
+        personId: contribution.personId,
+        chantierId: contribution.chantierId,
+        placeId,
+        volunteer: contribution.volunteer,
+        minutes: contribution.minutes,
+      });
   }
   return [...groups.values()];
 }

@@ -12,7 +12,14 @@ import { computePayouts } from '@/lib/pricing';
 import { loadPricingInput } from '@/lib/periods/payouts';
 import { getPayouts } from '@/lib/periods/get-payouts';
 import { loadExportPeriod, type ExportPeriod } from './export-period';
-import { aggregatePlaceMinutes, buildFunderReport, type ChantierEnvelope, type FunderLine, type FunderReport, type PlaceMinutes } from './funder-report';
+import {
+  aggregatePlaceMinutes,
+  buildFunderReport,
+  type ChantierEnvelope,
+  type FunderLine,
+  type FunderReport,
+  type PlaceMinutes,
+} from './funder-report';
 
 async function frozenPlaceMinutes(runId: string): Promise<PlaceMinutes[]> {
   return db().$queryRaw<PlaceMinutes[]>`
@@ -23,18 +30,39 @@ async function frozenPlaceMinutes(runId: string): Promise<PlaceMinutes[]> {
      GROUP BY 1, 2, 3, 4`;
 }
 
-async function loadSource(actor: Actor, period: ExportPeriod): Promise<{ frozen: boolean; lines: readonly FunderLine[]; envelopes: readonly ChantierEnvelope[]; placeMinutes: PlaceMinutes[] }> {
+async function loadSource(
+  actor: Actor,
+  period: ExportPeriod,
+): Promise<{
+  frozen: boolean;
+  lines: readonly FunderLine[];
+  envelopes: readonly ChantierEnvelope[];
+  placeMinutes: PlaceMinutes[];
+}> {
   if (period.status === 'OPEN') {
     const input = await loadPricingInput(db(), period.id);
     const result = computePayouts(input);
-    return { frozen: false, lines: result.lines, envelopes: result.chantiers, placeMinutes: aggregatePlaceMinutes(input.contributions) };
+    return {
+      frozen: false,
+      lines: result.lines,
+      envelopes: result.chantiers,
+      placeMinutes: aggregatePlaceMinutes(input.contributions),
+    };
   }
   const payouts = await getPayouts({ actor, periodId: period.id });
   if (payouts.scope !== 'ALL' || !payouts.runId) throw new AppError('FORBIDDEN', 'Not allowed: every payout line');
-  return { frozen: true, lines: payouts.lines, envelopes: payouts.chantiers, placeMinutes: await frozenPlaceMinutes(payouts.runId) };
+  return {
+    frozen: true,
+    lines: payouts.lines,
+    envelopes: payouts.chantiers,
+    placeMinutes: await frozenPlaceMinutes(payouts.runId),
+  };
 }
 
-export async function loadFunderReport(options: { actor: Actor; periodId: string }): Promise<{ period: ExportPeriod & { frozen: boolean }; report: FunderReport }> {
+export async function loadFunderReport(options: {
+  actor: Actor;
+  periodId: string;
+}): Promise<{ period: ExportPeriod & { frozen: boolean }; report: FunderReport }> {
   assertCan(options.actor, 'exports.read');
   const period = await loadExportPeriod(options.periodId);
   const source = await loadSource(options.actor, period);

@@ -10,7 +10,10 @@ import { loadPayees } from '@/lib/payees/list-payees';
 import { loadExportPeriod, type ExportPeriod } from './export-period';
 import { buildPayoutReport, type PayoutReport, type ReportPerson } from './payout-report';
 
-export async function loadPayoutReport(options: { actor: Actor; periodId: string }): Promise<{ period: ExportPeriod & { frozen: boolean }; report: PayoutReport }> {
+export async function loadPayoutReport(options: {
+  actor: Actor;
+  periodId: string;
+}): Promise<{ period: ExportPeriod & { frozen: boolean }; report: PayoutReport }> {
   assertCan(options.actor, 'exports.read');
   const period = await loadExportPeriod(options.periodId);
   const payouts = await getPayouts({ actor: options.actor, periodId: period.id });
@@ -22,7 +25,12 @@ export async function loadPayoutReport(options: { actor: Actor; periodId: string
     loadPayees({ actor: options.actor, personIds }),
     db().chantier.findMany({ where: { id: { in: chantierIds } }, select: { id: true, code: true, name: true } }),
   ]);
-  const people = new Map<string, ReportPerson>([...payees].map(([personId, payee]) => [personId, { name: payee.name, email: payee.email, payeeKey: payee.payeeKey, payeeName: payee.payeeName }]));
+  const people = new Map<string, ReportPerson>(
+    [...payees].map(([personId, payee]) => [
+      personId,
+      { name: payee.name, email: payee.email, payeeKey: payee.payeeKey, payeeName: payee.payeeName },
+    ]),
+  );
   const report = buildPayoutReport({
     lines: payouts.lines,
     people,

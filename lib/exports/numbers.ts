@@ -12,7 +12,8 @@ export function eurosText(cents: number): string {
 
 /** Minutes as decimal hours to the hundredth, rounded half up: 90 → "1,50", 20 → "0,33", 1 → "0,02". */
 export function hoursText(minutes: number): string {
-  if (!Number.isSafeInteger(minutes) || minutes < 0) throw new RangeError(`Minutes must be a non-negative integer, got ${minutes}`);
+  if (!Number.isSafeInteger(minutes) || minutes < 0)
+    throw new RangeError(`Minutes must be a non-negative integer, got ${minutes}`);
   // hundredths of an hour = minutes × 100 / 60, half up: floor((minutes × 100 + 30) / 60).
   const hundredths = Math.floor((minutes * 100 + 30) / 60);
   return `${Math.floor(hundredths / 100)},${String(hundredths % 100).padStart(2, '0')}`;

@@ -5,7 +5,8 @@ import { ZIdParams } from '@/lib/api/schemas';
 import { ZContributionsCsvQuery } from './contributions-csv';
 import { CONTENT_TYPES } from './response';
 
-const PREVIEW_OR_FROZEN = 'the live preview while the period is open, the current frozen run once closed; the cents are exactly those of GET /periods/{id}/payouts';
+const PREVIEW_OR_FROZEN =
+  'the live preview while the period is open, the current frozen run once closed; the cents are exactly those of GET /periods/{id}/payouts';
 
 export const EXPORT_OPERATIONS: Operation[] = [
   {

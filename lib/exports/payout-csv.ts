@@ -10,9 +10,26 @@ import type { PayoutDetailRow, PayoutReport } from './payout-report';
 export function payoutDetailHeader(locale: ExportLocale): CsvRecord {
   const c = fileLabels(locale).payouts.columns;
   return [
-    c.personName, c.email, c.payee, c.chantierCode, c.chantier, c.rate, c.rateCents, c.rateSource,
-    c.approvedHours, c.approvedMinutes, c.volunteerHours, c.volunteerMinutes, c.cappedHours, c.cappedMinutes,
-    c.amount, c.amountCents, c.unpaidValue, c.unpaidValueCents, c.volunteerValue, c.volunteerValueCents,
+    c.personName,
+    c.email,
+    c.payee,
+    c.chantierCode,
+    c.chantier,
+    c.rate,
+    c.rateCents,
+    c.rateSource,
+    c.approvedHours,
+    c.approvedMinutes,
+    c.volunteerHours,
+    c.volunteerMinutes,
+    c.cappedHours,
+    c.cappedMinutes,
+    c.amount,
+    c.amountCents,
+    c.unpaidValue,
+    c.unpaidValueCents,
+    c.volunteerValue,
+    c.volunteerValueCents,
   ];
 }
 
@@ -51,7 +68,13 @@ export function* payoutCsvRecords(report: PayoutReport, locale: ExportLocale): G
   const p = labels.payeeColumns;
   yield [p.payee, p.people, p.peopleCount, p.amount, p.amountCents];
   for (const payee of report.payees) {
-    yield [safeText(payee.payeeName), safeText(payee.peopleNames.join(', ')), payee.peopleNames.length, eurosText(payee.amountCents), payee.amountCents];
+    yield [
+      safeText(payee.payeeName),
+      safeText(payee.peopleNames.join(', ')),
+      payee.peopleNames.length,
+      eurosText(payee.amountCents),
+      payee.amountCents,
+    ];
   }
   yield [labels.total, '', report.totals.people, eurosText(report.totals.amountCents), report.totals.amountCents];
 }

@@ -12,7 +12,10 @@ import { exportFilename, fileResponse, streamInBackground } from './response';
 export async function payoutsCsvResponse(options: { actor: Actor; periodId: string }): Promise<Response> {
   const { period, report } = await loadPayoutReport(options);
   const locale = asExportLocale(options.actor.locale);
-  return fileResponse(csvReadable(payoutCsvRecords(report, locale)), { extension: 'csv', filename: exportFilename(fileLabels(locale).payouts.filename, period, 'csv') });
+  return fileResponse(csvReadable(payoutCsvRecords(report, locale)), {
+    extension: 'csv',
+    filename: exportFilename(fileLabels(locale).payouts.filename, period, 'csv'),
+  });
 }
 
 export async function payoutsXlsxResponse(options: { actor: Actor; periodId: string }): Promise<Response> {
@@ -20,5 +23,8 @@ export async function payoutsXlsxResponse(options: { actor: Actor; periodId: str
   const locale = asExportLocale(options.actor.locale);
   const output = new PassThrough();
   streamInBackground(output, () => writePayoutWorkbook(report, locale, output), `payouts.xlsx of period ${period.id}`);
-  return fileResponse(output, { extension: 'xlsx', filename: exportFilename(fileLabels(locale).payouts.filename, period, 'xlsx') });
+  return fileResponse(output, {
+    extension: 'xlsx',
+    filename: exportFilename(fileLabels(locale).payouts.filename, period, 'xlsx'),
+  });
 }

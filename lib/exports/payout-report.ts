@@ -6,7 +6,16 @@ import { aggregatePayees, type PayoutLine, type RateSource } from '@/lib/pricing
 
 export type ReportLine = Pick<
   PayoutLine,
-  'personId' | 'chantierId' | 'rateCents' | 'rateSource' | 'approvedMinutes' | 'volunteerMinutes' | 'cappedMinutes' | 'amountCents' | 'unpaidValueCents' | 'volunteerValueCents'
+  | 'personId'
+  | 'chantierId'
+  | 'rateCents'
+  | 'rateSource'
+  | 'approvedMinutes'
+  | 'volunteerMinutes'
+  | 'cappedMinutes'
+  | 'amountCents'
+  | 'unpaidValueCents'
+  | 'volunteerValueCents'
 >;
 
 export type ReportPerson = { name: string; email: string; payeeKey: string; payeeName: string };
@@ -85,17 +94,21 @@ export function buildPayoutReport(input: PayoutReportInput): PayoutReport {
   );
 
   const amountByPerson = new Map<string, number>();
-  for (const line of input.lines) amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
-  const payeeKeyByPerson = new Map([...amountByPerson.keys()].map((personId) => [personId, personOf(personId).payeeKey]));
-  const payees = aggregatePayees({ people: [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents })), payeeKeyByPerson }).map(
-    (payee): PayeeSummaryRow => ({
-      payeeKey: payee.payeeKey,
-      // People typing one organisation's name differently share a key; the first (by id) names it.
-      payeeName: personOf(payee.personIds[0]).payeeName,
-      peopleNames: payee.personIds.map((personId) => personOf(personId).name).sort(collator.compare),
-      amountCents: payee.amountCents,
-    }),
+  for (const line of input.lines)
+    amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
+  const payeeKeyByPerson = new Map(
+    [...amountByPerson.keys()].map((personId) => [personId, personOf(personId).payeeKey]),
   );
+  const payees = aggregatePayees({
+    people: [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents })),
+    payeeKeyByPerson,
+  }).map((payee): PayeeSummaryRow => ({
+    payeeKey: payee.payeeKey,
+    // People typing one organisation's name differently share a key; the first (by id) names it.
+    payeeName: personOf(payee.personIds[0]).payeeName,
+    peopleNames: payee.personIds.map((personId) => personOf(personId).name).sort(collator.compare),
+    amountCents: payee.amountCents,
+  }));
   payees.sort((a, b) => collator.compare(a.payeeName, b.payeeName) || byString(a.payeeKey, b.payeeKey));
 
   const totals = { amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0, people: amountByPerson.size };

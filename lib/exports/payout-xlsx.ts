@@ -19,7 +19,12 @@ type Column<Row> = { header: string; width: number; numFmt?: string; value: (row
 function detailColumns(locale: ExportLocale): Column<PayoutDetailRow>[] {
   const labels = fileLabels(locale).payouts;
   const c = labels.columns;
-  const euros = (header: string, width: number, cents: (row: PayoutDetailRow) => number): Column<PayoutDetailRow> => ({ header, width, numFmt: EUROS_FORMAT, value: (row) => eurosNumber(cents(row)) });
+  const euros = (header: string, width: number, cents: (row: PayoutDetailRow) => number): Column<PayoutDetailRow> => ({
+    header,
+    width,
+    numFmt: EUROS_FORMAT,
+    value: (row) => eurosNumber(cents(row)),
+  });
   return [
     { header: c.personName, width: 24, value: (row) => row.personName },
     { header: c.email, width: 28, value: (row) => row.email },
@@ -57,7 +62,12 @@ function payeeColumns(locale: ExportLocale): Column<PayeeRow>[] {
   ];
 }
 
-async function writeSheet<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column<Row>[], rows: Iterable<Row & { total?: boolean }>) {
+async function writeSheet<Row>(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: Column<Row>[],
+  rows: Iterable<Row & { total?: boolean }>,
+) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({ width: column.width }));
   const header = sheet.addRow(columns.map((column) => column.header));
@@ -82,8 +92,19 @@ export async function writePayoutWorkbook(report: PayoutReport, locale: ExportLo
   workbook.creator = 'Butin';
   try {
     await writeSheet(workbook, labels.detailSheet, detailColumns(locale), report.detail);
-    const payeeRows: PayeeRow[] = report.payees.map((payee) => ({ payeeName: payee.payeeName, people: payee.peopleNames.join(', '), peopleCount: payee.peopleNames.length, amountCents: payee.amountCents }));
-    payeeRows.push({ payeeName: labels.total, people: null, peopleCount: report.totals.people, amountCents: report.totals.amountCents, total: true });
+    const payeeRows: PayeeRow[] = report.payees.map((payee) => ({
+      payeeName: payee.payeeName,
+      people: payee.peopleNames.join(', '),
+      peopleCount: payee.peopleNames.length,
+      amountCents: payee.amountCents,
+    }));
+    payeeRows.push({
+      payeeName: labels.total,
+      people: null,
+      peopleCount: report.totals.people,
+      amountCents: report.totals.amountCents,
+      total: true,
+    });
     await writeSheet(workbook, labels.payeesSheet, payeeColumns(locale), payeeRows);
     await workbook.commit();
   } catch (error) {

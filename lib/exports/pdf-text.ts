@@ -4,7 +4,14 @@
 // a letter with an unknown accent loses it ("ł" stays "?" but "ș" becomes "s"), the rest "?".
 
 const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACEMENTS: Record<string, string> = { '\u202f': '\u00a0', '\u2009': '\u00a0', '\u2007': '\u00a0', '\u2212': '-', '\u2011': '-', '\u2010': '-' };
+const REPLACEMENTS: Record<string, string> = {
+  '\u202f': '\u00a0',
+  '\u2009': '\u00a0',
+  '\u2007': '\u00a0',
+  '\u2212': '-',
+  '\u2011': '-',
+  '\u2010': '-',
+};
 
 function isWinAnsi(char: string): boolean {
   const code = char.codePointAt(0)!;

@@ -39,9 +39,11 @@ describe('chunkedWebStream', () => {
   });
 
   it('a reader that goes away stops the source', async () => {
-    const source = Readable.from((function* () {
-      for (let index = 0; ; index++) yield Buffer.from(`${index}\n`);
-    })());
+    const source = Readable.from(
+      (function* () {
+        for (let index = 0; ; index++) yield Buffer.from(`${index}\n`);
+      })(),
+    );
     const reader = chunkedWebStream(source, 16).getReader();
     await reader.read();
     await reader.cancel();

@@ -12,7 +12,11 @@ export const CONTENT_TYPES = {
 export type ExportExtension = keyof typeof CONTENT_TYPES;
 
 /** "retributions-2026-01-01_2026-06-30.csv": the period's dates, never its free-text name. */
-export function exportFilename(base: string, period: Pick<ExportPeriod, 'startDate' | 'endDate'>, extension: ExportExtension): string {
+export function exportFilename(
+  base: string,
+  period: Pick<ExportPeriod, 'startDate' | 'endDate'>,
+  extension: ExportExtension,
+): string {
   const safeBase = base.replace(/[^A-Za-z0-9_-]+/g, '-');
   return `${safeBase}-${period.startDate}_${period.endDate}.${extension}`;
 }
@@ -52,7 +56,10 @@ export function chunkedWebStream(readable: Readable, chunkBytes = DOWNLOAD_CHUNK
   });
 }
 
-export function fileResponse(body: Readable | ReadableStream<Uint8Array>, options: { extension: ExportExtension; filename: string }): Response {
+export function fileResponse(
+  body: Readable | ReadableStream<Uint8Array>,
+  options: { extension: ExportExtension; filename: string },
+): Response {
   return new Response(body instanceof Readable ? chunkedWebStream(body) : body, {
     headers: {
       'content-type': CONTENT_TYPES[options.extension],
@@ -68,7 +75,11 @@ export function fileResponse(body: Readable | ReadableStream<Uint8Array>, option
  * is logged with its context and destroys the stream, so the download fails rather than ends
  * as a truncated file.
  */
-export function streamInBackground(output: Readable & NodeJS.WritableStream, write: () => Promise<void>, context: string): void {
+export function streamInBackground(
+  output: Readable & NodeJS.WritableStream,
+  write: () => Promise<void>,
+  context: string,
+): void {
   write().catch((error: unknown) => {
     console.error(`[butin] export failed in ${context}:`, error);
     output.destroy(error instanceof Error ? error : new Error(String(error)));

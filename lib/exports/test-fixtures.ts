@@ -14,20 +14,74 @@ export const WORKED_INPUT: PricingInput = {
     rates: [{ personId: 'p-bob', rateCents: 4000 }],
   },
   contributions: [
-    { id: 'k1', personId: 'p-alice', chantierId: 'c1', placeId: 'pl-cor', date: '2026-03-02', createdAt: '2026-03-02T10:00:00Z', minutes: 900, volunteer: false },
-    { id: 'k2', personId: 'p-alice', chantierId: 'c1', placeId: 'pl-bar', date: '2026-03-03', createdAt: '2026-03-03T10:00:00Z', minutes: 300, volunteer: false },
-    { id: 'k3', personId: 'p-bob', chantierId: 'c1', placeId: 'pl-cor', date: '2026-03-04', createdAt: '2026-03-04T10:00:00Z', minutes: 900, volunteer: false },
-    { id: 'k4', personId: 'p-chloe', chantierId: 'c1', placeId: null, date: '2026-03-05', createdAt: '2026-03-05T10:00:00Z', minutes: 300, volunteer: false },
-    { id: 'k5', personId: 'p-alice', chantierId: 'c2', placeId: 'pl-bar', date: '2026-03-06', createdAt: '2026-03-06T10:00:00Z', minutes: 120, volunteer: true },
+    {
+      id: 'k1',
+      personId: 'p-alice',
+      chantierId: 'c1',
+      placeId: 'pl-cor',
+      date: '2026-03-02',
+      createdAt: '2026-03-02T10:00:00Z',
+      minutes: 900,
+      volunteer: false,
+    },
+    {
+      id: 'k2',
+      personId: 'p-alice',
+      chantierId: 'c1',
+      placeId: 'pl-bar',
+      date: '2026-03-03',
+      createdAt: '2026-03-03T10:00:00Z',
+      minutes: 300,
+      volunteer: false,
+    },
+    {
+      id: 'k3',
+      personId: 'p-bob',
+      chantierId: 'c1',
+      placeId: 'pl-cor',
+      date: '2026-03-04',
+      createdAt: '2026-03-04T10:00:00Z',
+      minutes: 900,
+      volunteer: false,
+    },
+    {
+      id: 'k4',
+      personId: 'p-chloe',
+      chantierId: 'c1',
+      placeId: null,
+      date: '2026-03-05',
+      createdAt: '2026-03-05T10:00:00Z',
+      minutes: 300,
+      volunteer: false,
+    },
+    {
+      id: 'k5',
+      personId: 'p-alice',
+      chantierId: 'c2',
+      placeId: 'pl-bar',
+      date: '2026-03-06',
+      createdAt: '2026-03-06T10:00:00Z',
+      minutes: 120,
+      volunteer: true,
+    },
   ],
 };
 
 export const workedResult = () => computePayouts(WORKED_INPUT);
 
 export const WORKED_PEOPLE = new Map<string, ReportPerson>([
-  ['p-alice', { name: 'Alice Martin', email: 'alice@monscobar.test', payeeKey: 'person:p-alice', payeeName: 'Alice Martin' }],
-  ['p-bob', { name: 'Bob Lefebvre', email: 'bob@monscobar.test', payeeKey: 'org:la-coroutine', payeeName: 'La Coroutine' }],
-  ['p-chloe', { name: 'Chloé Dubois', email: 'chloe@monscobar.test', payeeKey: 'org:la-coroutine', payeeName: 'LA COROUTINE' }],
+  [
+    'p-alice',
+    { name: 'Alice Martin', email: 'alice@monscobar.test', payeeKey: 'person:p-alice', payeeName: 'Alice Martin' },
+  ],
+  [
+    'p-bob',
+    { name: 'Bob Lefebvre', email: 'bob@monscobar.test', payeeKey: 'org:la-coroutine', payeeName: 'La Coroutine' },
+  ],
+  [
+    'p-chloe',
+    { name: 'Chloé Dubois', email: 'chloe@monscobar.test', payeeKey: 'org:la-coroutine', payeeName: 'LA COROUTINE' },
+  ],
 ]);
 
 export const WORKED_CHANTIERS = new Map<string, ReportChantier>([

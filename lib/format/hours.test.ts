@@ -45,9 +45,13 @@ describe('parseHoursToMinutes', () => {
 
   it('reads back what the form shows', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_HOURS * 60 }), fc.constantFrom('fr' as const, 'en' as const), (minutes, locale) => {
-        expect(parseHoursToMinutes(minutesToHoursInput(minutes, locale))).toEqual({ ok: true, minutes });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: MAX_HOURS * 60 }),
+        fc.constantFrom('fr' as const, 'en' as const),
+        (minutes, locale) => {
+          expect(parseHoursToMinutes(minutesToHoursInput(minutes, locale))).toEqual({ ok: true, minutes });
+        },
+      ),
     );
   });
 });

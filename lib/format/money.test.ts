@@ -29,7 +29,9 @@ describe('formatCents', () => {
   });
 
   it('never goes through a float: amounts beyond 2^53 / 100 keep every cent', () => {
-    expect(formatCents(BigInt('900719925474099199'))).toBe(`9${NNBSP}007${NNBSP}199${NNBSP}254${NNBSP}740${NNBSP}991,99${NBSP}€`);
+    expect(formatCents(BigInt('900719925474099199'))).toBe(
+      `9${NNBSP}007${NNBSP}199${NNBSP}254${NNBSP}740${NNBSP}991,99${NBSP}€`,
+    );
   });
 
   it('refuses a fractional number of cents', () => {
@@ -80,10 +82,17 @@ describe('parseEurosToCents', () => {
 
   it('reads back what it writes, in both languages', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_CENTS }), fc.constantFrom('fr' as const, 'en' as const), (cents, locale) => {
-        expect(parseEurosToCents(centsToInput(cents, locale))).toEqual({ ok: true, cents });
-        expect(parseEurosToCents(formatCents(cents, locale).replace(/,/g, locale === 'en' ? '' : ','))).toEqual({ ok: true, cents });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: MAX_CENTS }),
+        fc.constantFrom('fr' as const, 'en' as const),
+        (cents, locale) => {
+          expect(parseEurosToCents(centsToInput(cents, locale))).toEqual({ ok: true, cents });
+          expect(parseEurosToCents(formatCents(cents, locale).replace(/,/g, locale === 'en' ? '' : ','))).toEqual({
+            ok: true,
+            cents,
+          });
+        },
+      ),
     );
   });
 });

@@ -21,7 +21,8 @@ export function centsToDecimalString(cents: number | bigint): `${number}` {
 
 /** 123456 → "1 234,56 €" (fr, with the narrow no-break spaces Intl uses) or "€1,234.56" (en). */
 export function formatCents(cents: number | bigint, locale: MoneyLocale = 'fr'): string {
-  if (typeof cents === 'number' && !Number.isSafeInteger(cents)) throw new RangeError(`Cents must be an integer, got ${cents}`);
+  if (typeof cents === 'number' && !Number.isSafeInteger(cents))
+    throw new RangeError(`Cents must be an integer, got ${cents}`);
   return FORMATTERS[locale].format(centsToDecimalString(cents));
 }
 

@@ -6,8 +6,15 @@ import { messagesFor } from './locale';
 
 describe('pickMessages', () => {
   it('keeps the chosen namespaces and parts of namespaces, nested as in the source', () => {
-    const messages = { app: { name: 'Butin' }, nav: { home: 'Accueil' }, errors: { duration: { EMPTY: 'Vide' }, FORBIDDEN: 'Non' } };
-    expect(pickMessages(messages, ['app', 'errors.duration', 'missing.path'])).toEqual({ app: { name: 'Butin' }, errors: { duration: { EMPTY: 'Vide' } } });
+    const messages = {
+      app: { name: 'Butin' },
+      nav: { home: 'Accueil' },
+      errors: { duration: { EMPTY: 'Vide' }, FORBIDDEN: 'Non' },
+    };
+    expect(pickMessages(messages, ['app', 'errors.duration', 'missing.path'])).toEqual({
+      app: { name: 'Butin' },
+      errors: { duration: { EMPTY: 'Vide' } },
+    });
   });
 });
 
@@ -18,7 +25,8 @@ function clientFiles(): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (/\.tsx?$/.test(entry.name) && /^\s*(\/\/.*\n\s*)*['"]use client['"]/.test(fs.readFileSync(file, 'utf8'))) found.push(file);
+      else if (/\.tsx?$/.test(entry.name) && /^\s*(\/\/.*\n\s*)*['"]use client['"]/.test(fs.readFileSync(file, 'utf8')))
+        found.push(file);
     }
   };
   for (const root of ['app', 'components']) walk(path.resolve(root));
@@ -30,14 +38,16 @@ function keysUsedBy(source: string): string[] {
   const keys = [...source.matchAll(/useTranslations\(\s*'([\w.]+)'\s*\)/g)].map((match) => match[1]);
   if (/useTranslations\(\s*\)/.test(source)) {
     // With a root translator, the keys are dotted literals: t('week.addRow'), t(`errors.duration.${code}`).
-    for (const match of source.matchAll(/\bt\(\s*['`]([a-zA-Z]+\.[\w.]*?)\.?(?:\$\{[^`]*)?['`]/g)) keys.push(match[1].replace(/\.$/, ''));
+    for (const match of source.matchAll(/\bt\(\s*['`]([a-zA-Z]+\.[\w.]*?)\.?(?:\$\{[^`]*)?['`]/g))
+      keys.push(match[1].replace(/\.$/, ''));
   }
   return keys;
 }
 
 describe('CLIENT_MESSAGE_PATHS', () => {
   const files = clientFiles();
-  const covered = (key: string) => CLIENT_MESSAGE_PATHS.some((prefix) => key === prefix || key.startsWith(`${prefix}.`));
+  const covered = (key: string) =>
+    CLIENT_MESSAGE_PATHS.some((prefix) => key === prefix || key.startsWith(`${prefix}.`));
 
   it('finds the client components that translate', () => {
     expect(files.filter((file) => /useTranslations/.test(fs.readFileSync(file, 'utf8'))).length).toBeGreaterThan(10);
@@ -51,7 +61,10 @@ describe('CLIENT_MESSAGE_PATHS', () => {
   it('names only paths that exist', () => {
     const messages = messagesFor('fr') as Record<string, unknown>;
     for (const dotted of CLIENT_MESSAGE_PATHS) {
-      expect(dotted.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages), dotted).toBeDefined();
+      expect(
+        dotted.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages),
+        dotted,
+      ).toBeDefined();
     }
   });
 });

@@ -35,7 +35,8 @@ export function pickMessages(messages: AbstractIntlMessages, paths: readonly str
   for (const dotted of paths) {
     const parts = dotted.split('.');
     let source: unknown = messages;
-    for (const part of parts) source = source && typeof source === 'object' ? (source as Record<string, unknown>)[part] : undefined;
+    for (const part of parts)
+      source = source && typeof source === 'object' ? (source as Record<string, unknown>)[part] : undefined;
     if (source === undefined) continue;
     let target = picked;
     for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;

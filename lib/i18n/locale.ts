@@ -78,6 +78,10 @@ function formatArgument(argument: string, locale: Locale, values: Record<string,
   const count = Number(values[plural[1]] ?? 0);
   const branches = new Map<string, string>();
   for (const match of plural[2].matchAll(/(=\d+|\w+)\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g)) branches.set(match[1], match[2]);
-  const branch = branches.get(`=${count}`) ?? branches.get(new Intl.PluralRules(locale).select(count)) ?? branches.get('other') ?? '';
+  const branch =
+    branches.get(`=${count}`) ??
+    branches.get(new Intl.PluralRules(locale).select(count)) ??
+    branches.get('other') ??
+    '';
   return formatMessage(branch.replace(/#/g, new Intl.NumberFormat(locale).format(count)), locale, values);
 }

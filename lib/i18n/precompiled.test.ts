@@ -55,7 +55,12 @@ describe('precompiled messages', () => {
       for (const count of [0, 1, 2, 1234]) {
         const values = valuesFor(message as string, count);
         const expected = translate(key as never, values as never);
-        const actual = formatCompiled(key, at(compiled, key) as never, values, { cache: {} as never, formatters: formatters as never, locale, timeZone: 'Europe/Paris' });
+        const actual = formatCompiled(key, at(compiled, key) as never, values, {
+          cache: {} as never,
+          formatters: formatters as never,
+          locale,
+          timeZone: 'Europe/Paris',
+        });
         expect(actual, `${locale} ${key} (${count})`).toBe(expected);
       }
     }

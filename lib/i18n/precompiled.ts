@@ -10,7 +10,8 @@ type Messages = { [key: string]: string | Messages };
 
 function compileTree(messages: Messages): Record<string, unknown> {
   const compiled: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(messages)) compiled[key] = typeof value === 'string' ? compile(value) : compileTree(value);
+  for (const [key, value] of Object.entries(messages))
+    compiled[key] = typeof value === 'string' ? compile(value) : compileTree(value);
   return compiled;
 }
 

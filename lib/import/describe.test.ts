@@ -31,18 +31,30 @@ describe('import messages', () => {
 describe('describeReason', () => {
   it.each([
     [{ code: 'UNKNOWN_PERSON', params: { email: 'x@y.test' } }, 'fr', 'Personne inconnue : x@y.test.'],
-    [{ code: 'NO_PERIOD', params: { date: '2026-05-04' } }, 'fr', 'Aucune période de financement ne couvre le 04/05/2026.'],
+    [
+      { code: 'NO_PERIOD', params: { date: '2026-05-04' } },
+      'fr',
+      'Aucune période de financement ne couvre le 04/05/2026.',
+    ],
     [{ code: 'PERIOD_CLOSED', params: { period: '2024' } }, 'en', 'The period "2024" is closed.'],
-    [{ code: 'DURATION_INVALID', params: { value: 'abc' } }, 'fr', 'Durée « abc » non comprise : écrivez par exemple 1h30, 45min, 1:30 ou 1,5.'],
+    [
+      { code: 'DURATION_INVALID', params: { value: 'abc' } },
+      'fr',
+      'Durée « abc » non comprise : écrivez par exemple 1h30, 45min, 1:30 ou 1,5.',
+    ],
   ] as const)('%j in %s', (reason, locale, expected) => {
     expect(describeReason(reason, locale)).toBe(expected);
   });
 
   it('keeps ISO dates for the API', () => {
-    expect(describeReason({ code: 'NO_PERIOD', params: { date: '2026-05-04' } }, 'en', { isoDates: true })).toBe('No funding period covers 2026-05-04.');
+    expect(describeReason({ code: 'NO_PERIOD', params: { date: '2026-05-04' } }, 'en', { isoDates: true })).toBe(
+      'No funding period covers 2026-05-04.',
+    );
   });
 
   it('puts each message beside its code', () => {
-    expect(describeRefused([{ line: 3, reasons: [{ code: 'EMAIL_MISSING' }] }], 'en')).toEqual([{ line: 3, reasons: [{ code: 'EMAIL_MISSING', message: 'Missing email.' }] }]);
+    expect(describeRefused([{ line: 3, reasons: [{ code: 'EMAIL_MISSING' }] }], 'en')).toEqual([
+      { line: 3, reasons: [{ code: 'EMAIL_MISSING', message: 'Missing email.' }] },
+    ]);
   });
 });

@@ -7,7 +7,10 @@ import { DATE_PARAMS, type Reason, type RefusedRow } from '@/lib/import/reasons'
 export function describeReason(reason: Reason, locale: Locale, options: { isoDates?: boolean } = {}): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(reason.params ?? {})) {
-    params[name] = DATE_PARAMS.has(name) && typeof value === 'string' && !options.isoDates ? formatCalendarDate(value, locale) : value;
+    params[name] =
+      DATE_PARAMS.has(name) && typeof value === 'string' && !options.isoDates
+        ? formatCalendarDate(value, locale)
+        : value;
   }
   return translate(locale, `import.reason.${reason.code}`, params);
 }
@@ -15,6 +18,13 @@ export function describeReason(reason: Reason, locale: Locale, options: { isoDat
 export type RefusedRowOut = { line: number | null; reasons: (Reason & { message: string })[] };
 
 /** Refused rows with each reason's message beside its code and parameters. */
-export function describeRefused(refused: readonly RefusedRow[], locale: Locale, options: { isoDates?: boolean } = {}): RefusedRowOut[] {
-  return refused.map((row) => ({ line: row.line, reasons: row.reasons.map((reason) => ({ ...reason, message: describeReason(reason, locale, options) })) }));
+export function describeRefused(
+  refused: readonly RefusedRow[],
+  locale: Locale,
+  options: { isoDates?: boolean } = {},
+): RefusedRowOut[] {
+  return refused.map((row) => ({
+    line: row.line,
+    reasons: row.reasons.map((reason) => ({ ...reason, message: describeReason(reason, locale, options) })),
+  }));
 }

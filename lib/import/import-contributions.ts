@@ -73,7 +73,17 @@ export async function importContributions(options: ImportOptions): Promise<Impor
   assertCan(actor, 'contributions.import');
   const approve = options.approve ?? false;
   const parsed = parseRows(options.csv);
-  if (!parsed.ok) return { mode, imported: false, ok: false, rows: 0, wouldCreate: 0, totalMinutes: 0, refused: parsed.refused, ignoredColumns: [] };
+  if (!parsed.ok)
+    return {
+      mode,
+      imported: false,
+      ok: false,
+      rows: 0,
+      wouldCreate: 0,
+      totalMinutes: 0,
+      refused: parsed.refused,
+      ignoredColumns: [],
+    };
 
   if (mode === 'dry-run') {
     const lookups = await loadImportLookups(db(), parsed.rows);
@@ -103,8 +113,25 @@ export async function importContributions(options: ImportOptions): Promise<Impor
       action: 'contributions.imported',
       entityType: 'import',
       entityId: importId,
-      data: { fileName: options.fileName ?? null, rows: plan.rows, created: plan.planned.length, status, totalMinutes, perPeriod },
+      data: {
+        fileName: options.fileName ?? null,
+        rows: plan.rows,
+        created: plan.planned.length,
+        status,
+        totalMinutes,
+        perPeriod,
+      },
     });
-    return { mode, imported: true, ok: true, importId, rows: plan.rows, created: plan.planned.length, status, totalMinutes, ignoredColumns: parsed.ignoredColumns };
+    return {
+      mode,
+      imported: true,
+      ok: true,
+      importId,
+      rows: plan.rows,
+      created: plan.planned.length,
+      status,
+      totalMinutes,
+      ignoredColumns: parsed.ignoredColumns,
+    };
   }, TRANSACTION);
 }

@@ -26,14 +26,18 @@ export type InsertOptions = {
   approvedComment: string;
 };
 
-export async function insertPlannedContributions(tx: Tx, planned: readonly PlannedContribution[], options: InsertOptions): Promise<string[]> {
+export async function insertPlannedContributions(
+  tx: Tx,
+  planned: readonly PlannedContribution[],
+  options: InsertOptions,
+): Promise<string[]> {
   if (planned.length === 0) return [];
   const now = new Date();
   const status = options.approve ? 'APPROVED' : 'SUBMITTED';
   const reviewerId = options.approve ? options.actorId : null;
   const reviewedAt = options.approve ? now : null;
   const ids = planned.map(() => newContributionId(now.getTime()));
-  const column = <T,>(pick: (row: PlannedContribution) => T): T[] => planned.map(pick);
+  const column = <T>(pick: (row: PlannedContribution) => T): T[] => planned.map(pick);
 
   await tx.$executeRaw`
     INSERT INTO contributions (id, person_id, chantier_id, place_id, period_id, date, minutes, description, volunteer,

@@ -13,10 +13,22 @@ type Client = Tx | PrismaClient;
  * file's dates fall in are locked FOR SHARE until the transaction ends: a close waits for the
  * import, so what was checked is what is written.
  */
-export async function loadImportLookups(client: Client, rows: readonly ImportRow[], options: { lockPeriods?: boolean } = {}): Promise<ImportLookups> {
+export async function loadImportLookups(
+  client: Client,
+  rows: readonly ImportRow[],
+  options: { lockPeriods?: boolean } = {},
+): Promise<ImportLookups> {
   const emails = [...new Set(rows.map((row) => row.email).filter(Boolean))];
-  const dates = rows.map((row) => row.date).filter((date): date is string => date !== null).sort();
-  const people = emails.length ? await client.person.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, active: true } }) : [];
+  const dates = rows
+    .map((row) => row.date)
+    .filter((date): date is string => date !== null)
+    .sort();
+  const people = emails.length
+    ? await client.person.findMany({
+        where: { email: { in: emails } },
+        select: { id: true, email: true, active: true },
+      })
+    : [];
   const chantiers = await client.chantier.findMany({ select: { id: true, code: true, name: true, active: true } });
   const places = await client.place.findMany({ select: { id: true, code: true, name: true, active: true } });
 
@@ -31,7 +43,11 @@ export async function loadImportLookups(client: Client, rows: readonly ImportRow
       select: { id: true, name: true, status: true, startDate: true, endDate: true },
       orderBy: { startDate: 'asc' },
     });
-    periods = found.map((period) => ({ ...period, startDate: toIsoDate(period.startDate), endDate: toIsoDate(period.endDate) }));
+    periods = found.map((period) => ({
+      ...period,
+      startDate: toIsoDate(period.startDate),
+      endDate: toIsoDate(period.endDate),
+    }));
   }
 
   // Read, never created here: a dry run writes nothing.

@@ -7,11 +7,18 @@ import { ZDryRunOut, ZImportRequest } from './schemas';
 describe('the import in the OpenAPI document', () => {
   it('describes its body and answer as JSON Schema', () => {
     for (const operation of IMPORT_OPERATIONS) {
-      for (const [schema, io] of [[operation.body, 'input'], [operation.response?.schema, 'output'], [ZDryRunOut, 'output']] as const) {
+      for (const [schema, io] of [
+        [operation.body, 'input'],
+        [operation.response?.schema, 'output'],
+        [ZDryRunOut, 'output'],
+      ] as const) {
         expect(() => z.toJSONSchema(schema!, { io, unrepresentable: 'any', target: 'openapi-3.0' })).not.toThrow();
       }
     }
-    const body = z.toJSONSchema(ZImportRequest, { io: 'input', target: 'openapi-3.0' }) as { properties: Record<string, unknown>; required: string[] };
+    const body = z.toJSONSchema(ZImportRequest, { io: 'input', target: 'openapi-3.0' }) as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
     expect(Object.keys(body.properties).sort()).toEqual(['approve', 'csv', 'dryRun', 'fileName']);
     expect(body.required).toEqual(['csv']);
   });

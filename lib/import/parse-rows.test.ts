@@ -18,14 +18,33 @@ function refusalOf(text: string) {
 describe('parseRows: reading the file', () => {
   it.each([
     ['semicolons', `${HEADER}\nalice@x.test;2026-05-04;1h30;C1;La Coroutine;Atelier;non`],
-    ['commas', 'email,date,durée,chantier,lieu,description,bénévole\nalice@x.test,2026-05-04,1h30,C1,La Coroutine,Atelier,non'],
+    [
+      'commas',
+      'email,date,durée,chantier,lieu,description,bénévole\nalice@x.test,2026-05-04,1h30,C1,La Coroutine,Atelier,non',
+    ],
     ['a BOM and Windows line ends', `\uFEFF${HEADER}\r\nalice@x.test;2026-05-04;1h30;C1;La Coroutine;Atelier;non\r\n`],
     ['old Mac line ends', `${HEADER}\ralice@x.test;2026-05-04;1h30;C1;La Coroutine;Atelier;non\r`],
-    ['headers in any case, with or without accents, in any order', 'DESCRIPTION;Benevole;Lieu;Chantier;DUREE;Date;E-mail\nAtelier;non;La Coroutine;C1;1h30;04/05/2026;Alice@X.test'],
-    ['English headers', 'email;date;duration;chantier;place;description;volunteer\nalice@x.test;2026-05-04;1h30;C1;La Coroutine;Atelier;no'],
+    [
+      'headers in any case, with or without accents, in any order',
+      'DESCRIPTION;Benevole;Lieu;Chantier;DUREE;Date;E-mail\nAtelier;non;La Coroutine;C1;1h30;04/05/2026;Alice@X.test',
+    ],
+    [
+      'English headers',
+      'email;date;duration;chantier;place;description;volunteer\nalice@x.test;2026-05-04;1h30;C1;La Coroutine;Atelier;no',
+    ],
   ])('%s', (_label, text) => {
     expect(rowsOf(text)).toEqual([
-      { line: 2, email: 'alice@x.test', date: '2026-05-04', minutes: 90, chantier: 'C1', place: 'La Coroutine', description: 'Atelier', volunteer: false, reasons: [] },
+      {
+        line: 2,
+        email: 'alice@x.test',
+        date: '2026-05-04',
+        minutes: 90,
+        chantier: 'C1',
+        place: 'La Coroutine',
+        description: 'Atelier',
+        volunteer: false,
+        reasons: [],
+      },
     ]);
   });
 
@@ -48,7 +67,9 @@ describe('parseRows: reading the file', () => {
   });
 
   it('skips rows whose cells are all empty, as spreadsheets export them', () => {
-    expect(rowsOf(`${HEADER}\n;;;;;;\na@x.test;2026-05-04;1h;C1;;Atelier;\n  ;  ;;;;;`).map((row) => row.line)).toEqual([3]);
+    expect(rowsOf(`${HEADER}\n;;;;;;\na@x.test;2026-05-04;1h;C1;;Atelier;\n  ;  ;;;;;`).map((row) => row.line)).toEqual(
+      [3],
+    );
   });
 
   it('ignores columns it does not know, and says which', () => {
@@ -57,7 +78,11 @@ describe('parseRows: reading the file', () => {
   });
 
   it('makes the place and the bénévole columns optional', () => {
-    expect(rowsOf('email;date;durée;chantier;description\na@x.test;2026-05-04;1h;C1;Atelier')[0]).toMatchObject({ place: '', volunteer: false, reasons: [] });
+    expect(rowsOf('email;date;durée;chantier;description\na@x.test;2026-05-04;1h;C1;Atelier')[0]).toMatchObject({
+      place: '',
+      volunteer: false,
+      reasons: [],
+    });
   });
 
   it('reads a row with missing trailing fields as empty cells', () => {
@@ -70,9 +95,19 @@ describe('parseRows: the file refused as a whole', () => {
     ['an empty file', '', null, 'EMPTY_FILE'],
     ['only blank lines and a BOM', '\uFEFF\n\n  \n', null, 'EMPTY_FILE'],
     ['a header and no rows', `${HEADER}\n`, null, 'EMPTY_FILE'],
-    ['a missing required column', 'email;date;chantier;description\na@x.test;2026-05-04;C1;Atelier', 1, 'MISSING_COLUMNS'],
+    [
+      'a missing required column',
+      'email;date;chantier;description\na@x.test;2026-05-04;C1;Atelier',
+      1,
+      'MISSING_COLUMNS',
+    ],
     ['a column twice', 'email;date;durée;duration;chantier;description\n', 1, 'DUPLICATE_COLUMN'],
-    ['an unclosed quote', `${HEADER}\na@x.test;2026-05-04;1h;C1;;Atelier;\nb@x.test;2026-05-04;1h;C1;;"Jamais fermé;\nc@x.test;2026-05-04;1h;C1;;Atelier;`, 3, 'MALFORMED_CSV'],
+    [
+      'an unclosed quote',
+      `${HEADER}\na@x.test;2026-05-04;1h;C1;;Atelier;\nb@x.test;2026-05-04;1h;C1;;"Jamais fermé;\nc@x.test;2026-05-04;1h;C1;;Atelier;`,
+      3,
+      'MALFORMED_CSV',
+    ],
   ])('%s', (_label, text, line, code) => {
     const [refused] = refusalOf(text);
     expect(refused.line).toBe(line);
@@ -86,8 +121,13 @@ describe('parseRows: the file refused as a whole', () => {
   it(`refuses more than ${MAX_IMPORT_ROWS} rows`, () => {
     const row = 'a@x.test;2026-05-04;1h;C1;;Atelier;';
     const text = [HEADER, ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => row)].join('\n');
-    expect(refusalOf(text)[0]).toEqual({ line: null, reasons: [{ code: 'TOO_MANY_ROWS', params: { max: MAX_IMPORT_ROWS, rows: MAX_IMPORT_ROWS + 1 } }] });
-    expect(rowsOf([HEADER, ...Array.from({ length: MAX_IMPORT_ROWS }, () => row)].join('\n'))).toHaveLength(MAX_IMPORT_ROWS);
+    expect(refusalOf(text)[0]).toEqual({
+      line: null,
+      reasons: [{ code: 'TOO_MANY_ROWS', params: { max: MAX_IMPORT_ROWS, rows: MAX_IMPORT_ROWS + 1 } }],
+    });
+    expect(rowsOf([HEADER, ...Array.from({ length: MAX_IMPORT_ROWS }, () => row)].join('\n'))).toHaveLength(
+      MAX_IMPORT_ROWS,
+    );
   });
 
   it('refuses more than 5 MB, counted in bytes', () => {
@@ -102,20 +142,66 @@ describe('parseRows: what is wrong with a row on its own', () => {
     ['a good row', 'a@x.test;2026-05-04;1h30;C1;;Atelier;', []],
     ['a missing email', ';2026-05-04;1h;C1;;Atelier;', [{ code: 'EMAIL_MISSING' }]],
     ['a missing date', 'a@x.test;;1h;C1;;Atelier;', [{ code: 'DATE_MISSING' }]],
-    ['an impossible date', 'a@x.test;31/02/2026;1h;C1;;Atelier;', [{ code: 'BAD_DATE', params: { value: '31/02/2026' } }]],
-    ['a date in American order', 'a@x.test;05/31/2026;1h;C1;;Atelier;', [{ code: 'BAD_DATE', params: { value: '05/31/2026' } }]],
+    [
+      'an impossible date',
+      'a@x.test;31/02/2026;1h;C1;;Atelier;',
+      [{ code: 'BAD_DATE', params: { value: '31/02/2026' } }],
+    ],
+    [
+      'a date in American order',
+      'a@x.test;05/31/2026;1h;C1;;Atelier;',
+      [{ code: 'BAD_DATE', params: { value: '05/31/2026' } }],
+    ],
     ['a date as words', 'a@x.test;4 mai 2026;1h;C1;;Atelier;', [{ code: 'BAD_DATE', params: { value: '4 mai 2026' } }]],
     ['an empty duration', 'a@x.test;2026-05-04;;C1;;Atelier;', [{ code: 'DURATION_EMPTY' }]],
-    ['a duration not understood', 'a@x.test;2026-05-04;une heure;C1;;Atelier;', [{ code: 'DURATION_INVALID', params: { value: 'une heure' } }]],
+    [
+      'a duration not understood',
+      'a@x.test;2026-05-04;une heure;C1;;Atelier;',
+      [{ code: 'DURATION_INVALID', params: { value: 'une heure' } }],
+    ],
     ['a zero duration', 'a@x.test;2026-05-04;0h;C1;;Atelier;', [{ code: 'DURATION_ZERO', params: { value: '0h' } }]],
-    ['a negative duration', 'a@x.test;2026-05-04;-1h;C1;;Atelier;', [{ code: 'DURATION_NEGATIVE', params: { value: '-1h' } }]],
-    ['more than 24 h', 'a@x.test;2026-05-04;25h;C1;;Atelier;', [{ code: 'DURATION_TOO_LONG', params: { value: '25h' } }]],
+    [
+      'a negative duration',
+      'a@x.test;2026-05-04;-1h;C1;;Atelier;',
+      [{ code: 'DURATION_NEGATIVE', params: { value: '-1h' } }],
+    ],
+    [
+      'more than 24 h',
+      'a@x.test;2026-05-04;25h;C1;;Atelier;',
+      [{ code: 'DURATION_TOO_LONG', params: { value: '25h' } }],
+    ],
     ['a missing chantier', 'a@x.test;2026-05-04;1h;;;Atelier;', [{ code: 'CHANTIER_MISSING' }]],
     ['a missing description', 'a@x.test;2026-05-04;1h;C1;;  ;', [{ code: 'DESCRIPTION_MISSING' }]],
-    ['a description too long', `a@x.test;2026-05-04;1h;C1;;${'x'.repeat(2001)};`, [{ code: 'DESCRIPTION_TOO_LONG', params: { max: 2000 } }]],
-    ['a bénévole cell that says neither', 'a@x.test;2026-05-04;1h;C1;;Atelier;peut-être', [{ code: 'BAD_VOLUNTEER', params: { value: 'peut-être' } }]],
-    ['an unquoted separator in the description', 'a@x.test;2026-05-04;1h;C1;;Atelier; vélo;oui;en trop', [{ code: 'EXTRA_FIELDS', params: { expected: 7, found: 9 } }, { code: 'BAD_VOLUNTEER', params: { value: 'vélo' } }]],
-    ['everything wrong at once', ';demain;abc;;;;?', [{ code: 'EMAIL_MISSING' }, { code: 'BAD_DATE', params: { value: 'demain' } }, { code: 'DURATION_INVALID', params: { value: 'abc' } }, { code: 'CHANTIER_MISSING' }, { code: 'DESCRIPTION_MISSING' }, { code: 'BAD_VOLUNTEER', params: { value: '?' } }]],
+    [
+      'a description too long',
+      `a@x.test;2026-05-04;1h;C1;;${'x'.repeat(2001)};`,
+      [{ code: 'DESCRIPTION_TOO_LONG', params: { max: 2000 } }],
+    ],
+    [
+      'a bénévole cell that says neither',
+      'a@x.test;2026-05-04;1h;C1;;Atelier;peut-être',
+      [{ code: 'BAD_VOLUNTEER', params: { value: 'peut-être' } }],
+    ],
+    [
+      'an unquoted separator in the description',
+      'a@x.test;2026-05-04;1h;C1;;Atelier; vélo;oui;en trop',
+      [
+        { code: 'EXTRA_FIELDS', params: { expected: 7, found: 9 } },
+        { code: 'BAD_VOLUNTEER', params: { value: 'vélo' } },
+      ],
+    ],
+    [
+      'everything wrong at once',
+      ';demain;abc;;;;?',
+      [
+        { code: 'EMAIL_MISSING' },
+        { code: 'BAD_DATE', params: { value: 'demain' } },
+        { code: 'DURATION_INVALID', params: { value: 'abc' } },
+        { code: 'CHANTIER_MISSING' },
+        { code: 'DESCRIPTION_MISSING' },
+        { code: 'BAD_VOLUNTEER', params: { value: '?' } },
+      ],
+    ],
   ])('%s', (_label, row, reasons) => {
     expect(reasonsOf(row)).toEqual(reasons);
   });
@@ -146,18 +232,38 @@ describe('parseRows: what is wrong with a row on its own', () => {
   });
 
   it.each([
-    ['', false], ['non', false], ['NON', false], ['no', false], ['0', false], ['false', false], ['faux', false],
-    ['oui', true], ['Oui', true], ['yes', true], ['1', true], ['true', true], ['x', true], ['X', true], ['vrai', true],
+    ['', false],
+    ['non', false],
+    ['NON', false],
+    ['no', false],
+    ['0', false],
+    ['false', false],
+    ['faux', false],
+    ['oui', true],
+    ['Oui', true],
+    ['yes', true],
+    ['1', true],
+    ['true', true],
+    ['x', true],
+    ['X', true],
+    ['vrai', true],
   ])('reads bénévole "%s" as %s', (cell, volunteer) => {
-    expect(rowsOf(`${HEADER}\na@x.test;2026-05-04;1h;C1;;Atelier;${cell}`)[0]).toMatchObject({ volunteer, reasons: [] });
+    expect(rowsOf(`${HEADER}\na@x.test;2026-05-04;1h;C1;;Atelier;${cell}`)[0]).toMatchObject({
+      volunteer,
+      reasons: [],
+    });
   });
 
   it('lower-cases emails and trims cells', () => {
-    expect(rowsOf(`${HEADER}\n  Alice@Example.TEST ; 2026-05-04 ; 1h ; C1 ; La Baraka ;  Atelier  ; `)[0]).toMatchObject({ email: 'alice@example.test', chantier: 'C1', place: 'La Baraka', description: 'Atelier' });
+    expect(
+      rowsOf(`${HEADER}\n  Alice@Example.TEST ; 2026-05-04 ; 1h ; C1 ; La Baraka ;  Atelier  ; `)[0],
+    ).toMatchObject({ email: 'alice@example.test', chantier: 'C1', place: 'La Baraka', description: 'Atelier' });
   });
 
   it('keeps duplicate rows: the same work twice is for the admin to judge', () => {
-    expect(rowsOf(`${HEADER}\na@x.test;2026-05-04;1h;C1;;Atelier;\na@x.test;2026-05-04;1h;C1;;Atelier;`)).toHaveLength(2);
+    expect(rowsOf(`${HEADER}\na@x.test;2026-05-04;1h;C1;;Atelier;\na@x.test;2026-05-04;1h;C1;;Atelier;`)).toHaveLength(
+      2,
+    );
   });
 });
 

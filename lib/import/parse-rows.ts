@@ -6,7 +6,15 @@
 // Windows or Unix line ends, quoted fields holding separators, quotes and line breaks.
 import { CsvError, parse } from 'csv-parse/sync';
 import { parseDuration, type DurationErrorCode } from '@/lib/contributions/duration';
-import { COLUMN_LABELS, columnFor, durationText, parseImportDate, parseVolunteer, REQUIRED_COLUMNS, type Column } from '@/lib/import/fields';
+import {
+  COLUMN_LABELS,
+  columnFor,
+  durationText,
+  parseImportDate,
+  parseVolunteer,
+  REQUIRED_COLUMNS,
+  type Column,
+} from '@/lib/import/fields';
 import type { Reason, ReasonCode, RefusedRow } from '@/lib/import/reasons';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -31,7 +39,8 @@ export type ImportRow = {
   reasons: Reason[];
 };
 
-export type ParsedCsv = { ok: true; rows: ImportRow[]; ignoredColumns: string[] } | { ok: false; refused: RefusedRow[] };
+export type ParsedCsv =
+  { ok: true; rows: ImportRow[]; ignoredColumns: string[] } | { ok: false; refused: RefusedRow[] };
 
 const DURATION_REASONS: Record<DurationErrorCode, ReasonCode> = {
   EMPTY: 'DURATION_EMPTY',
@@ -41,7 +50,10 @@ const DURATION_REASONS: Record<DurationErrorCode, ReasonCode> = {
   TOO_LONG: 'DURATION_TOO_LONG',
 };
 
-const refuseFile = (line: number | null, code: ReasonCode, params?: Reason['params']): ParsedCsv => ({ ok: false, refused: [{ line, reasons: [{ code, ...(params ? { params } : {}) }] }] });
+const refuseFile = (line: number | null, code: ReasonCode, params?: Reason['params']): ParsedCsv => ({
+  ok: false,
+  refused: [{ line, reasons: [{ code, ...(params ? { params } : {}) }] }],
+});
 
 /** A cell as it may be quoted back in a message: one line, not too long. */
 export function shown(value: string): string {
@@ -67,12 +79,14 @@ type CsvRecord = { record: string[]; info: { lines: number } };
 
 function countNewlines(fields: string[]): number {
   let count = 0;
-  for (const field of fields) for (let index = field.indexOf('\n'); index !== -1; index = field.indexOf('\n', index + 1)) count++;
+  for (const field of fields)
+    for (let index = field.indexOf('\n'); index !== -1; index = field.indexOf('\n', index + 1)) count++;
   return count;
 }
 
 export function parseRows(text: string): ParsedCsv {
-  if (new TextEncoder().encode(text).length > MAX_IMPORT_BYTES) return refuseFile(null, 'TOO_LARGE', { maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 });
+  if (new TextEncoder().encode(text).length > MAX_IMPORT_BYTES)
+    return refuseFile(null, 'TOO_LARGE', { maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 });
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (normalized.trim() === '') return refuseFile(null, 'EMPTY_FILE');
 
@@ -115,15 +129,21 @@ export function parseRows(text: string): ParsedCsv {
     }
   }
   const missing = REQUIRED_COLUMNS.filter((column) => !indexes.has(column));
-  if (missing.length) return refuseFile(header.line, 'MISSING_COLUMNS', { columns: missing.map((column) => COLUMN_LABELS[column]).join(', ') });
+  if (missing.length)
+    return refuseFile(header.line, 'MISSING_COLUMNS', {
+      columns: missing.map((column) => COLUMN_LABELS[column]).join(', '),
+    });
   if (data.length === 0) return refuseFile(null, 'EMPTY_FILE');
-  if (data.length > MAX_IMPORT_ROWS) return refuseFile(null, 'TOO_MANY_ROWS', { max: MAX_IMPORT_ROWS, rows: data.length });
+  if (data.length > MAX_IMPORT_ROWS)
+    return refuseFile(null, 'TOO_MANY_ROWS', { max: MAX_IMPORT_ROWS, rows: data.length });
 
   const width = header.fields.length;
-  const rows = data.map(({ fields, line }) => readRow(fields, line, width, (column) => {
-    const index = indexes.get(column);
-    return index === undefined ? '' : (fields[index] ?? '');
-  }));
+  const rows = data.map(({ fields, line }) =>
+    readRow(fields, line, width, (column) => {
+      const index = indexes.get(column);
+      return index === undefined ? '' : (fields[index] ?? '');
+    }),
+  );
   return { ok: true, rows, ignoredColumns };
 }
 
@@ -143,14 +163,19 @@ function readRow(fields: string[], line: number, width: number, cell: (column: C
 
   const durationCell = cell('duration');
   const duration = parseDuration(durationText(durationCell));
-  if (!duration.ok) reasons.push({ code: DURATION_REASONS[duration.code], ...(duration.code === 'EMPTY' ? {} : { params: { value: shown(durationCell) } }) });
+  if (!duration.ok)
+    reasons.push({
+      code: DURATION_REASONS[duration.code],
+      ...(duration.code === 'EMPTY' ? {} : { params: { value: shown(durationCell) } }),
+    });
 
   const chantier = cell('chantier').trim();
   if (!chantier) reasons.push({ code: 'CHANTIER_MISSING' });
 
   const description = cell('description').trim();
   if (!description) reasons.push({ code: 'DESCRIPTION_MISSING' });
-  else if (description.length > MAX_DESCRIPTION_LENGTH) reasons.push({ code: 'DESCRIPTION_TOO_LONG', params: { max: MAX_DESCRIPTION_LENGTH } });
+  else if (description.length > MAX_DESCRIPTION_LENGTH)
+    reasons.push({ code: 'DESCRIPTION_TOO_LONG', params: { max: MAX_DESCRIPTION_LENGTH } });
 
   const volunteerCell = cell('volunteer');
   const volunteer = parseVolunteer(volunteerCell);

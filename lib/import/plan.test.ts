@@ -40,15 +40,35 @@ describe('planImport', () => {
     expect(plan(['Alice@x.test;04/05/2026;1h30;c1;la coroutine;Atelier;oui'])).toEqual({
       rows: 1,
       refused: [],
-      planned: [{ line: 2, personId: 'p-alice', chantierId: 'c1', placeId: 'cor', periodId: 'current', date: '2026-05-04', minutes: 90, description: 'Atelier', volunteer: true }],
+      planned: [
+        {
+          line: 2,
+          personId: 'p-alice',
+          chantierId: 'c1',
+          placeId: 'cor',
+          periodId: 'current',
+          date: '2026-05-04',
+          minutes: 90,
+          description: 'Atelier',
+          volunteer: true,
+        },
+      ],
     });
   });
 
   it.each([
     ['a place by its code', 'alice@x.test;2026-05-04;1h;C1;cor;Atelier;', { placeId: 'cor' }],
-    ['a place by its name, without accents or case', 'alice@x.test;2026-05-04;1h;C1;LA COROUTINE;Atelier;', { placeId: 'cor' }],
+    [
+      'a place by its name, without accents or case',
+      'alice@x.test;2026-05-04;1h;C1;LA COROUTINE;Atelier;',
+      { placeId: 'cor' },
+    ],
     ['no place', 'alice@x.test;2026-05-04;1h;C1;;Atelier;', { placeId: null }],
-    ['a chantier without a code, by its name', 'alice@x.test;2026-05-04;1h;sans code;;Atelier;', { chantierId: 'c-nocode' }],
+    [
+      'a chantier without a code, by its name',
+      'alice@x.test;2026-05-04;1h;sans code;;Atelier;',
+      { chantierId: 'c-nocode' },
+    ],
     ['the first and last days of a period', 'alice@x.test;2026-12-31;1h;C1;;Atelier;', { periodId: 'current' }],
   ])('finds %s', (_label, row, expected) => {
     const result = plan([row]);
@@ -57,17 +77,60 @@ describe('planImport', () => {
   });
 
   it.each([
-    ['an unknown person', 'nobody@x.test;2026-05-04;1h;C1;;Atelier;', [{ code: 'UNKNOWN_PERSON', params: { email: 'nobody@x.test' } }]],
-    ['an inactive person', 'bruno@x.test;2026-05-04;1h;C1;;Atelier;', [{ code: 'PERSON_INACTIVE', params: { email: 'bruno@x.test' } }]],
-    ['an unknown chantier', 'alice@x.test;2026-05-04;1h;C7;;Atelier;', [{ code: 'UNKNOWN_CHANTIER', params: { chantier: 'C7' } }]],
-    ['an inactive chantier', 'alice@x.test;2026-05-04;1h;C9;;Atelier;', [{ code: 'CHANTIER_INACTIVE', params: { chantier: 'C9' } }]],
-    ['an unknown place', 'alice@x.test;2026-05-04;1h;C1;La Lune;Atelier;', [{ code: 'UNKNOWN_PLACE', params: { place: 'La Lune' } }]],
-    ['an inactive place', 'alice@x.test;2026-05-04;1h;C1;Le Vieux Lieu;Atelier;', [{ code: 'PLACE_INACTIVE', params: { place: 'Le Vieux Lieu' } }]],
-    ['a date outside any period', 'alice@x.test;2022-05-04;1h;C1;;Atelier;', [{ code: 'NO_PERIOD', params: { date: '2022-05-04' } }]],
-    ['a closed period', 'alice@x.test;2024-05-04;1h;C1;;Atelier;', [{ code: 'PERIOD_CLOSED', params: { period: '2024' } }]],
+    [
+      'an unknown person',
+      'nobody@x.test;2026-05-04;1h;C1;;Atelier;',
+      [{ code: 'UNKNOWN_PERSON', params: { email: 'nobody@x.test' } }],
+    ],
+    [
+      'an inactive person',
+      'bruno@x.test;2026-05-04;1h;C1;;Atelier;',
+      [{ code: 'PERSON_INACTIVE', params: { email: 'bruno@x.test' } }],
+    ],
+    [
+      'an unknown chantier',
+      'alice@x.test;2026-05-04;1h;C7;;Atelier;',
+      [{ code: 'UNKNOWN_CHANTIER', params: { chantier: 'C7' } }],
+    ],
+    [
+      'an inactive chantier',
+      'alice@x.test;2026-05-04;1h;C9;;Atelier;',
+      [{ code: 'CHANTIER_INACTIVE', params: { chantier: 'C9' } }],
+    ],
+    [
+      'an unknown place',
+      'alice@x.test;2026-05-04;1h;C1;La Lune;Atelier;',
+      [{ code: 'UNKNOWN_PLACE', params: { place: 'La Lune' } }],
+    ],
+    [
+      'an inactive place',
+      'alice@x.test;2026-05-04;1h;C1;Le Vieux Lieu;Atelier;',
+      [{ code: 'PLACE_INACTIVE', params: { place: 'Le Vieux Lieu' } }],
+    ],
+    [
+      'a date outside any period',
+      'alice@x.test;2022-05-04;1h;C1;;Atelier;',
+      [{ code: 'NO_PERIOD', params: { date: '2022-05-04' } }],
+    ],
+    [
+      'a closed period',
+      'alice@x.test;2024-05-04;1h;C1;;Atelier;',
+      [{ code: 'PERIOD_CLOSED', params: { period: '2024' } }],
+    ],
     ['a paid period', 'alice@x.test;2023-05-04;1h;C1;;Atelier;', [{ code: 'PERIOD_PAID', params: { period: '2023' } }]],
-    ['a bad duration and an unknown person together', 'nobody@x.test;2026-05-04;25h;C1;;Atelier;', [{ code: 'DURATION_TOO_LONG', params: { value: '25h' } }, { code: 'UNKNOWN_PERSON', params: { email: 'nobody@x.test' } }]],
-    ['a bad date: no period is looked for', 'alice@x.test;32/01/2026;1h;C1;;Atelier;', [{ code: 'BAD_DATE', params: { value: '32/01/2026' } }]],
+    [
+      'a bad duration and an unknown person together',
+      'nobody@x.test;2026-05-04;25h;C1;;Atelier;',
+      [
+        { code: 'DURATION_TOO_LONG', params: { value: '25h' } },
+        { code: 'UNKNOWN_PERSON', params: { email: 'nobody@x.test' } },
+      ],
+    ],
+    [
+      'a bad date: no period is looked for',
+      'alice@x.test;32/01/2026;1h;C1;;Atelier;',
+      [{ code: 'BAD_DATE', params: { value: '32/01/2026' } }],
+    ],
   ])('refuses %s', (_label, row, reasons) => {
     const result = plan([row]);
     expect(result.planned).toEqual([]);
@@ -93,7 +156,9 @@ describe('planImport', () => {
   });
 
   it('allows duplicate rows', () => {
-    expect(plan(['alice@x.test;2026-05-04;1h;C1;;Atelier;', 'alice@x.test;2026-05-04;1h;C1;;Atelier;']).planned).toHaveLength(2);
+    expect(
+      plan(['alice@x.test;2026-05-04;1h;C1;;Atelier;', 'alice@x.test;2026-05-04;1h;C1;;Atelier;']).planned,
+    ).toHaveLength(2);
   });
 
   describe('as approved', () => {
@@ -111,11 +176,19 @@ describe('planImport', () => {
         { approve: true, actorId: 'p-admin' },
       );
       expect(endingToday.refused[0].reasons[0].code).toBe('PERIOD_NOT_PAST');
-      expect(planImport(parseRowsOk('alice@x.test;2026-05-04;1h;C1;;Atelier;'), { ...LOOKUPS, today: '2027-01-01' }, { approve: true, actorId: 'p-admin' }).planned).toHaveLength(1);
+      expect(
+        planImport(
+          parseRowsOk('alice@x.test;2026-05-04;1h;C1;;Atelier;'),
+          { ...LOOKUPS, today: '2027-01-01' },
+          { approve: true, actorId: 'p-admin' },
+        ).planned,
+      ).toHaveLength(1);
     });
 
     it("refuses the importing admin's own contributions: nobody approves their own", () => {
-      expect(plan(['admin@x.test;2025-05-04;1h;C1;;Atelier;'], { approve: true }).refused[0].reasons).toEqual([{ code: 'SELF_APPROVAL' }]);
+      expect(plan(['admin@x.test;2025-05-04;1h;C1;;Atelier;'], { approve: true }).refused[0].reasons).toEqual([
+        { code: 'SELF_APPROVAL' },
+      ]);
       expect(plan(['admin@x.test;2025-05-04;1h;C1;;Atelier;'], { approve: false }).planned).toHaveLength(1);
     });
   });

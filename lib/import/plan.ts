@@ -7,7 +7,13 @@ import type { ImportRow } from '@/lib/import/parse-rows';
 import type { Reason, RefusedRow } from '@/lib/import/reasons';
 
 export type NamedRecord = { id: string; code: string | null; name: string; active: boolean };
-export type PeriodRecord = { id: string; name: string; status: 'OPEN' | 'CLOSED' | 'PAID'; startDate: string; endDate: string };
+export type PeriodRecord = {
+  id: string;
+  name: string;
+  status: 'OPEN' | 'CLOSED' | 'PAID';
+  startDate: string;
+  endDate: string;
+};
 
 export type ImportLookups = {
   /** By lower-cased email. */
@@ -67,7 +73,8 @@ export function planImport(rows: readonly ImportRow[], lookups: ImportLookups, o
 
     const chantier = row.chantier ? chantiers.get(normalizeLabel(row.chantier)) : undefined;
     if (row.chantier && !chantier) reasons.push({ code: 'UNKNOWN_CHANTIER', params: { chantier: row.chantier } });
-    else if (chantier && !chantier.active) reasons.push({ code: 'CHANTIER_INACTIVE', params: { chantier: row.chantier } });
+    else if (chantier && !chantier.active)
+      reasons.push({ code: 'CHANTIER_INACTIVE', params: { chantier: row.chantier } });
 
     const place = row.place ? places.get(normalizeLabel(row.place)) : undefined;
     if (row.place && !place) reasons.push({ code: 'UNKNOWN_PLACE', params: { place: row.place } });
@@ -77,7 +84,8 @@ export function planImport(rows: readonly ImportRow[], lookups: ImportLookups, o
     if (row.date && !period) reasons.push({ code: 'NO_PERIOD', params: { date: row.date } });
     else if (period?.status === 'CLOSED') reasons.push({ code: 'PERIOD_CLOSED', params: { period: period.name } });
     else if (period?.status === 'PAID') reasons.push({ code: 'PERIOD_PAID', params: { period: period.name } });
-    else if (period && options.approve && period.endDate >= lookups.today) reasons.push({ code: 'PERIOD_NOT_PAST', params: { period: period.name, endDate: period.endDate } });
+    else if (period && options.approve && period.endDate >= lookups.today)
+      reasons.push({ code: 'PERIOD_NOT_PAST', params: { period: period.name, endDate: period.endDate } });
 
     if (reasons.length > 0 || !person || !chantier || !period || row.date === null || row.minutes === null) {
       refused.push({ line: row.line, reasons });

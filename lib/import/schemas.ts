@@ -9,7 +9,9 @@ const ZCsv = z.string().min(1, 'validation.required').max(MAX_IMPORT_BYTES, 'val
 const ZFileName = z.string().trim().max(200).optional();
 
 export const ZImportRequest = z.object({
-  csv: ZCsv.describe('The CSV text: a header row (email, date, duration/durée, chantier, place/lieu, description, bénévole), then one contribution per row'),
+  csv: ZCsv.describe(
+    'The CSV text: a header row (email, date, duration/durée, chantier, place/lieu, description, bénévole), then one contribution per row',
+  ),
   dryRun: z.boolean().default(false).describe('true: only check, and list every row that would be refused'),
   approve: z.boolean().default(false).describe('Import as APPROVED (periods that are over only)'),
   fileName: ZFileName.describe('Named in each contribution’s history'),
@@ -33,7 +35,11 @@ export const ZReasonOut = z.object({
 });
 
 export const ZRefusedRowOut = z.object({
-  line: z.number().int().nullable().describe('The line the row starts on (the header is line 1); null for the file as a whole'),
+  line: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The line the row starts on (the header is line 1); null for the file as a whole'),
   reasons: z.array(ZReasonOut),
 });
 

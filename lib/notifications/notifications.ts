@@ -9,5 +9,8 @@ export async function listUnreadNotifications(personId: string) {
 
 /** Marks all of one's own notifications read; nobody else's can be touched. */
 export async function markNotificationsRead(options: { actor: Actor }) {
-  await db().notification.updateMany({ where: { personId: options.actor.id, readAt: null }, data: { readAt: new Date() } });
+  await db().notification.updateMany({
+    where: { personId: options.actor.id, readAt: null },
+    data: { readAt: new Date() },
+  });
 }

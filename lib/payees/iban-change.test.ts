@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ibanChangeMail } from './iban-change';
 
-const base = { name: 'Élise Moreau', collective: 'Monscobar', timeZone: 'Europe/Paris', url: 'https://butin.example/profile/payout' };
-const change = (from: string | null, to: string | null) => ({ from, to, changedAt: '2026-03-01T09:30:00.000Z', date: '2026-03-01', changedById: 'p1', changedByName: 'Élise Moreau' });
+const base = {
+  name: 'Élise Moreau',
+  collective: 'Monscobar',
+  timeZone: 'Europe/Paris',
+  url: 'https://butin.example/profile/payout',
+};
+const change = (from: string | null, to: string | null) => ({
+  from,
+  to,
+  changedAt: '2026-03-01T09:30:00.000Z',
+  date: '2026-03-01',
+  changedById: 'p1',
+  changedByName: 'Élise Moreau',
+});
 
 describe('ibanChangeMail', () => {
   it('names both masked IBANs, when and by whom, in Paris time, and what to do if it was not them', () => {

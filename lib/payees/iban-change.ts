@@ -8,11 +8,28 @@ export const IBAN_CHANGED_KIND = 'payout.iban-changed';
  * What the notification row carries: masked IBANs only, never a whole one; when (a timestamp, and
  * the calendar date in the collective's time zone) and by whom.
  */
-export type IbanChange = { from: string | null; to: string | null; changedAt: string; date: string; changedById: string; changedByName: string };
+export type IbanChange = {
+  from: string | null;
+  to: string | null;
+  changedAt: string;
+  date: string;
+  changedById: string;
+  changedByName: string;
+};
 
-export function ibanChangeMail(options: { name: string; collective: string; change: IbanChange; timeZone: string; url: string }): { subject: string; text: string } {
+export function ibanChangeMail(options: {
+  name: string;
+  collective: string;
+  change: IbanChange;
+  timeZone: string;
+  url: string;
+}): { subject: string; text: string } {
   const { change } = options;
-  const when = new Intl.DateTimeFormat('fr-FR', { timeZone: options.timeZone, dateStyle: 'long', timeStyle: 'short' }).format(new Date(change.changedAt));
+  const when = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: options.timeZone,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(change.changedAt));
   const what = change.from === null ? 'enregistré' : change.to === null ? 'supprimé' : 'modifié';
   return {
     subject: `Butin : IBAN ${what} sur votre profil de paiement`,

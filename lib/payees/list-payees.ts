@@ -25,7 +25,13 @@ export type PayeeRow = {
   siretValid: boolean | null;
 };
 
-type PersonWithProfile = { id: string; name: string; email: string; payoutProfile: Parameters<typeof payeeKeyFor>[0] & { iban: string | null; bic: string | null; siret: string | null } | null };
+type PersonWithProfile = {
+  id: string;
+  name: string;
+  email: string;
+  payoutProfile:
+    (Parameters<typeof payeeKeyFor>[0] & { iban: string | null; bic: string | null; siret: string | null }) | null;
+};
 
 export function toPayeeRow(person: PersonWithProfile): PayeeRow {
   const profile = person.payoutProfile;
@@ -43,7 +49,8 @@ export function toPayeeRow(person: PersonWithProfile): PayeeRow {
     iban,
     ibanMasked: maskIban(iban),
     // Stored IBANs were checked when saved; checked again, in case the rules (ibantools) moved.
-    ibanStatus: iban === null ? 'MISSING' : !isValidIban(iban) ? 'INVALID' : !isSepaIban(iban) ? 'OUTSIDE_SEPA' : 'VALID',
+    ibanStatus:
+      iban === null ? 'MISSING' : !isValidIban(iban) ? 'INVALID' : !isSepaIban(iban) ? 'OUTSIDE_SEPA' : 'VALID',
     bic: profile?.bic ?? null,
     siret: profile?.siret ?? null,
     siretValid: profile?.siret ? isValidSiret(profile.siret) : null,
@@ -69,7 +76,10 @@ export async function listPayees(options: { actor: Actor }): Promise<PayeeRow[]>
  * deactivated), keyed by person id, for payments and the SEPA file; treasurers only.
  * A person without a profile is their own payee, without an IBAN — listed, never dropped.
  */
-export async function loadPayees(options: { actor: Actor; personIds: readonly string[] }): Promise<Map<string, PayeeRow>> {
+export async function loadPayees(options: {
+  actor: Actor;
+  personIds: readonly string[];
+}): Promise<Map<string, PayeeRow>> {
   assertCan(options.actor, 'personalData.readAny');
   const people = await db().person.findMany({
     where: { id: { in: [...new Set(options.personIds)] } },

@@ -33,7 +33,8 @@ describe('payees messages', () => {
 
   it('use the same placeholders in both languages', () => {
     const english = new Map(entries(en));
-    for (const [key, message] of entries(fr)) expect([key, placeholders(english.get(key)!)]).toEqual([key, placeholders(message)]);
+    for (const [key, message] of entries(fr))
+      expect([key, placeholders(english.get(key)!)]).toEqual([key, placeholders(message)]);
   });
 
   it('cover every message key the payee schemas use, in both languages', () => {

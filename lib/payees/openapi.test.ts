@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PAYEE_OPERATIONS } from './openapi';
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as { properties?: Record<string, unknown>; required?: string[] };
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
 
 describe('PAYEE_OPERATIONS', () => {
   it('documents GET and PUT of one’s own profile and GET of a person’s', () => {
@@ -15,13 +19,29 @@ describe('PAYEE_OPERATIONS', () => {
     ]);
   });
 
-  it.each(PAYEE_OPERATIONS.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))('%s converts to JSON schema', (_name, operation) => {
-    if (operation.params) expect(jsonSchema(operation.params, 'input').properties).toHaveProperty('id');
-    if (operation.body) {
-      const body = jsonSchema(operation.body, 'input');
-      expect(body.required).toEqual(['legalName']);
-      expect(Object.keys(body.properties ?? {})).toEqual(expect.arrayContaining(['payeeType', 'organisationName', 'legalName', 'iban', 'bic', 'siret', 'postalCode', 'country']));
-    }
-    expect(Object.keys(jsonSchema(operation.response!.schema!, 'output').properties ?? {})).toEqual(expect.arrayContaining(['iban', 'ibanMasked', 'payeeKey', 'payeeName']));
-  });
+  it.each(PAYEE_OPERATIONS.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))(
+    '%s converts to JSON schema',
+    (_name, operation) => {
+      if (operation.params) expect(jsonSchema(operation.params, 'input').properties).toHaveProperty('id');
+      if (operation.body) {
+        const body = jsonSchema(operation.body, 'input');
+        expect(body.required).toEqual(['legalName']);
+        expect(Object.keys(body.properties ?? {})).toEqual(
+          expect.arrayContaining([
+            'payeeType',
+            'organisationName',
+            'legalName',
+            'iban',
+            'bic',
+            'siret',
+            'postalCode',
+            'country',
+          ]),
+        );
+      }
+      expect(Object.keys(jsonSchema(operation.response!.schema!, 'output').properties ?? {})).toEqual(
+        expect.arrayContaining(['iban', 'ibanMasked', 'payeeKey', 'payeeName']),
+      );
+    },
+  );
 });

@@ -5,7 +5,6 @@ import { ZIdParams } from '@/lib/api/schemas';
 import { ZPayoutProfileInput, ZPayoutProfileOut } from './schemas';
 import { z } from 'zod';
 
-
 export const PAYEE_OPERATIONS: Operation[] = [
   {
     method: 'get',
@@ -21,7 +20,10 @@ export const PAYEE_OPERATIONS: Operation[] = [
       'Create or replace my payout profile (fields left out become empty). IBAN and BIC are checked and stored normalised, SIRET by its checksum; a refused field is named in error.fields. A change of IBAN is audited and notified to me (and emailed when the server sends mail).',
     who: 'signed in, for one’s own profile only (a treasurer cannot edit it)',
     body: ZPayoutProfileInput,
-    response: { status: 200, schema: ZPayoutProfileOut.extend({ ibanChanged: z.boolean(), ibanChangeEmailed: z.boolean() }) },
+    response: {
+      status: 200,
+      schema: ZPayoutProfileOut.extend({ ibanChanged: z.boolean(), ibanChangeEmailed: z.boolean() }),
+    },
   },
   {
     method: 'get',

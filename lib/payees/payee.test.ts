@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { normaliseOrganisationName, payeeKeyFor, payeeName } from './payee';
 
 const self = { payeeType: 'SELF' as const, organisationName: null, legalName: 'Élise Moreau' };
-const org = (organisationName: string) => ({ payeeType: 'ORGANISATION' as const, organisationName, legalName: 'Élise Moreau' });
+const org = (organisationName: string) => ({
+  payeeType: 'ORGANISATION' as const,
+  organisationName,
+  legalName: 'Élise Moreau',
+});
 
 describe('payeeKeyFor', () => {
   it.each([
     [null, 'person:p1', 'no profile yet: the person'],
     [self, 'person:p1', 'the person themselves'],
-    [{ ...self, organisationName: 'La Coroutine' }, 'person:p1', 'an organisation name left over on a SELF profile is ignored'],
+    [
+      { ...self, organisationName: 'La Coroutine' },
+      'person:p1',
+      'an organisation name left over on a SELF profile is ignored',
+    ],
     [org('La Coroutine'), 'org:la-coroutine', 'an organisation'],
     [org('  LA   COROUTINE. '), 'org:la-coroutine', 'the same organisation, typed otherwise'],
     [org('Coopérative d’Activité « Baraka »'), 'org:cooperative-d-activite-baraka', 'accents and punctuation'],

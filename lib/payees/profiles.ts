@@ -22,7 +22,19 @@ export { payeeKeyFor, payeeName } from './payee';
 
 const notFound = () => new AppError('NOT_FOUND', 'Payout profile not found');
 
-const PROFILE_FIELDS = ['payeeType', 'organisationName', 'legalName', 'iban', 'bic', 'siret', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'country'] as const satisfies readonly (keyof TPayoutProfile)[];
+const PROFILE_FIELDS = [
+  'payeeType',
+  'organisationName',
+  'legalName',
+  'iban',
+  'bic',
+  'siret',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'country',
+] as const satisfies readonly (keyof TPayoutProfile)[];
 
 export function toPayoutProfileOut(profile: PayoutProfile, person: { name: string }): TPayoutProfileOut {
   return {
@@ -49,7 +61,10 @@ export function toPayoutProfileOut(profile: PayoutProfile, person: { name: strin
 /** The person's profile, or null when they have not filled it yet. Others: NOT_FOUND. */
 export async function getPayoutProfile(options: { actor: Actor; personId: string }): Promise<TPayoutProfileOut | null> {
   if (!canReadPersonalData(options.actor, options.personId)) throw notFound();
-  const person = await db().person.findUnique({ where: { id: options.personId }, select: { name: true, payoutProfile: true } });
+  const person = await db().person.findUnique({
+    where: { id: options.personId },
+    select: { name: true, payoutProfile: true },
+  });
   if (!person) throw notFound();
   return person.payoutProfile ? toPayoutProfileOut(person.payoutProfile, person) : null;
 }
@@ -64,7 +79,8 @@ export async function savePayoutProfile(options: { actor: Actor; personId: strin
   const { actor, personId } = options;
   if (actor.id !== personId) {
     // A treasurer knows the profile exists, so is told no; anyone else is told nothing.
-    if (canReadPersonalData(actor, personId)) throw new AppError('FORBIDDEN', 'Only the person themselves may change their payout profile');
+    if (canReadPersonalData(actor, personId))
+      throw new AppError('FORBIDDEN', 'Only the person themselves may change their payout profile');
     throw notFound();
   }
   // Parsed here too, so that no way in (a script, a future caller) can store an unchecked IBAN.
@@ -78,7 +94,11 @@ export async function savePayoutProfile(options: { actor: Actor; personId: strin
     const before = await tx.payoutProfile.findUnique({ where: { personId } });
     const changedFields = PROFILE_FIELDS.filter((field) => !before || before[field] !== input[field]);
     if (before && changedFields.length === 0) return { person, profile: before, ibanChange: null };
-    const profile = await tx.payoutProfile.upsert({ where: { personId }, create: { personId, ...input }, update: input });
+    const profile = await tx.payoutProfile.upsert({
+      where: { personId },
+      create: { personId, ...input },
+      update: input,
+    });
     // Field names only: the audit log is read by admins, who may not see personal data.
     await writeAudit(tx, {
       actorId: actor.id,
@@ -97,7 +117,13 @@ export async function savePayoutProfile(options: { actor: Actor; personId: strin
         changedById: actor.id,
         changedByName: actor.name,
       };
-      await writeAudit(tx, { actorId: actor.id, action: 'payout-profile.iban-changed', entityType: 'payout-profile', entityId: personId, data: { from: ibanChange.from, to: ibanChange.to } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: 'payout-profile.iban-changed',
+        entityType: 'payout-profile',
+        entityId: personId,
+        data: { from: ibanChange.from, to: ibanChange.to },
+      });
       await tx.notification.create({ data: { personId, kind: IBAN_CHANGED_KIND, data: ibanChange } });
     }
     return { person, profile, ibanChange };
@@ -113,11 +139,22 @@ export async function savePayoutProfile(options: { actor: Actor; personId: strin
       url: `${appUrl()}/profile/payout`,
     });
   }
-  return { profile: toPayoutProfileOut(result.profile, result.person), ibanChanged: result.ibanChange !== null, emailed };
+  return {
+    profile: toPayoutProfileOut(result.profile, result.person),
+    ibanChanged: result.ibanChange !== null,
+    emailed,
+  };
 }
 
 /** Emails the person, after the change committed, when SMTP is configured; says whether it did. Never throws. */
-async function emailIbanChange(options: { to: string; name: string; collective: string; change: IbanChange; timeZone: string; url: string }): Promise<boolean> {
+async function emailIbanChange(options: {
+  to: string;
+  name: string;
+  collective: string;
+  change: IbanChange;
+  timeZone: string;
+  url: string;
+}): Promise<boolean> {
   if (!mailEnabled()) return false;
   try {
     return await sendMail({ to: options.to, ...ibanChangeMail(options) });

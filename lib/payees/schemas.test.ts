@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ZPayoutProfileInput } from './schemas';
 
-const VALID = { payeeType: 'SELF', legalName: 'Élise Moreau', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'bnpafrpp', siret: '732 829 320 00074', addressLine1: '12 rue de Lannoy', postalCode: '59100', city: 'Roubaix', country: 'fr' };
+const VALID = {
+  payeeType: 'SELF',
+  legalName: 'Élise Moreau',
+  iban: 'FR76 3000 6000 0112 3456 7890 189',
+  bic: 'bnpafrpp',
+  siret: '732 829 320 00074',
+  addressLine1: '12 rue de Lannoy',
+  postalCode: '59100',
+  city: 'Roubaix',
+  country: 'fr',
+};
 
 /** Field → message key of each refusal. */
 function refusals(input: Record<string, unknown>): Record<string, string> {
@@ -33,10 +43,35 @@ describe('ZPayoutProfileInput', () => {
   });
 
   it('needs only a legal name: a form’s empty strings and the API’s nulls both mean “none”', () => {
-    const empty = { payeeType: '', organisationName: '', iban: '', bic: ' ', siret: '', addressLine1: '', addressLine2: '', postalCode: '', city: '', country: '' };
-    const expected = { payeeType: 'SELF', organisationName: null, legalName: 'Élise Moreau', iban: null, bic: null, siret: null, addressLine1: null, addressLine2: null, postalCode: null, city: null, country: 'FR' };
+    const empty = {
+      payeeType: '',
+      organisationName: '',
+      iban: '',
+      bic: ' ',
+      siret: '',
+      addressLine1: '',
+      addressLine2: '',
+      postalCode: '',
+      city: '',
+      country: '',
+    };
+    const expected = {
+      payeeType: 'SELF',
+      organisationName: null,
+      legalName: 'Élise Moreau',
+      iban: null,
+      bic: null,
+      siret: null,
+      addressLine1: null,
+      addressLine2: null,
+      postalCode: null,
+      city: null,
+      country: 'FR',
+    };
     expect(ZPayoutProfileInput.parse({ ...empty, legalName: 'Élise Moreau' })).toEqual(expected);
-    expect(ZPayoutProfileInput.parse({ legalName: 'Élise Moreau', iban: null, bic: null, siret: null, postalCode: null })).toEqual(expected);
+    expect(
+      ZPayoutProfileInput.parse({ legalName: 'Élise Moreau', iban: null, bic: null, siret: null, postalCode: null }),
+    ).toEqual(expected);
   });
 
   it.each([
@@ -75,7 +110,12 @@ describe('ZPayoutProfileInput', () => {
   });
 
   it('keeps the organisation name for an organisation, drops it for the person themselves', () => {
-    expect(ZPayoutProfileInput.parse({ ...VALID, payeeType: 'ORGANISATION', organisationName: ' La Coroutine ' }).organisationName).toBe('La Coroutine');
-    expect(ZPayoutProfileInput.parse({ ...VALID, payeeType: 'SELF', organisationName: 'La Coroutine' }).organisationName).toBeNull();
+    expect(
+      ZPayoutProfileInput.parse({ ...VALID, payeeType: 'ORGANISATION', organisationName: ' La Coroutine ' })
+        .organisationName,
+    ).toBe('La Coroutine');
+    expect(
+      ZPayoutProfileInput.parse({ ...VALID, payeeType: 'SELF', organisationName: 'La Coroutine' }).organisationName,
+    ).toBeNull();
   });
 });

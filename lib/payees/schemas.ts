@@ -2,14 +2,25 @@
 // Inputs are normalised as they are parsed (IBAN in electronic format, BIC upper case, SIRET digits
 // only), so what is stored is always in one shape. Messages are keys of messages/*.json.
 import { z } from 'zod';
-import { isValidBic, isValidCountry, isValidIban, isValidPostalCode, normaliseBic, normaliseCountry, normaliseIban, normaliseSiret, siretProblem } from './validate';
+import {
+  isValidBic,
+  isValidCountry,
+  isValidIban,
+  isValidPostalCode,
+  normaliseBic,
+  normaliseCountry,
+  normaliseIban,
+  normaliseSiret,
+  siretProblem,
+} from './validate';
 
 export const PAYEE_TYPES = ['SELF', 'ORGANISATION'] as const;
 export const ZPayeeType = z.enum(PAYEE_TYPES);
 export type TPayeeType = z.infer<typeof ZPayeeType>;
 
 /** A form sends "" for an untouched field; the API may send null or leave it out: all are "none". */
-const blankToUndefined = (value: unknown) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
 
 const optionalText = (max: number) =>
   z
@@ -35,7 +46,11 @@ export const ZSiretInput = z
   .superRefine((siret, context) => {
     if (siret === null) return;
     const problem = siretProblem(siret);
-    if (problem) context.addIssue({ code: 'custom', message: problem === 'LENGTH' ? 'validation.siretLength' : 'validation.siret' });
+    if (problem)
+      context.addIssue({
+        code: 'custom',
+        message: problem === 'LENGTH' ? 'validation.siretLength' : 'validation.siret',
+      });
   });
 
 export const ZPayoutProfileInput = z
@@ -44,7 +59,10 @@ export const ZPayoutProfileInput = z
     /** Required when the payee is an organisation; dropped when it is the person themselves. */
     organisationName: optionalText(200),
     /** The person's legal name (as on their identity papers), for statements and transfers. */
-    legalName: z.preprocess((value) => value ?? '', z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong')),
+    legalName: z.preprocess(
+      (value) => value ?? '',
+      z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+    ),
     iban: ZIbanInput,
     bic: ZBicInput,
     siret: ZSiretInput,
@@ -62,11 +80,18 @@ export const ZPayoutProfileInput = z
     if (input.payeeType === 'ORGANISATION' && !input.organisationName) {
       context.addIssue({ code: 'custom', path: ['organisationName'], message: 'validation.organisationRequired' });
     }
-    if (typeof input.postalCode === 'string' && typeof input.country === 'string' && !isValidPostalCode(input.postalCode, input.country)) {
+    if (
+      typeof input.postalCode === 'string' &&
+      typeof input.country === 'string' &&
+      !isValidPostalCode(input.postalCode, input.country)
+    ) {
       context.addIssue({ code: 'custom', path: ['postalCode'], message: 'validation.postalCode' });
     }
   })
-  .transform((input) => ({ ...input, organisationName: input.payeeType === 'ORGANISATION' ? input.organisationName : null }));
+  .transform((input) => ({
+    ...input,
+    organisationName: input.payeeType === 'ORGANISATION' ? input.organisationName : null,
+  }));
 
 export type TPayoutProfileInput = z.input<typeof ZPayoutProfileInput>;
 export type TPayoutProfile = z.output<typeof ZPayoutProfileInput>;

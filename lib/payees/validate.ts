@@ -98,7 +98,9 @@ export function isValidSiret(raw: string | null | undefined): boolean {
 /** "123 456 789 00012": how a SIRET is printed. */
 export function formatSiret(siret: string): string {
   const digits = normaliseSiret(siret) ?? '';
-  return /^\d{14}$/.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6, 9)} ${digits.slice(9)}` : digits;
+  return /^\d{14}$/.test(digits)
+    ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6, 9)} ${digits.slice(9)}`
+    : digits;
 }
 
 /** ISO 3166-1 alpha-2, upper case. */

@@ -12,7 +12,14 @@ import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 
 const personInclude = { referentOf: { select: { chantierId: true } } } as const;
 
-type PersonRow = { id: string; email: string; name: string; active: boolean; roles: string[]; referentOf: { chantierId: string }[] };
+type PersonRow = {
+  id: string;
+  email: string;
+  name: string;
+  active: boolean;
+  roles: string[];
+  referentOf: { chantierId: string }[];
+};
 
 export function toPersonOut(person: PersonRow): TPersonOut {
   return {
@@ -29,7 +36,9 @@ async function assertChantiersExist(tx: Tx, chantierIds: string[]): Promise<void
   if (chantierIds.length === 0) return;
   const found = await tx.chantier.count({ where: { id: { in: chantierIds } } });
   if (found !== new Set(chantierIds).size) {
-    throw new AppError('VALIDATION', 'Unknown chantier in referentOf', { fields: { referentOf: 'validation.unknownChantier' } });
+    throw new AppError('VALIDATION', 'Unknown chantier in referentOf', {
+      fields: { referentOf: 'validation.unknownChantier' },
+    });
   }
 }
 
@@ -39,19 +48,38 @@ export async function invitePerson(options: { actor: Actor; input: TPersonInvite
   const roles = normaliseRoles(options.input.roles, referentOf);
   const result = await db().$transaction(async (tx) => {
     if (await tx.person.findUnique({ where: { email } })) {
-      throw new AppError('ALREADY_EXISTS', 'A person with this email already exists', { fields: { email: 'validation.emailTaken' } });
+      throw new AppError('ALREADY_EXISTS', 'A person with this email already exists', {
+        fields: { email: 'validation.emailTaken' },
+      });
     }
     await assertChantiersExist(tx, referentOf);
     const person = await tx.person.create({
-      data: { email, name, roles, referentOf: { create: [...new Set(referentOf)].map((chantierId) => ({ chantierId })) } },
+      data: {
+        email,
+        name,
+        roles,
+        referentOf: { create: [...new Set(referentOf)].map((chantierId) => ({ chantierId })) },
+      },
       include: personInclude,
     });
     const link = await createInvitation(tx, { personId: person.id, purpose: 'INVITE', createdById: options.actor.id });
-    await writeAudit(tx, { actorId: options.actor.id, action: 'person.invited', entityType: 'person', entityId: person.id, data: { email, roles, referentOf } });
+    await writeAudit(tx, {
+      actorId: options.actor.id,
+      action: 'person.invited',
+      entityType: 'person',
+      entityId: person.id,
+      data: { email, roles, referentOf },
+    });
     return { person, link };
   });
   const settings = await getSettings();
-  const emailed = await sendInvitationEmail({ to: email, name, purpose: 'INVITE', url: result.link.url, collective: settings.name });
+  const emailed = await sendInvitationEmail({
+    to: email,
+    name,
+    purpose: 'INVITE',
+    url: result.link.url,
+    collective: settings.name,
+  });
   return { person: toPersonOut(result.person), invitationUrl: result.link.url, emailed };
 }
 
@@ -64,17 +92,32 @@ export async function createAccessLink(options: { actor: Actor; personId: string
   const purpose = person.passwordHash ? 'PASSWORD_RESET' : 'INVITE';
   const link = await db().$transaction(async (tx) => {
     const created = await createInvitation(tx, { personId: person.id, purpose, createdById: options.actor.id });
-    await writeAudit(tx, { actorId: options.actor.id, action: `person.link.${purpose.toLowerCase()}`, entityType: 'person', entityId: person.id });
+    await writeAudit(tx, {
+      actorId: options.actor.id,
+      action: `person.link.${purpose.toLowerCase()}`,
+      entityType: 'person',
+      entityId: person.id,
+    });
     return created;
   });
   const settings = await getSettings();
-  const emailed = await sendInvitationEmail({ to: person.email, name: person.name, purpose, url: link.url, collective: settings.name });
+  const emailed = await sendInvitationEmail({
+    to: person.email,
+    name: person.name,
+    purpose,
+    url: link.url,
+    collective: settings.name,
+  });
   return { purpose, url: link.url, emailed };
 }
 
 /** Locks the active admins' rows, so two admins removing each other at once cannot both pass the count. */
 async function activeAdminCount(tx: Tx): Promise<number> {
-  return (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM people WHERE active AND 'ADMIN' = ANY(roles) ORDER BY id FOR UPDATE`).length;
+  return (
+    await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM people WHERE active AND 'ADMIN' = ANY(roles) ORDER BY id FOR UPDATE`
+  ).length;
 }
 
 export async function updatePersonRoles(options: { actor: Actor; input: TPersonRolesUpdate }) {
@@ -85,11 +128,19 @@ export async function updatePersonRoles(options: { actor: Actor; input: TPersonR
     const person = await tx.person.findUnique({ where: { id: personId }, include: personInclude });
     if (!person) throw new AppError('NOT_FOUND', 'Person not found');
     await assertChantiersExist(tx, referentOf);
-    if (person.roles.includes('ADMIN') && !roles.includes('ADMIN') && person.active && (await activeAdminCount(tx)) <= 1) {
+    if (
+      person.roles.includes('ADMIN') &&
+      !roles.includes('ADMIN') &&
+      person.active &&
+      (await activeAdminCount(tx)) <= 1
+    ) {
       throw new AppError('CONFLICT', 'errors.LAST_ADMIN');
     }
     await tx.referentLink.deleteMany({ where: { personId } });
-    if (referentOf.length) await tx.referentLink.createMany({ data: [...new Set(referentOf)].map((chantierId) => ({ personId, chantierId })) });
+    if (referentOf.length)
+      await tx.referentLink.createMany({
+        data: [...new Set(referentOf)].map((chantierId) => ({ personId, chantierId })),
+      });
     const updated = await tx.person.update({ where: { id: personId }, data: { roles }, include: personInclude });
     await writeAudit(tx, {
       actorId: options.actor.id,
@@ -117,7 +168,12 @@ export async function setPersonActive(options: { actor: Actor; personId: string;
       data: { active: options.active, sessionVersion: { increment: 1 } },
       include: personInclude,
     });
-    await writeAudit(tx, { actorId: options.actor.id, action: options.active ? 'person.reactivated' : 'person.deactivated', entityType: 'person', entityId: person.id });
+    await writeAudit(tx, {
+      actorId: options.actor.id,
+      action: options.active ? 'person.reactivated' : 'person.deactivated',
+      entityType: 'person',
+      entityId: person.id,
+    });
     return toPersonOut(updated);
   });
 }

@@ -6,13 +6,22 @@ import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 
 export const ZEmail = z.string().trim().toLowerCase().max(320).pipe(z.email('validation.email'));
 export const ZName = z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong');
-export const ZPassword = z.string().min(PASSWORD_MIN_LENGTH, 'validation.passwordTooShort').max(1024, 'validation.tooLong');
+export const ZPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, 'validation.passwordTooShort')
+  .max(1024, 'validation.tooLong');
 export const ZId = z.string().trim().min(1).max(64);
 export const ZRole = z.enum(ROLES);
 
 /** A form's checkbox list arrives as one string or several; the API sends an array. */
-const stringList = z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]), z.array(ZId));
-const roleList = z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]), z.array(ZRole));
+const stringList = z.preprocess(
+  (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+  z.array(ZId),
+);
+const roleList = z.preprocess(
+  (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+  z.array(ZRole),
+);
 
 export const ZPersonInvite = z.object({
   email: ZEmail,
@@ -39,18 +48,28 @@ export const ZPersonOut = z.object({
 });
 export type TPersonOut = z.infer<typeof ZPersonOut>;
 
-export const ZAcceptInvitation = z.object({
-  token: z.string().min(10).max(200),
-  name: ZName,
-  password: ZPassword,
-  passwordConfirm: z.string(),
-}).refine((input) => input.password === input.passwordConfirm, { path: ['passwordConfirm'], message: 'validation.passwordMismatch' });
+export const ZAcceptInvitation = z
+  .object({
+    token: z.string().min(10).max(200),
+    name: ZName,
+    password: ZPassword,
+    passwordConfirm: z.string(),
+  })
+  .refine((input) => input.password === input.passwordConfirm, {
+    path: ['passwordConfirm'],
+    message: 'validation.passwordMismatch',
+  });
 
-export const ZResetPassword = z.object({
-  token: z.string().min(10).max(200),
-  password: ZPassword,
-  passwordConfirm: z.string(),
-}).refine((input) => input.password === input.passwordConfirm, { path: ['passwordConfirm'], message: 'validation.passwordMismatch' });
+export const ZResetPassword = z
+  .object({
+    token: z.string().min(10).max(200),
+    password: ZPassword,
+    passwordConfirm: z.string(),
+  })
+  .refine((input) => input.password === input.passwordConfirm, {
+    path: ['passwordConfirm'],
+    message: 'validation.passwordMismatch',
+  });
 
 export const ZForgotPassword = z.object({ email: ZEmail });
 

@@ -7,6 +7,8 @@ export type DatedPeriod = { id: string; startDate: string; endDate: string };
 export function currentPeriodId(periods: readonly DatedPeriod[], today: string): string | null {
   const underWay = periods.find((period) => period.startDate <= today && today <= period.endDate);
   if (underWay) return underWay.id;
-  const begun = periods.filter((period) => period.startDate <= today).sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0));
+  const begun = periods
+    .filter((period) => period.startDate <= today)
+    .sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0));
   return begun[0]?.id ?? null;
 }

@@ -7,7 +7,13 @@ import { explainLine, formatFactor, roundExactCents } from './explain';
 /** Intl's no-break spaces as plain ones, so the expected sentences read naturally. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
-const contribution = (id: string, personId: string, chantierId: string, minutes: number, extra: { date?: string; volunteer?: boolean } = {}) => ({
+const contribution = (
+  id: string,
+  personId: string,
+  chantierId: string,
+  minutes: number,
+  extra: { date?: string; volunteer?: boolean } = {},
+) => ({
   id,
   personId,
   chantierId,
@@ -18,61 +24,113 @@ const contribution = (id: string, personId: string, chantierId: string, minutes:
 });
 
 function explained(input: PricingInput, personId: string, chantierId = 'c1', locale: 'fr' | 'en' = 'fr') {
-  const line = computePayouts(input).lines.find((candidate) => candidate.personId === personId && candidate.chantierId === chantierId);
+  const line = computePayouts(input).lines.find(
+    (candidate) => candidate.personId === personId && candidate.chantierId === chantierId,
+  );
   if (!line) throw new Error(`no line for ${personId}`);
   return plain(explainLine(line, locale));
 }
 
 const workedExample: PricingInput = {
-  settings: { defaultRateCents: 3000, capMinutes: null, overflowPolicy: 'PRORATA', envelopes: [{ chantierId: 'c1', amountCents: 100_000 }], rates: [{ personId: 'bob', rateCents: 4000 }] },
-  contributions: [contribution('k1', 'alice', 'c1', 1200), contribution('k2', 'bob', 'c1', 900), contribution('k3', 'chloe', 'c1', 300)],
+  settings: {
+    defaultRateCents: 3000,
+    capMinutes: null,
+    overflowPolicy: 'PRORATA',
+    envelopes: [{ chantierId: 'c1', amountCents: 100_000 }],
+    rates: [{ personId: 'bob', rateCents: 4000 }],
+  },
+  contributions: [
+    contribution('k1', 'alice', 'c1', 1200),
+    contribution('k2', 'bob', 'c1', 900),
+    contribution('k3', 'chloe', 'c1', 300),
+  ],
 };
 
 describe('explainLine on the worked example of PRODUCT.md', () => {
   it("says Alice's line the way the issue writes it", () => {
-    expect(explained(workedExample, 'alice')).toBe('20 h × 30,00 €/h = 600,00 € ; enveloppe du chantier dépassée : × 0,7407 → 444,45 € ; 155,55 € non rétribués');
+    expect(explained(workedExample, 'alice')).toBe(
+      '20 h × 30,00 €/h = 600,00 € ; enveloppe du chantier dépassée : × 0,7407 → 444,45 € ; 155,55 € non rétribués',
+    );
   });
 
   it("names Bob's personal rate", () => {
-    expect(explained(workedExample, 'bob')).toBe('15 h × 40,00 €/h (taux personnel) = 600,00 € ; enveloppe du chantier dépassée : × 0,7407 → 444,44 € ; 155,56 € non rétribués');
+    expect(explained(workedExample, 'bob')).toBe(
+      '15 h × 40,00 €/h (taux personnel) = 600,00 € ; enveloppe du chantier dépassée : × 0,7407 → 444,44 € ; 155,56 € non rétribués',
+    );
   });
 
   it('speaks English', () => {
-    expect(explained(workedExample, 'alice', 'c1', 'en')).toBe('20 h × €30.00/h = €600.00; chantier envelope exceeded: × 0.7407 → €444.45; €155.55 unpaid');
+    expect(explained(workedExample, 'alice', 'c1', 'en')).toBe(
+      '20 h × €30.00/h = €600.00; chantier envelope exceeded: × 0.7407 → €444.45; €155.55 unpaid',
+    );
   });
 });
 
 describe('explainLine, step by step', () => {
-  const base = { defaultRateCents: 3000, capMinutes: null, overflowPolicy: 'PRORATA' as const, envelopes: [], rates: [] };
+  const base = {
+    defaultRateCents: 3000,
+    capMinutes: null,
+    overflowPolicy: 'PRORATA' as const,
+    envelopes: [],
+    rates: [],
+  };
 
   it('is one product when nothing binds', () => {
-    expect(explained({ settings: base, contributions: [contribution('k1', 'alice', 'c1', 90)] }, 'alice')).toBe('1 h 30 × 30,00 €/h = 45,00 €');
+    expect(explained({ settings: base, contributions: [contribution('k1', 'alice', 'c1', 90)] }, 'alice')).toBe(
+      '1 h 30 × 30,00 €/h = 45,00 €',
+    );
   });
 
   it('tells the minutes beyond the cap', () => {
-    const input = { settings: { ...base, capMinutes: 1200 }, contributions: [contribution('k1', 'alice', 'c1', 900, { date: '2026-03-01' }), contribution('k2', 'alice', 'c1', 600, { date: '2026-03-02' })] };
-    expect(explained(input, 'alice')).toBe('25 h validées, dont 5 h au-delà du plafond de 20 h par personne ; 20 h × 30,00 €/h = 600,00 € ; 150,00 € non rétribués');
+    const input = {
+      settings: { ...base, capMinutes: 1200 },
+      contributions: [
+        contribution('k1', 'alice', 'c1', 900, { date: '2026-03-01' }),
+        contribution('k2', 'alice', 'c1', 600, { date: '2026-03-02' }),
+      ],
+    };
+    expect(explained(input, 'alice')).toBe(
+      '25 h validées, dont 5 h au-delà du plafond de 20 h par personne ; 20 h × 30,00 €/h = 600,00 € ; 150,00 € non rétribués',
+    );
   });
 
   it('tells a FIRST_COME envelope used up in the middle of a line', () => {
     const input = {
-      settings: { ...base, overflowPolicy: 'FIRST_COME' as const, envelopes: [{ chantierId: 'c1', amountCents: 45_000 }] },
-      contributions: [contribution('k1', 'alice', 'c1', 600, { date: '2026-03-01' }), contribution('k2', 'bob', 'c1', 1200, { date: '2026-03-02' })],
+      settings: {
+        ...base,
+        overflowPolicy: 'FIRST_COME' as const,
+        envelopes: [{ chantierId: 'c1', amountCents: 45_000 }],
+      },
+      contributions: [
+        contribution('k1', 'alice', 'c1', 600, { date: '2026-03-01' }),
+        contribution('k2', 'bob', 'c1', 1200, { date: '2026-03-02' }),
+      ],
     };
     // Alice's 300 € come first and are paid in full; Bob's 600 € get the 150 € left: × 0.25.
     expect(explained(input, 'alice')).toBe('10 h × 30,00 €/h = 300,00 €');
-    expect(explained(input, 'bob')).toBe("20 h × 30,00 €/h = 600,00 € ; enveloppe du chantier épuisée (dans l'ordre des dates) : × 0,25 → 150,00 € ; 450,00 € non rétribués");
+    expect(explained(input, 'bob')).toBe(
+      "20 h × 30,00 €/h = 600,00 € ; enveloppe du chantier épuisée (dans l'ordre des dates) : × 0,25 → 150,00 € ; 450,00 € non rétribués",
+    );
   });
 
   it('values volunteer hours without paying them', () => {
-    const input = { settings: { ...base, rates: [{ chantierId: 'c1', rateCents: 3500 }] }, contributions: [contribution('k1', 'alice', 'c1', 120, { volunteer: true })] };
+    const input = {
+      settings: { ...base, rates: [{ chantierId: 'c1', rateCents: 3500 }] },
+      contributions: [contribution('k1', 'alice', 'c1', 120, { volunteer: true })],
+    };
     expect(explained(input, 'alice')).toBe('bénévolat : 2 h × 35,00 €/h = 70,00 € valorisés, non rétribués');
     expect(explained(input, 'alice', 'c1', 'en')).toBe('volunteering: 2 h × €35.00/h = €70.00 valued, not paid');
   });
 
   it('names a person-in-chantier rate and a chantier rate', () => {
     const input = {
-      settings: { ...base, rates: [{ personId: 'alice', chantierId: 'c1', rateCents: 2000 }, { chantierId: 'c2', rateCents: 4500 }] },
+      settings: {
+        ...base,
+        rates: [
+          { personId: 'alice', chantierId: 'c1', rateCents: 2000 },
+          { chantierId: 'c2', rateCents: 4500 },
+        ],
+      },
       contributions: [contribution('k1', 'alice', 'c1', 60), contribution('k2', 'alice', 'c2', 60)],
     };
     expect(explained(input, 'alice', 'c1')).toBe('1 h × 20,00 €/h (taux personnel sur ce chantier) = 20,00 €');
@@ -83,16 +141,27 @@ describe('explainLine, step by step', () => {
     // 1 min at 25 €/h is 41.67 cents each; three people share the 125 cents of the rounded total.
     const input = {
       settings: { ...base, defaultRateCents: 2500 },
-      contributions: [contribution('k1', 'a', 'c1', 1), contribution('k2', 'b', 'c1', 1), contribution('k3', 'c', 'c1', 1)],
+      contributions: [
+        contribution('k1', 'a', 'c1', 1),
+        contribution('k2', 'b', 'c1', 1),
+        contribution('k3', 'c', 'c1', 1),
+      ],
     };
     const lines = computePayouts(input).lines;
     expect(lines.map((line) => line.amountCents)).toEqual([42, 42, 41]);
-    expect(plain(explainLine(lines[2]))).toBe('1 min × 25,00 €/h = 0,42 € ; arrondi au centime : 0,41 € ; 0,01 € non rétribués');
+    expect(plain(explainLine(lines[2]))).toBe(
+      '1 min × 25,00 €/h = 0,42 € ; arrondi au centime : 0,41 € ; 0,01 € non rétribués',
+    );
   });
 
   it('explains a zero envelope', () => {
-    const input = { settings: { ...base, envelopes: [{ chantierId: 'c1', amountCents: 0 }] }, contributions: [contribution('k1', 'alice', 'c1', 60)] };
-    expect(explained(input, 'alice')).toBe('1 h × 30,00 €/h = 30,00 € ; enveloppe du chantier dépassée : × 0 → 0,00 € ; 30,00 € non rétribués');
+    const input = {
+      settings: { ...base, envelopes: [{ chantierId: 'c1', amountCents: 0 }] },
+      contributions: [contribution('k1', 'alice', 'c1', 60)],
+    };
+    expect(explained(input, 'alice')).toBe(
+      '1 h × 30,00 €/h = 30,00 € ; enveloppe du chantier dépassée : × 0 → 0,00 € ; 30,00 € non rétribués',
+    );
   });
 });
 

@@ -12,7 +12,14 @@ export type ExplainLocale = 'fr' | 'en';
 
 export type ExplainableLine = Pick<
   PayoutLine,
-  'rateCents' | 'rateSource' | 'approvedMinutes' | 'volunteerMinutes' | 'cappedMinutes' | 'amountCents' | 'unpaidValueCents' | 'volunteerValueCents'
+  | 'rateCents'
+  | 'rateSource'
+  | 'approvedMinutes'
+  | 'volunteerMinutes'
+  | 'cappedMinutes'
+  | 'amountCents'
+  | 'unpaidValueCents'
+  | 'volunteerValueCents'
 > & { explanation: LineExplanation };
 
 type Phrases = (typeof frMessages)['payoutExplain'];
@@ -45,12 +52,20 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
 
   if (line.approvedMinutes > 0) {
     if (line.cappedMinutes > 0 && explanation.capMinutes !== null) {
-      parts.push(fill(phrases.capped, { approved: formatMinutes(line.approvedMinutes), capped: formatMinutes(line.cappedMinutes), cap: formatMinutes(explanation.capMinutes) }));
+      parts.push(
+        fill(phrases.capped, {
+          approved: formatMinutes(line.approvedMinutes),
+          capped: formatMinutes(line.cappedMinutes),
+          cap: formatMinutes(explanation.capMinutes),
+        }),
+      );
     }
     const paidValueCents = roundExactCents(explanation.paidValueCents);
     const sourceKey = `source${line.rateSource}` as keyof Phrases;
     const source = line.rateSource === 'DEFAULT' ? '' : phrases[sourceKey];
-    parts.push(fill(phrases.base, { hours: formatMinutes(explanation.paidMinutes), rate, source, value: money(paidValueCents) }));
+    parts.push(
+      fill(phrases.base, { hours: formatMinutes(explanation.paidMinutes), rate, source, value: money(paidValueCents) }),
+    );
 
     const factor = explanation.scalingFactor;
     const scaled = explanation.envelopeBound && factor !== null && factor.numerator !== factor.denominator;
@@ -65,7 +80,13 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
   }
 
   if (line.volunteerMinutes > 0) {
-    parts.push(fill(phrases.volunteer, { hours: formatMinutes(line.volunteerMinutes), rate, value: money(line.volunteerValueCents) }));
+    parts.push(
+      fill(phrases.volunteer, {
+        hours: formatMinutes(line.volunteerMinutes),
+        rate,
+        value: money(line.volunteerValueCents),
+      }),
+    );
   }
   return parts.join(phrases.separator);
 }

@@ -28,7 +28,13 @@ export function periodFormValues(period: TPeriodOut, locale: 'fr' | 'en' = 'fr')
     defaultRate: centsToInput(period.defaultRateCents, locale),
     cap: period.capMinutes === null ? '' : minutesToHoursInput(period.capMinutes, locale),
     overflowPolicy: period.overflowPolicy,
-    envelopes: Object.fromEntries(period.envelopes.map((envelope) => [envelope.chantierId, centsToInput(envelope.amountCents, locale)])),
-    rates: period.rates.map((rate) => ({ personId: rate.personId ?? '', chantierId: rate.chantierId ?? '', rate: centsToInput(rate.rateCents, locale) })),
+    envelopes: Object.fromEntries(
+      period.envelopes.map((envelope) => [envelope.chantierId, centsToInput(envelope.amountCents, locale)]),
+    ),
+    rates: period.rates.map((rate) => ({
+      personId: rate.personId ?? '',
+      chantierId: rate.chantierId ?? '',
+      rate: centsToInput(rate.rateCents, locale),
+    })),
   };
 }

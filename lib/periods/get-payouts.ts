@@ -18,7 +18,10 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 type StoredLine = Omit<PayoutLine, 'explanation'> & { explanation: unknown };
 
 /** The envelope use of a frozen run, from its stored lines and inputs — never recomputed. */
-export function summariseChantiers(lines: readonly PayoutLine[], envelopes: readonly { chantierId: string; amountCents: number }[]): ChantierSummary[] {
+export function summariseChantiers(
+  lines: readonly PayoutLine[],
+  envelopes: readonly { chantierId: string; amountCents: number }[],
+): ChantierSummary[] {
   const envelopeOf = new Map(envelopes.map((envelope) => [envelope.chantierId, envelope.amountCents]));
   const chantierIds = [...new Set([...lines.map((line) => line.chantierId), ...envelopeOf.keys()])].sort(byString);
   return chantierIds.map((chantierId) => {
@@ -37,7 +40,10 @@ export function summariseChantiers(lines: readonly PayoutLine[], envelopes: read
 function storedEnvelopes(inputs: unknown): { chantierId: string; amountCents: number }[] {
   const envelopes = (inputs as { settings?: { envelopes?: unknown } } | null)?.settings?.envelopes;
   if (!Array.isArray(envelopes)) return [];
-  return envelopes.filter((envelope): envelope is { chantierId: string; amountCents: number } => typeof envelope?.chantierId === 'string' && Number.isInteger(envelope?.amountCents));
+  return envelopes.filter(
+    (envelope): envelope is { chantierId: string; amountCents: number } =>
+      typeof envelope?.chantierId === 'string' && Number.isInteger(envelope?.amountCents),
+  );
 }
 
 function toPayoutLine(line: StoredLine): PayoutLine {
@@ -63,10 +69,23 @@ async function frozenRun(periodId: string, runId: string | undefined) {
     where: runId ? { id: runId, periodId } : { periodId, status: 'CURRENT' },
     select: { id: true, status: true, lines: true },
   });
-  if (!run) throw new AppError('NOT_FOUND', runId ? 'No such payout run in this period' : 'This period has no current payout run');
-  const [stored] = await db().$queryRaw<{ envelopes: unknown }[]>`SELECT inputs->'settings'->'envelopes' AS envelopes FROM payout_runs WHERE id = ${run.id}`;
-  const lines = run.lines.map(toPayoutLine).sort((a, b) => byString(a.personId, b.personId) || byString(a.chantierId, b.chantierId));
-  return { runId: run.id, runStatus: run.status, lines, chantiers: summariseChantiers(lines, storedEnvelopes({ settings: { envelopes: stored?.envelopes } })) };
+  if (!run)
+    throw new AppError(
+      'NOT_FOUND',
+      runId ? 'No such payout run in this period' : 'This period has no current payout run',
+    );
+  const [stored] = await db().$queryRaw<
+    { envelopes: unknown }[]
+  >`SELECT inputs->'settings'->'envelopes' AS envelopes FROM payout_runs WHERE id = ${run.id}`;
+  const lines = run.lines
+    .map(toPayoutLine)
+    .sort((a, b) => byString(a.personId, b.personId) || byString(a.chantierId, b.chantierId));
+  return {
+    runId: run.id,
+    runStatus: run.status,
+    lines,
+    chantiers: summariseChantiers(lines, storedEnvelopes({ settings: { envelopes: stored?.envelopes } })),
+  };
 }
 
 /**
@@ -75,7 +94,10 @@ async function frozenRun(periodId: string, runId: string | undefined) {
  * paid one its current run.
  */
 export async function getPayouts(options: { actor: Actor; periodId: string; runId?: string }): Promise<TPayoutsOut> {
-  const period = await db().fundingPeriod.findUnique({ where: { id: options.periodId }, select: { id: true, status: true } });
+  const period = await db().fundingPeriod.findUnique({
+    where: { id: options.periodId },
+    select: { id: true, status: true },
+  });
   if (!period) throw new AppError('NOT_FOUND', 'Period not found');
   const source =
     options.runId || period.status !== 'OPEN'

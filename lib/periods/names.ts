@@ -13,6 +13,8 @@ export async function loadNames(): Promise<Names> {
   ]);
   return {
     people: Object.fromEntries(people.map((person) => [person.id, person.name])),
-    chantiers: Object.fromEntries(chantiers.map((chantier) => [chantier.id, chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name])),
+    chantiers: Object.fromEntries(
+      chantiers.map((chantier) => [chantier.id, chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name]),
+    ),
   };
 }

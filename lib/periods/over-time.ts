@@ -4,11 +4,25 @@
 import 'server-only';
 import { db } from '@/lib/db';
 
-export type PeriodChantierTotals = { periodId: string; periodName: string; startDate: string; byChantier: Record<string, { minutes: number; amountCents: number }> };
+export type PeriodChantierTotals = {
+  periodId: string;
+  periodName: string;
+  startDate: string;
+  byChantier: Record<string, { minutes: number; amountCents: number }>;
+};
 
 export async function totalsOverTime(options: { periods?: number } = {}): Promise<PeriodChantierTotals[]> {
   const limit = options.periods ?? 12;
-  const rows = await db().$queryRaw<{ period_id: string; period_name: string; start_date: string; chantier_id: string; minutes: bigint | null; amount_cents: bigint | null }[]>`
+  const rows = await db().$queryRaw<
+    {
+      period_id: string;
+      period_name: string;
+      start_date: string;
+      chantier_id: string;
+      minutes: bigint | null;
+      amount_cents: bigint | null;
+    }[]
+  >`
     WITH recent AS (
       SELECT id, name, start_date FROM funding_periods ORDER BY start_date DESC LIMIT ${limit}
     ),
@@ -32,8 +46,16 @@ export async function totalsOverTime(options: { periods?: number } = {}): Promis
      ORDER BY r.start_date`;
   const byPeriod = new Map<string, PeriodChantierTotals>();
   for (const row of rows) {
-    const entry = byPeriod.get(row.period_id) ?? { periodId: row.period_id, periodName: row.period_name, startDate: row.start_date, byChantier: {} };
-    entry.byChantier[row.chantier_id] = { minutes: Number(row.minutes ?? 0), amountCents: Number(row.amount_cents ?? 0) };
+    const entry = byPeriod.get(row.period_id) ?? {
+      periodId: row.period_id,
+      periodName: row.period_name,
+      startDate: row.start_date,
+      byChantier: {},
+    };
+    entry.byChantier[row.chantier_id] = {
+      minutes: Number(row.minutes ?? 0),
+      amountCents: Number(row.amount_cents ?? 0),
+    };
     byPeriod.set(row.period_id, entry);
   }
   return [...byPeriod.values()].sort((a, b) => a.startDate.localeCompare(b.startDate));

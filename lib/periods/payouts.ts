@@ -11,21 +11,40 @@ import { writeAudit } from '@/lib/audit';
 type Reader = Pick<Tx, '$queryRaw' | 'fundingPeriod'>;
 
 async function loadPeriodSettings(client: Reader, periodId: string): Promise<PricingInput['settings']> {
-  const period = await client.fundingPeriod.findUnique({ where: { id: periodId }, include: { envelopes: true, rateOverrides: true } });
+  const period = await client.fundingPeriod.findUnique({
+    where: { id: periodId },
+    include: { envelopes: true, rateOverrides: true },
+  });
   if (!period) throw new AppError('NOT_FOUND', 'Period not found');
   return {
     defaultRateCents: period.defaultRateCents,
     capMinutes: period.capMinutes,
     overflowPolicy: period.overflowPolicy,
-    envelopes: period.envelopes.map((envelope) => ({ chantierId: envelope.chantierId, amountCents: envelope.amountCents })),
-    rates: period.rateOverrides.map((rate) => ({ personId: rate.personId, chantierId: rate.chantierId, rateCents: rate.rateCents })),
+    envelopes: period.envelopes.map((envelope) => ({
+      chantierId: envelope.chantierId,
+      amountCents: envelope.amountCents,
+    })),
+    rates: period.rateOverrides.map((rate) => ({
+      personId: rate.personId,
+      chantierId: rate.chantierId,
+      rateCents: rate.rateCents,
+    })),
   };
 }
 
 /** Every approved contribution of the period, as the pricing module takes them. */
 async function loadApprovedContributions(client: Reader, periodId: string): Promise<ApprovedContribution[]> {
   const rows = await client.$queryRaw<
-    { id: string; person_id: string; chantier_id: string; place_id: string | null; date: string; created_at: Date; minutes: number; volunteer: boolean }[]
+    {
+      id: string;
+      person_id: string;
+      chantier_id: string;
+      place_id: string | null;
+      date: string;
+      created_at: Date;
+      minutes: number;
+      volunteer: boolean;
+    }[]
   >`SELECT id, person_id, chantier_id, place_id, to_char(date, 'YYYY-MM-DD') AS date, created_at, minutes, volunteer
       FROM contributions
      WHERE period_id = ${periodId} AND status = 'APPROVED' AND deleted_at IS NULL`;
@@ -67,7 +86,8 @@ const PART_CREATED_AT = '2000-01-01T00:00:00.000Z';
  */
 export async function loadPreviewPricingInput(periodId: string): Promise<PricingInput> {
   const settings = await loadPeriodSettings(db(), periodId);
-  if (settings.overflowPolicy !== 'PRORATA') return { settings, contributions: await loadApprovedContributions(db(), periodId) };
+  if (settings.overflowPolicy !== 'PRORATA')
+    return { settings, contributions: await loadApprovedContributions(db(), periodId) };
   type Group = { person_id: string; chantier_id: string; volunteer: boolean; paid: number; capped: number };
   const cap = settings.capMinutes ?? null;
   const groups =
@@ -95,18 +115,37 @@ export async function loadPreviewPricingInput(periodId: string): Promise<Pricing
   const contributions: ApprovedContribution[] = [];
   for (const group of groups) {
     const key = `${group.person_id}:${group.chantier_id}:${group.volunteer ? 'v' : 'p'}`;
-    const part = { personId: group.person_id, chantierId: group.chantier_id, createdAt: PART_CREATED_AT, volunteer: group.volunteer, placeId: null };
+    const part = {
+      personId: group.person_id,
+      chantierId: group.chantier_id,
+      createdAt: PART_CREATED_AT,
+      volunteer: group.volunteer,
+      placeId: null,
+    };
     if (group.paid > 0) contributions.push({ ...part, id: `paid:${key}`, date: PAID_PART_DATE, minutes: group.paid });
-    if (group.capped > 0) contributions.push({ ...part, id: `capped:${key}`, date: CAPPED_PART_DATE, minutes: group.capped });
+    if (group.capped > 0)
+      contributions.push({ ...part, id: `capped:${key}`, date: CAPPED_PART_DATE, minutes: group.capped });
   }
   return { settings, contributions };
 }
 
 /** A contribution that blocks a close: still waiting for a referent (submitted, or sent back for changes). */
-export type PendingContribution = { id: string; personId: string; personName: string; chantierId: string; chantierName: string; date: string; minutes: number; status: 'SUBMITTED' | 'CHANGES_REQUESTED' };
+export type PendingContribution = {
+  id: string;
+  personId: string;
+  personName: string;
+  chantierId: string;
+  chantierName: string;
+  date: string;
+  minutes: number;
+  status: 'SUBMITTED' | 'CHANGES_REQUESTED';
+};
 
 /** The contributions of a period still waiting for a referent: what a close would be refused for. */
-export async function listPendingContributions(options: { actor: Actor; periodId: string }): Promise<PendingContribution[]> {
+export async function listPendingContributions(options: {
+  actor: Actor;
+  periodId: string;
+}): Promise<PendingContribution[]> {
   assertCan(options.actor, 'periods.close');
   return pendingContributions(db(), options.periodId);
 }
@@ -128,12 +167,17 @@ async function pendingContributions(client: Pick<Tx, '$queryRaw'>, periodId: str
 export async function closePeriod(options: { actor: Actor; periodId: string }) {
   assertCan(options.actor, 'periods.close');
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM funding_periods WHERE id = ${options.periodId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status FROM funding_periods WHERE id = ${options.periodId} FOR UPDATE`;
     if (locked.length === 0) throw new AppError('NOT_FOUND', 'Period not found');
-    if (locked[0].status !== 'OPEN') throw new AppError('PERIOD_NOT_OPEN', `The period is ${locked[0].status.toLowerCase()}, not open`);
+    if (locked[0].status !== 'OPEN')
+      throw new AppError('PERIOD_NOT_OPEN', `The period is ${locked[0].status.toLowerCase()}, not open`);
     const pending = await pendingContributions(tx, options.periodId);
     if (pending.length > 0) {
-      throw new AppError('PENDING_CONTRIBUTIONS', `${pending.length} contribution(s) still wait for review`, { details: { pending } });
+      throw new AppError('PENDING_CONTRIBUTIONS', `${pending.length} contribution(s) still wait for review`, {
+        details: { pending },
+      });
     }
     const input = await loadPricingInput(tx, options.periodId);
     const result = computePayouts(input);
@@ -145,7 +189,10 @@ export async function closePeriod(options: { actor: Actor; periodId: string }) {
         createdById: options.actor.id,
         lines: {
           // Each line is stored as the module computed it; the explanation as plain JSON.
-          create: result.lines.map(({ explanation, ...line }) => ({ ...line, explanation: JSON.parse(JSON.stringify(explanation)) })),
+          create: result.lines.map(({ explanation, ...line }) => ({
+            ...line,
+            explanation: JSON.parse(JSON.stringify(explanation)),
+          })),
         },
       },
     });
@@ -153,7 +200,13 @@ export async function closePeriod(options: { actor: Actor; periodId: string }) {
       where: { id: options.periodId },
       data: { status: 'CLOSED', closedAt: new Date(), closedById: options.actor.id, version: { increment: 1 } },
     });
-    await writeAudit(tx, { actorId: options.actor.id, action: 'period.closed', entityType: 'period', entityId: options.periodId, data: { runId: run.id, totalAmountCents: result.totals.amountCents } });
+    await writeAudit(tx, {
+      actorId: options.actor.id,
+      action: 'period.closed',
+      entityType: 'period',
+      entityId: options.periodId,
+      data: { runId: run.id, totalAmountCents: result.totals.amountCents },
+    });
     return { status: 'CLOSED' as const, runId: run.id, totals: result.totals };
   });
 }

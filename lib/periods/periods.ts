@@ -64,10 +64,14 @@ function isOverlapViolation(error: unknown): boolean {
 }
 
 function overlapError(other?: { id: string; name: string }): AppError {
-  return new AppError('PERIOD_OVERLAP', other ? `This period overlaps “${other.name}”` : 'This period overlaps another one', {
-    fields: { startDate: 'errors.PERIOD_OVERLAP' },
-    details: other ? { overlaps: other } : undefined,
-  });
+  return new AppError(
+    'PERIOD_OVERLAP',
+    other ? `This period overlaps “${other.name}”` : 'This period overlaps another one',
+    {
+      fields: { startDate: 'errors.PERIOD_OVERLAP' },
+      details: other ? { overlaps: other } : undefined,
+    },
+  );
 }
 
 async function assertNoOverlap(tx: Tx, startDate: string, endDate: string, exceptId: string | null): Promise<void> {
@@ -81,7 +85,10 @@ async function assertNoOverlap(tx: Tx, startDate: string, endDate: string, excep
 
 /** Envelopes and rates may only name chantiers and people that exist. */
 async function assertTargetsExist(tx: Tx, input: Pick<TPeriodInput, 'envelopes' | 'rates'>): Promise<void> {
-  const chantierIds = new Set([...input.envelopes.map((envelope) => envelope.chantierId), ...input.rates.flatMap((rate) => (rate.chantierId ? [rate.chantierId] : []))]);
+  const chantierIds = new Set([
+    ...input.envelopes.map((envelope) => envelope.chantierId),
+    ...input.rates.flatMap((rate) => (rate.chantierId ? [rate.chantierId] : [])),
+  ]);
   const personIds = new Set(input.rates.flatMap((rate) => (rate.personId ? [rate.personId] : [])));
   const [chantiers, people] = await Promise.all([
     chantierIds.size ? tx.chantier.findMany({ where: { id: { in: [...chantierIds] } }, select: { id: true } }) : [],
@@ -91,24 +98,40 @@ async function assertTargetsExist(tx: Tx, input: Pick<TPeriodInput, 'envelopes' 
   const knownPeople = new Set(people.map((person) => person.id));
   const fields: Record<string, string> = {};
   input.envelopes.forEach((envelope, index) => {
-    if (!knownChantiers.has(envelope.chantierId)) fields[`envelopes.${index}.chantierId`] = 'validation.unknownChantier';
+    if (!knownChantiers.has(envelope.chantierId))
+      fields[`envelopes.${index}.chantierId`] = 'validation.unknownChantier';
   });
   input.rates.forEach((rate, index) => {
-    if (rate.personId && !knownPeople.has(rate.personId)) fields[`rates.${index}.personId`] = 'errors.period.UNKNOWN_PERSON';
-    if (rate.chantierId && !knownChantiers.has(rate.chantierId)) fields[`rates.${index}.chantierId`] = 'validation.unknownChantier';
+    if (rate.personId && !knownPeople.has(rate.personId))
+      fields[`rates.${index}.personId`] = 'errors.period.UNKNOWN_PERSON';
+    if (rate.chantierId && !knownChantiers.has(rate.chantierId))
+      fields[`rates.${index}.chantierId`] = 'validation.unknownChantier';
   });
-  if (Object.keys(fields).length) throw new AppError('VALIDATION', 'Unknown chantier or person in envelopes or rates', { fields });
+  if (Object.keys(fields).length)
+    throw new AppError('VALIDATION', 'Unknown chantier or person in envelopes or rates', { fields });
 }
 
-async function writeTargets(tx: Tx, periodId: string, input: Partial<Pick<TPeriodInput, 'envelopes' | 'rates'>>): Promise<void> {
+async function writeTargets(
+  tx: Tx,
+  periodId: string,
+  input: Partial<Pick<TPeriodInput, 'envelopes' | 'rates'>>,
+): Promise<void> {
   if (input.envelopes) {
     await tx.envelope.deleteMany({ where: { periodId } });
-    if (input.envelopes.length) await tx.envelope.createMany({ data: input.envelopes.map((envelope) => ({ periodId, ...envelope })) });
+    if (input.envelopes.length)
+      await tx.envelope.createMany({ data: input.envelopes.map((envelope) => ({ periodId, ...envelope })) });
   }
   if (input.rates) {
     await tx.rateOverride.deleteMany({ where: { periodId } });
     if (input.rates.length) {
-      await tx.rateOverride.createMany({ data: input.rates.map((rate) => ({ periodId, personId: rate.personId ?? null, chantierId: rate.chantierId ?? null, rateCents: rate.rateCents })) });
+      await tx.rateOverride.createMany({
+        data: input.rates.map((rate) => ({
+          periodId,
+          personId: rate.personId ?? null,
+          chantierId: rate.chantierId ?? null,
+          rateCents: rate.rateCents,
+        })),
+      });
     }
   }
 }
@@ -124,10 +147,18 @@ export async function createPeriod(options: { actor: Actor; input: TPeriodInput 
     .$transaction(async (tx) => {
       await assertNoOverlap(tx, startDate, endDate, null);
       await assertTargetsExist(tx, { envelopes, rates });
-      const created = await tx.fundingPeriod.create({ data: { ...fields, startDate: fromIsoDate(startDate), endDate: fromIsoDate(endDate) } });
+      const created = await tx.fundingPeriod.create({
+        data: { ...fields, startDate: fromIsoDate(startDate), endDate: fromIsoDate(endDate) },
+      });
       await writeTargets(tx, created.id, { envelopes, rates });
       const period = await tx.fundingPeriod.findUniqueOrThrow({ where: { id: created.id }, include: periodInclude });
-      await writeAudit(tx, { actorId: options.actor.id, action: 'period.created', entityType: 'period', entityId: period.id, data: { ...options.input } });
+      await writeAudit(tx, {
+        actorId: options.actor.id,
+        action: 'period.created',
+        entityType: 'period',
+        entityId: period.id,
+        data: { ...options.input },
+      });
       return toPeriodOut(period);
     })
     .catch(mapOverlap);
@@ -141,7 +172,10 @@ async function assertContributionsInside(tx: Tx, periodId: string, startDate: st
   const fields: Record<string, string> = {};
   if (range?.first && range.first < startDate) fields.startDate = 'errors.period.CONTRIBUTIONS_OUTSIDE';
   if (range?.last && range.last > endDate) fields.endDate = 'errors.period.CONTRIBUTIONS_OUTSIDE';
-  if (Object.keys(fields).length) throw new AppError('VALIDATION', `Contributions of this period lie between ${range.first} and ${range.last}`, { fields });
+  if (Object.keys(fields).length)
+    throw new AppError('VALIDATION', `Contributions of this period lie between ${range.first} and ${range.last}`, {
+      fields,
+    });
 }
 
 /**
@@ -149,22 +183,39 @@ async function assertContributionsInside(tx: Tx, periodId: string, startDate: st
  * replace the whole list. A stale `expectedVersion` is refused, so nobody overwrites a change
  * they have not seen.
  */
-export async function updatePeriod(options: { actor: Actor; periodId: string; input: TPeriodPatch; expectedVersion?: number }): Promise<TPeriodOut> {
+export async function updatePeriod(options: {
+  actor: Actor;
+  periodId: string;
+  input: TPeriodPatch;
+  expectedVersion?: number;
+}): Promise<TPeriodOut> {
   assertCan(options.actor, 'periods.manage');
   const { version, envelopes, rates, startDate: newStart, endDate: newEnd, ...changes } = options.input;
   const expectedVersion = options.expectedVersion ?? version;
   return db()
     .$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ status: string; version: number }[]>`SELECT status::text AS status, version FROM funding_periods WHERE id = ${options.periodId} FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<
+        { status: string; version: number }[]
+      >`SELECT status::text AS status, version FROM funding_periods WHERE id = ${options.periodId} FOR UPDATE`;
       if (!locked) throw new AppError('NOT_FOUND', 'Period not found');
       if (locked.status !== 'OPEN') throw new AppError('PERIOD_NOT_OPEN', 'Only an open period can be edited');
       if (expectedVersion !== undefined && expectedVersion !== locked.version) {
-        throw new AppError('STALE_VERSION', `The period was changed in the meantime (version ${locked.version}, not ${expectedVersion})`, { details: { version: locked.version } });
+        throw new AppError(
+          'STALE_VERSION',
+          `The period was changed in the meantime (version ${locked.version}, not ${expectedVersion})`,
+          { details: { version: locked.version } },
+        );
       }
-      const before = await tx.fundingPeriod.findUniqueOrThrow({ where: { id: options.periodId }, include: periodInclude });
+      const before = await tx.fundingPeriod.findUniqueOrThrow({
+        where: { id: options.periodId },
+        include: periodInclude,
+      });
       const startDate = newStart ?? toIsoDate(before.startDate);
       const endDate = newEnd ?? toIsoDate(before.endDate);
-      if (endDate < startDate) throw new AppError('VALIDATION', 'The last day is before the first', { fields: { endDate: 'errors.period.END_BEFORE_START' } });
+      if (endDate < startDate)
+        throw new AppError('VALIDATION', 'The last day is before the first', {
+          fields: { endDate: 'errors.period.END_BEFORE_START' },
+        });
       if (newStart || newEnd) {
         await assertNoOverlap(tx, startDate, endDate, options.periodId);
         await assertContributionsInside(tx, options.periodId, startDate, endDate);
@@ -180,7 +231,10 @@ export async function updatePeriod(options: { actor: Actor; periodId: string; in
         },
       });
       await writeTargets(tx, options.periodId, { envelopes, rates });
-      const after = await tx.fundingPeriod.findUniqueOrThrow({ where: { id: options.periodId }, include: periodInclude });
+      const after = await tx.fundingPeriod.findUniqueOrThrow({
+        where: { id: options.periodId },
+        include: periodInclude,
+      });
       await writeAudit(tx, {
         actorId: options.actor.id,
         action: 'period.updated',
@@ -193,14 +247,18 @@ export async function updatePeriod(options: { actor: Actor; periodId: string; in
     .catch(mapOverlap);
 }
 
-export async function listPeriods(options: { actor: Actor } & TPeriodListQuery): Promise<{ items: TPeriodOut[]; nextCursor: string | null }> {
+export async function listPeriods(
+  options: { actor: Actor } & TPeriodListQuery,
+): Promise<{ items: TPeriodOut[]; nextCursor: string | null }> {
   const after = decodeCursor(options.cursor);
   const afterDate = after ? fromIsoDate(after.key) : null;
   if (afterDate && Number.isNaN(afterDate.getTime())) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   const rows = await db().fundingPeriod.findMany({
     where: {
       ...(options.status ? { status: options.status } : {}),
-      ...(afterDate && after ? { OR: [{ startDate: { lt: afterDate } }, { startDate: afterDate, id: { lt: after.id } }] } : {}),
+      ...(afterDate && after
+        ? { OR: [{ startDate: { lt: afterDate } }, { startDate: afterDate, id: { lt: after.id } }] }
+        : {}),
     },
     orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
     take: options.limit + 1,
@@ -211,11 +269,19 @@ export async function listPeriods(options: { actor: Actor } & TPeriodListQuery):
   const last = page.at(-1);
   return {
     items: page.map((period) => toPeriodOut(period, viewer)),
-    nextCursor: rows.length > options.limit && last ? encodeCursor({ key: toIsoDate(last.startDate), id: last.id }) : null,
+    nextCursor:
+      rows.length > options.limit && last ? encodeCursor({ key: toIsoDate(last.startDate), id: last.id }) : null,
   };
 }
 
-function toRunOut(run: { id: string; status: 'CURRENT' | 'SUPERSEDED'; totalAmountCents: number; createdAt: Date; supersededAt: Date | null; supersededReason: string | null }): TPayoutRunOut {
+function toRunOut(run: {
+  id: string;
+  status: 'CURRENT' | 'SUPERSEDED';
+  totalAmountCents: number;
+  createdAt: Date;
+  supersededAt: Date | null;
+  supersededReason: string | null;
+}): TPayoutRunOut {
   return {
     id: run.id,
     status: run.status,
@@ -227,7 +293,10 @@ function toRunOut(run: { id: string; status: 'CURRENT' | 'SUPERSEDED'; totalAmou
 }
 
 /** One period with its frozen runs, newest first (superseded ones included: they stay readable). */
-export async function getPeriod(options: { actor: Actor; periodId: string }): Promise<TPeriodOut & { runs: TPayoutRunOut[] }> {
+export async function getPeriod(options: {
+  actor: Actor;
+  periodId: string;
+}): Promise<TPeriodOut & { runs: TPayoutRunOut[] }> {
   const period = await db().fundingPeriod.findUnique({
     where: { id: options.periodId },
     include: { ...periodInclude, payoutRuns: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] } },

@@ -6,20 +6,34 @@ import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 
-export async function reopenPeriod(options: { actor: Actor; periodId: string; reason: string }): Promise<{ status: 'OPEN'; supersededRunId: string | null }> {
+export async function reopenPeriod(options: {
+  actor: Actor;
+  periodId: string;
+  reason: string;
+}): Promise<{ status: 'OPEN'; supersededRunId: string | null }> {
   assertCan(options.actor, 'periods.reopen');
   const reason = options.reason.trim();
-  if (!reason) throw new AppError('VALIDATION', 'A reason is required', { fields: { reason: 'errors.COMMENT_REQUIRED' } });
+  if (!reason)
+    throw new AppError('VALIDATION', 'A reason is required', { fields: { reason: 'errors.COMMENT_REQUIRED' } });
   return db().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM funding_periods WHERE id = ${options.periodId} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text AS status FROM funding_periods WHERE id = ${options.periodId} FOR UPDATE`;
     if (!locked) throw new AppError('NOT_FOUND', 'Period not found');
     if (locked.status === 'OPEN') throw new AppError('CONFLICT', 'The period is already open');
     // A paid period's money has left the account: it is corrected by reversals, not by a new run.
-    if (locked.status !== 'CLOSED') throw new AppError('CONFLICT', 'Only a closed period can be reopened; this one is paid');
-    const current = await tx.payoutRun.findFirst({ where: { periodId: options.periodId, status: 'CURRENT' }, select: { id: true } });
+    if (locked.status !== 'CLOSED')
+      throw new AppError('CONFLICT', 'Only a closed period can be reopened; this one is paid');
+    const current = await tx.payoutRun.findFirst({
+      where: { periodId: options.periodId, status: 'CURRENT' },
+      select: { id: true },
+    });
     const now = new Date();
     if (current) {
-      await tx.payoutRun.update({ where: { id: current.id }, data: { status: 'SUPERSEDED', supersededAt: now, supersededReason: reason } });
+      await tx.payoutRun.update({
+        where: { id: current.id },
+        data: { status: 'SUPERSEDED', supersededAt: now, supersededReason: reason },
+      });
     }
     await tx.fundingPeriod.update({
       where: { id: options.periodId },

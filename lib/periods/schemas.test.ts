@@ -70,14 +70,18 @@ describe('ZPeriodForm', () => {
   });
 
   it('keeps the indexes the person sees when a blank row sits in the middle', () => {
-    const result = ZPeriodForm.safeParse(form({ 'rates.2.personId': 'bob', 'rates.2.chantierId': '', 'rates.2.rateCents': '20' }));
+    const result = ZPeriodForm.safeParse(
+      form({ 'rates.2.personId': 'bob', 'rates.2.chantierId': '', 'rates.2.rateCents': '20' }),
+    );
     expect(fieldsOf(result)).toEqual({ 'rates.2.personId': 'errors.period.DUPLICATE_RATE' });
   });
 });
 
 describe('the API schemas', () => {
   it('default a new period to no cap, PRORATA, no envelope, no override', () => {
-    expect(ZPeriodInput.parse({ name: 'P', startDate: '2031-01-01', endDate: '2031-01-31', defaultRateCents: 0 })).toEqual({
+    expect(
+      ZPeriodInput.parse({ name: 'P', startDate: '2031-01-01', endDate: '2031-01-31', defaultRateCents: 0 }),
+    ).toEqual({
       name: 'P',
       startDate: '2031-01-01',
       endDate: '2031-01-31',
@@ -95,11 +99,18 @@ describe('the API schemas', () => {
   });
 
   it('check the rules across fields', () => {
-    expect(periodRuleIssues({ rates: [{ personId: 'a' }, null, { personId: 'a', chantierId: null }] })).toEqual([{ path: ['rates', 2, 'personId'], message: 'errors.period.DUPLICATE_RATE' }]);
-    expect(periodRuleIssues({ rates: [{ personId: 'a', chantierId: 'c' }, { personId: 'a' }, { chantierId: 'c' }] })).toEqual([]);
+    expect(periodRuleIssues({ rates: [{ personId: 'a' }, null, { personId: 'a', chantierId: null }] })).toEqual([
+      { path: ['rates', 2, 'personId'], message: 'errors.period.DUPLICATE_RATE' },
+    ]);
+    expect(
+      periodRuleIssues({ rates: [{ personId: 'a', chantierId: 'c' }, { personId: 'a' }, { chantierId: 'c' }] }),
+    ).toEqual([]);
   });
 
   it('nest form rows by index', () => {
-    expect(nestFormRows({ name: 'x', 'rates.1.rateCents': '3', 'rates.0.personId': 'a' })).toEqual({ name: 'x', rates: [{ personId: 'a' }, { rateCents: '3' }] });
+    expect(nestFormRows({ name: 'x', 'rates.1.rateCents': '3', 'rates.0.personId': 'a' })).toEqual({
+      name: 'x',
+      rates: [{ personId: 'a' }, { rateCents: '3' }],
+    });
   });
 });

@@ -20,12 +20,21 @@ export const RATE_SOURCES = ['PERSON_CHANTIER', 'PERSON', 'CHANTIER', 'DEFAULT']
 
 export const ZIsoDate = z.iso.date('errors.period.DATE');
 const ZName = z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong');
-const cents = (max: number) => z.number().int('validation.invalid').min(0, 'errors.period.NEGATIVE_MONEY').max(max, 'errors.period.TOO_LARGE');
-const ZCapMinutes = z.number().int('validation.invalid').min(0, 'errors.hours.NEGATIVE').max(MAX_CAP_MINUTES, 'errors.hours.TOO_LARGE');
+const cents = (max: number) =>
+  z.number().int('validation.invalid').min(0, 'errors.period.NEGATIVE_MONEY').max(max, 'errors.period.TOO_LARGE');
+const ZCapMinutes = z
+  .number()
+  .int('validation.invalid')
+  .min(0, 'errors.hours.NEGATIVE')
+  .max(MAX_CAP_MINUTES, 'errors.hours.TOO_LARGE');
 const ZPolicy = z.enum(OVERFLOW_POLICIES);
 
 export const ZEnvelopeInput = z.object({ chantierId: ZId, amountCents: cents(MAX_ENVELOPE_CENTS) });
-export const ZRateInput = z.object({ personId: ZId.nullish(), chantierId: ZId.nullish(), rateCents: cents(MAX_RATE_CENTS) });
+export const ZRateInput = z.object({
+  personId: ZId.nullish(),
+  chantierId: ZId.nullish(),
+  rateCents: cents(MAX_RATE_CENTS),
+});
 
 type RuleInput = {
   startDate?: string;
@@ -41,11 +50,13 @@ type RuleInput = {
  */
 export function periodRuleIssues(input: RuleInput): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
-  if (input.startDate && input.endDate && input.endDate < input.startDate) issues.push({ path: ['endDate'], message: 'errors.period.END_BEFORE_START' });
+  if (input.startDate && input.endDate && input.endDate < input.startDate)
+    issues.push({ path: ['endDate'], message: 'errors.period.END_BEFORE_START' });
   const envelopeChantiers = new Set<string>();
   input.envelopes?.forEach((envelope, index) => {
     if (!envelope) return;
-    if (envelopeChantiers.has(envelope.chantierId)) issues.push({ path: ['envelopes', index, 'chantierId'], message: 'errors.period.DUPLICATE_ENVELOPE' });
+    if (envelopeChantiers.has(envelope.chantierId))
+      issues.push({ path: ['envelopes', index, 'chantierId'], message: 'errors.period.DUPLICATE_ENVELOPE' });
     envelopeChantiers.add(envelope.chantierId);
   });
   const rateTargets = new Set<string>();
@@ -56,7 +67,8 @@ export function periodRuleIssues(input: RuleInput): { path: (string | number)[];
       return;
     }
     const key = `${rate.personId ?? ''}\u0000${rate.chantierId ?? ''}`;
-    if (rateTargets.has(key)) issues.push({ path: ['rates', index, 'personId'], message: 'errors.period.DUPLICATE_RATE' });
+    if (rateTargets.has(key))
+      issues.push({ path: ['rates', index, 'personId'], message: 'errors.period.DUPLICATE_RATE' });
     rateTargets.add(key);
   });
   return issues;
@@ -108,7 +120,9 @@ export const ZPeriodPatch = z
   .superRefine(refineRules);
 export type TPeriodPatch = z.infer<typeof ZPeriodPatch>;
 
-export const ZReopenInput = z.object({ reason: z.string().trim().min(1, 'errors.COMMENT_REQUIRED').max(2000, 'validation.tooLong') });
+export const ZReopenInput = z.object({
+  reason: z.string().trim().min(1, 'errors.COMMENT_REQUIRED').max(2000, 'validation.tooLong'),
+});
 export type TReopenInput = z.infer<typeof ZReopenInput>;
 
 export const ZPeriodListQuery = z.object({
@@ -123,12 +137,17 @@ export const ZPayoutsQuery = z.object({ runId: ZId.optional() });
 // ---------------------------------------------------------------------------------------------
 // The form: euros and hours as typed, rows as `envelopes.<i>.amountCents` and `rates.<i>.…` inputs.
 
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const blank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 function moneyText(value: string, max: number, ctx: z.RefinementCtx, path: string[] = []): number {
   const parsed = parseEurosToCents(value);
   if (parsed.ok && parsed.cents <= max) return parsed.cents;
-  ctx.addIssue({ code: 'custom', path, message: parsed.ok ? 'errors.period.TOO_LARGE' : `errors.money.${parsed.code}` });
+  ctx.addIssue({
+    code: 'custom',
+    path,
+    message: parsed.ok ? 'errors.period.TOO_LARGE' : `errors.money.${parsed.code}`,
+  });
   return z.NEVER;
 }
 
@@ -149,15 +168,28 @@ const ZCapText = z.preprocess(
     }),
 );
 
-const ZEnvelopeRow = z
-  .object({ chantierId: ZId, amountCents: z.string().default('') })
-  .transform((row, ctx) => (blank(row.amountCents) ? null : { chantierId: row.chantierId, amountCents: moneyText(row.amountCents, MAX_ENVELOPE_CENTS, ctx, ['amountCents']) }));
+const ZEnvelopeRow = z.object({ chantierId: ZId, amountCents: z.string().default('') }).transform((row, ctx) =>
+  blank(row.amountCents)
+    ? null
+    : {
+        chantierId: row.chantierId,
+        amountCents: moneyText(row.amountCents, MAX_ENVELOPE_CENTS, ctx, ['amountCents']),
+      },
+);
 
 const ZRateRow = z
-  .object({ personId: optionalId.default(null), chantierId: optionalId.default(null), rateCents: z.string().default('') })
+  .object({
+    personId: optionalId.default(null),
+    chantierId: optionalId.default(null),
+    rateCents: z.string().default(''),
+  })
   .transform((row, ctx) => {
     if (row.personId === null && row.chantierId === null && blank(row.rateCents)) return null; // an unused row
-    return { personId: row.personId, chantierId: row.chantierId, rateCents: moneyText(row.rateCents, MAX_RATE_CENTS, ctx, ['rateCents']) };
+    return {
+      personId: row.personId,
+      chantierId: row.chantierId,
+      rateCents: moneyText(row.rateCents, MAX_RATE_CENTS, ctx, ['rateCents']),
+    };
   });
 
 /** `{ "rates.0.rateCents": "30" }` → `{ rates: [{ rateCents: "30" }] }`, keeping the indexes. */
@@ -218,7 +250,9 @@ export const ZPeriodOut = z.object({
   capMinutes: z.number().int().nullable(),
   overflowPolicy: ZPolicy,
   envelopes: z.array(z.object({ chantierId: z.string(), amountCents: z.number().int() })),
-  rates: z.array(z.object({ personId: z.string().nullable(), chantierId: z.string().nullable(), rateCents: z.number().int() })),
+  rates: z.array(
+    z.object({ personId: z.string().nullable(), chantierId: z.string().nullable(), rateCents: z.number().int() }),
+  ),
   version: z.number().int(),
   closedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -236,7 +270,9 @@ export const ZPayoutRunOut = z.object({
 });
 export type TPayoutRunOut = z.infer<typeof ZPayoutRunOut>;
 
-export const ZPeriodDetailOut = ZPeriodOut.extend({ runs: z.array(ZPayoutRunOut).describe('Frozen payout runs, newest first; superseded ones are kept') });
+export const ZPeriodDetailOut = ZPeriodOut.extend({
+  runs: z.array(ZPayoutRunOut).describe('Frozen payout runs, newest first; superseded ones are kept'),
+});
 
 export const ZCloseOut = z.object({ status: z.literal('CLOSED'), runId: z.string() });
 export const ZReopenOut = z.object({ status: z.literal('OPEN'), supersededRunId: z.string().nullable() });
@@ -289,8 +325,20 @@ export const ZPayoutsOut = z.object({
   lines: z.array(ZPayoutLineOut),
   people: z.array(z.object({ personId: z.string(), amountCents: z.number().int() })),
   chantiers: z
-    .array(z.object({ chantierId: z.string(), envelopeCents: z.number().int().nullable(), demandCents: z.number().int(), paidCents: z.number().int(), bound: z.boolean() }))
+    .array(
+      z.object({
+        chantierId: z.string(),
+        envelopeCents: z.number().int().nullable(),
+        demandCents: z.number().int(),
+        paidCents: z.number().int(),
+        bound: z.boolean(),
+      }),
+    )
     .describe('Envelope use per chantier; empty when scope is OWN'),
-  totals: z.object({ amountCents: z.number().int(), unpaidValueCents: z.number().int(), volunteerValueCents: z.number().int() }),
+  totals: z.object({
+    amountCents: z.number().int(),
+    unpaidValueCents: z.number().int(),
+    volunteerValueCents: z.number().int(),
+  }),
 });
 export type TPayoutsOut = z.infer<typeof ZPayoutsOut>;

@@ -12,7 +12,10 @@ export interface AggregatePayeesOptions {
   payeeKeyByPerson: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 }
 
-function payeeKeyOf(payeeKeyByPerson: AggregatePayeesOptions['payeeKeyByPerson'], personId: string): string | undefined {
+function payeeKeyOf(
+  payeeKeyByPerson: AggregatePayeesOptions['payeeKeyByPerson'],
+  personId: string,
+): string | undefined {
   if (payeeKeyByPerson instanceof Map) return payeeKeyByPerson.get(personId);
   const record = payeeKeyByPerson as Readonly<Record<string, string>>;
   // hasOwn, so that a person id like "constructor" does not find Object.prototype's.

@@ -34,7 +34,8 @@ const arbRates = fc
   )
   .map((rates) => {
     const byKey = new Map<string, RateOverride>();
-    for (const rate of rates) if (rate.personId != null || rate.chantierId != null) byKey.set(`${rate.personId}|${rate.chantierId}`, rate);
+    for (const rate of rates)
+      if (rate.personId != null || rate.chantierId != null) byKey.set(`${rate.personId}|${rate.chantierId}`, rate);
     return [...byKey.values()];
   });
 
@@ -44,7 +45,11 @@ const arbSettings: fc.Arbitrary<PeriodPricingSettings> = fc.record({
   overflowPolicy: fc.constantFrom('PRORATA' as const, 'FIRST_COME' as const),
   envelopes: fc
     .tuple(...CHANTIERS.map(() => fc.option(fc.integer({ min: 0, max: 60_000 }), { nil: null })))
-    .map((amounts) => amounts.flatMap((amountCents, index) => (amountCents === null ? [] : [{ chantierId: CHANTIERS[index]!, amountCents }]))),
+    .map((amounts) =>
+      amounts.flatMap((amountCents, index) =>
+        amountCents === null ? [] : [{ chantierId: CHANTIERS[index]!, amountCents }],
+      ),
+    ),
   rates: arbRates,
 });
 
@@ -55,7 +60,9 @@ const arbInput: fc.Arbitrary<PricingInput> = fc.record({
       ...draft,
       id: `k${index}`,
       date: `2026-03-0${day}`,
-      createdAt: inParis ? `2026-03-0${day}T${hour + 1}:00:00+01:00` : `2026-03-0${day}T${String(hour).padStart(2, '0')}:00:00Z`,
+      createdAt: inParis
+        ? `2026-03-0${day}T${hour + 1}:00:00+01:00`
+        : `2026-03-0${day}T${String(hour).padStart(2, '0')}:00:00Z`,
     })),
   ),
 });
@@ -83,10 +90,15 @@ describe('computePayouts invariants', () => {
           const lines = result.lines.filter((line) => line.chantierId === chantier.chantierId);
           expect(lines.reduce((sum, line) => sum + line.amountCents, 0)).toBe(chantier.paidCents);
           // Demand, recomputed from the lines: Σ (approved − capped) × rate / 60.
-          const demand = lines.reduce((sum, line) => add(sum, valueCents(line.approvedMinutes - line.cappedMinutes, line.rateCents)), rational(0));
+          const demand = lines.reduce(
+            (sum, line) => add(sum, valueCents(line.approvedMinutes - line.cappedMinutes, line.rateCents)),
+            rational(0),
+          );
           expect(chantier.demandCents).toBe(Number(roundHalfUp(demand)));
           const envelope = chantier.envelopeCents ?? Number.POSITIVE_INFINITY;
-          expect(chantier.bound).toBe(chantier.envelopeCents !== null && compare(demand, rational(chantier.envelopeCents)) > 0);
+          expect(chantier.bound).toBe(
+            chantier.envelopeCents !== null && compare(demand, rational(chantier.envelopeCents)) > 0,
+          );
           expect(chantier.paidCents).toBe(Math.min(envelope, chantier.demandCents));
           expect(chantier.paidCents).toBeLessThanOrEqual(envelope);
         }
@@ -135,13 +147,20 @@ describe('computePayouts invariants', () => {
         for (const person of people) expect(person.amountCents).toBeGreaterThanOrEqual(0);
         const keys = lines.map((line) => `${line.personId}\u0000${line.chantierId}`);
         expect(keys).toEqual([...new Set(keys)].sort());
-        expect(people.map((person) => person.personId)).toEqual([...new Set(lines.map((line) => line.personId))].sort());
+        expect(people.map((person) => person.personId)).toEqual(
+          [...new Set(lines.map((line) => line.personId))].sort(),
+        );
         for (const person of people) {
           const own = lines.filter((line) => line.personId === person.personId);
           expect(person.amountCents).toBe(own.reduce((sum, line) => sum + line.amountCents, 0));
         }
-        const sum = (field: 'amountCents' | 'unpaidValueCents' | 'volunteerValueCents') => lines.reduce((total, line) => total + line[field], 0);
-        expect(totals).toEqual({ amountCents: sum('amountCents'), unpaidValueCents: sum('unpaidValueCents'), volunteerValueCents: sum('volunteerValueCents') });
+        const sum = (field: 'amountCents' | 'unpaidValueCents' | 'volunteerValueCents') =>
+          lines.reduce((total, line) => total + line[field], 0);
+        expect(totals).toEqual({
+          amountCents: sum('amountCents'),
+          unpaidValueCents: sum('unpaidValueCents'),
+          volunteerValueCents: sum('volunteerValueCents'),
+        });
       }),
       RUNS,
     );
@@ -153,7 +172,8 @@ describe('computePayouts invariants', () => {
         const { lines } = computePayouts({ settings, contributions });
         for (const line of lines) {
           const own = contributions.filter((c) => c.personId === line.personId && c.chantierId === line.chantierId);
-          const minutesOf = (volunteer: boolean) => own.filter((c) => c.volunteer === volunteer).reduce((sum, c) => sum + c.minutes, 0);
+          const minutesOf = (volunteer: boolean) =>
+            own.filter((c) => c.volunteer === volunteer).reduce((sum, c) => sum + c.minutes, 0);
           expect([line.approvedMinutes, line.volunteerMinutes]).toEqual([minutesOf(false), minutesOf(true)]);
           expect(line.rateCents).toBe(expectedRate(settings, line.personId, line.chantierId));
           expect(line.volunteerValueCents).toBe(Number(roundHalfUp(valueCents(line.volunteerMinutes, line.rateCents))));
@@ -175,7 +195,8 @@ describe('computePayouts invariants', () => {
       fc.property(arbInput, (input) => {
         for (const line of computePayouts(input).lines) {
           const full = valueCents(line.approvedMinutes, line.rateCents);
-          const { exactAmountCents, cappedValueCents, unfundedValueCents, floorCents, leftoverCent, fullValueCents } = line.explanation;
+          const { exactAmountCents, cappedValueCents, unfundedValueCents, floorCents, leftoverCent, fullValueCents } =
+            line.explanation;
           expect(fullValueCents).toBe(Number(roundHalfUp(full)));
           expect(line.amountCents + line.unpaidValueCents).toBe(fullValueCents);
           // The exact parts add up: paid + capped + unfunded = full value.
@@ -194,7 +215,10 @@ describe('computePayouts invariants', () => {
   });
 
   it('with no envelope and no cap, everyone gets their exact value within one cent', () => {
-    const arbUnbounded = arbInput.map((input) => ({ ...input, settings: { ...input.settings, capMinutes: null, envelopes: [] } }));
+    const arbUnbounded = arbInput.map((input) => ({
+      ...input,
+      settings: { ...input.settings, capMinutes: null, envelopes: [] },
+    }));
     fc.assert(
       fc.property(arbUnbounded, (input) => {
         for (const line of computePayouts(input).lines) {

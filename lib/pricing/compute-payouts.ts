@@ -53,7 +53,12 @@ function compareFundingOrder(a: CappedContribution, b: CappedContribution): numb
 /** Step 3: sorts contributions in funding order and splits each person's paid minutes at the cap. */
 function orderAndCap(contributions: readonly ApprovedContribution[], capMinutes: number | null): CappedContribution[] {
   const ordered = contributions
-    .map((contribution) => ({ contribution, createdAtMs: Date.parse(contribution.createdAt), paidMinutes: 0, cappedMinutes: 0 }))
+    .map((contribution) => ({
+      contribution,
+      createdAtMs: Date.parse(contribution.createdAt),
+      paidMinutes: 0,
+      cappedMinutes: 0,
+    }))
     .sort(compareFundingOrder);
   const usedMinutesByPerson = new Map<string, number>();
   for (const entry of ordered) {
@@ -78,7 +83,14 @@ function collectLines(ordered: readonly CappedContribution[], rateOf: RateResolv
     if (!chantierLines) linesByChantier.set(chantierId, (chantierLines = new Map()));
     let line = chantierLines.get(personId);
     if (!line) {
-      line = { personId, chantierId, ...rateOf(personId, chantierId), approvedMinutes: 0, volunteerMinutes: 0, cappedMinutes: 0 };
+      line = {
+        personId,
+        chantierId,
+        ...rateOf(personId, chantierId),
+        approvedMinutes: 0,
+        volunteerMinutes: 0,
+        cappedMinutes: 0,
+      };
       chantierLines.set(personId, line);
     }
     if (volunteer) {
@@ -95,7 +107,12 @@ function collectLines(ordered: readonly CappedContribution[], rateOf: RateResolv
 }
 
 /** Steps 5 (the line's cents) and 7 (values beside the pay), with the line's explanation. */
-function buildLine(line: LineTotals, funding: ChantierFunding, settings: PeriodPricingSettings, envelopeCents: number | null): PayoutLine {
+function buildLine(
+  line: LineTotals,
+  funding: ChantierFunding,
+  settings: PeriodPricingSettings,
+  envelopeCents: number | null,
+): PayoutLine {
   const rate = BigInt(line.rateCents);
   const paidMinutes = line.approvedMinutes - line.cappedMinutes;
   const paidValue = rational(BigInt(paidMinutes) * rate, 60n);
@@ -179,7 +196,8 @@ export function computePayouts(input: PricingInput): PricingResult {
 
   // Step 6: a person's payout is the sum of their lines.
   const amountByPerson = new Map<string, number>();
-  for (const line of lines) amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
+  for (const line of lines)
+    amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
   const people: PersonPayout[] = [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents }));
 
   const totals = { amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0 };

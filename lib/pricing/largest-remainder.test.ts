@@ -13,7 +13,11 @@ describe('shareOutByLargestRemainder', () => {
       { personId: 'bob', exactCents: rational(4000000, 9) }, // 444444.44…
       { personId: 'alice', exactCents: rational(4000000, 9) },
     ];
-    expect(amounts(shareOutByLargestRemainder(shares, 1000000n))).toEqual({ alice: 444445, bob: 444444, chloe: 111111 });
+    expect(amounts(shareOutByLargestRemainder(shares, 1000000n))).toEqual({
+      alice: 444445,
+      bob: 444444,
+      chloe: 111111,
+    });
   });
 
   it('compares ids as strings, not numbers or locale', () => {

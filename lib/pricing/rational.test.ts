@@ -2,7 +2,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  add, compare, div, floor, fractionalPart, mul, rational, roundHalfUp, sub, toDecimalString, toFractionString, toSafeNumber,
+  add,
+  compare,
+  div,
+  floor,
+  fractionalPart,
+  mul,
+  rational,
+  roundHalfUp,
+  sub,
+  toDecimalString,
+  toFractionString,
+  toSafeNumber,
 } from './rational';
 
 describe('rational', () => {

@@ -6,7 +6,14 @@ import type { ApprovedContribution, PayoutLine, PeriodPricingSettings, PricingRe
 
 /** Default 30 €/h, no cap, PRORATA, unlimited envelopes, no overrides. */
 export function makeSettings(overrides: Partial<PeriodPricingSettings> = {}): PeriodPricingSettings {
-  return { defaultRateCents: 3000, capMinutes: null, overflowPolicy: 'PRORATA', envelopes: [], rates: [], ...overrides };
+  return {
+    defaultRateCents: 3000,
+    capMinutes: null,
+    overflowPolicy: 'PRORATA',
+    envelopes: [],
+    rates: [],
+    ...overrides,
+  };
 }
 
 /** A paid contribution on 2026-03-01 at 10:00 UTC unless told otherwise. */

@@ -3,7 +3,11 @@ import { installAbortReasonRelease } from './abort-reasons';
 
 // A subclass, so the test patches its own prototype and not the process's AbortController.
 class TestController extends AbortController {}
-Object.defineProperty(TestController.prototype, 'abort', { value: AbortController.prototype.abort, writable: true, configurable: true });
+Object.defineProperty(TestController.prototype, 'abort', {
+  value: AbortController.prototype.abort,
+  writable: true,
+  configurable: true,
+});
 
 type Prepare = typeof Error.prepareStackTrace;
 let original: Prepare;

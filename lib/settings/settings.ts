@@ -8,14 +8,17 @@ import { writeAudit } from '@/lib/audit';
 
 export const ZSettingsUpdate = z.object({
   name: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
-  timeZone: z.string().trim().refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'validation.timeZone'),
+  timeZone: z
+    .string()
+    .trim()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'validation.timeZone'),
   transparency: z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean()),
 });
 export type TSettingsUpdate = z.infer<typeof ZSettingsUpdate>;
@@ -28,7 +31,8 @@ export type TSettingsUpdate = z.infer<typeof ZSettingsUpdate>;
 export async function getSettings() {
   const found = await db().collectiveSettings.findUnique({ where: { id: 1 } });
   if (found) return found;
-  await db().$executeRaw`INSERT INTO collective_settings (id, updated_at) VALUES (1, now()) ON CONFLICT (id) DO NOTHING`;
+  await db()
+    .$executeRaw`INSERT INTO collective_settings (id, updated_at) VALUES (1, now()) ON CONFLICT (id) DO NOTHING`;
   return db().collectiveSettings.findUniqueOrThrow({ where: { id: 1 } });
 }
 
@@ -42,7 +46,10 @@ export async function updateSettings(options: { actor: Actor; input: TSettingsUp
       action: 'settings.updated',
       entityType: 'settings',
       entityId: '1',
-      data: { before: { name: before.name, timeZone: before.timeZone, transparency: before.transparency }, after: options.input },
+      data: {
+        before: { name: before.name, timeZone: before.timeZone, transparency: before.transparency },
+        after: options.input,
+      },
     });
     return after;
   });

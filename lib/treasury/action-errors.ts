@@ -18,5 +18,10 @@ export function reasonOf(error: unknown): Reason | null {
 export function treasuryRefusal(error: unknown, locale: Locale): ActionState {
   const reason = reasonOf(error);
   if (!reason || !(error instanceof AppError)) throw error;
-  return { ok: false, code: error.code, message: translate(locale, `treasury.errors.${reason}`), details: error.details };
+  return {
+    ok: false,
+    code: error.code,
+    message: translate(locale, `treasury.errors.${reason}`),
+    details: error.details,
+  };
 }

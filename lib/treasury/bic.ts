@@ -2,7 +2,11 @@
 // (overseas territories bank under their country's IBAN, as sepa.js itself accepts). Pure.
 import { isValidBIC } from 'ibantools';
 
-const TERRITORIES: Record<string, string[]> = { FI: ['AX'], FR: ['GF', 'GP', 'MQ', 'RE', 'PF', 'TF', 'YT', 'NC', 'BL', 'MF', 'PM', 'WF'], GB: ['IM', 'JE', 'GG'] };
+const TERRITORIES: Record<string, string[]> = {
+  FI: ['AX'],
+  FR: ['GF', 'GP', 'MQ', 'RE', 'PF', 'TF', 'YT', 'NC', 'BL', 'MF', 'PM', 'WF'],
+  GB: ['IM', 'JE', 'GG'],
+};
 
 export function bicMatchesIban(bic: string, iban: string): boolean {
   if (!isValidBIC(bic)) return false;

@@ -23,12 +23,24 @@ export async function getDebtorAccount(options: { actor: Actor }): Promise<Debto
 export function requireSepaDebtor(account: DebtorAccount): SepaDebtor {
   const missing = [...(account.name?.trim() ? [] : ['debtorName']), ...(account.iban ? [] : ['debtorIban'])];
   if (missing.length) {
-    throw new AppError('CONFLICT', `The collective's account is not set (${missing.join(', ')}): a treasurer sets it on the period's payments page`, { details: { reason: 'DEBTOR_MISSING', fields: missing } });
+    throw new AppError(
+      'CONFLICT',
+      `The collective's account is not set (${missing.join(', ')}): a treasurer sets it on the period's payments page`,
+      { details: { reason: 'DEBTOR_MISSING', fields: missing } },
+    );
   }
-  const parsed = ZDebtorAccountInput.safeParse({ debtorName: account.name, debtorIban: account.iban, debtorBic: account.bic });
+  const parsed = ZDebtorAccountInput.safeParse({
+    debtorName: account.name,
+    debtorIban: account.iban,
+    debtorBic: account.bic,
+  });
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
-    throw new AppError('CONFLICT', `The collective's account is not valid (${fields.join(', ')}): a treasurer corrects it on the period's payments page`, { details: { reason: 'DEBTOR_INVALID', fields } });
+    throw new AppError(
+      'CONFLICT',
+      `The collective's account is not valid (${fields.join(', ')}): a treasurer corrects it on the period's payments page`,
+      { details: { reason: 'DEBTOR_INVALID', fields } },
+    );
   }
   return { name: parsed.data.debtorName, iban: parsed.data.debtorIban, bic: parsed.data.debtorBic };
 }
@@ -38,8 +50,15 @@ export async function saveDebtorAccount(options: { actor: Actor; input: TDebtorA
   const input = ZDebtorAccountInput.parse(options.input);
   return db().$transaction(async (tx) => {
     const before = await tx.collectiveSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
-    const after = await tx.collectiveSettings.update({ where: { id: 1 }, data: { debtorName: input.debtorName, debtorIban: input.debtorIban, debtorBic: input.debtorBic } });
-    if (before.debtorName !== after.debtorName || before.debtorIban !== after.debtorIban || before.debtorBic !== after.debtorBic) {
+    const after = await tx.collectiveSettings.update({
+      where: { id: 1 },
+      data: { debtorName: input.debtorName, debtorIban: input.debtorIban, debtorBic: input.debtorBic },
+    });
+    if (
+      before.debtorName !== after.debtorName ||
+      before.debtorIban !== after.debtorIban ||
+      before.debtorBic !== after.debtorBic
+    ) {
       await writeAudit(tx, {
         actorId: options.actor.id,
         action: 'settings.debtor-account-updated',

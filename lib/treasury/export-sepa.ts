@@ -18,7 +18,16 @@ import { UNSAFE_loadPeriodTreasury } from './period-treasury';
 /** The wall-clock time in a time zone, `YYYY-MM-DDTHH:MM:SS`. */
 export function wallClockIn(timeZone: string, now = new Date()): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(now)
       .map((part) => [part.type, part.value]),
   );
@@ -33,19 +42,36 @@ export type SepaExport = {
   excluded: ExcludedPayee[];
 };
 
-export async function exportSepa(options: { actor: Actor; periodId: string; executionDate?: string; now?: Date }): Promise<SepaExport> {
+export async function exportSepa(options: {
+  actor: Actor;
+  periodId: string;
+  executionDate?: string;
+  now?: Date;
+}): Promise<SepaExport> {
   assertCan(options.actor, 'exports.read');
   assertCan(options.actor, 'personalData.readAny');
   const now = options.now ?? new Date();
   const [settings, treasury] = await Promise.all([getSettings(), UNSAFE_loadPeriodTreasury(db(), options.periodId)]);
   if (treasury.period.status === 'OPEN' || !treasury.runId) {
-    throw new AppError('CONFLICT', 'The SEPA file is made once the period is closed and its payout run frozen', { details: { reason: 'PERIOD_OPEN' } });
+    throw new AppError('CONFLICT', 'The SEPA file is made once the period is closed and its payout run frozen', {
+      details: { reason: 'PERIOD_OPEN' },
+    });
   }
   const debtor = requireSepaDebtor({ name: settings.debtorName, iban: settings.debtorIban, bic: settings.debtorBic });
   const batch = planSepaBatch(treasury.payees);
-  const excluded = batch.excluded.map((payee) => ({ payeeId: payee.payeeKey, payeeName: payee.payeeName, amountCents: payee.amountCents, dueCents: payee.dueCents, reason: payee.reason }));
+  const excluded = batch.excluded.map((payee) => ({
+    payeeId: payee.payeeKey,
+    payeeName: payee.payeeName,
+    amountCents: payee.amountCents,
+    dueCents: payee.dueCents,
+    reason: payee.reason,
+  }));
   if (batch.transfers.length === 0) {
-    throw new AppError('CONFLICT', 'No payee can be paid by transfer now: each is paid already, owed nothing, or without a valid IBAN (see details)', { details: { reason: 'NOTHING_TO_TRANSFER', excluded } });
+    throw new AppError(
+      'CONFLICT',
+      'No payee can be paid by transfer now: each is paid already, owed nothing, or without a valid IBAN (see details)',
+      { details: { reason: 'NOTHING_TO_TRANSFER', excluded } },
+    );
   }
   const xml = buildSepaXml(
     sepaDocumentFor({
@@ -63,7 +89,11 @@ export async function exportSepa(options: { actor: Actor; periodId: string; exec
     action: 'period.sepa-exported',
     entityType: 'period',
     entityId: treasury.period.id,
-    data: { runId: treasury.runId, ...readControlFigures(xml), excluded: batch.excluded.map((payee) => ({ payeeKey: payee.payeeKey, reason: payee.reason })) },
+    data: {
+      runId: treasury.runId,
+      ...readControlFigures(xml),
+      excluded: batch.excluded.map((payee) => ({ payeeKey: payee.payeeKey, reason: payee.reason })),
+    },
   });
   return {
     xml,

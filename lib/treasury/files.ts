@@ -16,7 +16,10 @@ export function fileSlug(text: string): string {
   );
 }
 
-export function downloadResponse(body: BodyInit, options: { contentType: string; filename: string; headers?: Record<string, string> }): Response {
+export function downloadResponse(
+  body: BodyInit,
+  options: { contentType: string; filename: string; headers?: Record<string, string> },
+): Response {
   return new Response(body, {
     headers: {
       'content-type': options.contentType,

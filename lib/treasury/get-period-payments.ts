@@ -65,7 +65,11 @@ export async function getPeriodPayments(options: { actor: Actor; periodId: strin
   const ownKey = treasury.payeeKeyByPerson.get(options.actor.id);
   const ownPayee = ownKey ? treasury.payees.find((payee) => payee.payeeKey === ownKey) : undefined;
   const payees = all ? treasury.payees.map(toPayeeOut) : ownPayee ? [ownPayeeOut(ownPayee, options.actor.id)] : [];
-  const entries = all ? treasury.payments : ownPayee?.payeeType === 'SELF' ? treasury.payments.filter((entry) => entry.payeeKey === ownPayee.payeeKey) : [];
+  const entries = all
+    ? treasury.payments
+    : ownPayee?.payeeType === 'SELF'
+      ? treasury.payments.filter((entry) => entry.payeeKey === ownPayee.payeeKey)
+      : [];
   const names = await loadRecorderNames(entries);
   const sepa = all && treasury.runId ? planSepaBatch(treasury.payees) : null;
   return {
@@ -84,8 +88,18 @@ export async function getPeriodPayments(options: { actor: Actor; periodId: strin
       ? {
           transferCount: sepa.transfers.length,
           totalCents: sepa.totalCents,
-          transfers: sepa.transfers.map((transfer) => ({ payeeId: transfer.payeeKey, payeeName: transfer.payeeName, amountCents: transfer.amountCents })),
-          excluded: sepa.excluded.map((excluded) => ({ payeeId: excluded.payeeKey, payeeName: excluded.payeeName, amountCents: excluded.amountCents, dueCents: excluded.dueCents, reason: excluded.reason })),
+          transfers: sepa.transfers.map((transfer) => ({
+            payeeId: transfer.payeeKey,
+            payeeName: transfer.payeeName,
+            amountCents: transfer.amountCents,
+          })),
+          excluded: sepa.excluded.map((excluded) => ({
+            payeeId: excluded.payeeKey,
+            payeeName: excluded.payeeName,
+            amountCents: excluded.amountCents,
+            dueCents: excluded.dueCents,
+            reason: excluded.reason,
+          })),
         }
       : null,
   };

@@ -52,12 +52,17 @@ export function groupPayees(people: readonly PersonOwed[]): PayeeOwed[] {
       // People may spell their organisation differently: the one who gave its IBAN names the account.
       payeeName: (holder ?? first).payeeName,
       payeeType: first.payeeType,
-      people: members.map((member) => ({ personId: member.personId, name: member.name, amountCents: member.amountCents })).sort((a, b) => collator.compare(a.name, b.name)),
+      people: members
+        .map((member) => ({ personId: member.personId, name: member.name, amountCents: member.amountCents }))
+        .sort((a, b) => collator.compare(a.name, b.name)),
       amountCents,
       iban: holder?.iban ?? null,
       ibanStatus: ibans.length > 1 ? 'CONFLICT' : (holder?.ibanStatus ?? 'MISSING'),
       bic: holder ? (members.find((member) => member.iban === holder.iban && member.bic)?.bic ?? null) : null,
     };
   });
-  return payees.sort((a, b) => collator.compare(a.payeeName, b.payeeName) || (a.payeeKey < b.payeeKey ? -1 : a.payeeKey > b.payeeKey ? 1 : 0));
+  return payees.sort(
+    (a, b) =>
+      collator.compare(a.payeeName, b.payeeName) || (a.payeeKey < b.payeeKey ? -1 : a.payeeKey > b.payeeKey ? 1 : 0),
+  );
 }

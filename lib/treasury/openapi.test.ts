@@ -16,15 +16,26 @@ function routeFile(apiPath: string): string {
 }
 
 describe('TREASURY_OPERATIONS', () => {
-  it.each(TREASURY_OPERATIONS.map((operation) => [`${operation.method.toUpperCase()} ${operation.path}`, operation] as const))('%s has its route', (_name, operation) => {
+  it.each(
+    TREASURY_OPERATIONS.map((operation) => [`${operation.method.toUpperCase()} ${operation.path}`, operation] as const),
+  )('%s has its route', (_name, operation) => {
     const file = routeFile(operation.path);
     expect(fs.existsSync(file), file).toBe(true);
     expect(fs.readFileSync(file, 'utf8')).toContain(`export const ${operation.method.toUpperCase()} = apiRoute(`);
   });
 
-  it.each(TREASURY_OPERATIONS.map((operation) => [`${operation.method.toUpperCase()} ${operation.path}`, operation] as const))('%s documents its schemas', (_name, operation) => {
-    for (const schema of [operation.params, operation.query, operation.body]) if (schema) expect(() => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' })).not.toThrow();
-    if (operation.response?.schema) expect(() => z.toJSONSchema(operation.response!.schema!, { io: 'output', unrepresentable: 'any', target: 'openapi-3.0' })).not.toThrow();
+  it.each(
+    TREASURY_OPERATIONS.map((operation) => [`${operation.method.toUpperCase()} ${operation.path}`, operation] as const),
+  )('%s documents its schemas', (_name, operation) => {
+    for (const schema of [operation.params, operation.query, operation.body])
+      if (schema)
+        expect(() =>
+          z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }),
+        ).not.toThrow();
+    if (operation.response?.schema)
+      expect(() =>
+        z.toJSONSchema(operation.response!.schema!, { io: 'output', unrepresentable: 'any', target: 'openapi-3.0' }),
+      ).not.toThrow();
     expect(operation.response?.schema || operation.response?.contentType).toBeTruthy();
   });
 });

@@ -2,7 +2,16 @@
 // the schemas the handlers parse and answer with.
 import { z } from 'zod';
 import type { Operation } from '@/lib/api/openapi-types';
-import { ZPaymentCreate, ZPaymentParams, ZPaymentsRecordedOut, ZPeriodParams, ZPeriodPaymentsOut, ZReversalCreate, ZReversalRecordedOut, ZSepaQuery } from './schemas';
+import {
+  ZPaymentCreate,
+  ZPaymentParams,
+  ZPaymentsRecordedOut,
+  ZPeriodParams,
+  ZPeriodPaymentsOut,
+  ZReversalCreate,
+  ZReversalRecordedOut,
+  ZSepaQuery,
+} from './schemas';
 
 const ZStatementParams = z.object({ id: z.string(), personId: z.string() });
 
@@ -20,7 +29,8 @@ export const TREASURY_OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/periods/{id}/exports/statements/{personId}.pdf',
-    summary: 'A person’s statement for the period (A4 PDF): their approved contributions, rates, the computation in words and the amount; 404 to anyone else',
+    summary:
+      'A person’s statement for the period (A4 PDF): their approved contributions, rates, the computation in words and the amount; 404 to anyone else',
     who: 'that person, treasurer',
     params: ZStatementParams,
     response: { status: 200, contentType: 'application/pdf' },
@@ -55,7 +65,8 @@ export const TREASURY_OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/periods/{id}/payments/{paymentId}/reversal',
-    summary: 'Reverse a recorded payment with a reason (a reversal entry; payments are never edited). The payee is owed the money again; a paid period is closed again.',
+    summary:
+      'Reverse a recorded payment with a reason (a reversal entry; payments are never edited). The payee is owed the money again; a paid period is closed again.',
     who: 'treasurer',
     params: ZPaymentParams,
     body: ZReversalCreate,

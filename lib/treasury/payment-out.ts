@@ -5,14 +5,21 @@ import { db } from '@/lib/db';
 import type { PaymentEntry } from './payment-status';
 import type { TPaymentOut } from './schemas';
 
-export async function loadRecorderNames(entries: readonly Pick<PaymentEntry, 'recordedById'>[]): Promise<Map<string, string>> {
+export async function loadRecorderNames(
+  entries: readonly Pick<PaymentEntry, 'recordedById'>[],
+): Promise<Map<string, string>> {
   const ids = [...new Set(entries.map((entry) => entry.recordedById))];
   if (ids.length === 0) return new Map();
   const people = await db().person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   return new Map(people.map((person) => [person.id, person.name]));
 }
 
-export function toPaymentOut(entry: PaymentEntry, periodId: string, recorderNames: ReadonlyMap<string, string>, reversedById: string | null): TPaymentOut {
+export function toPaymentOut(
+  entry: PaymentEntry,
+  periodId: string,
+  recorderNames: ReadonlyMap<string, string>,
+  reversedById: string | null,
+): TPaymentOut {
   return {
     id: entry.id,
     periodId,
@@ -33,7 +40,15 @@ export function toPaymentOut(entry: PaymentEntry, periodId: string, recorderName
 }
 
 /** Every entry with the id of the reversal that cancelled it (null for reversals and live payments). */
-export function withReversals(entries: readonly PaymentEntry[], periodId: string, recorderNames: ReadonlyMap<string, string>): TPaymentOut[] {
-  const reversalOf = new Map(entries.filter((entry) => entry.kind === 'REVERSAL' && entry.reversesId).map((entry) => [entry.reversesId!, entry.id]));
+export function withReversals(
+  entries: readonly PaymentEntry[],
+  periodId: string,
+  recorderNames: ReadonlyMap<string, string>,
+): TPaymentOut[] {
+  const reversalOf = new Map(
+    entries
+      .filter((entry) => entry.kind === 'REVERSAL' && entry.reversesId)
+      .map((entry) => [entry.reversesId!, entry.id]),
+  );
   return entries.map((entry) => toPaymentOut(entry, periodId, recorderNames, reversalOf.get(entry.id) ?? null));
 }

@@ -20,7 +20,13 @@ function entry(payeeKey: string, amountCents: number, extra: Partial<PaymentEntr
     ...extra,
   };
 }
-const reversal = (payment: PaymentEntry, reason = 'IBAN erroné') => entry(payment.payeeKey, payment.amountCents, { kind: 'REVERSAL', reversesId: payment.id, reason, reference: payment.reference });
+const reversal = (payment: PaymentEntry, reason = 'IBAN erroné') =>
+  entry(payment.payeeKey, payment.amountCents, {
+    kind: 'REVERSAL',
+    reversesId: payment.id,
+    reason,
+    reference: payment.reference,
+  });
 
 describe('stateOf', () => {
   it.each([
@@ -43,7 +49,12 @@ describe('payeeStatuses', () => {
 
   it('starts with everyone owed unpaid, and nothing due to those owed nothing', () => {
     const statuses = payeeStatuses(owed, []);
-    expect(statuses.get('person:a')).toMatchObject({ owedCents: 10_000, paidCents: 0, dueCents: 10_000, state: 'UNPAID' });
+    expect(statuses.get('person:a')).toMatchObject({
+      owedCents: 10_000,
+      paidCents: 0,
+      dueCents: 10_000,
+      state: 'UNPAID',
+    });
     expect(statuses.get('person:z')?.state).toBe('NOTHING_DUE');
     expect(everyonePaid(statuses)).toBe(false);
   });
@@ -82,6 +93,11 @@ describe('payeeStatuses', () => {
 
   it('lists a payee who was sent money but is owed nothing now (a payee changed since)', () => {
     const statuses = payeeStatuses(owed, [entry('person:gone', 1_000)]);
-    expect(statuses.get('person:gone')).toMatchObject({ owedCents: 0, paidCents: 1_000, dueCents: -1_000, state: 'NOTHING_DUE' });
+    expect(statuses.get('person:gone')).toMatchObject({
+      owedCents: 0,
+      paidCents: 1_000,
+      dueCents: -1_000,
+      state: 'NOTHING_DUE',
+    });
   });
 });

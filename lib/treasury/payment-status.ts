@@ -38,7 +38,8 @@ export type PayeeStatus = {
   reversed: { payment: PaymentEntry; reversal: PaymentEntry }[];
 };
 
-const byCreation = (a: PaymentEntry, b: PaymentEntry) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byCreation = (a: PaymentEntry, b: PaymentEntry) =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 export function stateOf(owedCents: number, paidCents: number): PayeeState {
   if (owedCents <= 0) return 'NOTHING_DUE';
@@ -47,9 +48,13 @@ export function stateOf(owedCents: number, paidCents: number): PayeeState {
 }
 
 /** The status of every payee owed something or sent something, keyed by payee key. */
-export function payeeStatuses(owed: readonly { payeeKey: string; amountCents: number }[], payments: readonly PaymentEntry[]): Map<string, PayeeStatus> {
+export function payeeStatuses(
+  owed: readonly { payeeKey: string; amountCents: number }[],
+  payments: readonly PaymentEntry[],
+): Map<string, PayeeStatus> {
   const reversalOf = new Map<string, PaymentEntry>();
-  for (const entry of payments) if (entry.kind === 'REVERSAL' && entry.reversesId) reversalOf.set(entry.reversesId, entry);
+  for (const entry of payments)
+    if (entry.kind === 'REVERSAL' && entry.reversesId) reversalOf.set(entry.reversesId, entry);
   const statuses = new Map<string, PayeeStatus>();
   const statusOf = (payeeKey: string) => {
     let status = statuses.get(payeeKey);

@@ -72,9 +72,15 @@ async function peopleOwed(client: Client, runId: string): Promise<PersonOwed[]> 
 }
 
 export async function UNSAFE_loadPeriodTreasury(client: Client, periodId: string): Promise<PeriodTreasury> {
-  const period = await client.fundingPeriod.findUnique({ where: { id: periodId }, select: { id: true, name: true, status: true, startDate: true, endDate: true } });
+  const period = await client.fundingPeriod.findUnique({
+    where: { id: periodId },
+    select: { id: true, name: true, status: true, startDate: true, endDate: true },
+  });
   if (!period) throw new AppError('NOT_FOUND', 'Period not found');
-  const run = period.status === 'OPEN' ? null : await client.payoutRun.findFirst({ where: { periodId, status: 'CURRENT' }, select: { id: true } });
+  const run =
+    period.status === 'OPEN'
+      ? null
+      : await client.payoutRun.findFirst({ where: { periodId, status: 'CURRENT' }, select: { id: true } });
   const [people, stored] = await Promise.all([
     run ? peopleOwed(client, run.id) : Promise.resolve([]),
     client.payment.findMany({ where: { periodId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
@@ -83,7 +89,13 @@ export async function UNSAFE_loadPeriodTreasury(client: Client, periodId: string
   const owed = groupPayees(people);
   const statuses = payeeStatuses(owed, payments);
   return {
-    period: { id: period.id, name: period.name, status: period.status, startDate: toIsoDate(period.startDate), endDate: toIsoDate(period.endDate) },
+    period: {
+      id: period.id,
+      name: period.name,
+      status: period.status,
+      startDate: toIsoDate(period.startDate),
+      endDate: toIsoDate(period.endDate),
+    },
     runId: run?.id ?? null,
     payees: owed.map((payee) => ({ ...payee, status: statuses.get(payee.payeeKey)! })),
     payeeKeyByPerson: new Map(people.map((person) => [person.personId, person.payeeKey])),

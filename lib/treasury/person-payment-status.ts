@@ -25,8 +25,13 @@ export type PersonPaymentStatus = {
 };
 
 /** Null while the period is open, and when the person has nothing in its run. */
-export async function getPersonPaymentStatus(options: { actor: Actor; periodId: string; personId: string }): Promise<PersonPaymentStatus | null> {
-  if (!canReadPersonalData(options.actor, options.personId)) throw new AppError('NOT_FOUND', 'Payment status not found');
+export async function getPersonPaymentStatus(options: {
+  actor: Actor;
+  periodId: string;
+  personId: string;
+}): Promise<PersonPaymentStatus | null> {
+  if (!canReadPersonalData(options.actor, options.personId))
+    throw new AppError('NOT_FOUND', 'Payment status not found');
   const treasury = await UNSAFE_loadPeriodTreasury(db(), options.periodId);
   if (treasury.period.status === 'OPEN') return null;
   const payeeKey = treasury.payeeKeyByPerson.get(options.personId);
@@ -34,7 +39,13 @@ export async function getPersonPaymentStatus(options: { actor: Actor; periodId: 
   const self = payee?.people.find((person) => person.personId === options.personId);
   if (!payee || !self) return null;
   const organisation = payee.payeeType === 'ORGANISATION';
-  const state = organisation ? (self.amountCents <= 0 ? 'NOTHING_DUE' : payee.status.state === 'PAID' ? 'PAID' : 'UNPAID') : payee.status.state;
+  const state = organisation
+    ? self.amountCents <= 0
+      ? 'NOTHING_DUE'
+      : payee.status.state === 'PAID'
+        ? 'PAID'
+        : 'UNPAID'
+    : payee.status.state;
   const paidCents = organisation ? (state === 'PAID' ? self.amountCents : 0) : payee.status.paidCents;
   const last = latestActivePayment(payee.status);
   return {
@@ -45,7 +56,12 @@ export async function getPersonPaymentStatus(options: { actor: Actor; periodId: 
     state,
     paidCents,
     dueCents: (organisation ? self.amountCents : payee.amountCents) - paidCents,
-    payment: last && (state === 'PAID' || state === 'PARTIAL') ? { paidOn: last.paidOn, reference: last.reference } : null,
-    reversals: payee.status.reversed.map(({ payment, reversal }) => ({ paidOn: payment.paidOn, reversedOn: reversal.paidOn, reason: reversal.reason ?? '' })),
+    payment:
+      last && (state === 'PAID' || state === 'PARTIAL') ? { paidOn: last.paidOn, reference: last.reference } : null,
+    reversals: payee.status.reversed.map(({ payment, reversal }) => ({
+      paidOn: payment.paidOn,
+      reversedOn: reversal.paidOn,
+      reason: reversal.reason ?? '',
+    })),
   };
 }

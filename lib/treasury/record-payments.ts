@@ -17,25 +17,45 @@ import type { TPaymentOut } from './schemas';
 
 export type PaymentTarget = { payeeKey: string; expectedCents?: number } | { personId: string; expectedCents?: number };
 
-export type PaymentProblem = { payeeId: string; reason: 'UNKNOWN_PAYEE' | 'NOTHING_DUE' | 'ALREADY_PAID' | 'AMOUNT_CHANGED'; dueCents?: number };
+export type PaymentProblem = {
+  payeeId: string;
+  reason: 'UNKNOWN_PAYEE' | 'NOTHING_DUE' | 'ALREADY_PAID' | 'AMOUNT_CHANGED';
+  dueCents?: number;
+};
 
 /** Locks the period row and checks payments may be recorded against it now. */
 export async function lockPeriodForPayments(tx: Tx, periodId: string): Promise<'CLOSED' | 'PAID'> {
-  const [locked] = await tx.$queryRaw<{ status: 'OPEN' | 'CLOSED' | 'PAID' }[]>`SELECT status::text AS status FROM funding_periods WHERE id = ${periodId} FOR UPDATE`;
+  const [locked] = await tx.$queryRaw<
+    { status: 'OPEN' | 'CLOSED' | 'PAID' }[]
+  >`SELECT status::text AS status FROM funding_periods WHERE id = ${periodId} FOR UPDATE`;
   if (!locked) throw new AppError('NOT_FOUND', 'Period not found');
   if (locked.status === 'OPEN') {
-    throw new AppError('CONFLICT', 'Payments are recorded once the period is closed and its payout run frozen', { details: { reason: 'PERIOD_OPEN' } });
+    throw new AppError('CONFLICT', 'Payments are recorded once the period is closed and its payout run frozen', {
+      details: { reason: 'PERIOD_OPEN' },
+    });
   }
   return locked.status;
 }
 
 /** Sets the period PAID when nobody is owed anything, CLOSED otherwise; audits a change. */
-export async function settlePeriodStatus(tx: Tx, options: { actor: Actor; treasury: PeriodTreasury; before: 'CLOSED' | 'PAID'; payments: PeriodTreasury['payments'] }): Promise<'CLOSED' | 'PAID'> {
+export async function settlePeriodStatus(
+  tx: Tx,
+  options: { actor: Actor; treasury: PeriodTreasury; before: 'CLOSED' | 'PAID'; payments: PeriodTreasury['payments'] },
+): Promise<'CLOSED' | 'PAID'> {
   const statuses = payeeStatuses(options.treasury.payees, options.payments);
   const after = everyonePaid(statuses) ? 'PAID' : 'CLOSED';
   if (after !== options.before) {
-    await tx.fundingPeriod.update({ where: { id: options.treasury.period.id }, data: { status: after, version: { increment: 1 } } });
-    await writeAudit(tx, { actorId: options.actor.id, action: after === 'PAID' ? 'period.paid' : 'period.unpaid', entityType: 'period', entityId: options.treasury.period.id, data: { runId: options.treasury.runId } });
+    await tx.fundingPeriod.update({
+      where: { id: options.treasury.period.id },
+      data: { status: after, version: { increment: 1 } },
+    });
+    await writeAudit(tx, {
+      actorId: options.actor.id,
+      action: after === 'PAID' ? 'period.paid' : 'period.unpaid',
+      entityType: 'period',
+      entityId: options.treasury.period.id,
+      data: { runId: options.treasury.runId },
+    });
   }
   return after;
 }
@@ -52,12 +72,16 @@ function resolveTargets(treasury: PeriodTreasury, targets: readonly PaymentTarge
       problems.push({ payeeId, reason: 'UNKNOWN_PAYEE' });
       continue;
     }
-    if (seen.has(payee.payeeKey)) throw new AppError('VALIDATION', `Payee ${payee.payeeKey} is named twice`, { fields: { payees: 'treasury.validation.duplicatePayee' } });
+    if (seen.has(payee.payeeKey))
+      throw new AppError('VALIDATION', `Payee ${payee.payeeKey} is named twice`, {
+        fields: { payees: 'treasury.validation.duplicatePayee' },
+      });
     seen.add(payee.payeeKey);
     const due = payee.status.dueCents;
     if (payee.amountCents <= 0) problems.push({ payeeId: payee.payeeKey, reason: 'NOTHING_DUE' });
     else if (due <= 0) problems.push({ payeeId: payee.payeeKey, reason: 'ALREADY_PAID' });
-    else if (target.expectedCents !== undefined && target.expectedCents !== due) problems.push({ payeeId: payee.payeeKey, reason: 'AMOUNT_CHANGED', dueCents: due });
+    else if (target.expectedCents !== undefined && target.expectedCents !== due)
+      problems.push({ payeeId: payee.payeeKey, reason: 'AMOUNT_CHANGED', dueCents: due });
     else chosen.push({ payee, amountCents: due });
   }
   return { problems, chosen };
@@ -83,15 +107,24 @@ function refusal(problems: PaymentProblem[]): AppError {
  * payee under the current run. Refused (nothing recorded) when the period is open, a target is
  * unknown, owed nothing, already paid, or owed another amount than the one the caller expected.
  */
-export async function recordPayments(options: { actor: Actor; periodId: string; targets: readonly PaymentTarget[]; paidOn: string; reference: string }): Promise<{ status: 'CLOSED' | 'PAID'; payments: TPaymentOut[] }> {
+export async function recordPayments(options: {
+  actor: Actor;
+  periodId: string;
+  targets: readonly PaymentTarget[];
+  paidOn: string;
+  reference: string;
+}): Promise<{ status: 'CLOSED' | 'PAID'; payments: TPaymentOut[] }> {
   assertCan(options.actor, 'payments.record');
   const reference = options.reference.trim();
-  if (!reference) throw new AppError('VALIDATION', 'A bank reference is required', { fields: { reference: 'validation.required' } });
-  if (options.targets.length === 0) throw new AppError('VALIDATION', 'Name at least one payee', { fields: { payees: 'treasury.validation.onePayee' } });
+  if (!reference)
+    throw new AppError('VALIDATION', 'A bank reference is required', { fields: { reference: 'validation.required' } });
+  if (options.targets.length === 0)
+    throw new AppError('VALIDATION', 'Name at least one payee', { fields: { payees: 'treasury.validation.onePayee' } });
   const result = await db().$transaction(async (tx) => {
     const before = await lockPeriodForPayments(tx, options.periodId);
     const treasury = await UNSAFE_loadPeriodTreasury(tx, options.periodId);
-    if (!treasury.runId) throw new AppError('CONFLICT', 'This period has no current payout run', { details: { reason: 'NO_RUN' } });
+    if (!treasury.runId)
+      throw new AppError('CONFLICT', 'This period has no current payout run', { details: { reason: 'NO_RUN' } });
     const { problems, chosen } = resolveTargets(treasury, options.targets);
     if (problems.length) throw refusal(problems);
     const created = await tx.payment.createManyAndReturn({
@@ -113,17 +146,38 @@ export async function recordPayments(options: { actor: Actor; periodId: string; 
       action: 'payments.recorded',
       entityType: 'period',
       entityId: options.periodId,
-      data: { runId: treasury.runId, paidOn: options.paidOn, reference, count: entries.length, totalCents: entries.reduce((sum, entry) => sum + entry.amountCents, 0), paymentIds: entries.map((entry) => entry.id) },
+      data: {
+        runId: treasury.runId,
+        paidOn: options.paidOn,
+        reference,
+        count: entries.length,
+        totalCents: entries.reduce((sum, entry) => sum + entry.amountCents, 0),
+        paymentIds: entries.map((entry) => entry.id),
+      },
     });
-    const status = await settlePeriodStatus(tx, { actor: options.actor, treasury, before, payments: [...treasury.payments, ...entries] });
+    const status = await settlePeriodStatus(tx, {
+      actor: options.actor,
+      treasury,
+      before,
+      payments: [...treasury.payments, ...entries],
+    });
     return { status, entries };
   });
   const names = await loadRecorderNames(result.entries);
-  return { status: result.status, payments: result.entries.map((entry) => toPaymentOut(entry, options.periodId, names, null)) };
+  return {
+    status: result.status,
+    payments: result.entries.map((entry) => toPaymentOut(entry, options.periodId, names, null)),
+  };
 }
 
 /** One payee, named by a person it receives for (`personId`) or by its key (`payeeKey`). */
-export async function recordPayment(options: { actor: Actor; periodId: string; target: PaymentTarget; paidOn: string; reference: string }) {
+export async function recordPayment(options: {
+  actor: Actor;
+  periodId: string;
+  target: PaymentTarget;
+  paidOn: string;
+  reference: string;
+}) {
   const { status, payments } = await recordPayments({ ...options, targets: [options.target] });
   return { status, payment: payments[0] };
 }

@@ -8,7 +8,12 @@ import { bicMatchesIban } from './bic';
 import { EXCLUSION_REASONS } from './sepa-batch';
 
 /** "person:<id>" or "org:<normalised organisation name>", as payout profiles group people. */
-export const ZPayeeId = z.string().trim().min(1).max(300).regex(/^(person|org):\S+$/, 'treasury.validation.payeeId');
+export const ZPayeeId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .regex(/^(person|org):\S+$/, 'treasury.validation.payeeId');
 export const ZReference = z.string().trim().min(1, 'validation.required').max(140, 'validation.tooLong');
 const ZExpectedCents = z.number().int('validation.invalid').positive('validation.invalid').max(2_147_483_647);
 
@@ -36,7 +41,8 @@ export const ZPaymentCreate = z
   .superRefine((input, context) => {
     const given = [input.personId, input.payeeId, input.payees].filter((value) => value !== undefined).length;
     if (given !== 1) context.addIssue({ code: 'custom', path: ['payeeId'], message: 'treasury.validation.onePayee' });
-    if (input.payees && input.amountCents !== undefined) context.addIssue({ code: 'custom', path: ['amountCents'], message: 'treasury.validation.amountPerPayee' });
+    if (input.payees && input.amountCents !== undefined)
+      context.addIssue({ code: 'custom', path: ['amountCents'], message: 'treasury.validation.amountPerPayee' });
     if (input.payees && new Set(input.payees.map((payee) => payee.payeeId)).size !== input.payees.length) {
       context.addIssue({ code: 'custom', path: ['payees'], message: 'treasury.validation.duplicatePayee' });
     }
@@ -50,12 +56,16 @@ export const ZReversalCreate = z.object({
 });
 export type TReversalCreate = z.infer<typeof ZReversalCreate>;
 
-const blank = (value: unknown) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value);
+const blank = (value: unknown) =>
+  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
 
 /** The collective's account the transfers are made from. The BIC is optional (IBAN-only SEPA). */
 export const ZDebtorAccountInput = z
   .object({
-    debtorName: z.preprocess((value) => value ?? '', z.string().trim().min(1, 'validation.required').max(70, 'treasury.validation.debtorNameLength')),
+    debtorName: z.preprocess(
+      (value) => value ?? '',
+      z.string().trim().min(1, 'validation.required').max(70, 'treasury.validation.debtorNameLength'),
+    ),
     debtorIban: z
       .preprocess((value) => value ?? '', z.string().max(64, 'validation.iban'))
       .transform((value) => normaliseIban(value))
@@ -117,7 +127,13 @@ export const ZPayeeOut = z.object({
 });
 export type TPayeeOut = z.infer<typeof ZPayeeOut>;
 
-export const ZExcludedOut = z.object({ payeeId: z.string(), payeeName: z.string(), amountCents: z.number().int(), dueCents: z.number().int(), reason: z.enum(EXCLUSION_REASONS) });
+export const ZExcludedOut = z.object({
+  payeeId: z.string(),
+  payeeName: z.string(),
+  amountCents: z.number().int(),
+  dueCents: z.number().int(),
+  reason: z.enum(EXCLUSION_REASONS),
+});
 
 export const ZPeriodPaymentsOut = z.object({
   periodId: z.string(),
@@ -139,5 +155,13 @@ export const ZPeriodPaymentsOut = z.object({
 });
 export type TPeriodPaymentsOut = z.infer<typeof ZPeriodPaymentsOut>;
 
-export const ZPaymentsRecordedOut = z.object({ periodId: z.string(), status: z.enum(['CLOSED', 'PAID']), items: z.array(ZPaymentOut) });
-export const ZReversalRecordedOut = z.object({ periodId: z.string(), status: z.enum(['CLOSED', 'PAID']), reversal: ZPaymentOut });
+export const ZPaymentsRecordedOut = z.object({
+  periodId: z.string(),
+  status: z.enum(['CLOSED', 'PAID']),
+  items: z.array(ZPaymentOut),
+});
+export const ZReversalRecordedOut = z.object({
+  periodId: z.string(),
+  status: z.enum(['CLOSED', 'PAID']),
+  reversal: ZPaymentOut,
+});

@@ -47,7 +47,9 @@ describe('planSepaBatch', () => {
       payee('person:fatou', 7_000),
     ];
     const batch = planSepaBatch(candidates(payees, [paid('person:fatou', 7_000)]));
-    expect(batch.transfers.map((transfer) => [transfer.payeeKey, transfer.amountCents])).toEqual([['person:alice', 44_445]]);
+    expect(batch.transfers.map((transfer) => [transfer.payeeKey, transfer.amountCents])).toEqual([
+      ['person:alice', 44_445],
+    ]);
     expect(batch.totalCents).toBe(44_445);
     expect(batch.excluded.map((excluded) => [excluded.payeeKey, excluded.reason])).toEqual([
       ['person:bruno', 'ZERO_AMOUNT'],

@@ -4,7 +4,14 @@
 import type { PayeeOwed } from './group-payees';
 import type { PayeeStatus } from './payment-status';
 
-export const EXCLUSION_REASONS = ['ZERO_AMOUNT', 'ALREADY_PAID', 'NO_IBAN', 'INVALID_IBAN', 'OUTSIDE_SEPA', 'IBAN_CONFLICT'] as const;
+export const EXCLUSION_REASONS = [
+  'ZERO_AMOUNT',
+  'ALREADY_PAID',
+  'NO_IBAN',
+  'INVALID_IBAN',
+  'OUTSIDE_SEPA',
+  'IBAN_CONFLICT',
+] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export type SepaCandidate = PayeeOwed & { status: PayeeStatus };
@@ -20,7 +27,13 @@ export type PlannedTransfer = {
   amountCents: number;
 };
 
-export type ExcludedPayee = { payeeKey: string; payeeName: string; amountCents: number; dueCents: number; reason: ExclusionReason };
+export type ExcludedPayee = {
+  payeeKey: string;
+  payeeName: string;
+  amountCents: number;
+  dueCents: number;
+  reason: ExclusionReason;
+};
 
 export type SepaBatch = { transfers: PlannedTransfer[]; excluded: ExcludedPayee[]; totalCents: number };
 
@@ -48,7 +61,13 @@ export function planSepaBatch(payees: readonly SepaCandidate[]): SepaBatch {
   for (const payee of payees) {
     const reason = exclusionOf(payee);
     if (reason || !payee.iban) {
-      excluded.push({ payeeKey: payee.payeeKey, payeeName: payee.payeeName, amountCents: payee.amountCents, dueCents: Math.max(payee.status.dueCents, 0), reason: reason ?? 'NO_IBAN' });
+      excluded.push({
+        payeeKey: payee.payeeKey,
+        payeeName: payee.payeeName,
+        amountCents: payee.amountCents,
+        dueCents: Math.max(payee.status.dueCents, 0),
+        reason: reason ?? 'NO_IBAN',
+      });
       continue;
     }
     transfers.push({

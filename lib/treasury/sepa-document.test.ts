@@ -13,8 +13,24 @@ import type { PlannedTransfer } from './sepa-batch';
 const GOLDEN = path.join(import.meta.dirname, 'fixtures', 'sepa-golden.xml');
 
 const transfers: PlannedTransfer[] = [
-  { payeeKey: 'person:alice', payeeName: 'Alice Martin', payeeType: 'SELF', personNames: ['Alice Martin'], iban: 'FR7630006000011234567890189', bic: 'BNPAFRPP', amountCents: 44_445 },
-  { payeeKey: 'person:chloe', payeeName: 'Chloé « Clo » Dubois-Lefèvre', payeeType: 'SELF', personNames: ['Chloé Dubois'], iban: 'DE89370400440532013000', bic: 'BNPAFRPP', amountCents: 11_111 },
+  {
+    payeeKey: 'person:alice',
+    payeeName: 'Alice Martin',
+    payeeType: 'SELF',
+    personNames: ['Alice Martin'],
+    iban: 'FR7630006000011234567890189',
+    bic: 'BNPAFRPP',
+    amountCents: 44_445,
+  },
+  {
+    payeeKey: 'person:chloe',
+    payeeName: 'Chloé « Clo » Dubois-Lefèvre',
+    payeeType: 'SELF',
+    personNames: ['Chloé Dubois'],
+    iban: 'DE89370400440532013000',
+    bic: 'BNPAFRPP',
+    amountCents: 11_111,
+  },
   {
     payeeKey: 'org:la-coroutine',
     payeeName: 'SCIC La Coroutine & Cie — Fabrique de territoire de Roubaix, Lille métropole et alentours',
@@ -53,15 +69,26 @@ describe('buildSepaXml', () => {
     expect(file.createdAt).toBe('2026-12-12T09:30:05');
     expect(file.nbOfTxs).toBe('3');
     expect(file.ctrlSum).toBe('555.57');
-    expect(file.payment).toMatchObject({ method: 'TRF', nbOfTxs: '3', ctrlSum: '555.57', executionDate: '2026-12-14', debtorIban: 'FR1420041010050500013M02606', debtorBic: 'PSSTFRPPLIL' });
+    expect(file.payment).toMatchObject({
+      method: 'TRF',
+      nbOfTxs: '3',
+      ctrlSum: '555.57',
+      executionDate: '2026-12-14',
+      debtorIban: 'FR1420041010050500013M02606',
+      debtorBic: 'PSSTFRPPLIL',
+    });
     expect(file.payment.debtorName).toBe('Association Monscobar - Tresorerie');
     expect(file.transfers.map((transfer) => transfer.creditorIban)).toEqual(transfers.map((transfer) => transfer.iban));
     expect(file.transfers.every((transfer) => isValidIBAN(transfer.creditorIban))).toBe(true);
     expect(file.transfers.map((transfer) => decimalToCents(transfer.amount))).toEqual([44_445, 11_111, 1]);
-    expect(file.transfers.reduce((sum, transfer) => sum + decimalToCents(transfer.amount), 0)).toBe(decimalToCents(file.ctrlSum));
+    expect(file.transfers.reduce((sum, transfer) => sum + decimalToCents(transfer.amount), 0)).toBe(
+      decimalToCents(file.ctrlSum),
+    );
     expect(file.transfers.every((transfer) => transfer.currency === 'EUR')).toBe(true);
     expect(new Set(file.transfers.map((transfer) => transfer.endToEndId)).size).toBe(3);
-    expect(file.transfers.every((transfer) => transfer.instructionId.length <= 35 && transfer.endToEndId.length <= 35)).toBe(true);
+    expect(
+      file.transfers.every((transfer) => transfer.instructionId.length <= 35 && transfer.endToEndId.length <= 35),
+    ).toBe(true);
   });
 
   it('puts every text in the SEPA set, names within 70 characters and remittances within 140', () => {
@@ -74,7 +101,9 @@ describe('buildSepaXml', () => {
     }
     expect(file.transfers[1].creditorName).toBe("Chloe ' Clo ' Dubois-Lefevre");
     expect(file.transfers[0].remittance).toBe('Monscobar - Retribution Periode 06/2026 - 11/2026');
-    expect(file.transfers[2].remittance).toBe('Monscobar - Retribution Periode 06/2026 - 11/2026 - pour Bruno Lefebvre, Elise Moreau');
+    expect(file.transfers[2].remittance).toBe(
+      'Monscobar - Retribution Periode 06/2026 - 11/2026 - pour Bruno Lefebvre, Elise Moreau',
+    );
     expect(file.transfers[2].creditorName).toBe('SCIC La Coroutine + Cie - Fabrique de territoire de Roubaix, Lille');
   });
 
@@ -97,8 +126,22 @@ describe('buildSepaXml', () => {
   });
 
   it('adds up thousands of transfers to the cent', () => {
-    const many = Array.from({ length: 2_500 }, (_, index): PlannedTransfer => ({ ...transfers[0], payeeKey: `person:${index}`, amountCents: 1 + ((index * 7_919) % 999_999) }));
-    const xml = buildSepaXml(sepaDocumentFor({ collectiveName: 'C', periodName: 'P', runId: 'r1', debtor: { name: 'D', iban: 'FR1420041010050500013M02606', bic: null }, transfers: many, createdAt: '2026-01-01T00:00:00', executionDate: '2026-01-02' }));
+    const many = Array.from({ length: 2_500 }, (_, index): PlannedTransfer => ({
+      ...transfers[0],
+      payeeKey: `person:${index}`,
+      amountCents: 1 + ((index * 7_919) % 999_999),
+    }));
+    const xml = buildSepaXml(
+      sepaDocumentFor({
+        collectiveName: 'C',
+        periodName: 'P',
+        runId: 'r1',
+        debtor: { name: 'D', iban: 'FR1420041010050500013M02606', bic: null },
+        transfers: many,
+        createdAt: '2026-01-01T00:00:00',
+        executionDate: '2026-01-02',
+      }),
+    );
     const file = readSepaFile(xml);
     const total = many.reduce((sum, transfer) => sum + transfer.amountCents, 0);
     expect(decimalToCents(file.ctrlSum)).toBe(total);
@@ -109,10 +152,14 @@ describe('buildSepaXml', () => {
 
   it('refuses an empty file, a zero amount, and malformed dates or ids', () => {
     expect(() => buildSepaXml({ ...input, transfers: [] })).toThrow(/at least one/);
-    expect(() => buildSepaXml({ ...input, transfers: [{ ...input.transfers[0], amountCents: 0 }] })).toThrow(/positive/);
+    expect(() => buildSepaXml({ ...input, transfers: [{ ...input.transfers[0], amountCents: 0 }] })).toThrow(
+      /positive/,
+    );
     expect(() => buildSepaXml({ ...input, createdAt: '2026-12-12 09:30' })).toThrow(/createdAt/);
     expect(() => buildSepaXml({ ...input, messageId: 'BUTIN//x' })).toThrow(/messageId/);
-    expect(() => buildSepaXml({ ...input, transfers: [{ ...input.transfers[0], endToEndId: 'é' }] })).toThrow(/endToEndId/);
+    expect(() => buildSepaXml({ ...input, transfers: [{ ...input.transfers[0], endToEndId: 'é' }] })).toThrow(
+      /endToEndId/,
+    );
   });
 });
 

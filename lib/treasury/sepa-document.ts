@@ -39,7 +39,8 @@ export type SepaDocumentInput = {
 const SEPA_ID = /^[A-Za-z0-9+?/\-:().,' ]{1,35}$/;
 
 function assertSepaId(id: string, maxLength: number, what: string): void {
-  if (id.length > maxLength || !SEPA_ID.test(id) || id.startsWith('/') || id.includes('//')) throw new Error(`${what} is not a valid SEPA identifier: "${id}"`);
+  if (id.length > maxLength || !SEPA_ID.test(id) || id.startsWith('/') || id.includes('//'))
+    throw new Error(`${what} is not a valid SEPA identifier: "${id}"`);
 }
 
 /** `YYYY-MM-DD[THH:MM:SS]` as a Date whose *local* fields are those, which is what sepa.js prints. */
@@ -52,14 +53,19 @@ function localDate(isoDate: string, time = '00:00:00'): Date {
 /** The few figures a bank checks first, read back from the file. */
 export function readControlFigures(xml: string): { nbOfTxs: string; ctrlSum: string } {
   const header = /<GrpHdr>([\s\S]*?)<\/GrpHdr>/.exec(xml)?.[1] ?? '';
-  return { nbOfTxs: /<NbOfTxs>([^<]*)<\/NbOfTxs>/.exec(header)?.[1] ?? '', ctrlSum: /<CtrlSum>([^<]*)<\/CtrlSum>/.exec(header)?.[1] ?? '' };
+  return {
+    nbOfTxs: /<NbOfTxs>([^<]*)<\/NbOfTxs>/.exec(header)?.[1] ?? '',
+    ctrlSum: /<CtrlSum>([^<]*)<\/CtrlSum>/.exec(header)?.[1] ?? '',
+  };
 }
 
 export function buildSepaXml(input: SepaDocumentInput): string {
   if (input.transfers.length === 0) throw new Error('A SEPA credit transfer file needs at least one transfer');
   assertSepaId(input.messageId, 28, 'messageId');
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(input.createdAt)) throw new Error(`createdAt must be YYYY-MM-DDTHH:MM:SS, got ${input.createdAt}`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.executionDate)) throw new Error(`executionDate must be YYYY-MM-DD, got ${input.executionDate}`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(input.createdAt))
+    throw new Error(`createdAt must be YYYY-MM-DDTHH:MM:SS, got ${input.createdAt}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.executionDate))
+    throw new Error(`executionDate must be YYYY-MM-DD, got ${input.executionDate}`);
 
   const document = new Document(SEPA_FORMAT);
   document.grpHdr.id = input.messageId;
@@ -76,7 +82,8 @@ export function buildSepaXml(input: SepaDocumentInput): string {
 
   let totalCents = 0;
   for (const transfer of input.transfers) {
-    if (!Number.isSafeInteger(transfer.amountCents) || transfer.amountCents <= 0) throw new Error(`A transfer's amount must be a positive number of cents, got ${transfer.amountCents}`);
+    if (!Number.isSafeInteger(transfer.amountCents) || transfer.amountCents <= 0)
+      throw new Error(`A transfer's amount must be a positive number of cents, got ${transfer.amountCents}`);
     assertSepaId(transfer.endToEndId, 35, 'endToEndId');
     totalCents += transfer.amountCents;
     const transaction = info.createTransaction();
@@ -84,7 +91,8 @@ export function buildSepaXml(input: SepaDocumentInput): string {
     transaction.creditorName = toSepaText(transfer.creditorName, 70) || 'Beneficiaire';
     transaction.creditorIBAN = transfer.creditorIban;
     // A BIC of another country than the IBAN's would get the file refused; the IBAN alone suffices.
-    transaction.creditorBIC = transfer.creditorBic && bicMatchesIban(transfer.creditorBic, transfer.creditorIban) ? transfer.creditorBic : '';
+    transaction.creditorBIC =
+      transfer.creditorBic && bicMatchesIban(transfer.creditorBic, transfer.creditorIban) ? transfer.creditorBic : '';
     // Exact: every whole number of cents below 2^53 has a double whose two-decimal form is itself.
     transaction.amount = Number(centsToDecimalString(transfer.amountCents));
     transaction.remittanceInfo = toSepaText(transfer.remittance, 140);
@@ -96,7 +104,9 @@ export function buildSepaXml(input: SepaDocumentInput): string {
   const xml = document.toString().replace(/<CreDtTm>[^<]*<\/CreDtTm>/, `<CreDtTm>${input.createdAt}</CreDtTm>`);
   const figures = readControlFigures(xml);
   if (figures.nbOfTxs !== String(input.transfers.length) || figures.ctrlSum !== centsToDecimalString(totalCents)) {
-    throw new Error(`SEPA control figures disagree with the transfers: ${figures.nbOfTxs} / ${figures.ctrlSum}, expected ${input.transfers.length} / ${centsToDecimalString(totalCents)}`);
+    throw new Error(
+      `SEPA control figures disagree with the transfers: ${figures.nbOfTxs} / ${figures.ctrlSum}, expected ${input.transfers.length} / ${centsToDecimalString(totalCents)}`,
+    );
   }
   return xml;
 }

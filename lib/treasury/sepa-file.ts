@@ -6,12 +6,21 @@ import type { SepaDebtor, SepaDocumentInput } from './sepa-document';
 
 /** The last characters of an id, in the SEPA set: enough to tell two runs apart. */
 function tail(id: string, length: number): string {
-  return id.replace(/[^A-Za-z0-9]/g, '').slice(-length).toUpperCase();
+  return id
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(-length)
+    .toUpperCase();
 }
 
-export function remittanceText(options: { collectiveName: string; periodName: string; transfer: Pick<PlannedTransfer, 'payeeType' | 'personNames'> }): string {
+export function remittanceText(options: {
+  collectiveName: string;
+  periodName: string;
+  transfer: Pick<PlannedTransfer, 'payeeType' | 'personNames'>;
+}): string {
   const base = `${options.collectiveName} - Rétribution ${options.periodName}`;
-  return options.transfer.payeeType === 'ORGANISATION' && options.transfer.personNames.length ? `${base} - pour ${options.transfer.personNames.join(', ')}` : base;
+  return options.transfer.payeeType === 'ORGANISATION' && options.transfer.personNames.length
+    ? `${base} - pour ${options.transfer.personNames.join(', ')}`
+    : base;
 }
 
 export function sepaDocumentFor(options: {

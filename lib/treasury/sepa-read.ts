@@ -56,7 +56,8 @@ const required = (xml: string, path: string[]): string => {
 export function readSepaFile(xml: string): ReadSepaFile {
   const header = required(xml, ['GrpHdr']);
   const paymentBlocks = [...xml.matchAll(/<PmtInf>([\s\S]*?)<\/PmtInf>/g)].map((match) => match[1]);
-  if (paymentBlocks.length !== 1) throw new Error(`SEPA file: expected one payment block, found ${paymentBlocks.length}`);
+  if (paymentBlocks.length !== 1)
+    throw new Error(`SEPA file: expected one payment block, found ${paymentBlocks.length}`);
   const [block] = paymentBlocks;
   const head = block.slice(0, block.indexOf('<CdtTrfTxInf>'));
   const transfers = [...block.matchAll(/<CdtTrfTxInf>([\s\S]*?)<\/CdtTrfTxInf>/g)].map(([, transfer]) => ({

@@ -47,13 +47,17 @@ describe('toSepaText', () => {
 
   it('always answers in the SEPA set, within the length, without outer or double spaces', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.integer({ min: 1, max: 140 }), (text, maxLength) => {
-        const result = toSepaText(text, maxLength);
-        expect(isSepaText(result)).toBe(true);
-        expect(result.length).toBeLessThanOrEqual(maxLength);
-        expect(result).toBe(result.trim());
-        expect(result).not.toContain('  ');
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.integer({ min: 1, max: 140 }),
+        (text, maxLength) => {
+          const result = toSepaText(text, maxLength);
+          expect(isSepaText(result)).toBe(true);
+          expect(result.length).toBeLessThanOrEqual(maxLength);
+          expect(result).toBe(result.trim());
+          expect(result).not.toContain('  ');
+        },
+      ),
     );
   });
 

@@ -84,7 +84,8 @@ const COMBINING_MARKS = /\p{M}/gu;
  * last whole word when one ends in the second half, so a name is not left with half a word).
  */
 export function toSepaText(text: string, maxLength = 140): string {
-  if (!Number.isInteger(maxLength) || maxLength < 1) throw new RangeError(`maxLength must be a positive integer, got ${maxLength}`);
+  if (!Number.isInteger(maxLength) || maxLength < 1)
+    throw new RangeError(`maxLength must be a positive integer, got ${maxLength}`);
   let result = '';
   for (const character of text.normalize('NFKD').replace(COMBINING_MARKS, '')) {
     if (SEPA_CHARACTER.test(character)) result += character;

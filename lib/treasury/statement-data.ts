@@ -10,7 +10,13 @@ import { AppError } from '@/lib/errors';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { getSettings } from '@/lib/settings/settings';
 import { toIsoDate } from '@/lib/format/date';
-import { computePayouts, type ApprovedContribution, type LineExplanation, type PayoutLine, type PricingInput } from '@/lib/pricing';
+import {
+  computePayouts,
+  type ApprovedContribution,
+  type LineExplanation,
+  type PayoutLine,
+  type PricingInput,
+} from '@/lib/pricing';
 import { loadPricingInput } from '@/lib/periods/payouts';
 import { explainLine, type ExplainLocale } from '@/lib/periods/explain';
 import { payeeName } from '@/lib/payees/payee';
@@ -18,16 +24,53 @@ import { todayIn } from '@/lib/contributions/server/periods';
 import { latestActivePayment } from './payment-status';
 import { UNSAFE_loadPeriodTreasury, type PeriodTreasury } from './period-treasury';
 
-export type StatementContribution = { date: string; chantier: string; place: string | null; description: string; minutes: number; volunteer: boolean; rateCents: number };
-export type StatementLine = { chantier: string; words: string; amountCents: number; approvedMinutes: number; volunteerMinutes: number; volunteerValueCents: number; unpaidValueCents: number };
+export type StatementContribution = {
+  date: string;
+  chantier: string;
+  place: string | null;
+  description: string;
+  minutes: number;
+  volunteer: boolean;
+  rateCents: number;
+};
+export type StatementLine = {
+  chantier: string;
+  words: string;
+  amountCents: number;
+  approvedMinutes: number;
+  volunteerMinutes: number;
+  volunteerValueCents: number;
+  unpaidValueCents: number;
+};
 
 export type Statement = {
   collectiveName: string;
-  period: { id: string; name: string; startDate: string; endDate: string; status: 'OPEN' | 'CLOSED' | 'PAID'; closedOn: string | null };
-  person: { id: string; name: string; legalName: string | null; siret: string | null; address: string[]; payeeName: string; paidToOrganisation: boolean };
+  period: {
+    id: string;
+    name: string;
+    startDate: string;
+    endDate: string;
+    status: 'OPEN' | 'CLOSED' | 'PAID';
+    closedOn: string | null;
+  };
+  person: {
+    id: string;
+    name: string;
+    legalName: string | null;
+    siret: string | null;
+    address: string[];
+    payeeName: string;
+    paidToOrganisation: boolean;
+  };
   contributions: StatementContribution[];
   lines: StatementLine[];
-  totals: { amountCents: number; approvedMinutes: number; volunteerMinutes: number; volunteerValueCents: number; unpaidValueCents: number };
+  totals: {
+    amountCents: number;
+    approvedMinutes: number;
+    volunteerMinutes: number;
+    volunteerValueCents: number;
+    unpaidValueCents: number;
+  };
   payment: { paidOn: string; reference: string } | null;
   issuedOn: string;
 };
@@ -52,13 +95,19 @@ export function canReadStatement(actor: Pick<Actor, 'id' | 'roles'>, personId: s
 async function frozenRun(periodId: string): Promise<{ input: PricingInput; lines: PayoutLine[] }> {
   const run = await db().payoutRun.findFirst({ where: { periodId, status: 'CURRENT' }, include: { lines: true } });
   if (!run) throw new AppError('NOT_FOUND', 'This period has no current payout run');
-  const lines = run.lines.map(({ id: _id, runId: _runId, explanation, ...line }) => ({ ...line, explanation: explanation as unknown as LineExplanation }));
+  const lines = run.lines.map(({ id: _id, runId: _runId, explanation, ...line }) => ({
+    ...line,
+    explanation: explanation as unknown as LineExplanation,
+  }));
   return { input: run.inputs as unknown as PricingInput, lines };
 }
 
 export async function UNSAFE_loadStatementContext(periodId: string): Promise<StatementContext> {
   const [period, settings, chantiers, places] = await Promise.all([
-    db().fundingPeriod.findUnique({ where: { id: periodId }, select: { id: true, name: true, status: true, startDate: true, endDate: true, closedAt: true } }),
+    db().fundingPeriod.findUnique({
+      where: { id: periodId },
+      select: { id: true, name: true, status: true, startDate: true, endDate: true, closedAt: true },
+    }),
     getSettings(),
     db().chantier.findMany({ select: { id: true, code: true, name: true } }),
     db().place.findMany({ select: { id: true, name: true } }),
@@ -84,7 +133,9 @@ export async function UNSAFE_loadStatementContext(periodId: string): Promise<Sta
     },
     lines: source.lines,
     contributions: source.input.contributions,
-    chantierNames: new Map(chantiers.map((chantier) => [chantier.id, chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name])),
+    chantierNames: new Map(
+      chantiers.map((chantier) => [chantier.id, chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name]),
+    ),
     placeNames: new Map(places.map((place) => [place.id, place.name])),
     treasury: period.status === 'OPEN' ? null : await UNSAFE_loadPeriodTreasury(db(), periodId),
   };
@@ -95,16 +146,34 @@ export function statementPeople(context: StatementContext): string[] {
   return [...new Set(context.lines.map((line) => line.personId))].sort();
 }
 
-const byDate = (a: ApprovedContribution, b: ApprovedContribution) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1);
+const byDate = (a: ApprovedContribution, b: ApprovedContribution) =>
+  a.date < b.date
+    ? -1
+    : a.date > b.date
+      ? 1
+      : a.createdAt < b.createdAt
+        ? -1
+        : a.createdAt > b.createdAt
+          ? 1
+          : a.id < b.id
+            ? -1
+            : 1;
 
 /** One person's statement, or null when they have no payout line in the period. */
-export async function statementFor(context: StatementContext, personId: string, locale: ExplainLocale): Promise<Statement | null> {
+export async function statementFor(
+  context: StatementContext,
+  personId: string,
+  locale: ExplainLocale,
+): Promise<Statement | null> {
   const lines = context.lines.filter((line) => line.personId === personId);
   if (lines.length === 0) return null;
   const contributions = context.contributions.filter((contribution) => contribution.personId === personId).sort(byDate);
   const [person, details] = await Promise.all([
     db().person.findUnique({ where: { id: personId }, select: { id: true, name: true, payoutProfile: true } }),
-    db().contribution.findMany({ where: { id: { in: contributions.map((contribution) => contribution.id) } }, select: { id: true, description: true } }),
+    db().contribution.findMany({
+      where: { id: { in: contributions.map((contribution) => contribution.id) } },
+      select: { id: true, description: true },
+    }),
   ]);
   if (!person) return null;
   const descriptionOf = new Map(details.map((detail) => [detail.id, detail.description]));
@@ -122,7 +191,14 @@ export async function statementFor(context: StatementContext, personId: string, 
       name: person.name,
       legalName: profile?.legalName ?? null,
       siret: profile?.siret ?? null,
-      address: profile ? [profile.addressLine1, profile.addressLine2, [profile.postalCode, profile.city].filter(Boolean).join(' '), profile.country === 'FR' ? null : profile.country].filter((part): part is string => Boolean(part)) : [],
+      address: profile
+        ? [
+            profile.addressLine1,
+            profile.addressLine2,
+            [profile.postalCode, profile.city].filter(Boolean).join(' '),
+            profile.country === 'FR' ? null : profile.country,
+          ].filter((part): part is string => Boolean(part))
+        : [],
       payeeName: payeeName(profile, person),
       paidToOrganisation: profile?.payeeType === 'ORGANISATION',
     },
@@ -157,9 +233,18 @@ export async function statementFor(context: StatementContext, personId: string, 
 }
 
 /** A person's statement for the period; NOT_FOUND to anyone but them and treasurers, and when there is none. */
-export async function getStatement(options: { actor: Actor; periodId: string; personId: string; locale: ExplainLocale }): Promise<Statement> {
+export async function getStatement(options: {
+  actor: Actor;
+  periodId: string;
+  personId: string;
+  locale: ExplainLocale;
+}): Promise<Statement> {
   if (!canReadStatement(options.actor, options.personId)) throw new AppError('NOT_FOUND', 'Statement not found');
-  const statement = await statementFor(await UNSAFE_loadStatementContext(options.periodId), options.personId, options.locale);
+  const statement = await statementFor(
+    await UNSAFE_loadStatementContext(options.periodId),
+    options.personId,
+    options.locale,
+  );
   if (!statement) throw new AppError('NOT_FOUND', 'Statement not found: this person has no payout line in this period');
   return statement;
 }

@@ -5,7 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { pdfBytes, renderStatementPdf } from './statement-pdf';
 import type { Statement } from './statement-data';
 
-const WIN_ANSI_HIGH: Record<number, string> = { 0x80: '€', 0x85: '…', 0x8c: 'Œ', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—', 0x9c: 'œ' };
+const WIN_ANSI_HIGH: Record<number, string> = {
+  0x80: '€',
+  0x85: '…',
+  0x8c: 'Œ',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x96: '–',
+  0x97: '—',
+  0x9c: 'œ',
+};
 
 /** The text shown by the PDF's TJ operators, pieces joined, spaces normalised. */
 function pdfTextOf(bytes: Uint8Array): string {
@@ -26,17 +37,70 @@ function pdfTextOf(bytes: Uint8Array): string {
 
 const statement: Statement = {
   collectiveName: 'Monscobar',
-  period: { id: 'p1', name: 'Automne 2026', startDate: '2026-09-01', endDate: '2026-11-30', status: 'CLOSED', closedOn: '2026-12-02' },
-  person: { id: 'alice', name: 'Alice Martin', legalName: 'Alice Martin-Dœuvre', siret: '73282932000074', address: ['12 rue de Lannoy', '59100 Roubaix'], payeeName: 'Alice Martin-Dœuvre', paidToOrganisation: false },
+  period: {
+    id: 'p1',
+    name: 'Automne 2026',
+    startDate: '2026-09-01',
+    endDate: '2026-11-30',
+    status: 'CLOSED',
+    closedOn: '2026-12-02',
+  },
+  person: {
+    id: 'alice',
+    name: 'Alice Martin',
+    legalName: 'Alice Martin-Dœuvre',
+    siret: '73282932000074',
+    address: ['12 rue de Lannoy', '59100 Roubaix'],
+    payeeName: 'Alice Martin-Dœuvre',
+    paidToOrganisation: false,
+  },
   contributions: [
-    { date: '2026-09-03', chantier: 'C1 — Gestion et animation des tiers-lieux', place: 'La Coroutine', description: 'Animation de l’atelier du jeudi', minutes: 150, volunteer: false, rateCents: 3000 },
-    { date: '2026-10-12', chantier: 'C2 — Accompagnement', place: null, description: 'Réunion « gouvernance »', minutes: 60, volunteer: true, rateCents: 3000 },
+    {
+      date: '2026-09-03',
+      chantier: 'C1 — Gestion et animation des tiers-lieux',
+      place: 'La Coroutine',
+      description: 'Animation de l’atelier du jeudi',
+      minutes: 150,
+      volunteer: false,
+      rateCents: 3000,
+    },
+    {
+      date: '2026-10-12',
+      chantier: 'C2 — Accompagnement',
+      place: null,
+      description: 'Réunion « gouvernance »',
+      minutes: 60,
+      volunteer: true,
+      rateCents: 3000,
+    },
   ],
   lines: [
-    { chantier: 'C1 — Gestion et animation des tiers-lieux', words: '2 h 30 × 30,00 €/h = 75,00 €', amountCents: 7_500, approvedMinutes: 150, volunteerMinutes: 0, volunteerValueCents: 0, unpaidValueCents: 0 },
-    { chantier: 'C2 — Accompagnement', words: '1 h bénévole × 30,00 €/h = 30,00 € valorisés', amountCents: 0, approvedMinutes: 0, volunteerMinutes: 60, volunteerValueCents: 3_000, unpaidValueCents: 0 },
+    {
+      chantier: 'C1 — Gestion et animation des tiers-lieux',
+      words: '2 h 30 × 30,00 €/h = 75,00 €',
+      amountCents: 7_500,
+      approvedMinutes: 150,
+      volunteerMinutes: 0,
+      volunteerValueCents: 0,
+      unpaidValueCents: 0,
+    },
+    {
+      chantier: 'C2 — Accompagnement',
+      words: '1 h bénévole × 30,00 €/h = 30,00 € valorisés',
+      amountCents: 0,
+      approvedMinutes: 0,
+      volunteerMinutes: 60,
+      volunteerValueCents: 3_000,
+      unpaidValueCents: 0,
+    },
   ],
-  totals: { amountCents: 7_500, approvedMinutes: 150, volunteerMinutes: 60, volunteerValueCents: 3_000, unpaidValueCents: 0 },
+  totals: {
+    amountCents: 7_500,
+    approvedMinutes: 150,
+    volunteerMinutes: 60,
+    volunteerValueCents: 3_000,
+    unpaidValueCents: 0,
+  },
   payment: { paidOn: '2026-12-12', reference: 'VIR-2026-12-001' },
   issuedOn: '2026-12-15',
 };
@@ -72,16 +136,31 @@ describe('renderStatementPdf', () => {
   });
 
   it('says a preview is a preview, and speaks English when asked', async () => {
-    const preview = pdfTextOf(await pdfBytes(renderStatementPdf({ ...statement, period: { ...statement.period, status: 'OPEN', closedOn: null }, payment: null }, { locale: 'en', compress: false })));
+    const preview = pdfTextOf(
+      await pdfBytes(
+        renderStatementPdf(
+          { ...statement, period: { ...statement.period, status: 'OPEN', closedOn: null }, payment: null },
+          { locale: 'en', compress: false },
+        ),
+      ),
+    );
     expect(preview.replace(/\n/g, '')).toContain('Preview: the period is open, these amounts may still change.');
     expect(preview.replace(/\n/g, '')).toContain('Payout statement');
     expect(preview).not.toContain('Paid on');
   });
 
   it('runs over several pages for a long list of contributions', async () => {
-    const many = Array.from({ length: 160 }, (_, index) => ({ ...statement.contributions[0], date: `2026-10-${String((index % 28) + 1).padStart(2, '0')}` }));
-    const bytes = await pdfBytes(renderStatementPdf({ ...statement, contributions: many }, { locale: 'fr', compress: false }));
-    const pages = Buffer.from(bytes).toString('latin1').match(/\/Type \/Page\b/g) ?? [];
+    const many = Array.from({ length: 160 }, (_, index) => ({
+      ...statement.contributions[0],
+      date: `2026-10-${String((index % 28) + 1).padStart(2, '0')}`,
+    }));
+    const bytes = await pdfBytes(
+      renderStatementPdf({ ...statement, contributions: many }, { locale: 'fr', compress: false }),
+    );
+    const pages =
+      Buffer.from(bytes)
+        .toString('latin1')
+        .match(/\/Type \/Page\b/g) ?? [];
     expect(pages.length).toBeGreaterThan(2);
     expect(pdfTextOf(bytes).replace(/\n/g, '')).toContain('Rétribution : 75,00 €');
   });

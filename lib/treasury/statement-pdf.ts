@@ -27,10 +27,19 @@ function heading(doc: Doc, text: string): void {
 
 function paragraph(doc: Doc, text: string, options: { bold?: boolean; size?: number; color?: string } = {}): void {
   doc.x = doc.page.margins.left;
-  doc.font(options.bold ? BOLD : FONT).fontSize(options.size ?? 10).fillColor(options.color ?? INK).text(pdfText(text));
+  doc
+    .font(options.bold ? BOLD : FONT)
+    .fontSize(options.size ?? 10)
+    .fillColor(options.color ?? INK)
+    .text(pdfText(text));
 }
 
-function contributionsTable(doc: Doc, statement: Statement, t: (key: string, values?: Record<string, string | number>) => string, locale: Locale): void {
+function contributionsTable(
+  doc: Doc,
+  statement: Statement,
+  t: (key: string, values?: Record<string, string | number>) => string,
+  locale: Locale,
+): void {
   const cell = (text: string, options: { header?: boolean; right?: boolean } = {}) => ({
     text: pdfText(text),
     font: { src: options.header ? BOLD : FONT, size: 8 },
@@ -43,7 +52,14 @@ function contributionsTable(doc: Doc, statement: Statement, t: (key: string, val
     columnStyles: [58, 112, 170, 45, 62, 48],
     defaultStyle: { border: 0.5, borderColor: '#b8c2cc', padding: [3, 4, 3, 4] },
     data: [
-      [cell(t('columns.date'), { header: true }), cell(t('columns.chantier'), { header: true }), cell(t('columns.description'), { header: true }), cell(t('columns.duration'), { header: true, right: true }), cell(t('columns.rate'), { header: true, right: true }), cell(t('columns.volunteer'), { header: true })],
+      [
+        cell(t('columns.date'), { header: true }),
+        cell(t('columns.chantier'), { header: true }),
+        cell(t('columns.description'), { header: true }),
+        cell(t('columns.duration'), { header: true, right: true }),
+        cell(t('columns.rate'), { header: true, right: true }),
+        cell(t('columns.volunteer'), { header: true }),
+      ],
       ...statement.contributions.map((contribution) => [
         cell(formatCalendarDate(contribution.date, locale)),
         cell(contribution.place ? `${contribution.chantier} (${contribution.place})` : contribution.chantier),
@@ -59,7 +75,8 @@ function contributionsTable(doc: Doc, statement: Statement, t: (key: string, val
 /** The statement as a PDF document (a Readable stream), already ended: read it to get the bytes. */
 export function renderStatementPdf(statement: Statement, options: { locale: Locale; compress?: boolean }): Doc {
   const { locale } = options;
-  const t = (key: string, values: Record<string, string | number> = {}) => translate(locale, `treasury.statement.${key}`, values);
+  const t = (key: string, values: Record<string, string | number> = {}) =>
+    translate(locale, `treasury.statement.${key}`, values);
   const money = (cents: number) => formatCents(cents, locale);
   const date = (iso: string) => formatCalendarDate(iso, locale);
   const { person, period } = statement;
@@ -68,7 +85,11 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
     size: 'A4',
     margin: 50,
     compress: options.compress ?? true,
-    info: { Title: pdfText(t('documentTitle', { name: person.name, period: period.name })), Author: pdfText(statement.collectiveName), Creator: 'Butin' },
+    info: {
+      Title: pdfText(t('documentTitle', { name: person.name, period: period.name })),
+      Author: pdfText(statement.collectiveName),
+      Creator: 'Butin',
+    },
   });
 
   paragraph(doc, statement.collectiveName, { color: MUTED });
@@ -76,10 +97,18 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
   paragraph(doc, t('title'), { bold: true, size: 18 });
   doc.moveDown(0.3);
   paragraph(doc, t('period', { name: period.name, start: date(period.startDate), end: date(period.endDate) }));
-  paragraph(doc, period.status === 'OPEN' ? t('preview') : t('frozen', { date: period.closedOn ? date(period.closedOn) : '' }), { color: MUTED, size: 9 });
+  paragraph(
+    doc,
+    period.status === 'OPEN' ? t('preview') : t('frozen', { date: period.closedOn ? date(period.closedOn) : '' }),
+    { color: MUTED, size: 9 },
+  );
 
   heading(doc, t('personTitle'));
-  paragraph(doc, person.legalName && person.legalName !== person.name ? `${person.legalName} (${person.name})` : person.name, { bold: true });
+  paragraph(
+    doc,
+    person.legalName && person.legalName !== person.name ? `${person.legalName} (${person.name})` : person.name,
+    { bold: true },
+  );
   if (person.siret) paragraph(doc, t('siret', { siret: person.siret }));
   for (const line of person.address) paragraph(doc, line);
   if (person.paidToOrganisation) paragraph(doc, t('paidTo', { payee: person.payeeName }));
@@ -98,15 +127,33 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
 
   doc.moveDown(0.6);
   paragraph(doc, t('total', { amount: money(statement.totals.amountCents) }), { bold: true, size: 14 });
-  paragraph(doc, t('hours', { approved: formatMinutes(statement.totals.approvedMinutes), volunteer: formatMinutes(statement.totals.volunteerMinutes) }), { size: 9, color: MUTED });
-  if (statement.totals.volunteerValueCents > 0) paragraph(doc, t('volunteerValue', { amount: money(statement.totals.volunteerValueCents) }), { size: 9, color: MUTED });
-  if (statement.totals.unpaidValueCents > 0) paragraph(doc, t('unpaidValue', { amount: money(statement.totals.unpaidValueCents) }), { size: 9, color: MUTED });
+  paragraph(
+    doc,
+    t('hours', {
+      approved: formatMinutes(statement.totals.approvedMinutes),
+      volunteer: formatMinutes(statement.totals.volunteerMinutes),
+    }),
+    { size: 9, color: MUTED },
+  );
+  if (statement.totals.volunteerValueCents > 0)
+    paragraph(doc, t('volunteerValue', { amount: money(statement.totals.volunteerValueCents) }), {
+      size: 9,
+      color: MUTED,
+    });
+  if (statement.totals.unpaidValueCents > 0)
+    paragraph(doc, t('unpaidValue', { amount: money(statement.totals.unpaidValueCents) }), { size: 9, color: MUTED });
   doc.moveDown(0.6);
-  if (statement.payment) paragraph(doc, t('paid', { date: date(statement.payment.paidOn), reference: statement.payment.reference }), { bold: true });
+  if (statement.payment)
+    paragraph(doc, t('paid', { date: date(statement.payment.paidOn), reference: statement.payment.reference }), {
+      bold: true,
+    });
   else if (period.status !== 'OPEN' && statement.totals.amountCents > 0) paragraph(doc, t('notPaid'));
 
   doc.moveDown(1.5);
-  paragraph(doc, t('footer', { date: date(statement.issuedOn), collective: statement.collectiveName }), { size: 8, color: MUTED });
+  paragraph(doc, t('footer', { date: date(statement.issuedOn), collective: statement.collectiveName }), {
+    size: 8,
+    color: MUTED,
+  });
   doc.end();
   return doc;
 }

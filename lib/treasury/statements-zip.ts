@@ -9,11 +9,18 @@ import { fileSlug } from './files';
 import { pdfBytes, renderStatementPdf } from './statement-pdf';
 import { statementFor, statementPeople, UNSAFE_loadStatementContext } from './statement-data';
 
-export function statementFilename(statement: { person: { id: string; name: string }; period: { startDate: string; endDate: string } }): string {
+export function statementFilename(statement: {
+  person: { id: string; name: string };
+  period: { startDate: string; endDate: string };
+}): string {
   return `attestation-${fileSlug(statement.person.name)}-${statement.period.startDate}_${statement.period.endDate}.pdf`;
 }
 
-export async function statementsZip(options: { actor: Actor; periodId: string; locale: Locale }): Promise<{ stream: ReadableStream<Uint8Array>; filename: string; count: number }> {
+export async function statementsZip(options: {
+  actor: Actor;
+  periodId: string;
+  locale: Locale;
+}): Promise<{ stream: ReadableStream<Uint8Array>; filename: string; count: number }> {
   assertCan(options.actor, 'exports.read');
   assertCan(options.actor, 'personalData.readAny');
   const context = await UNSAFE_loadStatementContext(options.periodId);
@@ -45,5 +52,9 @@ export async function statementsZip(options: { actor: Actor; periodId: string; l
       }
     },
   });
-  return { stream, filename: `attestations-${context.period.startDate}_${context.period.endDate}.zip`, count: people.length };
+  return {
+    stream,
+    filename: `attestations-${context.period.startDate}_${context.period.endDate}.zip`,
+    count: people.length,
+  };
 }

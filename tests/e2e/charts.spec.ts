@@ -11,5 +11,7 @@ test('the periods page charts hours and pay per chantier over time, readable as 
   await charts.getByText('Voir les chiffres').first().click();
   await expect(charts.getByRole('table').first()).toContainText('C1');
   const results = await new AxeBuilder({ page }).include('[data-testid="over-time-charts"]').analyze();
-  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+  expect(
+    results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'),
+  ).toEqual([]);
 });

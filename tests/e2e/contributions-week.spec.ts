@@ -10,13 +10,19 @@ const C3 = 'C3 — Développement de nouveaux services';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The input of a row's day, found as a screen reader would: by its "<chantier> <day>" label. */
-const cell = (page: Page, row: string, weekday: string) => page.getByRole('textbox', { name: new RegExp(`^${escape(row)} ${weekday}\\. \\d\\d/\\d\\d$`) });
+const cell = (page: Page, row: string, weekday: string) =>
+  page.getByRole('textbox', { name: new RegExp(`^${escape(row)} ${weekday}\\. \\d\\d/\\d\\d$`) });
 
 test('a contributor types a week on a phone, sees the totals live, saves it and submits it', async ({ browser }) => {
   const stamp = Date.now().toString(36);
   const permanence = `Permanence d'accueil ${stamp}`;
   const rencontre = `Rencontre commerçants ${stamp}`;
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', hasTouch: true, isMobile: true });
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'fr-FR',
+    hasTouch: true,
+    isMobile: true,
+  });
   const page = await phone.newPage();
   await signIn(page, FATOU);
 
@@ -29,7 +35,9 @@ test('a contributor types a week on a phone, sees the totals live, saves it and 
     await expect(page.getByTestId('week-range')).not.toHaveText(range!);
   }
   await expect(page).toHaveURL(/\/contributions\/week\?start=\d{4}-\d{2}-\d{2}$/);
-  await expect(page.getByTestId('week-empty')).toHaveText('Aucune heure cette semaine : ajoutez une ligne pour commencer.');
+  await expect(page.getByTestId('week-empty')).toHaveText(
+    'Aucune heure cette semaine : ajoutez une ligne pour commencer.',
+  );
 
   // Two rows: a chantier at a place, and a chantier anywhere.
   await page.getByLabel('Chantier', { exact: true }).selectOption({ label: C1 });
@@ -46,7 +54,9 @@ test('a contributor types a week on a phone, sees the totals live, saves it and 
   await cell(page, row1, 'lun').fill('1h30');
   await cell(page, row1, 'mar').fill('2');
   await cell(page, row1, 'mer').fill('abc');
-  await expect(page.getByTestId('week-grid').getByText('Durée non comprise : écrivez par exemple 1h30, 45min, 1:30 ou 1,5.')).toBeVisible();
+  await expect(
+    page.getByTestId('week-grid').getByText('Durée non comprise : écrivez par exemple 1h30, 45min, 1:30 ou 1,5.'),
+  ).toBeVisible();
   await expect(cell(page, row1, 'mer')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('week-total')).toHaveText('Total de la semaine : 3 h 30');
   await cell(page, row1, 'mer').fill('0,5');
@@ -54,11 +64,21 @@ test('a contributor types a week on a phone, sees the totals live, saves it and 
   const rows = page.getByTestId('week-row');
   await expect(rows.nth(0).getByTestId('row-total')).toHaveText('4 h');
   await expect(rows.nth(1).getByTestId('row-total')).toHaveText('45 min');
-  await expect(page.getByTestId('day-total')).toHaveText(['1 h 30', '2 h', '1 h 15', '0 min', '0 min', '0 min', '0 min']);
+  await expect(page.getByTestId('day-total')).toHaveText([
+    '1 h 30',
+    '2 h',
+    '1 h 15',
+    '0 min',
+    '0 min',
+    '0 min',
+    '0 min',
+  ]);
   await expect(page.getByTestId('week-total')).toHaveText('Total de la semaine : 4 h 45');
 
   // The table scrolls inside its frame; the page itself does not overflow.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoSeriousA11yViolations(page);
 

@@ -4,13 +4,20 @@ import { DEMO, signIn, expectNoSeriousA11yViolations } from './support';
 const REFERENT_C1 = DEMO.referent; // referent of C1, "Gestion et animation des tiers-lieux"
 const C1 = 'C1 — Gestion et animation des tiers-lieux';
 
-test('a contributor declares on a phone, a referent approves one and rejects one, the contributor sees both', async ({ browser }) => {
+test('a contributor declares on a phone, a referent approves one and rejects one, the contributor sees both', async ({
+  browser,
+}) => {
   const stamp = Date.now().toString(36);
   const first = `Atelier réparation ${stamp}`;
   const second = `Réunion sans objet ${stamp}`;
 
   // The contributor, on a 360 px phone.
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', hasTouch: true, isMobile: true });
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'fr-FR',
+    hasTouch: true,
+    isMobile: true,
+  });
   const alice = await phone.newPage();
   await signIn(alice, DEMO.contributor);
   await alice.goto('/contributions/new');
@@ -26,7 +33,9 @@ test('a contributor declares on a phone, a referent approves one and rejects one
   await alice.getByLabel('Description').fill(first);
   await alice.getByRole('button', { name: 'Soumettre' }).click();
   await expect(alice.getByText('Contribution soumise à validation.')).toBeVisible();
-  const overflow = await alice.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await alice.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   // The form is empty again for the next one; an empty duration is refused in the field.

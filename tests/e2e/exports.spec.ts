@@ -11,20 +11,41 @@ import { DEMO, DEMO_PASSWORD, signIn } from './support';
 type Line = { personId: string; chantierId: string; amountCents: number; unpaidValueCents: number };
 
 async function apiAs(request: APIRequestContext, email: string) {
-  const token = (await (await request.post('/api/v1/tokens', { data: { email, password: DEMO_PASSWORD, name: 'e2e exports' } })).json()).token as string;
+  const token = (
+    await (
+      await request.post('/api/v1/tokens', { data: { email, password: DEMO_PASSWORD, name: 'e2e exports' } })
+    ).json()
+  ).token as string;
   return { authorization: `Bearer ${token}` };
 }
 
 /** The demo's closed period (the e2e tests' own periods are decades ahead), and Alice's lines in it. */
 async function closedDemoPeriod(request: APIRequestContext) {
   const headers = await apiAs(request, DEMO.treasurer);
-  const periods = (await (await request.get('/api/v1/periods?status=CLOSED&limit=200', { headers })).json()).items as { id: string; status: string; startDate: string }[];
-  const closed = periods.filter((period) => period.status === 'CLOSED').sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
-  const people = (await (await request.get('/api/v1/people?limit=200', { headers })).json()).items as { id: string; email: string }[];
+  const periods = (await (await request.get('/api/v1/periods?status=CLOSED&limit=200', { headers })).json()).items as {
+    id: string;
+    status: string;
+    startDate: string;
+  }[];
+  const closed = periods
+    .filter((period) => period.status === 'CLOSED')
+    .sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
+  const people = (await (await request.get('/api/v1/people?limit=200', { headers })).json()).items as {
+    id: string;
+    email: string;
+  }[];
   const aliceId = people.find((person) => person.email === DEMO.contributor)!.id;
-  const payouts = (await (await request.get(`/api/v1/periods/${closed.id}/payouts`, { headers })).json()) as { frozen: boolean; lines: Line[]; totals: { amountCents: number } };
+  const payouts = (await (await request.get(`/api/v1/periods/${closed.id}/payouts`, { headers })).json()) as {
+    frozen: boolean;
+    lines: Line[];
+    totals: { amountCents: number };
+  };
   expect(payouts.frozen).toBe(true);
-  return { periodId: closed.id, aliceLines: payouts.lines.filter((line) => line.personId === aliceId), totals: payouts.totals };
+  return {
+    periodId: closed.id,
+    aliceLines: payouts.lines.filter((line) => line.personId === aliceId),
+    totals: payouts.totals,
+  };
 }
 
 async function downloaded(download: Download): Promise<Buffer> {
@@ -42,26 +63,39 @@ test('the treasurer downloads the payout report of a closed period as CSV and XL
   const exports = page.getByTestId('export-links');
   await expect(exports).toContainText('Les fichiers reprennent les rétributions figées à la clôture.');
   const results = await new AxeBuilder({ page }).include('[data-testid="export-links"]').analyze();
-  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+  expect(
+    results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'),
+  ).toEqual([]);
 
   // The CSV: BOM, French header, ";" and CRLF; Alice's rows carry her cents exactly.
-  const [csvDownload] = await Promise.all([page.waitForEvent('download'), exports.getByRole('link', { name: 'Rétributions (CSV)' }).click()]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    exports.getByRole('link', { name: 'Rétributions (CSV)' }).click(),
+  ]);
   expect(csvDownload.suggestedFilename()).toMatch(/^retributions-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await downloaded(csvDownload);
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = csv.toString('utf8').slice(1).split('\r\n');
   const header = lines[0].split(';');
   expect(header.slice(0, 5)).toEqual(['Personne', 'E-mail', 'Bénéficiaire', 'Code chantier', 'Chantier']);
-  const aliceRows = lines.filter((line) => line.startsWith('Alice Martin;alice@monscobar.test;')).map((line) => line.split(';'));
+  const aliceRows = lines
+    .filter((line) => line.startsWith('Alice Martin;alice@monscobar.test;'))
+    .map((line) => line.split(';'));
   expect(aliceRows).toHaveLength(aliceLines.length);
   const centsColumn = header.indexOf('Rétribution (centimes)');
   const eurosColumn = header.indexOf('Rétribution (€)');
   expect(aliceRows.map((row) => Number(row[centsColumn])).sort((a, b) => a - b)).toEqual(aliceCents);
-  for (const row of aliceRows) expect(row[eurosColumn]).toBe(`${Math.floor(Number(row[centsColumn]) / 100)},${String(Number(row[centsColumn]) % 100).padStart(2, '0')}`);
+  for (const row of aliceRows)
+    expect(row[eurosColumn]).toBe(
+      `${Math.floor(Number(row[centsColumn]) / 100)},${String(Number(row[centsColumn]) % 100).padStart(2, '0')}`,
+    );
   expect(lines.find((line) => line.startsWith('Total;'))!.split(';')[4]).toBe(String(totals.amountCents));
 
   // The XLSX: two sheets, real numbers, the same cents.
-  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), exports.getByRole('link', { name: 'Rétributions (Excel)' }).click()]);
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    exports.getByRole('link', { name: 'Rétributions (Excel)' }).click(),
+  ]);
   expect(xlsxDownload.suggestedFilename()).toMatch(/^retributions-.*\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await downloaded(xlsxDownload)) as unknown as ArrayBuffer);

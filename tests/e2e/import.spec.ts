@@ -5,11 +5,17 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn, sql, expectNoSeriousA11yViolations, plain } from './support';
 
-
-test('an admin checks a CSV, corrects the refused row, imports; the referent finds the rows to review', async ({ browser }) => {
+test('an admin checks a CSV, corrects the refused row, imports; the referent finds the rows to review', async ({
+  browser,
+}) => {
   const stamp = Date.now().toString(36);
   // The demo's open period covers today.
-  const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+  const today = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date());
   const descriptions = [`Import ${stamp} atelier`, `Import ${stamp} réunion`, `Import ${stamp} permanence`];
   const file = [
     'Email;Date;Durée;Chantier;Lieu;Description;Bénévole',
@@ -27,10 +33,12 @@ test('an admin checks a CSV, corrects the refused row, imports; the referent fin
   await expectNoSeriousA11yViolations(admin);
 
   // The file, with its bad row, checked: nothing is written, the row's line and reason are shown.
-  await admin.getByLabel('Fichier CSV').setInputFiles({ name: 'tableur.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${file}`, 'utf8') });
+  await admin
+    .getByLabel('Fichier CSV')
+    .setInputFiles({ name: 'tableur.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${file}`, 'utf8') });
   await expect(admin.getByLabel('Contenu CSV')).toHaveValue(new RegExp(`inconnu@monscobar.test;${today}`));
   await admin.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
-  await expect(admin.getByText('1 ligne sur 3 serait refusée. Rien n\'a été enregistré.')).toBeVisible();
+  await expect(admin.getByText("1 ligne sur 3 serait refusée. Rien n'a été enregistré.")).toBeVisible();
   const refused = admin.getByTestId('import-refused-row');
   await expect(refused).toHaveCount(1);
   await expect(refused.locator('td').first()).toHaveText('3');
@@ -43,13 +51,23 @@ test('an admin checks a CSV, corrects the refused row, imports; the referent fin
   await content.fill((await content.inputValue()).replace('inconnu@monscobar.test', 'bruno@monscobar.test'));
   await admin.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'toutes peuvent être importées' })).toBeVisible();
-  expect(plain(await admin.getByRole('status').filter({ hasText: 'toutes peuvent être importées' }).textContent())).toBe('3 lignes lues : toutes peuvent être importées (4 h 15 au total). Rien n\'a encore été enregistré.');
+  expect(
+    plain(await admin.getByRole('status').filter({ hasText: 'toutes peuvent être importées' }).textContent()),
+  ).toBe("3 lignes lues : toutes peuvent être importées (4 h 15 au total). Rien n'a encore été enregistré.");
   await expect(admin.getByTestId('import-refused-row')).toHaveCount(0);
   await admin.getByRole('button', { name: 'Importer', exact: true }).click();
   await expect(admin.getByText('3 contributions importées, soumises à validation (4 h 15 au total).')).toBeVisible();
   await expect(admin.getByLabel('Contenu CSV')).toHaveValue('');
 
-  const stored = await sql<{ email: string; minutes: number; status: string; volunteer: boolean; description: string; kinds: string[]; actors: string[] }>(
+  const stored = await sql<{
+    email: string;
+    minutes: number;
+    status: string;
+    volunteer: boolean;
+    description: string;
+    kinds: string[];
+    actors: string[];
+  }>(
     `SELECT p.email, c.minutes, c.status, c.volunteer, c.description,
             array_agg(e.kind::text ORDER BY e.id) AS kinds, array_agg(a.email ORDER BY e.id) AS actors
        FROM contributions c JOIN people p ON p.id = c.person_id
@@ -73,7 +91,8 @@ test('an admin checks a CSV, corrects the refused row, imports; the referent fin
   const referent = await referentContext.newPage();
   await signIn(referent, DEMO.referent);
   await referent.goto('/review');
-  for (const description of descriptions) await expect(referent.getByTestId('review-item').filter({ hasText: description })).toHaveCount(1);
+  for (const description of descriptions)
+    await expect(referent.getByTestId('review-item').filter({ hasText: description })).toHaveCount(1);
   await referentContext.close();
   await desk.close();
 });

@@ -38,7 +38,9 @@ test('on a 360 px phone the menu folds and opens by keyboard', async ({ browser 
   await page.keyboard.press('Enter');
   await page.getByTestId('nav-mobile').getByRole('link', { name: 'Personnes' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Personnes');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });

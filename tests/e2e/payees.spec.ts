@@ -7,7 +7,10 @@ import { caughtMail, DEMO, mailText, signIn, expectNoSeriousA11yViolations } fro
 const ELISE = 'elise@monscobar.test';
 const IBAN = 'FR7630006000011234567890189';
 
-test('a contributor fills their payout details: a bad IBAN is refused in its field, a good one is shown masked', async ({ page, browser }) => {
+test('a contributor fills their payout details: a bad IBAN is refused in its field, a good one is shown masked', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, ELISE);
   await page.goto('/profile/payout');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes coordonnées de paiement');
@@ -34,7 +37,9 @@ test('a contributor fills their payout details: a bad IBAN is refused in its fie
   await page.getByLabel('BIC').fill('bnpafrpp');
   await page.getByLabel('Code postal').fill('59100');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText("Coordonnées de paiement enregistrées. Un e-mail vous confirme le changement d'IBAN.")).toBeVisible();
+  await expect(
+    page.getByText("Coordonnées de paiement enregistrées. Un e-mail vous confirme le changement d'IBAN."),
+  ).toBeVisible();
   await expect(page.getByTestId('payout-iban-masked')).toHaveText('FR76 •••• •••• 0189');
   await expect(page.getByTestId('payout-summary')).not.toContainText('30006');
   await expect(iban).not.toHaveAttribute('aria-invalid', 'true');
@@ -54,7 +59,9 @@ test('a contributor fills their payout details: a bad IBAN is refused in its fie
   // An organisation must be named, in its field.
   await page.getByLabel(/Une organisation qui reçoit pour moi/).check();
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.locator('#organisationName-error')).toHaveText("Indiquez le nom de l'organisation qui reçoit le paiement.");
+  await expect(page.locator('#organisationName-error')).toHaveText(
+    "Indiquez le nom de l'organisation qui reçoit le paiement.",
+  );
 
   // The treasury's list is not hers to see.
   const refused = await page.goto('/treasury/payees');

@@ -8,7 +8,14 @@ import { DEMO, signIn, sql, expectNoSeriousA11yViolations, plain } from './suppo
 
 const C1 = 'C1 — Gestion et animation des tiers-lieux';
 
-async function contribution(data: { email: string; chantierCode: string; periodId: string; date: string; minutes: number; status: 'APPROVED' | 'SUBMITTED' }): Promise<string> {
+async function contribution(data: {
+  email: string;
+  chantierCode: string;
+  periodId: string;
+  date: string;
+  minutes: number;
+  status: 'APPROVED' | 'SUBMITTED';
+}): Promise<string> {
   const id = `e2e${randomUUID().replace(/-/g, '')}`;
   await sql(
     `INSERT INTO contributions (id, person_id, chantier_id, period_id, date, minutes, description, status, submitted_at, updated_at)
@@ -19,12 +26,13 @@ async function contribution(data: { email: string; chantierCode: string; periodI
   return id;
 }
 
-
 // Far in the future, and different on every run, so the demo's periods are never in the way.
 const year = 2040 + Math.floor(Math.random() * 50);
 const periodName = `Période de test ${year}`;
 
-test('the treasurer creates, previews and closes a period; a contributor reads her pay explained', async ({ browser }) => {
+test('the treasurer creates, previews and closes a period; a contributor reads her pay explained', async ({
+  browser,
+}) => {
   const desk = await browser.newContext({ locale: 'fr-FR' });
   const treasurer = await desk.newPage();
   await signIn(treasurer, DEMO.treasurer);
@@ -57,15 +65,45 @@ test('the treasurer creates, previews and closes a period; a contributor reads h
   expect(plain(await settings.textContent())).toContain('Alice Martin : 40,00 €/h');
 
   // Work approved in the period, and one contribution still waiting for its referent.
-  await contribution({ email: DEMO.contributor, chantierCode: 'C1', periodId, date: `${year}-02-02`, minutes: 600, status: 'APPROVED' });
-  await contribution({ email: 'bruno@monscobar.test', chantierCode: 'C1', periodId, date: `${year}-02-03`, minutes: 900, status: 'APPROVED' });
-  await contribution({ email: 'bruno@monscobar.test', chantierCode: 'C1', periodId, date: `${year}-02-04`, minutes: 900, status: 'APPROVED' });
-  const waiting = await contribution({ email: 'chloe@monscobar.test', chantierCode: 'C2', periodId, date: `${year}-02-05`, minutes: 120, status: 'SUBMITTED' });
+  await contribution({
+    email: DEMO.contributor,
+    chantierCode: 'C1',
+    periodId,
+    date: `${year}-02-02`,
+    minutes: 600,
+    status: 'APPROVED',
+  });
+  await contribution({
+    email: 'bruno@monscobar.test',
+    chantierCode: 'C1',
+    periodId,
+    date: `${year}-02-03`,
+    minutes: 900,
+    status: 'APPROVED',
+  });
+  await contribution({
+    email: 'bruno@monscobar.test',
+    chantierCode: 'C1',
+    periodId,
+    date: `${year}-02-04`,
+    minutes: 900,
+    status: 'APPROVED',
+  });
+  const waiting = await contribution({
+    email: 'chloe@monscobar.test',
+    chantierCode: 'C2',
+    periodId,
+    date: `${year}-02-05`,
+    minutes: 120,
+    status: 'SUBMITTED',
+  });
 
   // The preview: C1 asks 400 € + 900 € for 1 000 € → × 10/13; Bruno gets the leftover cent.
   await treasurer.reload();
   await expect(treasurer.getByRole('heading', { name: 'Aperçu des rétributions (en direct)' })).toBeVisible();
-  expect(plain(await treasurer.getByTestId('envelope-use').textContent())).toContain('1 300,00 € demandés pour une enveloppe de 1 000,00 € — Dépassée de 300,00 €');
+  expect(plain(await treasurer.getByTestId('envelope-use').textContent())).toContain(
+    '1 300,00 € demandés pour une enveloppe de 1 000,00 € — Dépassée de 300,00 €',
+  );
   const totals = treasurer.getByTestId('people-totals');
   expect(plain(await totals.getByRole('row', { name: /Alice Martin/ }).textContent())).toContain('307,69 €');
   expect(plain(await totals.getByRole('row', { name: /Bruno Lefebvre/ }).textContent())).toContain('692,31 €');
@@ -75,7 +113,9 @@ test('the treasurer creates, previews and closes a period; a contributor reads h
 
   // Closing is refused, naming what waits.
   await treasurer.getByRole('button', { name: 'Clôturer la période' }).click();
-  await expect(treasurer.getByText('Clôture refusée : 1 contribution(s) attendent encore une validation.')).toBeVisible();
+  await expect(
+    treasurer.getByText('Clôture refusée : 1 contribution(s) attendent encore une validation.'),
+  ).toBeVisible();
   const refused = treasurer.getByTestId('close-refused-pending');
   await expect(refused).toContainText('Chloé Dubois');
   await expect(refused).toContainText(`05/02/${year}`);
@@ -93,7 +133,12 @@ test('the treasurer creates, previews and closes a period; a contributor reads h
   await desk.close();
 
   // Alice, on her phone, reads her line in words.
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', hasTouch: true, isMobile: true });
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'fr-FR',
+    hasTouch: true,
+    isMobile: true,
+  });
   const alice = await phone.newPage();
   await signIn(alice, DEMO.contributor);
   await alice.goto('/payouts');
@@ -105,8 +150,17 @@ test('the treasurer creates, previews and closes a period; a contributor reads h
   );
   // Transparency is on in the demo: everyone's totals are one tap away.
   await mine.getByText('Les rétributions de chacun·e').click();
-  expect(plain(await mine.getByTestId('people-totals').getByRole('row', { name: /Chloé Dubois/ }).textContent())).toContain('60,00 €');
-  const overflow = await alice.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(
+    plain(
+      await mine
+        .getByTestId('people-totals')
+        .getByRole('row', { name: /Chloé Dubois/ })
+        .textContent(),
+    ),
+  ).toContain('60,00 €');
+  const overflow = await alice.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoSeriousA11yViolations(alice);
 
@@ -115,20 +169,43 @@ test('the treasurer creates, previews and closes a period; a contributor reads h
   await expect(alice.getByRole('heading', { level: 1 })).toHaveText(periodName);
   await expect(alice.getByRole('button', { name: 'Rouvrir la période' })).toHaveCount(0);
   await expect(alice.getByRole('button', { name: 'Enregistrer' })).toHaveCount(0);
-  const overflowPeriod = await alice.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflowPeriod = await alice.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflowPeriod).toBeLessThanOrEqual(0);
   await phone.close();
 });
 
 test('an admin reopens a closed period with a reason; the frozen run stays readable', async ({ page, request }) => {
   // A period of its own, closed through the API by the treasurer.
-  const token = (await (await request.post('/api/v1/tokens', { data: { email: DEMO.treasurer, password: 'butin-demo', name: 'e2e periods' } })).json()).token as string;
+  const token = (
+    await (
+      await request.post('/api/v1/tokens', {
+        data: { email: DEMO.treasurer, password: 'butin-demo', name: 'e2e periods' },
+      })
+    ).json()
+  ).token as string;
   const headers = { authorization: `Bearer ${token}` };
   const reopenYear = year + 1;
-  const created = await request.post('/api/v1/periods', { headers, data: { name: `À rouvrir ${reopenYear}`, startDate: `${reopenYear}-01-01`, endDate: `${reopenYear}-01-31`, defaultRateCents: 2500 } });
+  const created = await request.post('/api/v1/periods', {
+    headers,
+    data: {
+      name: `À rouvrir ${reopenYear}`,
+      startDate: `${reopenYear}-01-01`,
+      endDate: `${reopenYear}-01-31`,
+      defaultRateCents: 2500,
+    },
+  });
   expect(created.status()).toBe(201);
   const periodId = (await created.json()).id as string;
-  await contribution({ email: DEMO.contributor, chantierCode: 'C2', periodId, date: `${reopenYear}-01-15`, minutes: 90, status: 'APPROVED' });
+  await contribution({
+    email: DEMO.contributor,
+    chantierCode: 'C2',
+    periodId,
+    date: `${reopenYear}-01-15`,
+    minutes: 90,
+    status: 'APPROVED',
+  });
   const closed = await request.post(`/api/v1/periods/${periodId}/close`, { headers });
   expect(closed.status()).toBe(200);
 
@@ -146,8 +223,12 @@ test('an admin reopens a closed period with a reason; the frozen run stays reada
   await expect(runs).toContainText('Remplacé');
   await expect(runs).toContainText('Heures oubliées sur le chantier 2');
   await runs.getByRole('link', { name: 'Voir ce calcul' }).click();
-  await expect(page.getByText(/Vous consultez un calcul remplacé le .* \(motif : Heures oubliées sur le chantier 2\)/)).toBeVisible();
+  await expect(
+    page.getByText(/Vous consultez un calcul remplacé le .* \(motif : Heures oubliées sur le chantier 2\)/),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Rétributions figées' })).toBeVisible();
   // 1 h 30 at the default 25 €/h, frozen as it was.
-  expect(plain(await page.getByTestId('payout-explanation').first().textContent())).toBe('1 h 30 × 25,00 €/h = 37,50 €');
+  expect(plain(await page.getByTestId('payout-explanation').first().textContent())).toBe(
+    '1 h 30 × 25,00 €/h = 37,50 €',
+  );
 });

@@ -10,7 +10,13 @@ import { DEMO, signIn, sql, expectNoSeriousA11yViolations, plain } from './suppo
 import { decimalToCents, readSepaFile } from '../../lib/treasury/sepa-read';
 
 const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
-const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const todayInParis = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 
 // Valid IBANs of the SEPA zone, one per payee.
 const PROFILES: Record<string, { iban: string; bic?: string; organisation?: string }> = {
@@ -24,7 +30,9 @@ const PROFILES: Record<string, { iban: string; bic?: string; organisation?: stri
   'referent.services@monscobar.test': { iban: 'AT611904300234573201' },
 };
 
-test('the treasurer downloads the SEPA file and records its payments; a contributor reads “payé le …”', async ({ browser }) => {
+test('the treasurer downloads the SEPA file and records its payments; a contributor reads “payé le …”', async ({
+  browser,
+}) => {
   const [period] = await sql<{ id: string; name: string; run_id: string }>(
     `SELECT p.id, p.name, r.id AS run_id FROM funding_periods p JOIN payout_runs r ON r.period_id = p.id AND r.status = 'CURRENT'
       WHERE p.status = 'CLOSED' ORDER BY p.start_date LIMIT 1`,
@@ -36,10 +44,23 @@ test('the treasurer downloads the SEPA file and records its payments; a contribu
       `INSERT INTO payout_profiles (person_id, payee_type, organisation_name, legal_name, iban, bic, country, updated_at)
        SELECT id, $2::"PayeeType", $3, name, $4, $5, 'FR', now() FROM people WHERE email = $1
        ON CONFLICT (person_id) DO NOTHING`,
-      [email, profile.organisation ? 'ORGANISATION' : 'SELF', profile.organisation ?? null, profile.iban, profile.bic ?? null],
+      [
+        email,
+        profile.organisation ? 'ORGANISATION' : 'SELF',
+        profile.organisation ?? null,
+        profile.iban,
+        profile.bic ?? null,
+      ],
     );
   }
-  const owed = await sql<{ email: string; id: string; name: string; cents: string; iban: string | null; organisation: string | null }>(
+  const owed = await sql<{
+    email: string;
+    id: string;
+    name: string;
+    cents: string;
+    iban: string | null;
+    organisation: string | null;
+  }>(
     `SELECT p.email, p.id, p.name, sum(l.amount_cents)::text AS cents, pp.iban, pp.organisation_name AS organisation
        FROM payout_lines l JOIN people p ON p.id = l.person_id LEFT JOIN payout_profiles pp ON pp.person_id = p.id
       WHERE l.run_id = $1 GROUP BY p.email, p.id, p.name, pp.iban, pp.organisation_name`,
@@ -49,7 +70,8 @@ test('the treasurer downloads the SEPA file and records its payments; a contribu
   expect(Number(fatou.cents)).toBeGreaterThan(0);
   // What the file must hold: per IBAN, the sum of its people's payout lines (Fatou has no IBAN).
   const expected = new Map<string, number>();
-  for (const row of owed) if (row.iban && Number(row.cents) > 0) expected.set(row.iban, (expected.get(row.iban) ?? 0) + Number(row.cents));
+  for (const row of owed)
+    if (row.iban && Number(row.cents) > 0) expected.set(row.iban, (expected.get(row.iban) ?? 0) + Number(row.cents));
   const expectedTotal = [...expected.values()].reduce((sum, cents) => sum + cents, 0);
 
   const desk = await browser.newContext({ locale: 'fr-FR' });
@@ -73,20 +95,27 @@ test('the treasurer downloads the SEPA file and records its payments; a contribu
   // Fatou is left out of the file, and said to be.
   const sepa = page.getByTestId('sepa-section');
   await expect(page.getByTestId('sepa-summary')).toContainText(`${expected.size} virements`);
-  await expect(page.getByTestId('sepa-excluded')).toContainText("Fatou Diallo");
+  await expect(page.getByTestId('sepa-excluded')).toContainText('Fatou Diallo');
   await expect(page.getByTestId('sepa-excluded')).toContainText("pas d'IBAN");
   await expectNoSeriousA11yViolations(page);
 
   // The file: one transfer per payee with an IBAN, the right count, control sum and amounts.
-  const [download] = await Promise.all([page.waitForEvent('download'), sepa.getByRole('link', { name: 'Télécharger le fichier SEPA (XML)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    sepa.getByRole('link', { name: 'Télécharger le fichier SEPA (XML)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^virements-sepa-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.xml$/);
   const file = readSepaFile(await fs.readFile((await download.path())!, 'utf8'));
   expect(file.namespace).toBe('urn:iso:std:iso:20022:tech:xsd:pain.001.001.03');
   expect(file.nbOfTxs).toBe(String(expected.size));
   expect(decimalToCents(file.ctrlSum)).toBe(expectedTotal);
-  expect(new Map(file.transfers.map((transfer) => [transfer.creditorIban, decimalToCents(transfer.amount)]))).toEqual(expected);
+  expect(new Map(file.transfers.map((transfer) => [transfer.creditorIban, decimalToCents(transfer.amount)]))).toEqual(
+    expected,
+  );
   expect(file.payment.debtorIban).toBe('FR7630006000011234567890189');
-  expect(file.transfers.find((transfer) => transfer.creditorIban === 'BE68539007547034')?.creditorName).toBe('La Baraka');
+  expect(file.transfers.find((transfer) => transfer.creditorIban === 'BE68539007547034')?.creditorName).toBe(
+    'La Baraka',
+  );
 
   // Every transfer of the file recorded at once, with the bank's reference.
   const reference = `REMISE-${Date.now().toString(36).toUpperCase()}`;
@@ -115,7 +144,10 @@ test('the treasurer downloads the SEPA file and records its payments; a contribu
   await bruno.goto('/payouts');
   const status = bruno.getByTestId(`my-payout-${period.id}`).getByTestId('my-payment-line');
   await expect(status).toHaveText(`Payé le ${frenchDate(todayInParis())}, réf. ${reference}`);
-  const [statement] = await Promise.all([bruno.waitForEvent('download'), bruno.getByTestId(`my-payout-${period.id}`).getByRole('link', { name: 'Mon attestation (PDF)' }).click()]);
+  const [statement] = await Promise.all([
+    bruno.waitForEvent('download'),
+    bruno.getByTestId(`my-payout-${period.id}`).getByRole('link', { name: 'Mon attestation (PDF)' }).click(),
+  ]);
   expect((await fs.readFile((await statement.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(statement.suggestedFilename()).toMatch(/^attestation-bruno-lefebvre-/);
 
@@ -124,7 +156,9 @@ test('the treasurer downloads the SEPA file and records its payments; a contribu
   const chloe = await chloeContext.newPage();
   await signIn(chloe, 'chloe@monscobar.test');
   await chloe.goto('/payouts');
-  expect(plain(await chloe.getByTestId(`my-payout-${period.id}`).getByTestId('my-payment-line').textContent())).toBe(`Versé à La Baraka le ${frenchDate(todayInParis())}, réf. ${reference}`);
+  expect(plain(await chloe.getByTestId(`my-payout-${period.id}`).getByTestId('my-payment-line').textContent())).toBe(
+    `Versé à La Baraka le ${frenchDate(todayInParis())}, réf. ${reference}`,
+  );
   // Nobody but a treasurer sees the payments page.
   expect((await chloe.goto(`/periods/${period.id}/payments`))!.status()).toBe(404);
   await chloeContext.close();

@@ -8,7 +8,16 @@ import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from '@/a
 import { POST as actionRoute } from '@/app/api/v1/contributions/[id]/[action]/route';
 import { GET as historyRoute } from '@/app/api/v1/contributions/[id]/history/route';
 import { POST as bulkRoute } from '@/app/api/v1/contributions/bulk-review/route';
-import { bearerToken, callRoute, createChantier, createPeriod, createPerson, resetDatabase, seedContribution, tableCounts } from '../support/database';
+import {
+  bearerToken,
+  callRoute,
+  createChantier,
+  createPeriod,
+  createPerson,
+  resetDatabase,
+  seedContribution,
+  tableCounts,
+} from '../support/database';
 
 let token: string; // the owner
 let referentToken: string;
@@ -26,15 +35,24 @@ beforeAll(async () => {
   referentToken = await bearerToken(referent.id);
   const period = await createPeriod({ name: '2026', startDate: '2026-01-01', endDate: '2026-12-31' });
   draftId = (await seedContribution({ personId: owner.id, chantierId, periodId: period.id, date: DATE })).id;
-  submittedId = (await seedContribution({ personId: owner.id, chantierId, periodId: period.id, date: DATE, status: 'SUBMITTED' })).id;
+  submittedId = (
+    await seedContribution({ personId: owner.id, chantierId, periodId: period.id, date: DATE, status: 'SUBMITTED' })
+  ).id;
 });
 
 const valid = () => ({ date: DATE, minutes: 60, chantierId, description: 'Valide' });
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-type Case = [label: string, call: () => Promise<{ status: number; body: any }>, status: number, code: string, field?: string];
+type Case = [
+  label: string,
+  call: () => Promise<{ status: number; body: any }>,
+  status: number,
+  code: string,
+  field?: string,
+];
 
-const create = (body: unknown): Promise<{ status: number; body: any }> => callRoute(createRoute, { method: 'POST', token, body });
+const create = (body: unknown): Promise<{ status: number; body: any }> =>
+  callRoute(createRoute, { method: 'POST', token, body });
 const createRaw = (rawBody: string) => callRoute(createRoute, { method: 'POST', token, rawBody });
 
 const CREATE_CASES: Case[] = [
@@ -55,10 +73,22 @@ const CREATE_CASES: Case[] = [
   ['duration "abc"', () => create({ ...valid(), minutes: undefined, duration: 'abc' }), 400, 'VALIDATION', 'duration'],
   ['duration "0"', () => create({ ...valid(), minutes: undefined, duration: '0' }), 400, 'VALIDATION', 'duration'],
   ['duration "-1h"', () => create({ ...valid(), minutes: undefined, duration: '-1h' }), 400, 'VALIDATION', 'duration'],
-  ['duration as a number', () => create({ ...valid(), minutes: undefined, duration: 90 }), 400, 'VALIDATION', 'duration'],
+  [
+    'duration as a number',
+    () => create({ ...valid(), minutes: undefined, duration: 90 }),
+    400,
+    'VALIDATION',
+    'duration',
+  ],
   ['no duration at all', () => create({ ...valid(), minutes: undefined }), 400, 'VALIDATION', 'duration'],
   ['an empty description', () => create({ ...valid(), description: '   ' }), 400, 'VALIDATION', 'description'],
-  ['a 2001-character description', () => create({ ...valid(), description: 'x'.repeat(2001) }), 400, 'VALIDATION', 'description'],
+  [
+    'a 2001-character description',
+    () => create({ ...valid(), description: 'x'.repeat(2001) }),
+    400,
+    'VALIDATION',
+    'description',
+  ],
   ['chantierId as a number', () => create({ ...valid(), chantierId: 42 }), 400, 'VALIDATION', 'chantierId'],
   ['a missing chantierId', () => create({ ...valid(), chantierId: undefined }), 400, 'VALIDATION', 'chantierId'],
   ['an unknown chantier', () => create({ ...valid(), chantierId: 'nope' }), 400, 'VALIDATION', 'chantierId'],
@@ -69,34 +99,207 @@ const CREATE_CASES: Case[] = [
 
 const id = () => draftId;
 const ITEM_CASES: Case[] = [
-  ['PATCH: malformed JSON', () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: id() }, rawBody: '{' }), 400, 'BAD_REQUEST'],
-  ['PATCH: no version', () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: id() }, body: valid() }), 400, 'VALIDATION', 'version'],
-  ['PATCH: version 0', () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: id() }, body: { ...valid(), version: 0 } }), 400, 'VALIDATION', 'version'],
-  ['PATCH: version "abc"', () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: id() }, body: { ...valid(), version: 'abc' } }), 400, 'VALIDATION', 'version'],
-  ['PATCH: unknown chantier', () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: id() }, body: { ...valid(), version: 1, chantierId: 'nope' } }), 400, 'VALIDATION', 'chantierId'],
-  ['PATCH: unknown id', () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: 'nope' }, body: { ...valid(), version: 1 } }), 404, 'NOT_FOUND'],
-  ['PATCH: a 65-character id', () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: 'x'.repeat(65) }, body: { ...valid(), version: 1 } }), 400, 'VALIDATION'],
+  [
+    'PATCH: malformed JSON',
+    () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: id() }, rawBody: '{' }),
+    400,
+    'BAD_REQUEST',
+  ],
+  [
+    'PATCH: no version',
+    () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: id() }, body: valid() }),
+    400,
+    'VALIDATION',
+    'version',
+  ],
+  [
+    'PATCH: version 0',
+    () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: id() }, body: { ...valid(), version: 0 } }),
+    400,
+    'VALIDATION',
+    'version',
+  ],
+  [
+    'PATCH: version "abc"',
+    () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: id() }, body: { ...valid(), version: 'abc' } }),
+    400,
+    'VALIDATION',
+    'version',
+  ],
+  [
+    'PATCH: unknown chantier',
+    () =>
+      callRoute(patchRoute, {
+        method: 'PATCH',
+        token,
+        params: { id: id() },
+        body: { ...valid(), version: 1, chantierId: 'nope' },
+      }),
+    400,
+    'VALIDATION',
+    'chantierId',
+  ],
+  [
+    'PATCH: unknown id',
+    () => callRoute(patchRoute, { method: 'PATCH', token, params: { id: 'nope' }, body: { ...valid(), version: 1 } }),
+    404,
+    'NOT_FOUND',
+  ],
+  [
+    'PATCH: a 65-character id',
+    () =>
+      callRoute(patchRoute, {
+        method: 'PATCH',
+        token,
+        params: { id: 'x'.repeat(65) },
+        body: { ...valid(), version: 1 },
+      }),
+    400,
+    'VALIDATION',
+  ],
   ['GET: unknown id', () => callRoute(getRoute, { token, params: { id: 'nope' } }), 404, 'NOT_FOUND'],
   ['GET history: unknown id', () => callRoute(historyRoute, { token, params: { id: 'nope' } }), 404, 'NOT_FOUND'],
-  ['DELETE: unknown id', () => callRoute(deleteRoute, { method: 'DELETE', token, params: { id: 'nope' } }), 404, 'NOT_FOUND'],
-  ['DELETE: version "abc"', () => callRoute(deleteRoute, { method: 'DELETE', path: `/api/v1/contributions/${id()}?version=abc`, token, params: { id: id() } }), 400, 'VALIDATION', 'version'],
-  ['POST action: unknown action', () => callRoute(actionRoute, { method: 'POST', token: referentToken, params: { id: submittedId, action: 'frobnicate' }, body: {} }), 400, 'VALIDATION', 'action'],
-  ['POST action: camelCase requestChanges (the URL says request-changes)', () => callRoute(actionRoute, { method: 'POST', token: referentToken, params: { id: submittedId, action: 'requestChanges' }, body: { comment: 'x' } }), 400, 'VALIDATION', 'action'],
-  ['POST action: unknown id', () => callRoute(actionRoute, { method: 'POST', token: referentToken, params: { id: 'nope', action: 'approve' }, body: {} }), 404, 'NOT_FOUND'],
-  ['POST action: malformed JSON', () => callRoute(actionRoute, { method: 'POST', token: referentToken, params: { id: submittedId, action: 'approve' }, rawBody: '{"version":' }), 400, 'BAD_REQUEST'],
-  ['POST action: version "x"', () => callRoute(actionRoute, { method: 'POST', token: referentToken, params: { id: submittedId, action: 'approve' }, body: { version: 'x' } }), 400, 'VALIDATION', 'version'],
-  ['POST action: reason as a number', () => callRoute(actionRoute, { method: 'POST', token: referentToken, params: { id: submittedId, action: 'reject' }, body: { reason: 42 } }), 400, 'VALIDATION', 'reason'],
-  ['POST action: a 2001-character comment', () => callRoute(actionRoute, { method: 'POST', token: referentToken, params: { id: submittedId, action: 'request-changes' }, body: { comment: 'x'.repeat(2001) } }), 400, 'VALIDATION', 'comment'],
-  ['POST action: reject without a reason', () => callRoute(actionRoute, { method: 'POST', token: referentToken, params: { id: submittedId, action: 'reject' }, body: {} }), 400, 'COMMENT_REQUIRED', 'reason'],
+  [
+    'DELETE: unknown id',
+    () => callRoute(deleteRoute, { method: 'DELETE', token, params: { id: 'nope' } }),
+    404,
+    'NOT_FOUND',
+  ],
+  [
+    'DELETE: version "abc"',
+    () =>
+      callRoute(deleteRoute, {
+        method: 'DELETE',
+        path: `/api/v1/contributions/${id()}?version=abc`,
+        token,
+        params: { id: id() },
+      }),
+    400,
+    'VALIDATION',
+    'version',
+  ],
+  [
+    'POST action: unknown action',
+    () =>
+      callRoute(actionRoute, {
+        method: 'POST',
+        token: referentToken,
+        params: { id: submittedId, action: 'frobnicate' },
+        body: {},
+      }),
+    400,
+    'VALIDATION',
+    'action',
+  ],
+  [
+    'POST action: camelCase requestChanges (the URL says request-changes)',
+    () =>
+      callRoute(actionRoute, {
+        method: 'POST',
+        token: referentToken,
+        params: { id: submittedId, action: 'requestChanges' },
+        body: { comment: 'x' },
+      }),
+    400,
+    'VALIDATION',
+    'action',
+  ],
+  [
+    'POST action: unknown id',
+    () =>
+      callRoute(actionRoute, {
+        method: 'POST',
+        token: referentToken,
+        params: { id: 'nope', action: 'approve' },
+        body: {},
+      }),
+    404,
+    'NOT_FOUND',
+  ],
+  [
+    'POST action: malformed JSON',
+    () =>
+      callRoute(actionRoute, {
+        method: 'POST',
+        token: referentToken,
+        params: { id: submittedId, action: 'approve' },
+        rawBody: '{"version":',
+      }),
+    400,
+    'BAD_REQUEST',
+  ],
+  [
+    'POST action: version "x"',
+    () =>
+      callRoute(actionRoute, {
+        method: 'POST',
+        token: referentToken,
+        params: { id: submittedId, action: 'approve' },
+        body: { version: 'x' },
+      }),
+    400,
+    'VALIDATION',
+    'version',
+  ],
+  [
+    'POST action: reason as a number',
+    () =>
+      callRoute(actionRoute, {
+        method: 'POST',
+        token: referentToken,
+        params: { id: submittedId, action: 'reject' },
+        body: { reason: 42 },
+      }),
+    400,
+    'VALIDATION',
+    'reason',
+  ],
+  [
+    'POST action: a 2001-character comment',
+    () =>
+      callRoute(actionRoute, {
+        method: 'POST',
+        token: referentToken,
+        params: { id: submittedId, action: 'request-changes' },
+        body: { comment: 'x'.repeat(2001) },
+      }),
+    400,
+    'VALIDATION',
+    'comment',
+  ],
+  [
+    'POST action: reject without a reason',
+    () =>
+      callRoute(actionRoute, {
+        method: 'POST',
+        token: referentToken,
+        params: { id: submittedId, action: 'reject' },
+        body: {},
+      }),
+    400,
+    'COMMENT_REQUIRED',
+    'reason',
+  ],
 ];
 
 const bulk = (body: unknown) => callRoute(bulkRoute, { method: 'POST', token: referentToken, body });
 const BULK_CASES: Case[] = [
-  ['malformed JSON', () => callRoute(bulkRoute, { method: 'POST', token: referentToken, rawBody: 'ids=1' }), 400, 'BAD_REQUEST'],
+  [
+    'malformed JSON',
+    () => callRoute(bulkRoute, { method: 'POST', token: referentToken, rawBody: 'ids=1' }),
+    400,
+    'BAD_REQUEST',
+  ],
   ['no ids', () => bulk({ action: 'approve' }), 400, 'VALIDATION', 'ids'],
   ['an empty list', () => bulk({ ids: [], action: 'approve' }), 400, 'VALIDATION', 'ids'],
   ['ids as numbers', () => bulk({ ids: [1, 2], action: 'approve' }), 400, 'VALIDATION'],
-  ['more than 500 ids', () => bulk({ ids: Array.from({ length: 501 }, (_, index) => `id${index}`), action: 'approve' }), 400, 'VALIDATION', 'ids'],
+  [
+    'more than 500 ids',
+    () => bulk({ ids: Array.from({ length: 501 }, (_, index) => `id${index}`), action: 'approve' }),
+    400,
+    'VALIDATION',
+    'ids',
+  ],
   ['an unknown action', () => bulk({ ids: [submittedId], action: 'delete' }), 400, 'VALIDATION', 'action'],
   ['an unknown id', () => bulk({ ids: ['nope'], action: 'approve' }), 409, 'CONFLICT'],
   ['reject without a reason', () => bulk({ ids: [submittedId], action: 'reject' }), 400, 'COMMENT_REQUIRED', 'reason'],
@@ -132,13 +335,18 @@ describe('contribution endpoints answer bad input with 4xx JSON, never 5xx', () 
       expect(response.status).toBe(status);
       expect(response.body.error).toMatchObject({ code, message: expect.any(String) });
       expect(response.body.error.message).not.toMatch(/^(errors|validation)\./); // translated, not a key
-      if (field) expect(Object.keys(response.body.error.fields ?? {}), JSON.stringify(response.body.error)).toContain(field);
+      if (field)
+        expect(Object.keys(response.body.error.fields ?? {}), JSON.stringify(response.body.error)).toContain(field);
     });
   });
 
   it('without a token, or with a bad one: 401', async () => {
     for (const authorization of [undefined, 'Bearer nope', 'Basic Zm9vOmJhcg==']) {
-      const response = await callRoute(createRoute, { method: 'POST', headers: authorization ? { authorization } : {}, body: valid() });
+      const response = await callRoute(createRoute, {
+        method: 'POST',
+        headers: authorization ? { authorization } : {},
+        body: valid(),
+      });
       expect(response.status, String(authorization)).toBe(401);
       expect(response.body.error.code).toBe('UNAUTHENTICATED');
     }

@@ -10,7 +10,18 @@ import { POST as bulkRoute } from '@/app/api/v1/contributions/bulk-review/route'
 import { closePeriod } from '@/lib/periods/payouts';
 import type { Actor } from '@/lib/auth/permissions';
 import type { ContributionStatus } from '@/lib/contributions/lifecycle';
-import { bearerToken, callRoute, createChantier, createPeriod, createPerson, resetDatabase, seedContribution, setPeriodStatus, sql, sqlError } from '../support/database';
+import {
+  bearerToken,
+  callRoute,
+  createChantier,
+  createPeriod,
+  createPerson,
+  resetDatabase,
+  seedContribution,
+  setPeriodStatus,
+  sql,
+  sqlError,
+} from '../support/database';
 
 type Who = 'alice' | 'remi' | 'admin';
 let people: Record<Who, Actor>;
@@ -24,8 +35,13 @@ const seeded = { autumn: {} as Record<string, string>, spring: {} as Record<stri
 
 async function snapshot() {
   return {
-    contributions: await sql(`SELECT * FROM contributions WHERE period_id = ANY($1) ORDER BY id`, [[autumn.id, spring.id]]),
-    events: await sql(`SELECT e.* FROM contribution_events e JOIN contributions c ON c.id = e.contribution_id WHERE c.period_id = ANY($1) ORDER BY e.id`, [[autumn.id, spring.id]]),
+    contributions: await sql(`SELECT * FROM contributions WHERE period_id = ANY($1) ORDER BY id`, [
+      [autumn.id, spring.id],
+    ]),
+    events: await sql(
+      `SELECT e.* FROM contribution_events e JOIN contributions c ON c.id = e.contribution_id WHERE c.period_id = ANY($1) ORDER BY e.id`,
+      [[autumn.id, spring.id]],
+    ),
   };
 }
 let before: Awaited<ReturnType<typeof snapshot>>;
@@ -46,10 +62,28 @@ beforeAll(async () => {
   openPeriodId = (await createPeriod({ name: 'Année 2026', startDate: '2026-01-01', endDate: '2026-12-31' })).id;
 
   for (const status of ['DRAFT', 'APPROVED', 'REJECTED'] as ContributionStatus[]) {
-    seeded.autumn[status] = (await seedContribution({ personId: people.alice.id, chantierId, periodId: autumn.id, date: '2025-10-01', status, reviewerId: people.remi.id })).id;
+    seeded.autumn[status] = (
+      await seedContribution({
+        personId: people.alice.id,
+        chantierId,
+        periodId: autumn.id,
+        date: '2025-10-01',
+        status,
+        reviewerId: people.remi.id,
+      })
+    ).id;
   }
   for (const status of ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'] as ContributionStatus[]) {
-    seeded.spring[status] = (await seedContribution({ personId: people.alice.id, chantierId, periodId: spring.id, date: '2025-03-01', status, reviewerId: people.remi.id })).id;
+    seeded.spring[status] = (
+      await seedContribution({
+        personId: people.alice.id,
+        chantierId,
+        periodId: spring.id,
+        date: '2025-03-01',
+        status,
+        reviewerId: people.remi.id,
+      })
+    ).id;
   }
   const closed = await closePeriod({ actor: treasurer, periodId: autumn.id });
   expect(closed.status).toBe('CLOSED');
@@ -64,17 +98,59 @@ const edit = (date: string) => ({ version: 1, date, minutes: 30, description: 'C
 type Attempt = { method: 'PATCH' | 'DELETE' | 'POST'; action?: string; body?: Record<string, unknown> };
 const ATTEMPTS: [string, Who, 'autumn' | 'spring', ContributionStatus, Attempt][] = [
   ['the owner edits a draft', 'alice', 'autumn', 'DRAFT', { method: 'PATCH', body: edit('2025-10-02') }],
-  ['the owner moves a draft out, into an open period', 'alice', 'autumn', 'DRAFT', { method: 'PATCH', body: edit('2026-02-01') }],
+  [
+    'the owner moves a draft out, into an open period',
+    'alice',
+    'autumn',
+    'DRAFT',
+    { method: 'PATCH', body: edit('2026-02-01') },
+  ],
   ['the owner deletes a draft', 'alice', 'autumn', 'DRAFT', { method: 'DELETE' }],
   ['the owner submits a draft', 'alice', 'autumn', 'DRAFT', { method: 'POST', action: 'submit' }],
   ['the owner deletes a rejected one', 'alice', 'autumn', 'REJECTED', { method: 'DELETE' }],
-  ['the referent un-approves', 'remi', 'autumn', 'APPROVED', { method: 'POST', action: 'unapprove', body: { comment: 'Erreur' } }],
-  ['an admin un-approves', 'admin', 'autumn', 'APPROVED', { method: 'POST', action: 'unapprove', body: { comment: 'Erreur' } }],
+  [
+    'the referent un-approves',
+    'remi',
+    'autumn',
+    'APPROVED',
+    { method: 'POST', action: 'unapprove', body: { comment: 'Erreur' } },
+  ],
+  [
+    'an admin un-approves',
+    'admin',
+    'autumn',
+    'APPROVED',
+    { method: 'POST', action: 'unapprove', body: { comment: 'Erreur' } },
+  ],
   ['the referent approves a pending one', 'remi', 'spring', 'SUBMITTED', { method: 'POST', action: 'approve' }],
-  ['the referent rejects a pending one', 'remi', 'spring', 'SUBMITTED', { method: 'POST', action: 'reject', body: { reason: 'Trop tard' } }],
-  ['the referent requests changes', 'remi', 'spring', 'SUBMITTED', { method: 'POST', action: 'request-changes', body: { comment: 'Précise' } }],
-  ['an admin approves a pending one', 'admin', 'spring', 'SUBMITTED', { method: 'POST', action: 'approve', body: { version: 1 } }],
-  ['the owner resubmits after a change request', 'alice', 'spring', 'CHANGES_REQUESTED', { method: 'POST', action: 'submit' }],
+  [
+    'the referent rejects a pending one',
+    'remi',
+    'spring',
+    'SUBMITTED',
+    { method: 'POST', action: 'reject', body: { reason: 'Trop tard' } },
+  ],
+  [
+    'the referent requests changes',
+    'remi',
+    'spring',
+    'SUBMITTED',
+    { method: 'POST', action: 'request-changes', body: { comment: 'Précise' } },
+  ],
+  [
+    'an admin approves a pending one',
+    'admin',
+    'spring',
+    'SUBMITTED',
+    { method: 'POST', action: 'approve', body: { version: 1 } },
+  ],
+  [
+    'the owner resubmits after a change request',
+    'alice',
+    'spring',
+    'CHANGES_REQUESTED',
+    { method: 'POST', action: 'submit' },
+  ],
   ['the owner edits a pending one', 'alice', 'spring', 'SUBMITTED', { method: 'PATCH', body: edit('2025-03-02') }],
   ['the owner deletes a pending one', 'alice', 'spring', 'SUBMITTED', { method: 'DELETE' }],
 ];
@@ -88,7 +164,12 @@ describe('every path through the API is refused with PERIOD_CLOSED', () => {
         ? await callRoute(patchRoute, { method: 'PATCH', token, params: { id }, body: { ...attempt.body, chantierId } })
         : attempt.method === 'DELETE'
           ? await callRoute(deleteRoute, { method: 'DELETE', token, params: { id } })
-          : await callRoute(actionRoute, { method: 'POST', token, params: { id, action: attempt.action! }, body: attempt.body ?? {} });
+          : await callRoute(actionRoute, {
+              method: 'POST',
+              token,
+              params: { id, action: attempt.action! },
+              body: attempt.body ?? {},
+            });
     const { id: periodId, name } = period === 'autumn' ? autumn : spring;
     expect(response.status).toBe(409);
     expect(response.body.error).toMatchObject({ code: 'PERIOD_CLOSED', details: { periodId, status: 'CLOSED' } });
@@ -96,26 +177,54 @@ describe('every path through the API is refused with PERIOD_CLOSED', () => {
   });
 
   it('a bulk review refuses the whole batch, naming each contribution of the closed period', async () => {
-    const openOne = await seedContribution({ personId: people.alice.id, chantierId, periodId: openPeriodId, date: '2026-03-01', status: 'SUBMITTED' });
-    const response = await callRoute(bulkRoute, { method: 'POST', token: tokens.remi, body: { ids: [openOne.id, seeded.spring.SUBMITTED], action: 'approve' } });
+    const openOne = await seedContribution({
+      personId: people.alice.id,
+      chantierId,
+      periodId: openPeriodId,
+      date: '2026-03-01',
+      status: 'SUBMITTED',
+    });
+    const response = await callRoute(bulkRoute, {
+      method: 'POST',
+      token: tokens.remi,
+      body: { ids: [openOne.id, seeded.spring.SUBMITTED], action: 'approve' },
+    });
     expect(response.status).toBe(409);
     expect(response.body.error.details.refused).toEqual([{ id: seeded.spring.SUBMITTED, code: 'PERIOD_CLOSED' }]);
     expect((await db().contribution.findUniqueOrThrow({ where: { id: openOne.id } })).status).toBe('SUBMITTED');
   });
 
   it('declaring a new contribution dated in the closed period is refused too', async () => {
-    const response = await callRoute(createRoute, { method: 'POST', token: tokens.alice, body: { date: '2025-12-31', minutes: 60, chantierId, description: 'Oubliée' } });
+    const response = await callRoute(createRoute, {
+      method: 'POST',
+      token: tokens.alice,
+      body: { date: '2025-12-31', minutes: 60, chantierId, description: 'Oubliée' },
+    });
     expect(response.status).toBe(409);
     expect(response.body.error).toMatchObject({ code: 'PERIOD_CLOSED', details: { periodId: autumn.id } });
   });
 
   it('a paid period says so', async () => {
     const paid = await createPeriod({ name: 'Hiver 2024', startDate: '2024-10-01', endDate: '2024-12-31' });
-    const draft = await seedContribution({ personId: people.alice.id, chantierId, periodId: paid.id, date: '2024-11-11' });
+    const draft = await seedContribution({
+      personId: people.alice.id,
+      chantierId,
+      periodId: paid.id,
+      date: '2024-11-11',
+    });
     await setPeriodStatus(paid.id, 'PAID');
-    const response = await callRoute(actionRoute, { method: 'POST', token: tokens.alice, params: { id: draft.id, action: 'submit' }, body: {} });
+    const response = await callRoute(actionRoute, {
+      method: 'POST',
+      token: tokens.alice,
+      params: { id: draft.id, action: 'submit' },
+      body: {},
+    });
     expect(response.status).toBe(409);
-    expect(response.body.error).toMatchObject({ code: 'PERIOD_CLOSED', message: 'The period “Hiver 2024” is paid: its contributions can no longer change.', details: { status: 'PAID' } });
+    expect(response.body.error).toMatchObject({
+      code: 'PERIOD_CLOSED',
+      message: 'The period “Hiver 2024” is paid: its contributions can no longer change.',
+      details: { status: 'PAID' },
+    });
   });
 });
 
@@ -123,7 +232,10 @@ describe('plain SQL is refused by the database', () => {
   it.each([
     ['UPDATE of the minutes', `UPDATE contributions SET minutes = 1 WHERE id = $1`],
     ['UPDATE of the status', `UPDATE contributions SET status = 'SUBMITTED' WHERE id = $1`],
-    ['UPDATE moving it to an open period', `UPDATE contributions SET period_id = '${'OPEN_PERIOD'}', date = '2026-02-02' WHERE id = $1`],
+    [
+      'UPDATE moving it to an open period',
+      `UPDATE contributions SET period_id = '${'OPEN_PERIOD'}', date = '2026-02-02' WHERE id = $1`,
+    ],
     ['soft delete', `UPDATE contributions SET deleted_at = now() WHERE id = $1`],
     ['DELETE', `DELETE FROM contributions WHERE id = $1`],
   ])('%s', async (_label, statement) => {

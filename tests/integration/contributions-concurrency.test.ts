@@ -13,7 +13,16 @@ import { reviewContribution, reviewContributions } from '@/lib/contributions/ser
 import { submitContribution, updateContribution } from '@/lib/contributions/server/mutations';
 import { ZContributionUpdate } from '@/lib/contributions/inputs';
 import type { Actor } from '@/lib/auth/permissions';
-import { bearerToken, callRoute, createChantier, createPeriod, createPerson, rejectionOf, resetDatabase, seedContribution } from '../support/database';
+import {
+  bearerToken,
+  callRoute,
+  createChantier,
+  createPeriod,
+  createPerson,
+  rejectionOf,
+  resetDatabase,
+  seedContribution,
+} from '../support/database';
 
 let owner: Actor;
 let otherOwner: Actor;
@@ -42,16 +51,29 @@ beforeEach(async () => {
 });
 
 const submitted = (data: { personId?: string; chantierId?: string } = {}) =>
-  seedContribution({ personId: data.personId ?? owner.id, chantierId: data.chantierId ?? chantierId, periodId, date: DATE, status: 'SUBMITTED' });
+  seedContribution({
+    personId: data.personId ?? owner.id,
+    chantierId: data.chantierId ?? chantierId,
+    periodId,
+    date: DATE,
+    status: 'SUBMITTED',
+  });
 
 const transitions = (contributionId: string) =>
-  db().contributionEvent.findMany({ where: { contributionId, kind: 'TRANSITION', NOT: { fromStatus: 'DRAFT' } }, orderBy: { id: 'asc' } });
+  db().contributionEvent.findMany({
+    where: { contributionId, kind: 'TRANSITION', NOT: { fromStatus: 'DRAFT' } },
+    orderBy: { id: 'asc' },
+  });
 
 /**
  * Holds the rows' lock on a connection of its own, starts the calls, waits until `blocked` of
  * them wait on a lock inside their transaction, then lets them go. Returns how each one ended.
  */
-async function race<T>(ids: string[], calls: (() => Promise<T>)[], blocked = calls.length): Promise<PromiseSettledResult<T>[]> {
+async function race<T>(
+  ids: string[],
+  calls: (() => Promise<T>)[],
+  blocked = calls.length,
+): Promise<PromiseSettledResult<T>[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   let pending: Promise<T>[] = [];
@@ -109,8 +131,14 @@ describe('two referents approving one contribution at the same time', () => {
     expect(error.details).toMatchObject({ status: 'APPROVED', version: 2, by: winnerName });
 
     const events = await transitions(contribution.id);
-    expect(events.map((event) => [event.fromStatus, event.toStatus, event.actorId])).toEqual([['SUBMITTED', 'APPROVED', reviewers[winner].id]]);
-    expect(await db().contribution.findUniqueOrThrow({ where: { id: contribution.id } })).toMatchObject({ status: 'APPROVED', version: 2, reviewedById: reviewers[winner].id });
+    expect(events.map((event) => [event.fromStatus, event.toStatus, event.actorId])).toEqual([
+      ['SUBMITTED', 'APPROVED', reviewers[winner].id],
+    ]);
+    expect(await db().contribution.findUniqueOrThrow({ where: { id: contribution.id } })).toMatchObject({
+      status: 'APPROVED',
+      version: 2,
+      reviewedById: reviewers[winner].id,
+    });
   });
 
   it('through the API: one 200, one 409 "Already handled by <name>."', async () => {
@@ -118,13 +146,24 @@ describe('two referents approving one contribution at the same time', () => {
     const tokens = [await bearerToken(rita.id), await bearerToken(remi.id)];
     const results = await race(
       [contribution.id],
-      tokens.map((token) => () => callRoute(actionRoute, { method: 'POST', token, params: { id: contribution.id, action: 'approve' }, body: { version: 1 } })),
+      tokens.map(
+        (token) => () =>
+          callRoute(actionRoute, {
+            method: 'POST',
+            token,
+            params: { id: contribution.id, action: 'approve' },
+            body: { version: 1 },
+          }),
+      ),
     );
     const responses = results.map((result) => (result as PromiseFulfilledResult<{ status: number; body: any }>).value);
     expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
     const winner = responses.findIndex((response) => response.status === 200);
     const loser = responses[1 - winner];
-    expect(loser.body.error).toMatchObject({ code: 'ALREADY_REVIEWED', message: `Already handled by ${[rita, remi][winner].name}.` });
+    expect(loser.body.error).toMatchObject({
+      code: 'ALREADY_REVIEWED',
+      message: `Already handled by ${[rita, remi][winner].name}.`,
+    });
     expect(await transitions(contribution.id)).toHaveLength(1);
   });
 
@@ -147,14 +186,20 @@ describe('two referents approving one contribution at the same time', () => {
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ fromStatus: 'SUBMITTED', toStatus: expected.status, actorId: expected.by.id });
       // Only a rejection notifies the owner.
-      expect(await db().notification.count({ where: { personId: owner.id, data: { path: ['contributionId'], equals: contribution.id } } })).toBe(winner === 1 ? 1 : 0);
+      expect(
+        await db().notification.count({
+          where: { personId: owner.id, data: { path: ['contributionId'], equals: contribution.id } },
+        }),
+      ).toBe(winner === 1 ? 1 : 0);
     }
   });
 
   it('many contributions approved twice at once, without a lock held: each has exactly one approval', async () => {
     const contributions = await Promise.all(Array.from({ length: 6 }, () => submitted()));
     const results = await Promise.allSettled(
-      contributions.flatMap((contribution) => [rita, remi].map((actor) => reviewContribution({ actor, id: contribution.id, action: 'approve', version: 1 }))),
+      contributions.flatMap((contribution) =>
+        [rita, remi].map((actor) => reviewContribution({ actor, id: contribution.id, action: 'approve', version: 1 })),
+      ),
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(6);
     for (const result of results) {
@@ -166,12 +211,21 @@ describe('two referents approving one contribution at the same time', () => {
   it('the owner’s edit against an approval with the same version: one of them, nothing silently lost', async () => {
     for (let round = 0; round < 2; round++) {
       const contribution = await submitted();
-      const input = ZContributionUpdate.parse({ version: 1, date: DATE, minutes: 150, chantierId, description: 'Corrigée pendant la revue' });
+      const input = ZContributionUpdate.parse({
+        version: 1,
+        date: DATE,
+        minutes: 150,
+        chantierId,
+        description: 'Corrigée pendant la revue',
+      });
       const results = await race(
         [contribution.id],
         [
           () => updateContribution({ actor: owner, id: contribution.id, input }).then(() => 'edit'),
-          () => reviewContribution({ actor: rita, id: contribution.id, action: 'approve', version: 1 }).then(() => 'approve'),
+          () =>
+            reviewContribution({ actor: rita, id: contribution.id, action: 'approve', version: 1 }).then(
+              () => 'approve',
+            ),
         ],
       );
       const { value, error } = oneWinner(results);
@@ -189,11 +243,27 @@ describe('two referents approving one contribution at the same time', () => {
   });
 
   it('two un-approvals at once with the version both loaded: one wins, the other hears who did it', async () => {
-    const contribution = await seedContribution({ personId: owner.id, chantierId, periodId, date: DATE, status: 'APPROVED', reviewerId: admin.id });
+    const contribution = await seedContribution({
+      personId: owner.id,
+      chantierId,
+      periodId,
+      date: DATE,
+      status: 'APPROVED',
+      reviewerId: admin.id,
+    });
     const reviewers = [rita, remi];
     const results = await race(
       [contribution.id],
-      reviewers.map((actor) => () => reviewContribution({ actor, id: contribution.id, action: 'unapprove', comment: `Revu par ${actor.name}`, version: 1 })),
+      reviewers.map(
+        (actor) => () =>
+          reviewContribution({
+            actor,
+            id: contribution.id,
+            action: 'unapprove',
+            comment: `Revu par ${actor.name}`,
+            version: 1,
+          }),
+      ),
     );
     const { winner, error } = oneWinner(results);
     expect(error.code).toBe('ALREADY_REVIEWED');
@@ -206,10 +276,19 @@ describe('two referents approving one contribution at the same time', () => {
   // the current state") instead of being told who handled it, because SUBMITTED is not in
   // REVIEWED. Remove `.fails` once fixed.
   it('two un-approvals at once without a version: the loser is told who handled it', async () => {
-    const contribution = await seedContribution({ personId: owner.id, chantierId, periodId, date: DATE, status: 'APPROVED', reviewerId: admin.id });
+    const contribution = await seedContribution({
+      personId: owner.id,
+      chantierId,
+      periodId,
+      date: DATE,
+      status: 'APPROVED',
+      reviewerId: admin.id,
+    });
     const results = await race(
       [contribution.id],
-      [rita, remi].map((actor) => () => reviewContribution({ actor, id: contribution.id, action: 'unapprove', comment: 'À revoir' })),
+      [rita, remi].map(
+        (actor) => () => reviewContribution({ actor, id: contribution.id, action: 'unapprove', comment: 'À revoir' }),
+      ),
     );
     const { error } = oneWinner(results);
     expect(error.code).toBe('ALREADY_REVIEWED');
@@ -221,10 +300,18 @@ describe('two referents approving one contribution at the same time', () => {
   // waits for review. It should be STALE_VERSION with the current values. Remove `.fails` once fixed.
   it('a stale version on a contribution resubmitted after a change request is STALE_VERSION, not "handled by its owner"', async () => {
     const contribution = await submitted();
-    await reviewContribution({ actor: remi, id: contribution.id, action: 'requestChanges', comment: 'Précise', version: 1 });
+    await reviewContribution({
+      actor: remi,
+      id: contribution.id,
+      action: 'requestChanges',
+      comment: 'Précise',
+      version: 1,
+    });
     await submitContribution({ actor: owner, id: contribution.id, version: 2 });
     // Rita loaded it at version 1, before all this; it waits for review again (version 3).
-    const error = await rejectionOf(reviewContribution({ actor: rita, id: contribution.id, action: 'approve', version: 1 }));
+    const error = await rejectionOf(
+      reviewContribution({ actor: rita, id: contribution.id, action: 'approve', version: 1 }),
+    );
     expect(error.code).toBe('STALE_VERSION');
   });
 });
@@ -235,7 +322,11 @@ describe('bulk review: all or nothing', () => {
   it('approves every one in one go, each with its own transition', async () => {
     const batch = await Promise.all([submitted(), submitted(), submitted({ personId: otherOwner.id })]);
     const ids = batch.map((contribution) => contribution.id);
-    const response = await callRoute(bulkRoute, { method: 'POST', token: await bearerToken(rita.id), body: { ids: [...ids, ids[0]], action: 'approve' } });
+    const response = await callRoute(bulkRoute, {
+      method: 'POST',
+      token: await bearerToken(rita.id),
+      body: { ids: [...ids, ids[0]], action: 'approve' },
+    });
     expect(response.status).toBe(200);
     expect(response.body.items).toHaveLength(3);
     expect(response.body.items.every((item: { status: string }) => item.status === 'APPROVED')).toBe(true);
@@ -248,13 +339,24 @@ describe('bulk review: all or nothing', () => {
     const fine = await Promise.all([submitted(), submitted({ personId: otherOwner.id })]);
     const own = await submitted({ personId: rita.id });
     const elsewhere = await submitted({ chantierId: otherChantierId });
-    const approved = await seedContribution({ personId: owner.id, chantierId, periodId, date: DATE, status: 'APPROVED', reviewerId: remi.id });
+    const approved = await seedContribution({
+      personId: owner.id,
+      chantierId,
+      periodId,
+      date: DATE,
+      status: 'APPROVED',
+      reviewerId: remi.id,
+    });
     const draft = await seedContribution({ personId: owner.id, chantierId, periodId, date: DATE, status: 'DRAFT' });
     const all = [...fine, own, elsewhere, approved, draft];
     const ids = [...all.map((contribution) => contribution.id), 'no-such-contribution'];
     const eventsBefore = await eventsOf(ids);
 
-    const response = await callRoute(bulkRoute, { method: 'POST', token: await bearerToken(rita.id), body: { ids, action: 'approve' } });
+    const response = await callRoute(bulkRoute, {
+      method: 'POST',
+      token: await bearerToken(rita.id),
+      body: { ids, action: 'approve' },
+    });
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe('CONFLICT');
     expect(response.body.error.message).toBe('Nothing was done: 5 contribution(s) cannot be handled.');
@@ -272,7 +374,10 @@ describe('bulk review: all or nothing', () => {
     expect(refused).toHaveLength(5);
 
     for (const contribution of all) {
-      expect(await db().contribution.findUniqueOrThrow({ where: { id: contribution.id } })).toMatchObject({ status: contribution.status, version: 1 });
+      expect(await db().contribution.findUniqueOrThrow({ where: { id: contribution.id } })).toMatchObject({
+        status: contribution.status,
+        version: 1,
+      });
     }
     expect(await eventsOf(ids)).toBe(eventsBefore);
   });
@@ -295,7 +400,11 @@ describe('bulk review: all or nothing', () => {
     expect(bare.body.error).toMatchObject({ code: 'COMMENT_REQUIRED', fields: { reason: expect.any(String) } });
     expect(await db().contribution.count({ where: { id: { in: ids }, status: 'SUBMITTED' } })).toBe(2);
 
-    const done = await callRoute(bulkRoute, { method: 'POST', token, body: { ids, action: 'reject', reason: 'Doublons' } });
+    const done = await callRoute(bulkRoute, {
+      method: 'POST',
+      token,
+      body: { ids, action: 'reject', reason: 'Doublons' },
+    });
     expect(done.status).toBe(200);
     expect(await db().contribution.count({ where: { id: { in: ids }, status: 'REJECTED' } })).toBe(2);
     const notified = await db().notification.findMany({ where: { kind: 'contribution.REJECTED' } });
@@ -308,7 +417,10 @@ describe('bulk review: all or nothing', () => {
     const second = [c.id, b.id, d.id];
     const results = await race(
       [a.id, b.id, c.id, d.id],
-      [() => reviewContributions({ actor: rita, ids: first, action: 'approve' }), () => reviewContributions({ actor: remi, ids: second, action: 'approve' })],
+      [
+        () => reviewContributions({ actor: rita, ids: first, action: 'approve' }),
+        () => reviewContributions({ actor: remi, ids: second, action: 'approve' }),
+      ],
     );
     const { winner, error } = oneWinner(results);
     const [won, lost] = winner === 0 ? [first, second] : [second, first];
@@ -319,9 +431,13 @@ describe('bulk review: all or nothing', () => {
         { id: c.id, code: 'ALREADY_REVIEWED' },
       ]),
     );
-    for (const id of won) expect((await db().contribution.findUniqueOrThrow({ where: { id } })).status).toBe('APPROVED');
+    for (const id of won)
+      expect((await db().contribution.findUniqueOrThrow({ where: { id } })).status).toBe('APPROVED');
     const onlyLost = lost.find((id) => !won.includes(id))!;
-    expect(await db().contribution.findUniqueOrThrow({ where: { id: onlyLost } })).toMatchObject({ status: 'SUBMITTED', version: 1 });
+    expect(await db().contribution.findUniqueOrThrow({ where: { id: onlyLost } })).toMatchObject({
+      status: 'SUBMITTED',
+      version: 1,
+    });
     for (const id of [a.id, b.id, c.id, d.id]) expect((await transitions(id)).length).toBe(won.includes(id) ? 1 : 0);
   });
 });

@@ -36,19 +36,55 @@ const OPEN_DATE = '2026-02-10';
 const CLOSED_DATE = '2025-10-15';
 
 const create = (who: keyof typeof token, body: Record<string, unknown>) =>
-  callRoute(createRoute, { method: 'POST', path: '/api/v1/contributions', token: token[who], body: { date: OPEN_DATE, chantierId, description: 'Atelier réparation', ...body } });
+  callRoute(createRoute, {
+    method: 'POST',
+    path: '/api/v1/contributions',
+    token: token[who],
+    body: { date: OPEN_DATE, chantierId, description: 'Atelier réparation', ...body },
+  });
 const patch = (who: keyof typeof token, id: string, body: Record<string, unknown>) =>
-  callRoute(patchRoute, { method: 'PATCH', path: `/api/v1/contributions/${id}`, token: token[who], params: { id }, body });
+  callRoute(patchRoute, {
+    method: 'PATCH',
+    path: `/api/v1/contributions/${id}`,
+    token: token[who],
+    params: { id },
+    body,
+  });
 const act = (who: keyof typeof token, id: string, action: string, body: Record<string, unknown> = {}) =>
-  callRoute(actionRoute, { method: 'POST', path: `/api/v1/contributions/${id}/${action}`, token: token[who], params: { id, action }, body });
+  callRoute(actionRoute, {
+    method: 'POST',
+    path: `/api/v1/contributions/${id}/${action}`,
+    token: token[who],
+    params: { id, action },
+    body,
+  });
 const history = async (who: keyof typeof token, id: string) => {
-  const response = await callRoute(historyRoute, { path: `/api/v1/contributions/${id}/history`, token: token[who], params: { id } });
+  const response = await callRoute(historyRoute, {
+    path: `/api/v1/contributions/${id}/history`,
+    token: token[who],
+    params: { id },
+  });
   expect(response.status).toBe(200);
-  return response.body.items as { kind: string; actorId: string; actorName: string; fromStatus: string | null; toStatus: string | null; comment: string | null; previousValues: unknown; at: string; id: string }[];
+  return response.body.items as {
+    kind: string;
+    actorId: string;
+    actorName: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    comment: string | null;
+    previousValues: unknown;
+    at: string;
+    id: string;
+  }[];
 };
 /** The history as compact tuples: kind, who, from → to, comment. */
 const steps = async (id: string) =>
-  (await history('alice', id)).map((event) => [event.kind, event.actorName, `${event.fromStatus ?? '∅'}→${event.toStatus ?? '∅'}`, event.comment]);
+  (await history('alice', id)).map((event) => [
+    event.kind,
+    event.actorName,
+    `${event.fromStatus ?? '∅'}→${event.toStatus ?? '∅'}`,
+    event.comment,
+  ]);
 
 beforeAll(async () => {
   await resetDatabase();
@@ -93,7 +129,9 @@ describe('declaring', () => {
     const response = await create('alice', { duration: '1h30', submit: true });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ status: 'SUBMITTED', minutes: 90, version: 1 });
-    expect((await db().contribution.findUniqueOrThrow({ where: { id: response.body.id } })).submittedAt).toBeInstanceOf(Date);
+    expect((await db().contribution.findUniqueOrThrow({ where: { id: response.body.id } })).submittedAt).toBeInstanceOf(
+      Date,
+    );
     expect(await steps(response.body.id)).toEqual([
       ['CREATED', 'Alice', '∅→DRAFT', null],
       ['TRANSITION', 'Alice', 'DRAFT→SUBMITTED', null],
@@ -164,19 +202,53 @@ describe('editing', () => {
       volunteer: true,
     });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ id: created.id, version: 2, date: '2026-02-11', minutes: 120, chantierId: otherChantierId, placeId: null, description: 'Après', volunteer: true, status: 'DRAFT' });
+    expect(response.body).toMatchObject({
+      id: created.id,
+      version: 2,
+      date: '2026-02-11',
+      minutes: 120,
+      chantierId: otherChantierId,
+      placeId: null,
+      description: 'Après',
+      volunteer: true,
+      status: 'DRAFT',
+    });
 
     const events = await history('alice', created.id);
     expect(events.map((event) => event.kind)).toEqual(['CREATED', 'EDITED']);
     expect(events[1]).toMatchObject({ actorId: alice.id, fromStatus: 'DRAFT', toStatus: 'DRAFT' });
-    expect(events[1].previousValues).toEqual({ date: OPEN_DATE, minutes: 60, chantierId, placeId, description: 'Avant', link: null, volunteer: false });
+    expect(events[1].previousValues).toEqual({
+      date: OPEN_DATE,
+      minutes: 60,
+      chantierId,
+      placeId,
+      description: 'Avant',
+      link: null,
+      volunteer: false,
+    });
   });
 
   it('refuses a stale version with 409 STALE_VERSION and the current values, changing nothing', async () => {
     const { body: created } = await create('alice', { minutes: 60, description: 'Premier jet' });
-    expect((await patch('alice', created.id, { version: 1, date: OPEN_DATE, minutes: 75, chantierId, description: 'Deuxième jet' })).status).toBe(200);
+    expect(
+      (
+        await patch('alice', created.id, {
+          version: 1,
+          date: OPEN_DATE,
+          minutes: 75,
+          chantierId,
+          description: 'Deuxième jet',
+        })
+      ).status,
+    ).toBe(200);
 
-    const stale = await patch('alice', created.id, { version: 1, date: OPEN_DATE, minutes: 30, chantierId, description: 'Écrasement' });
+    const stale = await patch('alice', created.id, {
+      version: 1,
+      date: OPEN_DATE,
+      minutes: 30,
+      chantierId,
+      description: 'Écrasement',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_VERSION');
     expect(stale.body.error.details.current).toEqual({
@@ -198,22 +270,49 @@ describe('editing', () => {
   it('moves the contribution to the period of its new date, which must be open and exist', async () => {
     const summer = await createPeriod({ name: 'Été 2026', startDate: '2026-07-01', endDate: '2026-09-30' });
     const { body: created } = await create('alice', { minutes: 60 });
-    const moved = await patch('alice', created.id, { version: 1, date: '2026-08-01', minutes: 60, chantierId, description: 'Déplacée' });
+    const moved = await patch('alice', created.id, {
+      version: 1,
+      date: '2026-08-01',
+      minutes: 60,
+      chantierId,
+      description: 'Déplacée',
+    });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ periodId: summer.id, date: '2026-08-01', version: 2 });
 
-    const intoClosed = await patch('alice', created.id, { version: 2, date: CLOSED_DATE, minutes: 60, chantierId, description: 'Vers le passé' });
+    const intoClosed = await patch('alice', created.id, {
+      version: 2,
+      date: CLOSED_DATE,
+      minutes: 60,
+      chantierId,
+      description: 'Vers le passé',
+    });
     expect(intoClosed.status).toBe(409);
     expect(intoClosed.body.error).toMatchObject({ code: 'PERIOD_CLOSED', details: { periodId: closedPeriodId } });
-    const nowhere = await patch('alice', created.id, { version: 2, date: '2031-01-01', minutes: 60, chantierId, description: 'Vers nulle part' });
+    const nowhere = await patch('alice', created.id, {
+      version: 2,
+      date: '2031-01-01',
+      minutes: 60,
+      chantierId,
+      description: 'Vers nulle part',
+    });
     expect(nowhere.status).toBe(422);
     expect(nowhere.body.error.code).toBe('NO_PERIOD');
-    expect(await db().contribution.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ periodId: summer.id, version: 2 });
+    expect(await db().contribution.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      periodId: summer.id,
+      version: 2,
+    });
   });
 
   it('keeps a submitted contribution submitted when its owner edits it', async () => {
     const { body: created } = await create('alice', { minutes: 60, submit: true });
-    const response = await patch('alice', created.id, { version: 1, date: OPEN_DATE, minutes: 90, chantierId, description: 'Corrigée' });
+    const response = await patch('alice', created.id, {
+      version: 1,
+      date: OPEN_DATE,
+      minutes: 90,
+      chantierId,
+      description: 'Corrigée',
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'SUBMITTED', minutes: 90, version: 2 });
   });
@@ -222,7 +321,12 @@ describe('editing', () => {
 describe('deleting', () => {
   it('is a soft delete: gone from reads and lists, kept in storage, history ends with DELETED', async () => {
     const { body: created } = await create('alice', { minutes: 60, description: 'À supprimer' });
-    const response = await callRoute(deleteRoute, { method: 'DELETE', path: `/api/v1/contributions/${created.id}?version=1`, token: token.alice, params: { id: created.id } });
+    const response = await callRoute(deleteRoute, {
+      method: 'DELETE',
+      path: `/api/v1/contributions/${created.id}?version=1`,
+      token: token.alice,
+      params: { id: created.id },
+    });
     expect(response.status).toBe(204);
 
     const stored = await db().contribution.findUniqueOrThrow({ where: { id: created.id } });
@@ -237,7 +341,12 @@ describe('deleting', () => {
     expect(events.at(-1)!.previousValues).toMatchObject({ description: 'À supprimer', minutes: 60 });
 
     // Deleting again, or acting on it, finds nothing.
-    const again = await callRoute(deleteRoute, { method: 'DELETE', path: `/api/v1/contributions/${created.id}`, token: token.alice, params: { id: created.id } });
+    const again = await callRoute(deleteRoute, {
+      method: 'DELETE',
+      path: `/api/v1/contributions/${created.id}`,
+      token: token.alice,
+      params: { id: created.id },
+    });
     expect(again.status).toBe(404);
     expect((await act('alice', created.id, 'submit')).status).toBe(404);
   });
@@ -245,9 +354,17 @@ describe('deleting', () => {
   it('refuses a stale version on delete', async () => {
     const { body: created } = await create('alice', { minutes: 60 });
     await patch('alice', created.id, { version: 1, date: OPEN_DATE, minutes: 61, chantierId, description: 'v2' });
-    const response = await callRoute(deleteRoute, { method: 'DELETE', path: `/api/v1/contributions/${created.id}?version=1`, token: token.alice, params: { id: created.id } });
+    const response = await callRoute(deleteRoute, {
+      method: 'DELETE',
+      path: `/api/v1/contributions/${created.id}?version=1`,
+      token: token.alice,
+      params: { id: created.id },
+    });
     expect(response.status).toBe(409);
-    expect(response.body.error).toMatchObject({ code: 'STALE_VERSION', details: { current: { version: 2, minutes: 61 } } });
+    expect(response.body.error).toMatchObject({
+      code: 'STALE_VERSION',
+      details: { current: { version: 2, minutes: 61 } },
+    });
     expect((await db().contribution.findUniqueOrThrow({ where: { id: created.id } })).deletedAt).toBeNull();
   });
 });
@@ -269,7 +386,14 @@ describe('the review lifecycle, recorded oldest first', () => {
     expect(sentBack.status).toBe(200);
     expect(sentBack.body).toMatchObject({ status: 'CHANGES_REQUESTED', version: 3 });
 
-    const edited = await patch('alice', id, { version: 3, date: OPEN_DATE, minutes: 60, chantierId, placeId, description: 'Permanence à La Coroutine' });
+    const edited = await patch('alice', id, {
+      version: 3,
+      date: OPEN_DATE,
+      minutes: 60,
+      chantierId,
+      placeId,
+      description: 'Permanence à La Coroutine',
+    });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ status: 'CHANGES_REQUESTED', version: 4 });
 
@@ -307,7 +431,13 @@ describe('the review lifecycle, recorded oldest first', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
 
     // Approved: the owner can no longer edit or delete it.
-    const edit = await patch('alice', id, { version: 8, date: OPEN_DATE, minutes: 10, chantierId, description: 'Trop tard' });
+    const edit = await patch('alice', id, {
+      version: 8,
+      date: OPEN_DATE,
+      minutes: 10,
+      chantierId,
+      description: 'Trop tard',
+    });
     expect(edit.status).toBe(409);
     expect(edit.body.error.code).toBe('INVALID_TRANSITION');
     const remove = await callRoute(deleteRoute, { method: 'DELETE', token: token.alice, params: { id } });
@@ -329,7 +459,10 @@ describe('the review lifecycle, recorded oldest first', () => {
     expect(rejected.body).toMatchObject({ status: 'REJECTED', version: 2 });
 
     expect((await act('alice', id, 'submit')).body.error.code).toBe('INVALID_TRANSITION');
-    expect((await patch('alice', id, { version: 2, date: OPEN_DATE, minutes: 60, chantierId, description: 'Encore' })).body.error.code).toBe('INVALID_TRANSITION');
+    expect(
+      (await patch('alice', id, { version: 2, date: OPEN_DATE, minutes: 60, chantierId, description: 'Encore' })).body
+        .error.code,
+    ).toBe('INVALID_TRANSITION');
     expect((await callRoute(deleteRoute, { method: 'DELETE', token: token.alice, params: { id } })).status).toBe(204);
 
     expect(await steps(id)).toEqual([
@@ -343,14 +476,23 @@ describe('the review lifecycle, recorded oldest first', () => {
   it('the list shows the last reviewer comment beside the contribution', async () => {
     const { body: created } = await create('alice', { minutes: 60, submit: true, description: 'Avec commentaire' });
     await act('remi', created.id, 'request-changes', { comment: 'Ajoute un lien' });
-    const list = await callRoute(listRoute, { path: `/api/v1/contributions?status=CHANGES_REQUESTED&limit=200`, token: token.alice });
+    const list = await callRoute(listRoute, {
+      path: `/api/v1/contributions?status=CHANGES_REQUESTED&limit=200`,
+      token: token.alice,
+    });
     expect(list.status).toBe(200);
-    expect(list.body.items.find((item: { id: string }) => item.id === created.id)).toMatchObject({ lastComment: 'Ajoute un lien', personName: 'Alice', chantierName: 'Animation des tiers-lieux' });
+    expect(list.body.items.find((item: { id: string }) => item.id === created.id)).toMatchObject({
+      lastComment: 'Ajoute un lien',
+      personName: 'Alice',
+      chantierName: 'Animation des tiers-lieux',
+    });
   });
 
   it('the history is append-only in the database itself', async () => {
     const { body: created } = await create('alice', { minutes: 60 });
-    const update = await sqlError(`UPDATE contribution_events SET comment = 'réécrit' WHERE contribution_id = $1`, [created.id]);
+    const update = await sqlError(`UPDATE contribution_events SET comment = 'réécrit' WHERE contribution_id = $1`, [
+      created.id,
+    ]);
     expect(update.message).toMatch(/append-only/);
     const remove = await sqlError(`DELETE FROM contribution_events WHERE contribution_id = $1`, [created.id]);
     expect(remove.message).toMatch(/append-only/);

@@ -10,7 +10,15 @@ import { freePort } from '@/scripts/embedded-postgres';
 import type { Actor } from '@/lib/auth/permissions';
 import { type CaughtMail } from '../support/mail-catcher';
 import { useSmtp } from '../support/smtp';
-import { bearerToken, callRoute, createChantier, createPeriod, createPerson, resetDatabase, seedContribution } from '../support/database';
+import {
+  bearerToken,
+  callRoute,
+  createChantier,
+  createPeriod,
+  createPerson,
+  resetDatabase,
+  seedContribution,
+} from '../support/database';
 
 let owner: Actor;
 let remi: Actor;
@@ -27,7 +35,12 @@ function decode(raw: string): { subject: string; text: string } {
     value.replace(/=\?utf-8\?([qb])\?([^?]*)\?=\s*/gi, (_, encoding: string, data: string) =>
       encoding.toLowerCase() === 'b'
         ? Buffer.from(data, 'base64').toString('utf8')
-        : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+        : Buffer.from(
+            data
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
     );
   const body = rest.join('\n\n');
   const encoding = header('Content-Transfer-Encoding').toLowerCase();
@@ -35,7 +48,12 @@ function decode(raw: string): { subject: string; text: string } {
     encoding === 'base64'
       ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
       : encoding === 'quoted-printable'
-        ? Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+        ? Buffer.from(
+            body
+              .replace(/=\r?\n/g, '')
+              .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8')
         : body;
   return { subject: words(header('Subject')), text: text.replace(/\r\n/g, '\n') };
 }
@@ -54,12 +72,18 @@ beforeEach(async () => {
   await db().notification.deleteMany();
 });
 
-const submitted = (description = 'Atelier vélo') => seedContribution({ personId: owner.id, chantierId, periodId, date: DATE, status: 'SUBMITTED', description });
+const submitted = (description = 'Atelier vélo') =>
+  seedContribution({ personId: owner.id, chantierId, periodId, date: DATE, status: 'SUBMITTED', description });
 
 describe('in the app (no SMTP)', () => {
   it('a rejection leaves the owner a notification with the reason, and nobody else one', async () => {
     const contribution = await submitted();
-    const response = await callRoute(actionRoute, { method: 'POST', token: await bearerToken(remi.id), params: { id: contribution.id, action: 'reject' }, body: { reason: 'Hors périmètre' } });
+    const response = await callRoute(actionRoute, {
+      method: 'POST',
+      token: await bearerToken(remi.id),
+      params: { id: contribution.id, action: 'reject' },
+      body: { reason: 'Hors périmètre' },
+    });
     expect(response.status).toBe(200);
     const notifications = await db().notification.findMany();
     expect(notifications).toHaveLength(1);
@@ -67,7 +91,15 @@ describe('in the app (no SMTP)', () => {
       personId: owner.id,
       kind: 'contribution.REJECTED',
       readAt: null,
-      data: { contributionId: contribution.id, ownerId: owner.id, kind: 'REJECTED', reviewerName: 'Rémi Référent', comment: 'Hors périmètre', date: DATE, description: 'Atelier vélo' },
+      data: {
+        contributionId: contribution.id,
+        ownerId: owner.id,
+        kind: 'REJECTED',
+        reviewerName: 'Rémi Référent',
+        comment: 'Hors périmètre',
+        date: DATE,
+        description: 'Atelier vélo',
+      },
     });
   });
 
@@ -78,14 +110,20 @@ describe('in the app (no SMTP)', () => {
     await reviewContribution({ actor: remi, id: approved.id, action: 'approve' });
     await reviewContribution({ actor: remi, id: approved.id, action: 'unapprove', comment: 'À revoir' });
     const notifications = await db().notification.findMany();
-    expect(notifications.map((notification) => [notification.personId, notification.kind, (notification.data as { comment: string }).comment])).toEqual([
-      [owner.id, 'contribution.CHANGES_REQUESTED', 'Ajoute le lieu'],
-    ]);
+    expect(
+      notifications.map((notification) => [
+        notification.personId,
+        notification.kind,
+        (notification.data as { comment: string }).comment,
+      ]),
+    ).toEqual([[owner.id, 'contribution.CHANGES_REQUESTED', 'Ajoute le lieu']]);
   });
 
   it('a refused review notifies nobody', async () => {
     const contribution = await submitted();
-    await expect(reviewContribution({ actor: remi, id: contribution.id, action: 'reject', comment: ' ' })).rejects.toMatchObject({ code: 'COMMENT_REQUIRED' });
+    await expect(
+      reviewContribution({ actor: remi, id: contribution.id, action: 'reject', comment: ' ' }),
+    ).rejects.toMatchObject({ code: 'COMMENT_REQUIRED' });
     expect(await db().notification.count()).toBe(0);
   });
 });
@@ -96,7 +134,12 @@ describe('by email, with SMTP_URL set', () => {
 
   it('the owner is emailed the reason of a rejection', async () => {
     const contribution = await submitted('Permanence à La Baraka');
-    await reviewContribution({ actor: remi, id: contribution.id, action: 'reject', comment: 'Déjà déclarée par Bob — doublon' });
+    await reviewContribution({
+      actor: remi,
+      id: contribution.id,
+      action: 'reject',
+      comment: 'Déjà déclarée par Bob — doublon',
+    });
     expect(mail.messages).toHaveLength(1);
     expect(to('olga@test.local')).toHaveLength(1);
     const { subject, text } = decode(mail.messages[0].raw);
@@ -110,7 +153,12 @@ describe('by email, with SMTP_URL set', () => {
 
   it('and the comment of a change request; an approval sends nothing', async () => {
     const contribution = await submitted();
-    await reviewContribution({ actor: remi, id: contribution.id, action: 'requestChanges', comment: 'Mets le lien du compte rendu' });
+    await reviewContribution({
+      actor: remi,
+      id: contribution.id,
+      action: 'requestChanges',
+      comment: 'Mets le lien du compte rendu',
+    });
     const approved = await submitted();
     await reviewContribution({ actor: remi, id: approved.id, action: 'approve' });
     expect(mail.messages).toHaveLength(1);
@@ -121,7 +169,13 @@ describe('by email, with SMTP_URL set', () => {
 
   it('a deactivated owner is not emailed, but the notification is kept', async () => {
     const leaver = await createPerson({ name: 'Léa Partie', email: 'lea@test.local' });
-    const contribution = await seedContribution({ personId: leaver.id, chantierId, periodId, date: DATE, status: 'SUBMITTED' });
+    const contribution = await seedContribution({
+      personId: leaver.id,
+      chantierId,
+      periodId,
+      date: DATE,
+      status: 'SUBMITTED',
+    });
     await db().person.update({ where: { id: leaver.id }, data: { active: false } });
     await reviewContribution({ actor: remi, id: contribution.id, action: 'reject', comment: 'Non' });
     expect(mail.messages).toHaveLength(0);

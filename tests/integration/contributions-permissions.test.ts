@@ -10,13 +10,26 @@ import { POST as actionRoute } from '@/app/api/v1/contributions/[id]/[action]/ro
 import { GET as historyRoute } from '@/app/api/v1/contributions/[id]/history/route';
 import type { Actor } from '@/lib/auth/permissions';
 import type { ContributionAction, ContributionStatus } from '@/lib/contributions/lifecycle';
-import { bearerToken, callRoute, createChantier, createPeriod, createPerson, resetDatabase, seedContribution } from '../support/database';
+import {
+  bearerToken,
+  callRoute,
+  createChantier,
+  createPeriod,
+  createPerson,
+  resetDatabase,
+  seedContribution,
+} from '../support/database';
 
 type Who = 'contributor' | 'referent' | 'otherReferent' | 'admin' | 'treasurer';
 type Whose = 'own' | 'other';
 type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'SELF_REVIEW' | 'INVALID_TRANSITION';
 
-const STATUS_OF: Record<Exclude<Outcome, 'OK'>, number> = { FORBIDDEN: 403, NOT_FOUND: 404, SELF_REVIEW: 403, INVALID_TRANSITION: 409 };
+const STATUS_OF: Record<Exclude<Outcome, 'OK'>, number> = {
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SELF_REVIEW: 403,
+  INVALID_TRANSITION: 409,
+};
 
 /**
  * The status each action starts from: one the lifecycle allows, and (for someone else's) one that
@@ -38,30 +51,112 @@ const STARTS: Record<ContributionAction, { from: ContributionStatus; to: Contrib
 // on an approved one, which transparency lets everybody see.
 const MATRIX: Record<Who, Record<Whose, Record<ContributionAction, Outcome>>> = {
   contributor: {
-    own: { edit: 'OK', delete: 'OK', submit: 'OK', approve: 'FORBIDDEN', reject: 'FORBIDDEN', requestChanges: 'FORBIDDEN', unapprove: 'FORBIDDEN' },
-    other: { edit: 'NOT_FOUND', delete: 'NOT_FOUND', submit: 'NOT_FOUND', approve: 'NOT_FOUND', reject: 'NOT_FOUND', requestChanges: 'NOT_FOUND', unapprove: 'FORBIDDEN' },
+    own: {
+      edit: 'OK',
+      delete: 'OK',
+      submit: 'OK',
+      approve: 'FORBIDDEN',
+      reject: 'FORBIDDEN',
+      requestChanges: 'FORBIDDEN',
+      unapprove: 'FORBIDDEN',
+    },
+    other: {
+      edit: 'NOT_FOUND',
+      delete: 'NOT_FOUND',
+      submit: 'NOT_FOUND',
+      approve: 'NOT_FOUND',
+      reject: 'NOT_FOUND',
+      requestChanges: 'NOT_FOUND',
+      unapprove: 'FORBIDDEN',
+    },
   },
   referent: {
-    own: { edit: 'OK', delete: 'OK', submit: 'OK', approve: 'SELF_REVIEW', reject: 'SELF_REVIEW', requestChanges: 'SELF_REVIEW', unapprove: 'SELF_REVIEW' },
-    other: { edit: 'NOT_FOUND', delete: 'NOT_FOUND', submit: 'NOT_FOUND', approve: 'OK', reject: 'OK', requestChanges: 'OK', unapprove: 'OK' },
+    own: {
+      edit: 'OK',
+      delete: 'OK',
+      submit: 'OK',
+      approve: 'SELF_REVIEW',
+      reject: 'SELF_REVIEW',
+      requestChanges: 'SELF_REVIEW',
+      unapprove: 'SELF_REVIEW',
+    },
+    other: {
+      edit: 'NOT_FOUND',
+      delete: 'NOT_FOUND',
+      submit: 'NOT_FOUND',
+      approve: 'OK',
+      reject: 'OK',
+      requestChanges: 'OK',
+      unapprove: 'OK',
+    },
   },
   otherReferent: {
-    own: { edit: 'OK', delete: 'OK', submit: 'OK', approve: 'FORBIDDEN', reject: 'FORBIDDEN', requestChanges: 'FORBIDDEN', unapprove: 'FORBIDDEN' },
-    other: { edit: 'NOT_FOUND', delete: 'NOT_FOUND', submit: 'NOT_FOUND', approve: 'NOT_FOUND', reject: 'NOT_FOUND', requestChanges: 'NOT_FOUND', unapprove: 'FORBIDDEN' },
+    own: {
+      edit: 'OK',
+      delete: 'OK',
+      submit: 'OK',
+      approve: 'FORBIDDEN',
+      reject: 'FORBIDDEN',
+      requestChanges: 'FORBIDDEN',
+      unapprove: 'FORBIDDEN',
+    },
+    other: {
+      edit: 'NOT_FOUND',
+      delete: 'NOT_FOUND',
+      submit: 'NOT_FOUND',
+      approve: 'NOT_FOUND',
+      reject: 'NOT_FOUND',
+      requestChanges: 'NOT_FOUND',
+      unapprove: 'FORBIDDEN',
+    },
   },
   admin: {
-    own: { edit: 'OK', delete: 'OK', submit: 'OK', approve: 'SELF_REVIEW', reject: 'SELF_REVIEW', requestChanges: 'SELF_REVIEW', unapprove: 'SELF_REVIEW' },
-    other: { edit: 'NOT_FOUND', delete: 'NOT_FOUND', submit: 'NOT_FOUND', approve: 'OK', reject: 'OK', requestChanges: 'OK', unapprove: 'OK' },
+    own: {
+      edit: 'OK',
+      delete: 'OK',
+      submit: 'OK',
+      approve: 'SELF_REVIEW',
+      reject: 'SELF_REVIEW',
+      requestChanges: 'SELF_REVIEW',
+      unapprove: 'SELF_REVIEW',
+    },
+    other: {
+      edit: 'NOT_FOUND',
+      delete: 'NOT_FOUND',
+      submit: 'NOT_FOUND',
+      approve: 'OK',
+      reject: 'OK',
+      requestChanges: 'OK',
+      unapprove: 'OK',
+    },
   },
   treasurer: {
-    own: { edit: 'OK', delete: 'OK', submit: 'OK', approve: 'FORBIDDEN', reject: 'FORBIDDEN', requestChanges: 'FORBIDDEN', unapprove: 'FORBIDDEN' },
-    other: { edit: 'NOT_FOUND', delete: 'NOT_FOUND', submit: 'NOT_FOUND', approve: 'NOT_FOUND', reject: 'NOT_FOUND', requestChanges: 'NOT_FOUND', unapprove: 'FORBIDDEN' },
+    own: {
+      edit: 'OK',
+      delete: 'OK',
+      submit: 'OK',
+      approve: 'FORBIDDEN',
+      reject: 'FORBIDDEN',
+      requestChanges: 'FORBIDDEN',
+      unapprove: 'FORBIDDEN',
+    },
+    other: {
+      edit: 'NOT_FOUND',
+      delete: 'NOT_FOUND',
+      submit: 'NOT_FOUND',
+      approve: 'NOT_FOUND',
+      reject: 'NOT_FOUND',
+      requestChanges: 'NOT_FOUND',
+      unapprove: 'FORBIDDEN',
+    },
   },
 };
 
 const ACTIONS = Object.keys(STARTS) as ContributionAction[];
 const CASES = (Object.keys(MATRIX) as Who[]).flatMap((who) =>
-  (['own', 'other'] as Whose[]).flatMap((whose) => ACTIONS.map((action) => [who, whose, action, MATRIX[who][whose][action]] as const)),
+  (['own', 'other'] as Whose[]).flatMap((whose) =>
+    ACTIONS.map((action) => [who, whose, action, MATRIX[who][whose][action]] as const),
+  ),
 );
 
 const people = {} as Record<Who | 'owner' | 'secondReferent', Actor>;
@@ -91,9 +186,19 @@ function perform(who: Who, id: string, action: ContributionAction) {
   const token = tokens[who];
   switch (action) {
     case 'edit':
-      return callRoute(patchRoute, { method: 'PATCH', token, params: { id }, body: { version: 1, date: DATE, minutes: 95, chantierId, description: 'Modifiée' } });
+      return callRoute(patchRoute, {
+        method: 'PATCH',
+        token,
+        params: { id },
+        body: { version: 1, date: DATE, minutes: 95, chantierId, description: 'Modifiée' },
+      });
     case 'delete':
-      return callRoute(deleteRoute, { method: 'DELETE', path: `/api/v1/contributions/${id}?version=1`, token, params: { id } });
+      return callRoute(deleteRoute, {
+        method: 'DELETE',
+        path: `/api/v1/contributions/${id}?version=1`,
+        token,
+        params: { id },
+      });
     case 'submit':
       return callRoute(actionRoute, { method: 'POST', token, params: { id, action: 'submit' }, body: { version: 1 } });
     default: {
@@ -114,12 +219,24 @@ describe('the permission matrix (API, bearer tokens)', () => {
     const { from, to } = STARTS[action];
     // A reviewed status was reached through someone who may review it (never the owner).
     const reviewerId = owner.id === people.secondReferent.id ? people.referent.id : people.secondReferent.id;
-    const seeded = await seedContribution({ personId: owner.id, chantierId, periodId, date: DATE, status: from, reviewerId, minutes: 60 });
+    const seeded = await seedContribution({
+      personId: owner.id,
+      chantierId,
+      periodId,
+      date: DATE,
+      status: from,
+      reviewerId,
+      minutes: 60,
+    });
     const eventsBefore = await db().contributionEvent.count({ where: { contributionId: seeded.id } });
 
     const response = await perform(who, seeded.id, action);
     const stored = await db().contribution.findUniqueOrThrow({ where: { id: seeded.id } });
-    const newEvents = await db().contributionEvent.findMany({ where: { contributionId: seeded.id }, orderBy: { id: 'asc' }, skip: eventsBefore });
+    const newEvents = await db().contributionEvent.findMany({
+      where: { contributionId: seeded.id },
+      orderBy: { id: 'asc' },
+      skip: eventsBefore,
+    });
 
     if (outcome !== 'OK') {
       expect(response.status).toBe(STATUS_OF[outcome]);
@@ -162,10 +279,19 @@ describe('reading one contribution and its history', () => {
     admin: { DRAFT: false, SUBMITTED: true, APPROVED: true, REJECTED: true, CHANGES_REQUESTED: true },
     treasurer: { DRAFT: false, SUBMITTED: false, APPROVED: true, REJECTED: false, CHANGES_REQUESTED: false },
   };
-  const READS = (Object.keys(SEES) as Who[]).flatMap((who) => (Object.keys(SEES[who]) as ContributionStatus[]).map((status) => [who, status, SEES[who][status]] as const));
+  const READS = (Object.keys(SEES) as Who[]).flatMap((who) =>
+    (Object.keys(SEES[who]) as ContributionStatus[]).map((status) => [who, status, SEES[who][status]] as const),
+  );
 
   it.each(READS)('%s reading another person’s %s contribution: visible = %s', async (who, status, visible) => {
-    const seeded = await seedContribution({ personId: people.owner.id, chantierId, periodId, date: DATE, status, reviewerId: people.secondReferent.id });
+    const seeded = await seedContribution({
+      personId: people.owner.id,
+      chantierId,
+      periodId,
+      date: DATE,
+      status,
+      reviewerId: people.secondReferent.id,
+    });
     const one = await callRoute(getRoute, { token: tokens[who], params: { id: seeded.id } });
     const events = await callRoute(historyRoute, { token: tokens[who], params: { id: seeded.id } });
     if (visible) {
@@ -183,7 +309,14 @@ describe('reading one contribution and its history', () => {
   it('everybody reads their own contribution in every status', async () => {
     for (const who of Object.keys(MATRIX) as Who[]) {
       for (const status of ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'CHANGES_REQUESTED'] as const) {
-        const seeded = await seedContribution({ personId: people[who].id, chantierId, periodId, date: DATE, status, reviewerId: people.secondReferent.id });
+        const seeded = await seedContribution({
+          personId: people[who].id,
+          chantierId,
+          periodId,
+          date: DATE,
+          status,
+          reviewerId: people.secondReferent.id,
+        });
         const response = await callRoute(getRoute, { token: tokens[who], params: { id: seeded.id } });
         expect(response.status, `${who} ${status}`).toBe(200);
       }
@@ -211,27 +344,60 @@ describe('lifecycle refusals for those who have the right', () => {
   ];
 
   it.each(REFUSALS)('%s on a %s contribution → 409 %s', async (action, status, code) => {
-    const seeded = await seedContribution({ personId: people.owner.id, chantierId, periodId, date: DATE, status, reviewerId: people.secondReferent.id });
+    const seeded = await seedContribution({
+      personId: people.owner.id,
+      chantierId,
+      periodId,
+      date: DATE,
+      status,
+      reviewerId: people.secondReferent.id,
+    });
     const isOwnerAction = action === 'edit' || action === 'delete' || action === 'submit';
     const token = isOwnerAction ? await bearerToken(people.owner.id) : tokens.referent;
     const slug = action === 'requestChanges' ? 'request-changes' : action;
     const response =
       action === 'edit'
-        ? await callRoute(patchRoute, { method: 'PATCH', token, params: { id: seeded.id }, body: { version: 1, date: DATE, minutes: 30, chantierId, description: 'x' } })
+        ? await callRoute(patchRoute, {
+            method: 'PATCH',
+            token,
+            params: { id: seeded.id },
+            body: { version: 1, date: DATE, minutes: 30, chantierId, description: 'x' },
+          })
         : action === 'delete'
           ? await callRoute(deleteRoute, { method: 'DELETE', token, params: { id: seeded.id } })
-          : await callRoute(actionRoute, { method: 'POST', token, params: { id: seeded.id, action: slug }, body: { reason: 'Motif', comment: 'Commentaire' } });
+          : await callRoute(actionRoute, {
+              method: 'POST',
+              token,
+              params: { id: seeded.id, action: slug },
+              body: { reason: 'Motif', comment: 'Commentaire' },
+            });
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe(code);
-    if (code === 'ALREADY_REVIEWED') expect(response.body.error.message).toBe('Already handled by Sam Second-Référent.');
-    expect(await db().contribution.findUniqueOrThrow({ where: { id: seeded.id } })).toMatchObject({ status, version: 1, deletedAt: null });
+    if (code === 'ALREADY_REVIEWED')
+      expect(response.body.error.message).toBe('Already handled by Sam Second-Référent.');
+    expect(await db().contribution.findUniqueOrThrow({ where: { id: seeded.id } })).toMatchObject({
+      status,
+      version: 1,
+      deletedAt: null,
+    });
   });
 
   it('a REFERENT role without a chantier link grants no review power', async () => {
     const loose = await createPerson({ name: 'Lou Sans-Chantier' });
     await db().person.update({ where: { id: loose.id }, data: { roles: ['REFERENT', 'CONTRIBUTOR'] } });
-    const seeded = await seedContribution({ personId: people.owner.id, chantierId, periodId, date: DATE, status: 'SUBMITTED' });
-    const response = await callRoute(actionRoute, { method: 'POST', token: await bearerToken(loose.id), params: { id: seeded.id, action: 'approve' }, body: {} });
+    const seeded = await seedContribution({
+      personId: people.owner.id,
+      chantierId,
+      periodId,
+      date: DATE,
+      status: 'SUBMITTED',
+    });
+    const response = await callRoute(actionRoute, {
+      method: 'POST',
+      token: await bearerToken(loose.id),
+      params: { id: seeded.id, action: 'approve' },
+      body: {},
+    });
     expect(response.status).toBe(404);
     expect((await db().contribution.findUniqueOrThrow({ where: { id: seeded.id } })).status).toBe('SUBMITTED');
   });
@@ -240,8 +406,19 @@ describe('lifecycle refusals for those who have the right', () => {
     const former = await createPerson({ name: 'Fanny Ex-Référente', referentOf: [chantierId] });
     const token = await bearerToken(former.id);
     await db().referentLink.deleteMany({ where: { personId: former.id } });
-    const seeded = await seedContribution({ personId: people.owner.id, chantierId, periodId, date: DATE, status: 'SUBMITTED' });
-    const response = await callRoute(actionRoute, { method: 'POST', token, params: { id: seeded.id, action: 'approve' }, body: {} });
+    const seeded = await seedContribution({
+      personId: people.owner.id,
+      chantierId,
+      periodId,
+      date: DATE,
+      status: 'SUBMITTED',
+    });
+    const response = await callRoute(actionRoute, {
+      method: 'POST',
+      token,
+      params: { id: seeded.id, action: 'approve' },
+      body: {},
+    });
     expect(response.status).toBe(404);
   });
 });
@@ -254,11 +431,27 @@ describe('lifecycle refusals for those who have the right', () => {
 // !canSee(actor, row, transparency). Remove `.fails` once fixed.
 describe('review requests on what the caller cannot see', () => {
   it('with transparency off, a contributor un-approving another person’s approved contribution gets 404', async () => {
-    await db().collectiveSettings.upsert({ where: { id: 1 }, create: { id: 1, transparency: false }, update: { transparency: false } });
+    await db().collectiveSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, transparency: false },
+      update: { transparency: false },
+    });
     try {
-      const seeded = await seedContribution({ personId: people.owner.id, chantierId, periodId, date: DATE, status: 'APPROVED', reviewerId: people.secondReferent.id });
+      const seeded = await seedContribution({
+        personId: people.owner.id,
+        chantierId,
+        periodId,
+        date: DATE,
+        status: 'APPROVED',
+        reviewerId: people.secondReferent.id,
+      });
       expect((await callRoute(getRoute, { token: tokens.contributor, params: { id: seeded.id } })).status).toBe(404);
-      const response = await callRoute(actionRoute, { method: 'POST', token: tokens.contributor, params: { id: seeded.id, action: 'unapprove' }, body: { comment: 'x' } });
+      const response = await callRoute(actionRoute, {
+        method: 'POST',
+        token: tokens.contributor,
+        params: { id: seeded.id, action: 'unapprove' },
+        body: { comment: 'x' },
+      });
       expect(response.status).toBe(404);
     } finally {
       await db().collectiveSettings.update({ where: { id: 1 }, data: { transparency: true } });
@@ -266,9 +459,20 @@ describe('review requests on what the caller cannot see', () => {
   });
 
   it('a referent approving another person’s draft gets 404, as GET does', async () => {
-    const seeded = await seedContribution({ personId: people.owner.id, chantierId, periodId, date: DATE, status: 'DRAFT' });
+    const seeded = await seedContribution({
+      personId: people.owner.id,
+      chantierId,
+      periodId,
+      date: DATE,
+      status: 'DRAFT',
+    });
     expect((await callRoute(getRoute, { token: tokens.referent, params: { id: seeded.id } })).status).toBe(404);
-    const response = await callRoute(actionRoute, { method: 'POST', token: tokens.referent, params: { id: seeded.id, action: 'approve' }, body: {} });
+    const response = await callRoute(actionRoute, {
+      method: 'POST',
+      token: tokens.referent,
+      params: { id: seeded.id, action: 'approve' },
+      body: {},
+    });
     expect(response.status).toBe(404);
   });
 });

@@ -6,11 +6,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { GET as listRoute } from '@/app/api/v1/contributions/route';
 import { GET as getRoute } from '@/app/api/v1/contributions/[id]/route';
-import { getContribution, listContributions, peopleInList, totalsByChantier, type ListScope } from '@/lib/contributions/server/queries';
+import {
+  getContribution,
+  listContributions,
+  peopleInList,
+  totalsByChantier,
+  type ListScope,
+} from '@/lib/contributions/server/queries';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
 import { CONTRIBUTION_STATUSES, type ContributionStatus } from '@/lib/contributions/lifecycle';
 import type { Actor } from '@/lib/auth/permissions';
-import { bearerToken, callRoute, createChantier, createPeriod, createPerson, resetDatabase, seedContribution } from '../support/database';
+import {
+  bearerToken,
+  callRoute,
+  createChantier,
+  createPeriod,
+  createPerson,
+  resetDatabase,
+  seedContribution,
+} from '../support/database';
 
 type Who = 'alice' | 'bob' | 'remi' | 'rita' | 'admin' | 'treasurer';
 const WHO: Who[] = ['alice', 'bob', 'remi', 'rita', 'admin', 'treasurer'];
@@ -23,7 +37,16 @@ let k1: string; // Rémi's chantier
 let k2: string; // Rita's chantier
 let periodId: string;
 let earlierPeriodId: string;
-type Row = { id: string; personId: string; chantierId: string; status: ContributionStatus; minutes: number; date: string; periodId: string; deleted: boolean };
+type Row = {
+  id: string;
+  personId: string;
+  chantierId: string;
+  status: ContributionStatus;
+  minutes: number;
+  date: string;
+  periodId: string;
+  deleted: boolean;
+};
 const rows: Row[] = [];
 
 const setTransparency = (transparency: boolean) =>
@@ -46,7 +69,12 @@ function expected(actor: Actor, scope: ListScope, transparency: boolean): string
     .filter((row) => {
       if (scope === 'mine') return row.personId === actor.id;
       if (scope === 'approved') return row.status === 'APPROVED';
-      if (scope === 'review') return row.status === 'SUBMITTED' && row.personId !== actor.id && (actor.roles.includes('ADMIN') || actor.referentOf.includes(row.chantierId));
+      if (scope === 'review')
+        return (
+          row.status === 'SUBMITTED' &&
+          row.personId !== actor.id &&
+          (actor.roles.includes('ADMIN') || actor.referentOf.includes(row.chantierId))
+        );
       return true;
     })
     .map((row) => row.id)
@@ -82,19 +110,72 @@ beforeAll(async () => {
         const date = `2026-03-${String(1 + (index % 5)).padStart(2, '0')}`;
         const minutes = 15 * (1 + (index % 8));
         const reviewerId = chantierId === k1 ? (owner === 'remi' ? people.admin.id : people.remi.id) : people.rita.id;
-        const created = await seedContribution({ personId: people[owner].id, chantierId, periodId, date, status, minutes, reviewerId });
-        rows.push({ id: created.id, personId: people[owner].id, chantierId, status, minutes, date, periodId, deleted: false });
+        const created = await seedContribution({
+          personId: people[owner].id,
+          chantierId,
+          periodId,
+          date,
+          status,
+          minutes,
+          reviewerId,
+        });
+        rows.push({
+          id: created.id,
+          personId: people[owner].id,
+          chantierId,
+          status,
+          minutes,
+          date,
+          periodId,
+          deleted: false,
+        });
         index++;
       }
     }
   }
-  for (const [owner, status] of [['alice', 'APPROVED'], ['bob', 'APPROVED'], ['bob', 'SUBMITTED']] as const) {
-    const created = await seedContribution({ personId: people[owner].id, chantierId: k1, periodId: earlierPeriodId, date: '2025-06-15', status, minutes: 45, reviewerId: people.remi.id });
-    rows.push({ id: created.id, personId: people[owner].id, chantierId: k1, status, minutes: 45, date: '2025-06-15', periodId: earlierPeriodId, deleted: false });
+  for (const [owner, status] of [
+    ['alice', 'APPROVED'],
+    ['bob', 'APPROVED'],
+    ['bob', 'SUBMITTED'],
+  ] as const) {
+    const created = await seedContribution({
+      personId: people[owner].id,
+      chantierId: k1,
+      periodId: earlierPeriodId,
+      date: '2025-06-15',
+      status,
+      minutes: 45,
+      reviewerId: people.remi.id,
+    });
+    rows.push({
+      id: created.id,
+      personId: people[owner].id,
+      chantierId: k1,
+      status,
+      minutes: 45,
+      date: '2025-06-15',
+      periodId: earlierPeriodId,
+      deleted: false,
+    });
   }
-  const gone = await seedContribution({ personId: people.bob.id, chantierId: k1, periodId, date: '2026-03-02', status: 'SUBMITTED' });
+  const gone = await seedContribution({
+    personId: people.bob.id,
+    chantierId: k1,
+    periodId,
+    date: '2026-03-02',
+    status: 'SUBMITTED',
+  });
   await db().contribution.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
-  rows.push({ id: gone.id, personId: people.bob.id, chantierId: k1, status: 'SUBMITTED', minutes: 60, date: '2026-03-02', periodId, deleted: true });
+  rows.push({
+    id: gone.id,
+    personId: people.bob.id,
+    chantierId: k1,
+    status: 'SUBMITTED',
+    minutes: 60,
+    date: '2026-03-02',
+    periodId,
+    deleted: true,
+  });
 });
 
 afterAll(async () => {
@@ -102,7 +183,9 @@ afterAll(async () => {
 });
 
 describe('list scopes × actors × transparency', () => {
-  const CASES = [true, false].flatMap((transparency) => WHO.flatMap((who) => SCOPES.map((scope) => [transparency ? 'on' : 'off', who, scope] as const)));
+  const CASES = [true, false].flatMap((transparency) =>
+    WHO.flatMap((who) => SCOPES.map((scope) => [transparency ? 'on' : 'off', who, scope] as const)),
+  );
 
   it.each(CASES)('transparency %s: %s, scope %s', async (transparency, who, scope) => {
     await setTransparency(transparency === 'on');
@@ -114,7 +197,9 @@ describe('list scopes × actors × transparency', () => {
     const page = await listContributions({ actor: people.alice, filters: filters() });
     const own = page.items.filter((item) => item.personId === people.alice.id);
     const others = page.items.filter((item) => item.personId !== people.alice.id);
-    expect(own.map((item) => item.status).sort()).toEqual([...CONTRIBUTION_STATUSES, ...CONTRIBUTION_STATUSES, 'APPROVED'].sort());
+    expect(own.map((item) => item.status).sort()).toEqual(
+      [...CONTRIBUTION_STATUSES, ...CONTRIBUTION_STATUSES, 'APPROVED'].sort(),
+    );
     expect(others.length).toBe(7); // bob, rémi, ada: one approved per chantier; bob's earlier one
     expect(new Set(others.map((item) => item.status))).toEqual(new Set(['APPROVED']));
 
@@ -143,7 +228,9 @@ describe('list scopes × actors × transparency', () => {
     const all = await listContributions({ actor: people.admin, filters: filters() });
     const drafts = all.items.filter((item) => item.status === 'DRAFT');
     expect(drafts.every((item) => item.personId === people.admin.id)).toBe(true);
-    expect(all.items.length).toBe(rows.filter((row) => !row.deleted && (row.status !== 'DRAFT' || row.personId === people.admin.id)).length);
+    expect(all.items.length).toBe(
+      rows.filter((row) => !row.deleted && (row.status !== 'DRAFT' || row.personId === people.admin.id)).length,
+    );
     const review = await listContributions({ actor: people.admin, filters: filters(), scope: 'review' });
     expect(review.items.every((item) => item.status === 'SUBMITTED' && item.personId !== people.admin.id)).toBe(true);
     expect(review.items).toHaveLength(7);
@@ -162,40 +249,67 @@ describe('filters and totals', () => {
   it('combine with visibility: status, chantier, person, period, date range', async () => {
     await setTransparency(true);
     const alice = people.alice;
-    expect(await listed(alice, 'all', { status: 'SUBMITTED' })).toEqual(expected(alice, 'mine', true).filter((id) => rows.find((row) => row.id === id)!.status === 'SUBMITTED'));
-    expect(await listed(alice, 'all', { personId: people.bob.id })).toEqual(
-      rows.filter((row) => row.personId === people.bob.id && row.status === 'APPROVED' && !row.deleted).map((row) => row.id).sort(),
+    expect(await listed(alice, 'all', { status: 'SUBMITTED' })).toEqual(
+      expected(alice, 'mine', true).filter((id) => rows.find((row) => row.id === id)!.status === 'SUBMITTED'),
     );
-    expect(await listed(people.remi, 'all', { chantierId: k2 })).toEqual(expected(people.remi, 'all', true).filter((id) => rows.find((row) => row.id === id)!.chantierId === k2));
+    expect(await listed(alice, 'all', { personId: people.bob.id })).toEqual(
+      rows
+        .filter((row) => row.personId === people.bob.id && row.status === 'APPROVED' && !row.deleted)
+        .map((row) => row.id)
+        .sort(),
+    );
+    expect(await listed(people.remi, 'all', { chantierId: k2 })).toEqual(
+      expected(people.remi, 'all', true).filter((id) => rows.find((row) => row.id === id)!.chantierId === k2),
+    );
     expect(await listed(people.admin, 'all', { periodId: earlierPeriodId })).toHaveLength(3);
     const ranged = await listed(people.admin, 'all', { from: '2026-03-02', to: '2026-03-03' });
     expect(ranged.length).toBeGreaterThan(0);
     for (const id of ranged) expect(['2026-03-02', '2026-03-03']).toContain(rows.find((row) => row.id === id)!.date);
-    expect(ranged).toEqual(expected(people.admin, 'all', true).filter((id) => ['2026-03-02', '2026-03-03'].includes(rows.find((row) => row.id === id)!.date)));
+    expect(ranged).toEqual(
+      expected(people.admin, 'all', true).filter((id) =>
+        ['2026-03-02', '2026-03-03'].includes(rows.find((row) => row.id === id)!.date),
+      ),
+    );
   });
 
   it('totals per chantier sum the minutes of exactly what the list shows', async () => {
     await setTransparency(true);
-    for (const [who, scope] of [['alice', 'mine'], ['remi', 'review'], ['alice', 'approved'], ['admin', 'all']] as const) {
+    for (const [who, scope] of [
+      ['alice', 'mine'],
+      ['remi', 'review'],
+      ['alice', 'approved'],
+      ['admin', 'all'],
+    ] as const) {
       const ids = new Set(expected(people[who], scope, true));
       const want = [k1, k2]
-        .map((chantierId) => ({ chantierId, minutes: rows.filter((row) => ids.has(row.id) && row.chantierId === chantierId).reduce((sum, row) => sum + row.minutes, 0) }))
+        .map((chantierId) => ({
+          chantierId,
+          minutes: rows
+            .filter((row) => ids.has(row.id) && row.chantierId === chantierId)
+            .reduce((sum, row) => sum + row.minutes, 0),
+        }))
         .filter((total) => total.minutes > 0);
       const got = await totalsByChantier({ actor: people[who], filters: {}, scope });
-      expect(got.sort((a, b) => a.chantierId.localeCompare(b.chantierId)), `${who} ${scope}`).toEqual(want.sort((a, b) => a.chantierId.localeCompare(b.chantierId)));
+      expect(
+        got.sort((a, b) => a.chantierId.localeCompare(b.chantierId)),
+        `${who} ${scope}`,
+      ).toEqual(want.sort((a, b) => a.chantierId.localeCompare(b.chantierId)));
     }
   });
 });
 
 describe('the people of a list (its person filter)', () => {
-  it.each(WHO.flatMap((who) => SCOPES.map((scope) => [who, scope] as const)))('%s, scope %s: exactly the owners of what the list shows', async (who, scope) => {
-    await setTransparency(true);
-    const ids = new Set(expected(people[who], scope, true));
-    const owners = [...new Set(rows.filter((row) => ids.has(row.id)).map((row) => row.personId))].sort();
-    const got = await peopleInList({ actor: people[who], filters: {}, scope });
-    expect(got.map((person) => person.id).sort()).toEqual(owners);
-    expect(got.every((person) => typeof person.name === 'string' && person.name.length > 0)).toBe(true);
-  });
+  it.each(WHO.flatMap((who) => SCOPES.map((scope) => [who, scope] as const)))(
+    '%s, scope %s: exactly the owners of what the list shows',
+    async (who, scope) => {
+      await setTransparency(true);
+      const ids = new Set(expected(people[who], scope, true));
+      const owners = [...new Set(rows.filter((row) => ids.has(row.id)).map((row) => row.personId))].sort();
+      const got = await peopleInList({ actor: people[who], filters: {}, scope });
+      expect(got.map((person) => person.id).sort()).toEqual(owners);
+      expect(got.every((person) => typeof person.name === 'string' && person.name.length > 0)).toBe(true);
+    },
+  );
 });
 
 describe('a list item', () => {
@@ -270,8 +384,10 @@ describe('keyset pagination', () => {
 });
 
 describe('reading one contribution', () => {
-  const draftOf = (who: Who) => rows.find((row) => row.personId === people[who].id && row.status === 'DRAFT' && !row.deleted)!;
-  const approvedOf = (who: Who) => rows.find((row) => row.personId === people[who].id && row.status === 'APPROVED' && row.periodId === periodId)!;
+  const draftOf = (who: Who) =>
+    rows.find((row) => row.personId === people[who].id && row.status === 'DRAFT' && !row.deleted)!;
+  const approvedOf = (who: Who) =>
+    rows.find((row) => row.personId === people[who].id && row.status === 'APPROVED' && row.periodId === periodId)!;
 
   it('another person’s draft is a 404 for everyone, admins included', async () => {
     await setTransparency(true);
@@ -286,9 +402,21 @@ describe('reading one contribution', () => {
   it('another’s approved one: visible to all with transparency on; off, only to reviewers, admins and treasurers', async () => {
     const id = approvedOf('bob').id;
     await setTransparency(true);
-    for (const who of WHO) expect((await callRoute(getRoute, { token: tokens[who], params: { id } })).status, who).toBe(200);
+    for (const who of WHO)
+      expect((await callRoute(getRoute, { token: tokens[who], params: { id } })).status, who).toBe(200);
     await setTransparency(false);
-    const statuses = Object.fromEntries(await Promise.all(WHO.map(async (who) => [who, (await callRoute(getRoute, { token: tokens[who], params: { id } })).status])));
-    expect(statuses).toEqual({ alice: 404, bob: 200, remi: approvedOf('bob').chantierId === k1 ? 200 : 404, rita: approvedOf('bob').chantierId === k2 ? 200 : 404, admin: 200, treasurer: 200 });
+    const statuses = Object.fromEntries(
+      await Promise.all(
+        WHO.map(async (who) => [who, (await callRoute(getRoute, { token: tokens[who], params: { id } })).status]),
+      ),
+    );
+    expect(statuses).toEqual({
+      alice: 404,
+      bob: 200,
+      remi: approvedOf('bob').chantierId === k1 ? 200 : 404,
+      rita: approvedOf('bob').chantierId === k2 ? 200 : 404,
+      admin: 200,
+      treasurer: 200,
+    });
   });
 });

@@ -10,11 +10,21 @@ import { loadWeek, saveWeek } from '@/lib/contributions/server/week';
 import { updateContribution } from '@/lib/contributions/server/mutations';
 import { emptyCell } from '@/lib/contributions/week-grid';
 import { toFormRow, toRowInputs, type WeekFormRow } from '@/lib/contributions/week-form';
-import { createChantier, createPeriod, createPerson, createPlace, rejectionOf, resetDatabase, seedContribution, sql } from '../support/database';
+import {
+  createChantier,
+  createPeriod,
+  createPerson,
+  createPlace,
+  rejectionOf,
+  resetDatabase,
+  seedContribution,
+  sql,
+} from '../support/database';
 
 const WEEK = '2026-11-16'; // Monday; the whole week is in the open period
 const EDGE_WEEK = '2026-11-23'; // the open period ends on Wednesday 25th; the next one is closed
-const day = (monday: string, index: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + index * 86_400_000).toISOString().slice(0, 10);
+const day = (monday: string, index: number) =>
+  new Date(Date.parse(`${monday}T00:00:00Z`) + index * 86_400_000).toISOString().slice(0, 10);
 
 let alice: Actor;
 let bob: Actor;
@@ -33,8 +43,19 @@ beforeAll(async () => {
   coroutine = (await createPlace({ name: 'La Coroutine' })).id;
   alice = await createPerson({ name: 'Alice' });
   bob = await createPerson({ name: 'Bob' });
-  openPeriodId = (await db().fundingPeriod.create({ data: { name: 'Automne 2026', startDate: new Date('2026-09-01T00:00:00Z'), endDate: new Date('2026-11-25T00:00:00Z'), defaultRateCents: 3000 } })).id;
-  await createPeriod({ name: 'Fin 2026', startDate: '2026-11-26', endDate: '2026-12-31' }).then((period) => db().fundingPeriod.update({ where: { id: period.id }, data: { status: 'CLOSED' } }));
+  openPeriodId = (
+    await db().fundingPeriod.create({
+      data: {
+        name: 'Automne 2026',
+        startDate: new Date('2026-09-01T00:00:00Z'),
+        endDate: new Date('2026-11-25T00:00:00Z'),
+        defaultRateCents: 3000,
+      },
+    })
+  ).id;
+  await createPeriod({ name: 'Fin 2026', startDate: '2026-11-26', endDate: '2026-12-31' }).then((period) =>
+    db().fundingPeriod.update({ where: { id: period.id }, data: { status: 'CLOSED' } }),
+  );
 });
 
 beforeEach(async () => {
@@ -52,17 +73,46 @@ function typeInto(rows: WeekFormRow[], row: number, cells: Record<number, string
   rows[row] = { ...rows[row], texts: rows[row].texts.map((text, index) => cells[index] ?? text) };
 }
 
-async function addRow(rows: WeekFormRow[], weekStart: string, chantierId: string, placeId: string | null, description: string): Promise<number> {
+async function addRow(
+  rows: WeekFormRow[],
+  weekStart: string,
+  chantierId: string,
+  placeId: string | null,
+  description: string,
+): Promise<number> {
   const { days } = await loadWeek({ actor: alice, weekStart });
   rows.push({ ...toFormRow({ chantierId, placeId, description: '', cells: days.map(emptyCell) }), description });
   return rows.length - 1;
 }
 
 const save = (rows: WeekFormRow[], options: { actor?: Actor; weekStart?: string; submit?: boolean } = {}) =>
-  saveWeek({ actor: options.actor ?? alice, weekStart: options.weekStart ?? WEEK, rows: toRowInputs(rows), submit: options.submit ?? false });
+  saveWeek({
+    actor: options.actor ?? alice,
+    weekStart: options.weekStart ?? WEEK,
+    rows: toRowInputs(rows),
+    submit: options.submit ?? false,
+  });
 
-const draft = (date: string, data: { minutes?: number; description?: string; chantierId?: string; status?: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED'; personId?: string } = {}) =>
-  seedContribution({ personId: data.personId ?? alice.id, chantierId: data.chantierId ?? c1, periodId: openPeriodId, date, minutes: data.minutes ?? 60, description: data.description ?? 'Accueil du public', status: data.status ?? 'DRAFT', reviewerId: bob.id });
+const draft = (
+  date: string,
+  data: {
+    minutes?: number;
+    description?: string;
+    chantierId?: string;
+    status?: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'CHANGES_REQUESTED';
+    personId?: string;
+  } = {},
+) =>
+  seedContribution({
+    personId: data.personId ?? alice.id,
+    chantierId: data.chantierId ?? c1,
+    periodId: openPeriodId,
+    date,
+    minutes: data.minutes ?? 60,
+    description: data.description ?? 'Accueil du public',
+    status: data.status ?? 'DRAFT',
+    reviewerId: bob.id,
+  });
 
 async function everything() {
   return {
@@ -73,7 +123,13 @@ async function everything() {
 
 async function history(id: string) {
   const events = await db().contributionEvent.findMany({ where: { contributionId: id }, orderBy: { id: 'asc' } });
-  return events.map((event) => ({ kind: event.kind, from: event.fromStatus, to: event.toStatus, actorId: event.actorId, previous: event.previousValues as Record<string, unknown> | null }));
+  return events.map((event) => ({
+    kind: event.kind,
+    from: event.fromStatus,
+    to: event.toStatus,
+    actorId: event.actorId,
+    previous: event.previousValues as Record<string, unknown> | null,
+  }));
 }
 
 describe('saving a week', () => {
@@ -81,7 +137,9 @@ describe('saving a week', () => {
     const monday = await draft(day(WEEK, 0), { minutes: 60 });
     const tuesday = await draft(day(WEEK, 1), { minutes: 120 });
     const rows = await openGrid(alice, WEEK);
-    expect(rows.map((row) => [row.chantierId, row.description, row.texts])).toEqual([[c1, 'Accueil du public', ['1h', '2h', '', '', '', '', '']]]);
+    expect(rows.map((row) => [row.chantierId, row.description, row.texts])).toEqual([
+      [c1, 'Accueil du public', ['1h', '2h', '', '', '', '', '']],
+    ]);
 
     typeInto(rows, 0, { 0: '1h30', 1: '', 2: '45min' });
     const added = await addRow(rows, WEEK, c2, coroutine, 'Atelier vélo');
@@ -89,7 +147,18 @@ describe('saving a week', () => {
     expect(await save(rows)).toEqual({ created: 2, updated: 1, deleted: 1, submitted: 0 });
 
     const stored = await db().contribution.findMany({ where: { personId: alice.id }, orderBy: [{ date: 'asc' }] });
-    expect(stored.map((row) => [row.date.toISOString().slice(0, 10), row.chantierId, row.placeId, row.minutes, row.description, row.status, row.version, row.deletedAt !== null])).toEqual([
+    expect(
+      stored.map((row) => [
+        row.date.toISOString().slice(0, 10),
+        row.chantierId,
+        row.placeId,
+        row.minutes,
+        row.description,
+        row.status,
+        row.version,
+        row.deletedAt !== null,
+      ]),
+    ).toEqual([
       [day(WEEK, 0), c1, null, 90, 'Accueil du public', 'DRAFT', 2, false],
       [day(WEEK, 1), c1, null, 120, 'Accueil du public', 'DRAFT', 2, true],
       [day(WEEK, 2), c1, null, 45, 'Accueil du public', 'DRAFT', 1, false],
@@ -97,14 +166,28 @@ describe('saving a week', () => {
     ]);
     expect(await history(monday.id)).toEqual([
       { kind: 'CREATED', from: null, to: 'DRAFT', actorId: alice.id, previous: null },
-      { kind: 'EDITED', from: 'DRAFT', to: 'DRAFT', actorId: alice.id, previous: expect.objectContaining({ date: day(WEEK, 0), minutes: 60, description: 'Accueil du public' }) },
+      {
+        kind: 'EDITED',
+        from: 'DRAFT',
+        to: 'DRAFT',
+        actorId: alice.id,
+        previous: expect.objectContaining({ date: day(WEEK, 0), minutes: 60, description: 'Accueil du public' }),
+      },
     ]);
     expect(await history(tuesday.id)).toEqual([
       { kind: 'CREATED', from: null, to: 'DRAFT', actorId: alice.id, previous: null },
-      { kind: 'DELETED', from: 'DRAFT', to: null, actorId: alice.id, previous: expect.objectContaining({ minutes: 120 }) },
+      {
+        kind: 'DELETED',
+        from: 'DRAFT',
+        to: null,
+        actorId: alice.id,
+        previous: expect.objectContaining({ minutes: 120 }),
+      },
     ]);
     for (const created of stored.filter((row) => row.version === 1)) {
-      expect(await history(created.id)).toEqual([{ kind: 'CREATED', from: null, to: 'DRAFT', actorId: alice.id, previous: null }]);
+      expect(await history(created.id)).toEqual([
+        { kind: 'CREATED', from: null, to: 'DRAFT', actorId: alice.id, previous: null },
+      ]);
     }
 
     // The page shows the week as saved; saving it again untouched changes nothing.
@@ -123,8 +206,13 @@ describe('saving a week', () => {
     const rows = await openGrid(alice, WEEK);
     rows[0] = { ...rows[0], description: 'Accueil et inventaire' };
     expect(await save(rows)).toMatchObject({ updated: 1 });
-    expect((await db().contribution.findUniqueOrThrow({ where: { id: monday.id } })).description).toBe('Accueil et inventaire');
-    expect((await history(monday.id)).at(-1)).toMatchObject({ kind: 'EDITED', previous: { description: 'Accueil du public' } });
+    expect((await db().contribution.findUniqueOrThrow({ where: { id: monday.id } })).description).toBe(
+      'Accueil et inventaire',
+    );
+    expect((await history(monday.id)).at(-1)).toMatchObject({
+      kind: 'EDITED',
+      previous: { description: 'Accueil du public' },
+    });
   });
 });
 
@@ -154,8 +242,12 @@ describe('all or nothing', () => {
     typeInto(rows, 0, { 0: '2h', 1: '', 2: '1h' }); // the create and the edit are written before the delete
     const before = await everything();
     // The database refuses the delete's history row, after the other changes were written.
-    await sql(`CREATE FUNCTION week_test_refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.kind = 'DELETED' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
-    await sql(`CREATE TRIGGER week_test_refuse_delete BEFORE INSERT ON contribution_events FOR EACH ROW EXECUTE FUNCTION week_test_refuse_delete()`);
+    await sql(
+      `CREATE FUNCTION week_test_refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.kind = 'DELETED' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
+    );
+    await sql(
+      `CREATE TRIGGER week_test_refuse_delete BEFORE INSERT ON contribution_events FOR EACH ROW EXECUTE FUNCTION week_test_refuse_delete()`,
+    );
     try {
       await expect(save(rows)).rejects.toThrow(/refused by the test/);
     } finally {
@@ -174,7 +266,15 @@ describe('cells that cannot change', () => {
     await draft(day(WEEK, 4));
     await draft(day(WEEK, 4), { minutes: 30 });
     const week = await loadWeek({ actor: alice, weekStart: WEEK });
-    expect(week.rows[0].cells.map((cell) => cell.state)).toEqual(['DRAFT', 'EMPTY', 'LOCKED', 'LOCKED', 'LOCKED', 'EMPTY', 'EMPTY']);
+    expect(week.rows[0].cells.map((cell) => cell.state)).toEqual([
+      'DRAFT',
+      'EMPTY',
+      'LOCKED',
+      'LOCKED',
+      'LOCKED',
+      'EMPTY',
+      'EMPTY',
+    ]);
     expect(week.rows[0].cells[4]).toMatchObject({ minutes: 90, statuses: ['DRAFT'] });
 
     // The browser never posts read-only cells; a hand-made post (or an outdated page) might.
@@ -186,7 +286,11 @@ describe('cells that cannot change', () => {
     const before = await everything();
     const error = await rejectionOf(saveWeek({ actor: alice, weekStart: WEEK, rows, submit: false }));
     expect(error).toMatchObject({ code: 'CONFLICT' });
-    expect(error.fields).toEqual({ 'rows.0.cells.2': 'week.errors.locked', 'rows.0.cells.3': 'week.errors.locked', 'rows.0.cells.4': 'week.errors.locked' });
+    expect(error.fields).toEqual({
+      'rows.0.cells.2': 'week.errors.locked',
+      'rows.0.cells.3': 'week.errors.locked',
+      'rows.0.cells.4': 'week.errors.locked',
+    });
     expect(await everything()).toEqual(before);
   });
 
@@ -194,7 +298,9 @@ describe('cells that cannot change', () => {
     const week = await loadWeek({ actor: alice, weekStart: EDGE_WEEK });
     expect(week.days.map((weekDay) => weekDay.open)).toEqual([true, true, true, false, false, false, false]);
     expect(week.days[0].periodName).toBe('Automne 2026');
-    const rows = [toFormRow({ chantierId: c1, placeId: null, description: 'Accueil', cells: week.days.map(emptyCell) })];
+    const rows = [
+      toFormRow({ chantierId: c1, placeId: null, description: 'Accueil', cells: week.days.map(emptyCell) }),
+    ];
     const posted = toRowInputs(rows);
     posted[0].cells[1].text = '1h';
     posted[0].cells[4].text = '1h';
@@ -206,7 +312,18 @@ describe('cells that cannot change', () => {
   it('refuses a cell changed elsewhere since the page was loaded, rather than overwrite it', async () => {
     const monday = await draft(day(WEEK, 0));
     const rows = await openGrid(alice, WEEK);
-    await updateContribution({ actor: alice, id: monday.id, input: { date: day(WEEK, 0), minutes: 240, chantierId: c1, description: 'Accueil du public', volunteer: false, version: 1 } });
+    await updateContribution({
+      actor: alice,
+      id: monday.id,
+      input: {
+        date: day(WEEK, 0),
+        minutes: 240,
+        chantierId: c1,
+        description: 'Accueil du public',
+        volunteer: false,
+        version: 1,
+      },
+    });
     typeInto(rows, 0, { 0: '2h' });
     const error = await rejectionOf(save(rows));
     expect(error.fields).toEqual({ 'rows.0.cells.0': 'week.errors.stale' });
@@ -233,22 +350,37 @@ describe('save and submit', () => {
     expect(await save(rows, { submit: true })).toEqual({ created: 1, updated: 1, deleted: 0, submitted: 3 });
 
     const week = await db().contribution.findMany({ where: { personId: alice.id }, orderBy: { date: 'asc' } });
-    expect(week.map((row) => [row.date.toISOString().slice(0, 10), row.minutes, row.status, row.submittedAt !== null])).toEqual([
+    expect(
+      week.map((row) => [row.date.toISOString().slice(0, 10), row.minutes, row.status, row.submittedAt !== null]),
+    ).toEqual([
       [day(WEEK, 0), 60, 'SUBMITTED', true],
       [day(WEEK, 1), 75, 'SUBMITTED', true],
       [day(WEEK, 2), 60, 'CHANGES_REQUESTED', true],
       [day(WEEK, 3), 30, 'SUBMITTED', true],
     ]);
-    const steps = async (id: string) => (await history(id)).map((event) => `${event.kind} ${event.from ?? '∅'}→${event.to ?? '∅'}`);
+    const steps = async (id: string) =>
+      (await history(id)).map((event) => `${event.kind} ${event.from ?? '∅'}→${event.to ?? '∅'}`);
     expect(await steps(untouched.id)).toEqual(['CREATED ∅→DRAFT', 'TRANSITION DRAFT→SUBMITTED']);
     expect(await steps(edited.id)).toEqual(['CREATED ∅→DRAFT', 'EDITED DRAFT→DRAFT', 'TRANSITION DRAFT→SUBMITTED']);
     expect(await steps(week[3].id)).toEqual(['CREATED ∅→DRAFT', 'TRANSITION DRAFT→SUBMITTED']);
-    expect(await steps(sentBack.id)).toEqual(['CREATED ∅→DRAFT', 'TRANSITION DRAFT→SUBMITTED', 'TRANSITION SUBMITTED→CHANGES_REQUESTED']);
+    expect(await steps(sentBack.id)).toEqual([
+      'CREATED ∅→DRAFT',
+      'TRANSITION DRAFT→SUBMITTED',
+      'TRANSITION SUBMITTED→CHANGES_REQUESTED',
+    ]);
     expect((await db().contribution.findUniqueOrThrow({ where: { id: bobs.id } })).status).toBe('DRAFT');
 
     // Once submitted, the cells are read-only in the grid.
     const after = await loadWeek({ actor: alice, weekStart: WEEK });
-    expect(after.rows[0].cells.map((cell) => cell.state)).toEqual(['LOCKED', 'LOCKED', 'LOCKED', 'LOCKED', 'EMPTY', 'EMPTY', 'EMPTY']);
+    expect(after.rows[0].cells.map((cell) => cell.state)).toEqual([
+      'LOCKED',
+      'LOCKED',
+      'LOCKED',
+      'LOCKED',
+      'EMPTY',
+      'EMPTY',
+      'EMPTY',
+    ]);
   });
 
   it('a double click saves once; two different saves of one page at once: one wins, the other is refused as stale', async () => {

@@ -49,7 +49,10 @@ describe('deactivation', () => {
 
   it('ends every session: a session carrying the old version is refused, even after reactivation', async () => {
     const before = await db().person.findUniqueOrThrow({ where: { id: person.id } });
-    expect(await loadActor(person.id, 'session', before.sessionVersion)).toMatchObject({ id: person.id, via: 'session' });
+    expect(await loadActor(person.id, 'session', before.sessionVersion)).toMatchObject({
+      id: person.id,
+      via: 'session',
+    });
 
     await setPersonActive({ actor: admin, personId: person.id, active: false });
     const during = await db().person.findUniqueOrThrow({ where: { id: person.id } });
@@ -69,7 +72,10 @@ describe('deactivation', () => {
   it('refuses sign-in and new tokens to a deactivated person, with the right password', async () => {
     await setPersonActive({ actor: admin, personId: person.id, active: false });
     expect(await authenticate(person.email, TEST_PASSWORD, '10.0.0.1')).toBeNull();
-    const response = await callRoute(postToken, { method: 'POST', body: { email: person.email, password: TEST_PASSWORD } });
+    const response = await callRoute(postToken, {
+      method: 'POST',
+      body: { email: person.email, password: TEST_PASSWORD },
+    });
     expect(response.status).toBe(401);
     expect(response.body.error.code).toBe('UNAUTHENTICATED');
     expect(await db().apiToken.count({ where: { personId: person.id } })).toBe(1);
@@ -94,7 +100,9 @@ describe('deactivation', () => {
   });
 
   it('answers NOT_FOUND for an unknown person', async () => {
-    expect((await rejectionOf(setPersonActive({ actor: admin, personId: 'nobody', active: false }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(setPersonActive({ actor: admin, personId: 'nobody', active: false }))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -107,7 +115,9 @@ describe('the last admin and oneself', () => {
   });
 
   it('refuses removing the ADMIN role from the last active admin', async () => {
-    const error = await rejectionOf(updatePersonRoles({ actor: admin, input: { personId: admin.id, roles: ['TREASURER'], referentOf: [] } }));
+    const error = await rejectionOf(
+      updatePersonRoles({ actor: admin, input: { personId: admin.id, roles: ['TREASURER'], referentOf: [] } }),
+    );
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toBe('errors.LAST_ADMIN');
     expect((await db().person.findUniqueOrThrow({ where: { id: admin.id } })).roles).toContain('ADMIN');
@@ -116,17 +126,30 @@ describe('the last admin and oneself', () => {
   it('counts only active admins: an inactive second admin does not make the first removable', async () => {
     const dormant = await createPerson({ roles: ['ADMIN'] });
     await setPersonActive({ actor: admin, personId: dormant.id, active: false });
-    const error = await rejectionOf(updatePersonRoles({ actor: admin, input: { personId: admin.id, roles: [], referentOf: [] } }));
+    const error = await rejectionOf(
+      updatePersonRoles({ actor: admin, input: { personId: admin.id, roles: [], referentOf: [] } }),
+    );
     expect(error.message).toBe('errors.LAST_ADMIN');
   });
 
   it('allows it once another active admin exists, then protects that one', async () => {
     const second = await createPerson({ roles: ['ADMIN'] });
-    const demoted = await updatePersonRoles({ actor: second, input: { personId: admin.id, roles: [], referentOf: [] } });
+    const demoted = await updatePersonRoles({
+      actor: second,
+      input: { personId: admin.id, roles: [], referentOf: [] },
+    });
     expect(demoted.roles).toEqual(['CONTRIBUTOR']);
     // `second` is now the only admin: they can neither deactivate nor demote themselves.
-    expect((await rejectionOf(setPersonActive({ actor: second, personId: second.id, active: false }))).message).toBe('errors.SELF_DEACTIVATE');
-    expect((await rejectionOf(updatePersonRoles({ actor: second, input: { personId: second.id, roles: [], referentOf: [] } }))).message).toBe('errors.LAST_ADMIN');
+    expect((await rejectionOf(setPersonActive({ actor: second, personId: second.id, active: false }))).message).toBe(
+      'errors.SELF_DEACTIVATE',
+    );
+    expect(
+      (
+        await rejectionOf(
+          updatePersonRoles({ actor: second, input: { personId: second.id, roles: [], referentOf: [] } }),
+        )
+      ).message,
+    ).toBe('errors.LAST_ADMIN');
   });
 
   it('an admin may deactivate another admin while one active admin remains', async () => {

@@ -10,7 +10,17 @@ import type { Actor } from '@/lib/auth/permissions';
 import { loadActor } from '@/lib/auth/load-actor';
 import { GET as contributionsCsvRoute } from '@/app/api/v1/periods/[id]/exports/contributions.csv/route';
 import { contributionsCsvResponse } from '@/lib/exports/contributions-csv-export';
-import { bearerToken, createChantier, createPeriod, createPerson, createPlace, resetDatabase, seedContribution, setPeriodStatus, sql } from '../support/database';
+import {
+  bearerToken,
+  createChantier,
+  createPeriod,
+  createPerson,
+  createPlace,
+  resetDatabase,
+  seedContribution,
+  setPeriodStatus,
+  sql,
+} from '../support/database';
 
 type Who = 'admin' | 'treasurer' | 'referent' | 'contributor';
 const EVERYONE: Who[] = ['admin', 'treasurer', 'referent', 'contributor'];
@@ -19,26 +29,71 @@ const tokens = {} as Record<Who | 'englishTreasurer', string>;
 let periodId: string;
 let otherPeriodId: string;
 let batchPeriodId: string;
-const ids = {} as Record<'approved' | 'submitted' | 'rejected' | 'changes' | 'draft' | 'deleted' | 'otherPeriod', string>;
+const ids = {} as Record<
+  'approved' | 'submitted' | 'rejected' | 'changes' | 'draft' | 'deleted' | 'otherPeriod',
+  string
+>;
 
-const HEADER_FR = ['Date', 'Personne', 'E-mail', 'Code chantier', 'Chantier', 'Lieu', 'Minutes', 'Heures', 'Bénévole', 'Statut', 'Description', 'Lien', 'Examinée par', 'Examinée le', 'Identifiant de la contribution'];
-const HEADER_EN = ['Date', 'Person', 'Email', 'Chantier code', 'Chantier', 'Place', 'Minutes', 'Hours', 'Volunteer', 'Status', 'Description', 'Link', 'Reviewed by', 'Reviewed at', 'Contribution id'];
+const HEADER_FR = [
+  'Date',
+  'Personne',
+  'E-mail',
+  'Code chantier',
+  'Chantier',
+  'Lieu',
+  'Minutes',
+  'Heures',
+  'Bénévole',
+  'Statut',
+  'Description',
+  'Lien',
+  'Examinée par',
+  'Examinée le',
+  'Identifiant de la contribution',
+];
+const HEADER_EN = [
+  'Date',
+  'Person',
+  'Email',
+  'Chantier code',
+  'Chantier',
+  'Place',
+  'Minutes',
+  'Hours',
+  'Volunteer',
+  'Status',
+  'Description',
+  'Link',
+  'Reviewed by',
+  'Reviewed at',
+  'Contribution id',
+];
 
 /** Calls the route as Next would and reads the body as bytes: a file is not JSON. */
 async function download(id: string, options: { token?: string; query?: string } = {}) {
   const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
-  const response = await contributionsCsvRoute(new Request(`http://localhost:3000/api/v1/periods/${id}/exports/contributions.csv${options.query ?? ''}`, { headers }), {
-    params: Promise.resolve({ id }),
-  });
+  const response = await contributionsCsvRoute(
+    new Request(`http://localhost:3000/api/v1/periods/${id}/exports/contributions.csv${options.query ?? ''}`, {
+      headers,
+    }),
+    {
+      params: Promise.resolve({ id }),
+    },
+  );
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
-const records = (bytes: Buffer): string[][] => parse(bytes.toString('utf8'), { delimiter: ';', bom: true, record_delimiter: '\r\n' });
+const records = (bytes: Buffer): string[][] =>
+  parse(bytes.toString('utf8'), { delimiter: ';', bom: true, record_delimiter: '\r\n' });
 const idColumn = (rows: string[][]) => rows.slice(1).map((row) => row[14]);
 
 beforeAll(async () => {
   await resetDatabase();
-  await db().collectiveSettings.upsert({ where: { id: 1 }, create: { id: 1, name: 'Collectif des tests' }, update: { name: 'Collectif des tests', timeZone: 'Europe/Paris' } });
+  await db().collectiveSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, name: 'Collectif des tests' },
+    update: { name: 'Collectif des tests', timeZone: 'Europe/Paris' },
+  });
   const gestion = await createChantier({ name: 'Gestion et animation', code: 'GEST' });
   const accueil = await createChantier({ name: 'Accueil', code: 'ACC' });
   const coroutine = await createPlace({ name: 'La Coroutine' });
@@ -57,27 +112,110 @@ beforeAll(async () => {
   otherPeriodId = (await createPeriod({ name: 'Avril', startDate: '2041-04-01', endDate: '2041-04-30' })).id;
   const reviewed = { reviewerId: people.referent.id };
   const approved = await seedContribution({
-    periodId, personId: people.chloe.id, chantierId: gestion.id, placeId: coroutine.id, date: '2041-03-02', minutes: 90, status: 'APPROVED', ...reviewed,
+    periodId,
+    personId: people.chloe.id,
+    chantierId: gestion.id,
+    placeId: coroutine.id,
+    date: '2041-03-02',
+    minutes: 90,
+    status: 'APPROVED',
+    ...reviewed,
     description: 'Permanence; accueil "café"\npuis rangement',
   });
   ids.approved = approved.id;
   // Link and review time set by hand, to check them to the minute (13:05 UTC is 14:05 in Paris in March).
-  await sql(`UPDATE contributions SET link = $2, reviewed_at = '2041-03-10T13:05:00Z' WHERE id = $1`, [approved.id, 'https://pad.example/permanence']);
-  ids.submitted = (await seedContribution({ periodId, personId: people.elise.id, chantierId: accueil.id, date: '2041-03-02', minutes: 20, status: 'SUBMITTED', volunteer: true, description: 'Accueil des nouveaux' })).id;
-  ids.rejected = (await seedContribution({ periodId, personId: people.contributor.id, chantierId: gestion.id, date: '2041-03-05', minutes: 60, status: 'REJECTED', ...reviewed })).id;
-  ids.changes = (await seedContribution({ periodId, personId: people.contributor.id, chantierId: accueil.id, date: '2041-03-06', minutes: 45, status: 'CHANGES_REQUESTED', ...reviewed })).id;
-  ids.draft = (await seedContribution({ periodId, personId: people.contributor.id, chantierId: gestion.id, date: '2041-03-07', minutes: 30, status: 'DRAFT' })).id;
-  ids.deleted = (await seedContribution({ periodId, personId: people.elise.id, chantierId: gestion.id, date: '2041-03-08', minutes: 30, status: 'SUBMITTED' })).id;
+  await sql(`UPDATE contributions SET link = $2, reviewed_at = '2041-03-10T13:05:00Z' WHERE id = $1`, [
+    approved.id,
+    'https://pad.example/permanence',
+  ]);
+  ids.submitted = (
+    await seedContribution({
+      periodId,
+      personId: people.elise.id,
+      chantierId: accueil.id,
+      date: '2041-03-02',
+      minutes: 20,
+      status: 'SUBMITTED',
+      volunteer: true,
+      description: 'Accueil des nouveaux',
+    })
+  ).id;
+  ids.rejected = (
+    await seedContribution({
+      periodId,
+      personId: people.contributor.id,
+      chantierId: gestion.id,
+      date: '2041-03-05',
+      minutes: 60,
+      status: 'REJECTED',
+      ...reviewed,
+    })
+  ).id;
+  ids.changes = (
+    await seedContribution({
+      periodId,
+      personId: people.contributor.id,
+      chantierId: accueil.id,
+      date: '2041-03-06',
+      minutes: 45,
+      status: 'CHANGES_REQUESTED',
+      ...reviewed,
+    })
+  ).id;
+  ids.draft = (
+    await seedContribution({
+      periodId,
+      personId: people.contributor.id,
+      chantierId: gestion.id,
+      date: '2041-03-07',
+      minutes: 30,
+      status: 'DRAFT',
+    })
+  ).id;
+  ids.deleted = (
+    await seedContribution({
+      periodId,
+      personId: people.elise.id,
+      chantierId: gestion.id,
+      date: '2041-03-08',
+      minutes: 30,
+      status: 'SUBMITTED',
+    })
+  ).id;
   await sql(`UPDATE contributions SET deleted_at = now() WHERE id = $1`, [ids.deleted]);
-  ids.otherPeriod = (await seedContribution({ periodId: otherPeriodId, personId: people.elise.id, chantierId: gestion.id, date: '2041-04-02', minutes: 30, status: 'APPROVED', ...reviewed })).id;
+  ids.otherPeriod = (
+    await seedContribution({
+      periodId: otherPeriodId,
+      personId: people.elise.id,
+      chantierId: gestion.id,
+      date: '2041-04-02',
+      minutes: 30,
+      status: 'APPROVED',
+      ...reviewed,
+    })
+  ).id;
 
   // For the batches: three rows on one day (more than a batch of 2), two on another, and single days.
   batchPeriodId = (await createPeriod({ name: 'Mai', startDate: '2041-05-01', endDate: '2041-05-31' })).id;
   const batchDays = ['2041-05-03', '2041-05-03', '2041-05-03', '2041-05-04', '2041-05-07', '2041-05-07', '2041-05-20'];
   for (const [index, date] of batchDays.entries()) {
-    await seedContribution({ periodId: batchPeriodId, personId: people.elise.id, chantierId: gestion.id, date, minutes: 15 + index, status: index % 2 ? 'SUBMITTED' : 'APPROVED', ...reviewed });
+    await seedContribution({
+      periodId: batchPeriodId,
+      personId: people.elise.id,
+      chantierId: gestion.id,
+      date,
+      minutes: 15 + index,
+      status: index % 2 ? 'SUBMITTED' : 'APPROVED',
+      ...reviewed,
+    });
   }
-  await seedContribution({ periodId: batchPeriodId, personId: people.elise.id, chantierId: gestion.id, date: '2041-05-03', status: 'DRAFT' });
+  await seedContribution({
+    periodId: batchPeriodId,
+    personId: people.elise.id,
+    chantierId: gestion.id,
+    date: '2041-05-03',
+    status: 'DRAFT',
+  });
 });
 
 describe('who may download the contributions', () => {
@@ -105,7 +243,9 @@ describe('the file', () => {
     const answer = await download(periodId, { token: tokens.treasurer });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="contributions-2041-03-01_2041-03-31.csv"');
+    expect(answer.headers.get('content-disposition')).toBe(
+      'attachment; filename="contributions-2041-03-01_2041-03-31.csv"',
+    );
     expect(answer.headers.get('cache-control')).toBe('private, no-store');
     expect([...answer.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = answer.bytes.toString('utf8');
@@ -117,11 +257,38 @@ describe('the file', () => {
   it('writes every column of a contribution, free text kept whole and unable to run as a formula', async () => {
     const rows = records((await download(periodId, { token: tokens.treasurer })).bytes);
     expect(rows.find((row) => row[14] === ids.approved)).toEqual([
-      '02/03/2041', `'=Dubois; Chloé "Clo"`, 'chloe@contributions.test', 'GEST', 'Gestion et animation', 'La Coroutine', '90', '1,50', 'non', 'Validée',
-      'Permanence; accueil "café"\npuis rangement', 'https://pad.example/permanence', 'Rémi Référent', '10/03/2041 14:05', ids.approved,
+      '02/03/2041',
+      `'=Dubois; Chloé "Clo"`,
+      'chloe@contributions.test',
+      'GEST',
+      'Gestion et animation',
+      'La Coroutine',
+      '90',
+      '1,50',
+      'non',
+      'Validée',
+      'Permanence; accueil "café"\npuis rangement',
+      'https://pad.example/permanence',
+      'Rémi Référent',
+      '10/03/2041 14:05',
+      ids.approved,
     ]);
     expect(rows.find((row) => row[14] === ids.submitted)).toEqual([
-      '02/03/2041', 'Élise Moreau', 'elise@contributions.test', 'ACC', 'Accueil', '', '20', '0,33', 'oui', 'Soumise', 'Accueil des nouveaux', '', '', '', ids.submitted,
+      '02/03/2041',
+      'Élise Moreau',
+      'elise@contributions.test',
+      'ACC',
+      'Accueil',
+      '',
+      '20',
+      '0,33',
+      'oui',
+      'Soumise',
+      'Accueil des nouveaux',
+      '',
+      '',
+      '',
+      ids.submitted,
     ]);
   });
 
@@ -129,14 +296,21 @@ describe('the file', () => {
     const rows = records((await download(periodId, { token: tokens.treasurer })).bytes);
     const sameDay = [ids.approved, ids.submitted].sort();
     expect(idColumn(rows)).toEqual([...sameDay, ids.rejected, ids.changes]);
-    expect(rows.slice(1).map((row) => row[9])).toEqual(expect.arrayContaining(['Validée', 'Soumise', 'Refusée', 'À corriger']));
+    expect(rows.slice(1).map((row) => row[9])).toEqual(
+      expect.arrayContaining(['Validée', 'Soumise', 'Refusée', 'À corriger']),
+    );
   });
 
   it('speaks English to an English-speaking treasurer', async () => {
     const rows = records((await download(periodId, { token: tokens.englishTreasurer })).bytes);
     expect(rows[0]).toEqual(HEADER_EN);
     const submitted = rows.find((row) => row[14] === ids.submitted)!;
-    expect([submitted[0], submitted[7], submitted[8], submitted[9]]).toEqual(['02/03/2041', '0,33', 'yes', 'Submitted']);
+    expect([submitted[0], submitted[7], submitted[8], submitted[9]]).toEqual([
+      '02/03/2041',
+      '0,33',
+      'yes',
+      'Submitted',
+    ]);
     expect(rows.find((row) => row[14] === ids.changes)![9]).toBe('Changes requested');
   });
 
@@ -169,7 +343,10 @@ describe('the status filter', () => {
   });
 
   it.each(['DRAFT', 'approved', 'PAID', ''])('?status=%s is a 400, never a file', async (status) => {
-    const answer = await download(periodId, { token: tokens.treasurer, query: `?status=${encodeURIComponent(status)}` });
+    const answer = await download(periodId, {
+      token: tokens.treasurer,
+      query: `?status=${encodeURIComponent(status)}`,
+    });
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.bytes.toString('utf8')).error.code).toBe('VALIDATION');
   });
@@ -182,16 +359,19 @@ describe('batches', () => {
     return Buffer.from(await response.arrayBuffer());
   };
 
-  it.each([1, 2, 3, 4, 7])('read %i rows at a time, the file is the same: every row once, in (date, id) order', async (batchSize) => {
-    const expected = await sql<{ id: string }>(
-      `SELECT id FROM contributions WHERE period_id = $1 AND status <> 'DRAFT' AND deleted_at IS NULL ORDER BY date, id`,
-      [batchPeriodId],
-    );
-    expect(expected).toHaveLength(7);
-    const batched = await fileWith(batchSize);
-    expect(idColumn(records(batched))).toEqual(expected.map((row) => row.id));
-    expect(batched.equals(await fileWith())).toBe(true);
-  });
+  it.each([1, 2, 3, 4, 7])(
+    'read %i rows at a time, the file is the same: every row once, in (date, id) order',
+    async (batchSize) => {
+      const expected = await sql<{ id: string }>(
+        `SELECT id FROM contributions WHERE period_id = $1 AND status <> 'DRAFT' AND deleted_at IS NULL ORDER BY date, id`,
+        [batchPeriodId],
+      );
+      expect(expected).toHaveLength(7);
+      const batched = await fileWith(batchSize);
+      expect(idColumn(records(batched))).toEqual(expected.map((row) => row.id));
+      expect(batched.equals(await fileWith())).toBe(true);
+    },
+  );
 });
 
 describe('a failure', () => {
@@ -201,7 +381,10 @@ describe('a failure', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       await expect(download(batchPeriodId, { token: tokens.treasurer })).rejects.toThrow(/time zone/i);
-      expect(logged).toHaveBeenCalledWith(expect.stringContaining(`contributions.csv of period ${batchPeriodId}`), expect.anything());
+      expect(logged).toHaveBeenCalledWith(
+        expect.stringContaining(`contributions.csv of period ${batchPeriodId}`),
+        expect.anything(),
+      );
     } finally {
       logged.mockRestore();
       await sql(`UPDATE collective_settings SET time_zone = 'Europe/Paris' WHERE id = 1`);

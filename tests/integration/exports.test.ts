@@ -17,7 +17,17 @@ import { closePeriod } from '@/lib/periods/payouts';
 import { createPeriod } from '@/lib/periods/periods';
 import { eurosText } from '@/lib/exports/numbers';
 import { pdfTextLines } from '@/lib/exports/test-pdf';
-import { bearerToken, callRoute, createChantier, createPerson, createPlace, resetDatabase, seedContribution, setPeriodStatus, sql } from '../support/database';
+import {
+  bearerToken,
+  callRoute,
+  createChantier,
+  createPerson,
+  createPlace,
+  resetDatabase,
+  seedContribution,
+  setPeriodStatus,
+  sql,
+} from '../support/database';
 
 type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Who = 'admin' | 'treasurer' | 'referent' | 'contributor';
@@ -40,33 +50,59 @@ const places = {} as Record<'cor' | 'bar', string>;
 /** Calls a route as Next would and reads the body as bytes: files are not JSON. */
 async function download(route: Route, periodId: string, token?: string) {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const response = await route(new Request(`http://localhost:3000/api/v1/periods/${periodId}/exports/file`, { headers }), { params: Promise.resolve({ id: periodId }) });
+  const response = await route(
+    new Request(`http://localhost:3000/api/v1/periods/${periodId}/exports/file`, { headers }),
+    { params: Promise.resolve({ id: periodId }) },
+  );
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
 async function payoutsOf(periodId: string) {
   const response = await callRoute(payoutsRoute, { token: tokens.treasurer, params: { id: periodId } });
   expect(response.status).toBe(200);
-  return response.body as { frozen: boolean; lines: Record<string, number | string>[]; totals: { amountCents: number; unpaidValueCents: number; volunteerValueCents: number } };
+  return response.body as {
+    frozen: boolean;
+    lines: Record<string, number | string>[];
+    totals: { amountCents: number; unpaidValueCents: number; volunteerValueCents: number };
+  };
 }
 
 const key = (email: string, chantierCode: string) => `${email}|${chantierCode}`;
-const FIELDS = ['rateCents', 'approvedMinutes', 'volunteerMinutes', 'cappedMinutes', 'amountCents', 'unpaidValueCents', 'volunteerValueCents'] as const;
+const FIELDS = [
+  'rateCents',
+  'approvedMinutes',
+  'volunteerMinutes',
+  'cappedMinutes',
+  'amountCents',
+  'unpaidValueCents',
+  'volunteerValueCents',
+] as const;
 
 /** The API's lines keyed by person email and chantier code, with the fields the files carry. */
 async function expectedLines(periodId: string) {
   const payouts = await payoutsOf(periodId);
-  const emails = new Map((await db().person.findMany({ select: { id: true, email: true } })).map((person) => [person.id, person.email]));
+  const emails = new Map(
+    (await db().person.findMany({ select: { id: true, email: true } })).map((person) => [person.id, person.email]),
+  );
   const codes = new Map([c1, c2].map((chantier) => [chantier.id, chantier.code!]));
   return {
     payouts,
-    lines: new Map(payouts.lines.map((line) => [key(emails.get(line.personId as string)!, codes.get(line.chantierId as string)!), Object.fromEntries(FIELDS.map((field) => [field, line[field]]))])),
+    lines: new Map(
+      payouts.lines.map((line) => [
+        key(emails.get(line.personId as string)!, codes.get(line.chantierId as string)!),
+        Object.fromEntries(FIELDS.map((field) => [field, line[field]])),
+      ]),
+    ),
   };
 }
 
 beforeAll(async () => {
   await resetDatabase();
-  await db().collectiveSettings.upsert({ where: { id: 1 }, create: { id: 1, name: 'Collectif des tests' }, update: { name: 'Collectif des tests' } });
+  await db().collectiveSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, name: 'Collectif des tests' },
+    update: { name: 'Collectif des tests' },
+  });
   c1 = await createChantier({ name: 'Gestion et animation', code: 'EX1' });
   c2 = await createChantier({ name: 'Accompagnement', code: 'EX2' });
   places.cor = (await createPlace({ name: 'La Coroutine' })).id;
@@ -80,22 +116,92 @@ beforeAll(async () => {
   people.chloe = await createPerson({ name: '=Dubois; Chloé "Clo"', email: 'chloe@exports.test' });
   for (const who of EVERYONE) tokens[who] = await bearerToken(people[who].id);
   for (const person of [people.bob, people.chloe]) {
-    await db().payoutProfile.create({ data: { personId: person.id, payeeType: 'ORGANISATION', organisationName: 'La Coroutine SCIC', legalName: person.name } });
+    await db().payoutProfile.create({
+      data: {
+        personId: person.id,
+        payeeType: 'ORGANISATION',
+        organisationName: 'La Coroutine SCIC',
+        legalName: person.name,
+      },
+    });
   }
 
   // The worked example of PRODUCT.md in EX1 (1 000 € for 1 350 € asked), with places, plus some
   // volunteering in EX2 and an odd rate that leaves fractions of cents.
   const worked = async (periodId: string, month: string) => {
     const date = (day: string) => `${month}-${day}`;
-    await seedContribution({ periodId, personId: people.contributor.id, chantierId: c1.id, placeId: places.cor, date: date('02'), minutes: 900, status: 'APPROVED' });
-    await seedContribution({ periodId, personId: people.contributor.id, chantierId: c1.id, placeId: places.bar, date: date('03'), minutes: 300, status: 'APPROVED' });
-    await seedContribution({ periodId, personId: people.bob.id, chantierId: c1.id, placeId: places.cor, date: date('04'), minutes: 900, status: 'APPROVED' });
-    await seedContribution({ periodId, personId: people.chloe.id, chantierId: c1.id, date: date('05'), minutes: 300, status: 'APPROVED' });
-    await seedContribution({ periodId, personId: people.contributor.id, chantierId: c2.id, placeId: places.bar, date: date('06'), minutes: 125, status: 'APPROVED', volunteer: true });
-    await seedContribution({ periodId, personId: people.bob.id, chantierId: c2.id, placeId: places.bar, date: date('07'), minutes: 47, status: 'APPROVED' });
-    await seedContribution({ periodId, personId: people.bob.id, chantierId: c2.id, placeId: places.cor, date: date('08'), minutes: 13, status: 'APPROVED' });
+    await seedContribution({
+      periodId,
+      personId: people.contributor.id,
+      chantierId: c1.id,
+      placeId: places.cor,
+      date: date('02'),
+      minutes: 900,
+      status: 'APPROVED',
+    });
+    await seedContribution({
+      periodId,
+      personId: people.contributor.id,
+      chantierId: c1.id,
+      placeId: places.bar,
+      date: date('03'),
+      minutes: 300,
+      status: 'APPROVED',
+    });
+    await seedContribution({
+      periodId,
+      personId: people.bob.id,
+      chantierId: c1.id,
+      placeId: places.cor,
+      date: date('04'),
+      minutes: 900,
+      status: 'APPROVED',
+    });
+    await seedContribution({
+      periodId,
+      personId: people.chloe.id,
+      chantierId: c1.id,
+      date: date('05'),
+      minutes: 300,
+      status: 'APPROVED',
+    });
+    await seedContribution({
+      periodId,
+      personId: people.contributor.id,
+      chantierId: c2.id,
+      placeId: places.bar,
+      date: date('06'),
+      minutes: 125,
+      status: 'APPROVED',
+      volunteer: true,
+    });
+    await seedContribution({
+      periodId,
+      personId: people.bob.id,
+      chantierId: c2.id,
+      placeId: places.bar,
+      date: date('07'),
+      minutes: 47,
+      status: 'APPROVED',
+    });
+    await seedContribution({
+      periodId,
+      personId: people.bob.id,
+      chantierId: c2.id,
+      placeId: places.cor,
+      date: date('08'),
+      minutes: 13,
+      status: 'APPROVED',
+    });
     // Not approved: in no file.
-    await seedContribution({ periodId, personId: people.referent.id, chantierId: c2.id, date: date('09'), minutes: 600, status: 'DRAFT' });
+    await seedContribution({
+      periodId,
+      personId: people.referent.id,
+      chantierId: c2.id,
+      date: date('09'),
+      minutes: 600,
+      status: 'DRAFT',
+    });
   };
   const input = (name: string, month: string) => ({
     name,
@@ -105,7 +211,10 @@ beforeAll(async () => {
     capMinutes: null,
     overflowPolicy: 'PRORATA' as const,
     envelopes: [{ chantierId: c1.id, amountCents: 100_000 }],
-    rates: [{ personId: people.bob.id, rateCents: 4000 }, { chantierId: c2.id, rateCents: 3333 }],
+    rates: [
+      { personId: people.bob.id, rateCents: 4000 },
+      { chantierId: c2.id, rateCents: 3333 },
+    ],
   });
   openPeriodId = (await createPeriod({ actor: people.treasurer, input: input('Période ouverte', '2041-03') })).id;
   await worked(openPeriodId, '2041-03');
@@ -132,12 +241,15 @@ describe('who may download the exports', () => {
     }
   });
 
-  it.each(ROUTES)('%s: an unknown period is a 404 for a treasurer, still a 403 for the others', async (_name, route) => {
-    const answer = await download(route, 'no-such-period', tokens.treasurer);
-    expect(answer.status).toBe(404);
-    expect(JSON.parse(answer.bytes.toString('utf8')).error.code).toBe('NOT_FOUND');
-    expect((await download(route, 'no-such-period', tokens.contributor)).status).toBe(403);
-  });
+  it.each(ROUTES)(
+    '%s: an unknown period is a 404 for a treasurer, still a 403 for the others',
+    async (_name, route) => {
+      const answer = await download(route, 'no-such-period', tokens.treasurer);
+      expect(answer.status).toBe(404);
+      expect(JSON.parse(answer.bytes.toString('utf8')).error.code).toBe('NOT_FOUND');
+      expect((await download(route, 'no-such-period', tokens.contributor)).status).toBe(403);
+    },
+  );
 });
 
 describe.each([
@@ -149,7 +261,9 @@ describe.each([
     const answer = await download(payoutsCsvRoute, periodId, tokens.treasurer);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(answer.headers.get('content-disposition')).toBe(`attachment; filename="retributions-${frozen ? '2041-01-01_2041-01-28' : '2041-03-01_2041-03-28'}.csv"`);
+    expect(answer.headers.get('content-disposition')).toBe(
+      `attachment; filename="retributions-${frozen ? '2041-01-01_2041-01-28' : '2041-03-01_2041-03-28'}.csv"`,
+    );
     expect(answer.headers.get('cache-control')).toContain('no-store');
     expect([...answer.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = answer.bytes.toString('utf8');
@@ -158,7 +272,12 @@ describe.each([
 
     const { payouts, lines } = await expectedLines(periodId);
     expect(payouts.frozen).toBe(frozen);
-    const records: string[][] = parse(text, { delimiter: ';', bom: true, relax_column_count: true, skip_empty_lines: false });
+    const records: string[][] = parse(text, {
+      delimiter: ';',
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
     const [header, ...rest] = records;
     const blank = rest.findIndex((record) => record.length === 1 && record[0] === '');
     const detail = rest.slice(0, blank);
@@ -172,10 +291,14 @@ describe.each([
       unpaidValueCents: Number(record[column('Valeur non rétribuée (centimes)')]),
       volunteerValueCents: Number(record[column('Bénévolat valorisé (centimes)')]),
     });
-    expect(new Map(detail.map((record) => [key(record[column('E-mail')], record[column('Code chantier')]), cents(record)]))).toEqual(lines);
+    expect(
+      new Map(detail.map((record) => [key(record[column('E-mail')], record[column('Code chantier')]), cents(record)])),
+    ).toEqual(lines);
     for (const record of detail) {
       expect(record[column('Rétribution (€)')]).toBe(eurosText(Number(record[column('Rétribution (centimes)')])));
-      expect(record[column('Valeur non rétribuée (€)')]).toBe(eurosText(Number(record[column('Valeur non rétribuée (centimes)')])));
+      expect(record[column('Valeur non rétribuée (€)')]).toBe(
+        eurosText(Number(record[column('Valeur non rétribuée (centimes)')])),
+      );
     }
     expect(lines.get(key('alice@exports.test', 'EX1'))).toMatchObject({ amountCents: 44445, unpaidValueCents: 15555 });
 
@@ -186,7 +309,10 @@ describe.each([
     const payees = rest.slice(blank + 2);
     const amount = (record: string[]) => Number(record[4]);
     const organisation = payees.find((record) => record[0] === 'La Coroutine SCIC')!;
-    const sumOf = (email: string) => [...lines].filter(([lineKey]) => lineKey.startsWith(`${email}|`)).reduce((sum, [, line]) => sum + (line.amountCents as number), 0);
+    const sumOf = (email: string) =>
+      [...lines]
+        .filter(([lineKey]) => lineKey.startsWith(`${email}|`))
+        .reduce((sum, [, line]) => sum + (line.amountCents as number), 0);
     expect(amount(organisation)).toBe(sumOf('bob@exports.test') + sumOf('chloe@exports.test'));
     expect(organisation[2]).toBe('2');
     expect(amount(payees.find((record) => record[0] === 'Alice Martin')!)).toBe(sumOf('alice@exports.test'));
@@ -199,8 +325,12 @@ describe.each([
     const periodId = periodIdOf();
     const answer = await download(payoutsXlsxRoute, periodId, tokens.treasurer);
     expect(answer.status).toBe(200);
-    expect(answer.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="retributions-2041-0[13]-01_2041-0[13]-28\.xlsx"$/);
+    expect(answer.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(answer.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="retributions-2041-0[13]-01_2041-0[13]-28\.xlsx"$/,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(answer.bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Détail', 'Bénéficiaires']);
@@ -237,10 +367,20 @@ describe.each([
     const answer = await download(funderCsvRoute, periodId, tokens.treasurer);
     expect(answer.status).toBe(200);
     expect([...answer.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="rapport-financeur-2041-0[13]-01_2041-0[13]-28\.csv"$/);
-    const records: string[][] = parse(answer.bytes.toString('utf8'), { delimiter: ';', bom: true, relax_column_count: true, skip_empty_lines: false });
+    expect(answer.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="rapport-financeur-2041-0[13]-01_2041-0[13]-28\.csv"$/,
+    );
+    const records: string[][] = parse(answer.bytes.toString('utf8'), {
+      delimiter: ';',
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
     expect(records[1]).toEqual(['Collectif', 'Collectif des tests']);
-    expect(records[5]).toEqual(['État', frozen ? 'Rétributions figées à la clôture' : 'Aperçu en direct (période ouverte)']);
+    expect(records[5]).toEqual([
+      'État',
+      frozen ? 'Rétributions figées à la clôture' : 'Aperçu en direct (période ouverte)',
+    ]);
     const table = (title: string) => {
       const start = records.findIndex((record) => record[0] === title);
       const end = records.findIndex((record, index) => index > start && record.length === 1 && record[0] === '');
@@ -249,7 +389,9 @@ describe.each([
     };
     const { payouts } = await expectedLines(periodId);
     const sumLines = (chantierId: string, field: 'amountCents' | 'volunteerValueCents' | 'unpaidValueCents') =>
-      payouts.lines.filter((line) => line.chantierId === chantierId).reduce((sum, line) => sum + (line[field] as number), 0);
+      payouts.lines
+        .filter((line) => line.chantierId === chantierId)
+        .reduce((sum, line) => sum + (line[field] as number), 0);
 
     const chantiers = table('Par chantier');
     const [ex1, ex2, chantierTotal] = chantiers.rows;
@@ -271,15 +413,21 @@ describe.each([
     expect([...byName.keys()]).toEqual(['La Baraka', 'La Coroutine', 'Sans lieu', 'Total']);
     expect(placesTable.get(byName.get('La Coroutine')!, 'Minutes validées (hors bénévolat)')).toBe(900 + 900 + 13);
     expect(placesTable.get(byName.get('La Baraka')!, 'Minutes bénévoles')).toBe(125);
-    const placeSum = (name: string) => placesTable.rows.slice(0, -1).reduce((sum, row) => sum + placesTable.get(row, name), 0);
+    const placeSum = (name: string) =>
+      placesTable.rows.slice(0, -1).reduce((sum, row) => sum + placesTable.get(row, name), 0);
     expect(placeSum('Versé (centimes)')).toBe(payouts.totals.amountCents);
     expect(placeSum('Bénévolat valorisé (centimes)')).toBe(payouts.totals.volunteerValueCents);
     expect(placeSum('Valeur non rétribuée (centimes)')).toBe(payouts.totals.unpaidValueCents);
 
     const cells = table('Par chantier et par lieu');
-    for (const [code, chantierId] of [['EX1', c1.id], ['EX2', c2.id]] as const) {
+    for (const [code, chantierId] of [
+      ['EX1', c1.id],
+      ['EX2', c2.id],
+    ] as const) {
       const own = cells.rows.filter((row) => row[0] === code);
-      expect(own.reduce((sum, row) => sum + cells.get(row, 'Versé (centimes)'), 0)).toBe(sumLines(chantierId, 'amountCents'));
+      expect(own.reduce((sum, row) => sum + cells.get(row, 'Versé (centimes)'), 0)).toBe(
+        sumLines(chantierId, 'amountCents'),
+      );
     }
   });
 
@@ -287,9 +435,13 @@ describe.each([
     const answer = await download(funderPdfRoute, periodIdOf(), tokens.treasurer);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/pdf');
-    expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="rapport-financeur-2041-0[13]-01_2041-0[13]-28\.pdf"$/);
+    expect(answer.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="rapport-financeur-2041-0[13]-01_2041-0[13]-28\.pdf"$/,
+    );
     expect(answer.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfTextLines(answer.bytes).join('\n').replace(/\u00a0/g, ' ');
+    const text = pdfTextLines(answer.bytes)
+      .join('\n')
+      .replace(/\u00a0/g, ' ');
     expect(text).toContain('Collectif des tests');
     expect(text).toContain(frozen ? 'Période close' : 'Période ouverte');
     const { payouts } = await expectedLines(periodIdOf());

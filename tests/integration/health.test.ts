@@ -70,7 +70,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db().$disconnect().catch(() => undefined);
+  await db()
+    .$disconnect()
+    .catch(() => undefined);
   await stop();
   if (sharedDatabaseUrl !== undefined) process.env.DATABASE_URL = sharedDatabaseUrl;
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -78,7 +80,9 @@ afterAll(async () => {
 
 describe('/api/health around a database stop', () => {
   it('uses this file’s own server', async () => {
-    const [{ port: serverPort }] = await db().$queryRaw<{ port: number }[]>`SELECT current_setting('port')::int AS port`;
+    const [{ port: serverPort }] = await db().$queryRaw<
+      { port: number }[]
+    >`SELECT current_setting('port')::int AS port`;
     expect(serverPort).toBe(port);
   });
 

@@ -10,7 +10,18 @@ import type { Actor } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/contributions/server/periods';
 import { importContributions, type ImportOutcome } from '@/lib/import/import-contributions';
 import { ZDryRunOut, ZImportedOut } from '@/lib/import/schemas';
-import { bearerToken, callRoute, createChantier, createPeriod, createPerson, createPlace, rejectionOf, resetDatabase, setPeriodStatus, tableCounts } from '../support/database';
+import {
+  bearerToken,
+  callRoute,
+  createChantier,
+  createPeriod,
+  createPerson,
+  createPlace,
+  rejectionOf,
+  resetDatabase,
+  setPeriodStatus,
+  tableCounts,
+} from '../support/database';
 
 const HEADER = 'email;date;durée;chantier;lieu;description;bénévole';
 const year = Number(todayIn('Europe/Paris').slice(0, 4));
@@ -34,12 +45,19 @@ beforeAll(async () => {
   bruno = await createPerson({ email: 'bruno@test.local', name: 'Bruno' });
   await createPerson({ email: 'gone@test.local', name: 'Parti', active: false });
   await createPerson({ email: 'treso@test.local', name: 'Théo', roles: ['TREASURER'] });
-  chantierIds = { c1: (await createChantier({ code: 'C1', name: 'Tiers-lieux' })).id, c2: (await createChantier({ code: 'C2', name: 'Accompagnement' })).id };
+  chantierIds = {
+    c1: (await createChantier({ code: 'C1', name: 'Tiers-lieux' })).id,
+    c2: (await createChantier({ code: 'C2', name: 'Accompagnement' })).id,
+  };
   placeId = (await createPlace({ name: 'La Coroutine' })).id;
   periods = {
     current: (await createPeriod({ name: `Année ${year}`, startDate: `${year}-01-01`, endDate: `${year}-12-31` })).id,
-    past: (await createPeriod({ name: `Année ${year - 1}`, startDate: `${year - 1}-01-01`, endDate: `${year - 1}-12-31` })).id,
-    closed: (await createPeriod({ name: `Année ${year - 2}`, startDate: `${year - 2}-01-01`, endDate: `${year - 2}-12-31` })).id,
+    past: (
+      await createPeriod({ name: `Année ${year - 1}`, startDate: `${year - 1}-01-01`, endDate: `${year - 1}-12-31` })
+    ).id,
+    closed: (
+      await createPeriod({ name: `Année ${year - 2}`, startDate: `${year - 2}-01-01`, endDate: `${year - 2}-12-31` })
+    ).id,
   };
   await setPeriodStatus(periods.closed, 'CLOSED');
   adminToken = await bearerToken(admin.id);
@@ -76,7 +94,14 @@ describe('dry run', () => {
         `alice@test.local;${THIS_YEAR};2h;C2;;Autre bonne ligne;oui`,
       ),
     });
-    expect(outcome).toMatchObject({ mode: 'dry-run', imported: false, ok: false, rows: 7, wouldCreate: 2, totalMinutes: 180 });
+    expect(outcome).toMatchObject({
+      mode: 'dry-run',
+      imported: false,
+      ok: false,
+      rows: 7,
+      wouldCreate: 2,
+      totalMinutes: 180,
+    });
     expect(codes(outcome)).toEqual([
       [3, ['UNKNOWN_PERSON']],
       [4, ['PERSON_INACTIVE']],
@@ -95,12 +120,18 @@ describe('dry run', () => {
   });
 
   it('refuses a file it cannot read as a whole', async () => {
-    const outcome = await importContributions({ actor: admin, mode: 'dry-run', csv: 'email;date;chantier\nalice@test.local;2026-01-01;C1' });
+    const outcome = await importContributions({
+      actor: admin,
+      mode: 'dry-run',
+      csv: 'email;date;chantier\nalice@test.local;2026-01-01;C1',
+    });
     expect(codes(outcome)).toEqual([[1, ['MISSING_COLUMNS']]]);
   });
 
   it('is for admins only', async () => {
-    expect((await rejectionOf(importContributions({ actor: alice, mode: 'dry-run', csv: GOOD }))).code).toBe('FORBIDDEN');
+    expect((await rejectionOf(importContributions({ actor: alice, mode: 'dry-run', csv: GOOD }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -110,7 +141,11 @@ describe('import', () => {
     const outcome = await importContributions({
       actor: admin,
       mode: 'import',
-      csv: csv(`alice@test.local;${THIS_YEAR};1h;C1;;Un;`, `alice@test.local;${THIS_YEAR};1h;C1;;Deux;`, `alice@test.local;${THIS_YEAR};abc;C1;;Trois;`),
+      csv: csv(
+        `alice@test.local;${THIS_YEAR};1h;C1;;Un;`,
+        `alice@test.local;${THIS_YEAR};1h;C1;;Deux;`,
+        `alice@test.local;${THIS_YEAR};abc;C1;;Trois;`,
+      ),
     });
     expect(outcome).toMatchObject({ mode: 'import', imported: false, ok: false, rows: 3, wouldCreate: 2 });
     expect(codes(outcome)).toEqual([[4, ['DURATION_INVALID']]]);
@@ -118,7 +153,12 @@ describe('import', () => {
   });
 
   it('writes every row as SUBMITTED, with its history naming the admin and the import, and an audit entry', async () => {
-    const outcome = await importContributions({ actor: admin, mode: 'import', csv: GOOD, fileName: 'tableur-2025.csv' });
+    const outcome = await importContributions({
+      actor: admin,
+      mode: 'import',
+      csv: GOOD,
+      fileName: 'tableur-2025.csv',
+    });
     if (!outcome.imported) throw new Error(`refused: ${JSON.stringify(outcome.refused)}`);
     expect(outcome).toMatchObject({ ok: true, rows: 3, created: 3, status: 'SUBMITTED', totalMinutes: 225 });
 
@@ -127,10 +167,44 @@ describe('import', () => {
       orderBy: [{ minutes: 'asc' }, { volunteer: 'asc' }],
       include: { events: { orderBy: { id: 'asc' } } },
     });
-    expect(created.map((row) => ({ person: row.personId, chantier: row.chantierId, place: row.placeId, minutes: row.minutes, volunteer: row.volunteer, status: row.status, description: row.description }))).toEqual([
-      { person: bruno.id, chantier: chantierIds.c2, place: null, minutes: 45, volunteer: true, status: 'SUBMITTED', description: 'Réunion ; compte rendu\nenvoyé à tous' },
-      { person: alice.id, chantier: chantierIds.c1, place: placeId, minutes: 90, volunteer: false, status: 'SUBMITTED', description: 'Atelier réparation' },
-      { person: alice.id, chantier: chantierIds.c1, place: null, minutes: 90, volunteer: true, status: 'SUBMITTED', description: 'Atelier réparation' },
+    expect(
+      created.map((row) => ({
+        person: row.personId,
+        chantier: row.chantierId,
+        place: row.placeId,
+        minutes: row.minutes,
+        volunteer: row.volunteer,
+        status: row.status,
+        description: row.description,
+      })),
+    ).toEqual([
+      {
+        person: bruno.id,
+        chantier: chantierIds.c2,
+        place: null,
+        minutes: 45,
+        volunteer: true,
+        status: 'SUBMITTED',
+        description: 'Réunion ; compte rendu\nenvoyé à tous',
+      },
+      {
+        person: alice.id,
+        chantier: chantierIds.c1,
+        place: placeId,
+        minutes: 90,
+        volunteer: false,
+        status: 'SUBMITTED',
+        description: 'Atelier réparation',
+      },
+      {
+        person: alice.id,
+        chantier: chantierIds.c1,
+        place: null,
+        minutes: 90,
+        volunteer: true,
+        status: 'SUBMITTED',
+        description: 'Atelier réparation',
+      },
     ]);
     for (const row of created) {
       expect(row.submittedAt).not.toBeNull();
@@ -139,7 +213,9 @@ describe('import', () => {
         ['IMPORTED', admin.id, null, 'DRAFT'],
         ['TRANSITION', admin.id, 'DRAFT', 'SUBMITTED'],
       ]);
-      expect(row.events[0].comment).toMatch(new RegExp(`^Import CSV ${outcome.importId} \\(tableur-2025\\.csv, ligne [2-5]\\)$`));
+      expect(row.events[0].comment).toMatch(
+        new RegExp(`^Import CSV ${outcome.importId} \\(tableur-2025\\.csv, ligne [2-5]\\)$`),
+      );
     }
     expect(created[0].events[0].comment).toContain('ligne 3');
 
@@ -155,7 +231,14 @@ describe('import', () => {
     const audit = await db().auditLog.findMany({ where: { action: 'contributions.imported' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: admin.id, entityType: 'import', entityId: outcome.importId });
-    expect(audit[0].data).toMatchObject({ fileName: 'tableur-2025.csv', rows: 3, created: 3, status: 'SUBMITTED', totalMinutes: 225, perPeriod: { [periods.current]: 3 } });
+    expect(audit[0].data).toMatchObject({
+      fileName: 'tableur-2025.csv',
+      rows: 3,
+      created: 3,
+      status: 'SUBMITTED',
+      totalMinutes: 225,
+      perPeriod: { [periods.current]: 3 },
+    });
   });
 
   it('imports a period that is over as APPROVED, reviewed by the admin, and the history says so', async () => {
@@ -163,10 +246,17 @@ describe('import', () => {
       actor: admin,
       mode: 'import',
       approve: true,
-      csv: csv(`alice@test.local;${LAST_YEAR};2h;C1;;Ancien atelier;`, `bruno@test.local;${LAST_YEAR};30min;C2;;Ancienne réunion;`),
+      csv: csv(
+        `alice@test.local;${LAST_YEAR};2h;C1;;Ancien atelier;`,
+        `bruno@test.local;${LAST_YEAR};30min;C2;;Ancienne réunion;`,
+      ),
     });
     expect(outcome).toMatchObject({ imported: true, created: 2, status: 'APPROVED' });
-    const created = await db().contribution.findMany({ where: { periodId: periods.past }, include: { events: { orderBy: { id: 'asc' } } }, orderBy: { minutes: 'asc' } });
+    const created = await db().contribution.findMany({
+      where: { periodId: periods.past },
+      include: { events: { orderBy: { id: 'asc' } } },
+      orderBy: { minutes: 'asc' },
+    });
     expect(created.map((row) => [row.minutes, row.status, row.reviewedById])).toEqual([
       [30, 'APPROVED', admin.id],
       [120, 'APPROVED', admin.id],
@@ -203,27 +293,38 @@ describe('import', () => {
     expect(await importContributions({ actor: admin, mode: 'dry-run', csv: file })).toMatchObject({ ok: true });
     await setPeriodStatus(period.id, 'CLOSED');
     const before = await tableCounts();
-    expect(codes(await importContributions({ actor: admin, mode: 'import', csv: file }))).toEqual([[2, ['PERIOD_CLOSED']]]);
+    expect(codes(await importContributions({ actor: admin, mode: 'import', csv: file }))).toEqual([
+      [2, ['PERIOD_CLOSED']],
+    ]);
     expect(await tableCounts()).toEqual(before);
   });
 });
 
 describe('POST /api/v1/imports', () => {
-  const post = (token: string, body: unknown) => callRoute(importRoute, { method: 'POST', path: '/api/v1/imports', token, body });
+  const post = (token: string, body: unknown) =>
+    callRoute(importRoute, { method: 'POST', path: '/api/v1/imports', token, body });
 
   it('refuses anyone but an admin (403), and writes nothing', async () => {
     const before = await tableCounts();
-    for (const token of [aliceToken, await bearerToken((await db().person.findUniqueOrThrow({ where: { email: 'treso@test.local' } })).id)]) {
+    for (const token of [
+      aliceToken,
+      await bearerToken((await db().person.findUniqueOrThrow({ where: { email: 'treso@test.local' } })).id),
+    ]) {
       const response = await post(token, { csv: GOOD });
       expect(response.status).toBe(403);
       expect(response.body.error.code).toBe('FORBIDDEN');
     }
     expect((await callRoute(importRoute, { method: 'POST', body: { csv: GOOD } })).status).toBe(401);
-    expect(await tableCounts()).toEqual(before.api_tokens === undefined ? before : { ...before, api_tokens: before.api_tokens + 1 });
+    expect(await tableCounts()).toEqual(
+      before.api_tokens === undefined ? before : { ...before, api_tokens: before.api_tokens + 1 },
+    );
   });
 
   it('answers a dry run with 200 and the report, in English with ISO dates', async () => {
-    const response = await post(adminToken, { csv: csv(`alice@test.local;1990-01-01;1h;C1;;Trop tôt;`, `alice@test.local;${THIS_YEAR};1h;C1;;Bien;`), dryRun: true });
+    const response = await post(adminToken, {
+      csv: csv(`alice@test.local;1990-01-01;1h;C1;;Trop tôt;`, `alice@test.local;${THIS_YEAR};1h;C1;;Bien;`),
+      dryRun: true,
+    });
     expect(response.status).toBe(200);
     expect(ZDryRunOut.parse(response.body)).toEqual({
       ok: false,
@@ -231,24 +332,58 @@ describe('POST /api/v1/imports', () => {
       wouldCreate: 1,
       totalMinutes: 60,
       ignoredColumns: [],
-      refused: [{ line: 2, reasons: [{ code: 'NO_PERIOD', params: { date: '1990-01-01' }, message: 'No funding period covers 1990-01-01.' }] }],
+      refused: [
+        {
+          line: 2,
+          reasons: [
+            { code: 'NO_PERIOD', params: { date: '1990-01-01' }, message: 'No funding period covers 1990-01-01.' },
+          ],
+        },
+      ],
     });
   });
 
   it('answers 422 with the refused rows when any row is refused, writing nothing', async () => {
     const before = await tableCounts();
-    const response = await post(adminToken, { csv: csv(`alice@test.local;${THIS_YEAR};1h;C1;;Bien;`, `nobody@test.local;${THIS_YEAR};1h;C1;;Inconnu;`) });
+    const response = await post(adminToken, {
+      csv: csv(`alice@test.local;${THIS_YEAR};1h;C1;;Bien;`, `nobody@test.local;${THIS_YEAR};1h;C1;;Inconnu;`),
+    });
     expect(response.status).toBe(422);
-    expect(response.body.error).toMatchObject({ code: 'IMPORT_REFUSED', message: 'Nothing was imported: 1 row refused' });
-    expect(response.body.error.details.refused).toEqual([{ line: 3, reasons: [{ code: 'UNKNOWN_PERSON', params: { email: 'nobody@test.local' }, message: 'Unknown person: nobody@test.local.' }] }]);
+    expect(response.body.error).toMatchObject({
+      code: 'IMPORT_REFUSED',
+      message: 'Nothing was imported: 1 row refused',
+    });
+    expect(response.body.error.details.refused).toEqual([
+      {
+        line: 3,
+        reasons: [
+          {
+            code: 'UNKNOWN_PERSON',
+            params: { email: 'nobody@test.local' },
+            message: 'Unknown person: nobody@test.local.',
+          },
+        ],
+      },
+    ]);
     expect(await tableCounts()).toEqual(before);
   });
 
   it('answers an import with 201', async () => {
-    const response = await post(adminToken, { csv: csv(`bruno@test.local;${THIS_YEAR};3h;C2;La Coroutine;Par l’API;`), fileName: 'api.csv' });
+    const response = await post(adminToken, {
+      csv: csv(`bruno@test.local;${THIS_YEAR};3h;C2;La Coroutine;Par l’API;`),
+      fileName: 'api.csv',
+    });
     expect(response.status).toBe(201);
-    expect(ZImportedOut.parse(response.body)).toMatchObject({ ok: true, rows: 1, created: 1, status: 'SUBMITTED', totalMinutes: 180 });
-    const event = await db().contributionEvent.findFirstOrThrow({ where: { kind: 'IMPORTED', comment: { contains: 'api.csv' } } });
+    expect(ZImportedOut.parse(response.body)).toMatchObject({
+      ok: true,
+      rows: 1,
+      created: 1,
+      status: 'SUBMITTED',
+      totalMinutes: 180,
+    });
+    const event = await db().contributionEvent.findFirstOrThrow({
+      where: { kind: 'IMPORTED', comment: { contains: 'api.csv' } },
+    });
     expect(event.comment).toBe(`CSV import ${response.body.importId} (api.csv, line 2)`);
   });
 
@@ -266,20 +401,40 @@ describe('POST /api/v1/imports', () => {
 
 describe('a large import', () => {
   it('writes 5 000 rows in one transaction, quickly', async () => {
-    const rows = Array.from({ length: 5_000 }, (_, index) => `${index % 2 ? 'alice' : 'bruno'}@test.local;${year}-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')};${(index % 8) + 1}h;C${(index % 2) + 1};${index % 3 ? '' : 'La Coroutine'};Ligne ${index};${index % 5 ? '' : 'oui'}`);
+    const rows = Array.from(
+      { length: 5_000 },
+      (_, index) =>
+        `${index % 2 ? 'alice' : 'bruno'}@test.local;${year}-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')};${(index % 8) + 1}h;C${(index % 2) + 1};${index % 3 ? '' : 'La Coroutine'};Ligne ${index};${index % 5 ? '' : 'oui'}`,
+    );
     const before = await db().contribution.count();
     const dryStarted = performance.now();
-    expect(await importContributions({ actor: admin, mode: 'dry-run', csv: csv(...rows) })).toMatchObject({ ok: true, wouldCreate: 5_000 });
+    expect(await importContributions({ actor: admin, mode: 'dry-run', csv: csv(...rows) })).toMatchObject({
+      ok: true,
+      wouldCreate: 5_000,
+    });
     const dryMs = performance.now() - dryStarted;
     const started = performance.now();
-    const outcome = await importContributions({ actor: admin, mode: 'import', csv: csv(...rows), fileName: 'gros.csv' });
+    const outcome = await importContributions({
+      actor: admin,
+      mode: 'import',
+      csv: csv(...rows),
+      fileName: 'gros.csv',
+    });
     const importMs = performance.now() - started;
     console.info(`[import] 5 000 rows: dry run ${Math.round(dryMs)} ms, import ${Math.round(importMs)} ms`);
     expect(outcome).toMatchObject({ imported: true, created: 5_000 });
     expect(await db().contribution.count()).toBe(before + 5_000);
     expect(await db().contributionEvent.count({ where: { comment: { contains: 'gros.csv' } } })).toBe(5_000);
-    const [sample] = await db().contribution.findMany({ where: { description: 'Ligne 4999' }, include: { events: { orderBy: { id: 'asc' } } } });
-    expect(sample).toMatchObject({ personId: alice.id, chantierId: chantierIds.c2, minutes: 8 * 60, status: 'SUBMITTED' });
+    const [sample] = await db().contribution.findMany({
+      where: { description: 'Ligne 4999' },
+      include: { events: { orderBy: { id: 'asc' } } },
+    });
+    expect(sample).toMatchObject({
+      personId: alice.id,
+      chantierId: chantierIds.c2,
+      minutes: 8 * 60,
+      status: 'SUBMITTED',
+    });
     expect(sample.events.map((event) => event.kind)).toEqual(['IMPORTED', 'TRANSITION']);
   });
 });

@@ -43,10 +43,19 @@ describe('inviting a person', () => {
     const before = Date.now();
     const result = await invite({ email: 'Nouvelle@Test.local', roles: ['TREASURER'], referentOf: [chantierId] });
     expect(result.emailed).toBe(false); // no SMTP: the admin is shown the link
-    expect(result.person).toMatchObject({ email: 'nouvelle@test.local', name: 'Invitée', active: true, roles: ['TREASURER', 'REFERENT', 'CONTRIBUTOR'], referentOf: [chantierId] });
+    expect(result.person).toMatchObject({
+      email: 'nouvelle@test.local',
+      name: 'Invitée',
+      active: true,
+      roles: ['TREASURER', 'REFERENT', 'CONTRIBUTOR'],
+      referentOf: [chantierId],
+    });
     expect(result.invitationUrl).toMatch(/^http:\/\/localhost:3000\/join\/inv_[A-Za-z0-9_-]{43}$/);
 
-    const person = await db().person.findUniqueOrThrow({ where: { id: result.person.id }, include: { referentOf: true, invitations: true } });
+    const person = await db().person.findUniqueOrThrow({
+      where: { id: result.person.id },
+      include: { referentOf: true, invitations: true },
+    });
     expect(person.passwordHash).toBeNull();
     expect(person.referentOf.map((link) => link.chantierId)).toEqual([chantierId]);
     expect(person.invitations).toHaveLength(1);
@@ -57,7 +66,9 @@ describe('inviting a person', () => {
     const ttl = invitation.expiresAt.getTime() - before;
     expect(ttl).toBeGreaterThan(INVITATION_TTL_DAYS * DAY_MS - 60_000);
     expect(ttl).toBeLessThanOrEqual(INVITATION_TTL_DAYS * DAY_MS + 60_000);
-    expect(await db().auditLog.count({ where: { action: 'person.invited', entityId: person.id, actorId: admin.id } })).toBe(1);
+    expect(
+      await db().auditLog.count({ where: { action: 'person.invited', entityId: person.id, actorId: admin.id } }),
+    ).toBe(1);
 
     // Not able to sign in before joining.
     expect(await authenticate(person.email, NEW_PASSWORD, '127.0.0.1')).toBeNull();
@@ -86,14 +97,21 @@ describe('redeeming the link', () => {
     const token = tokenOf(invitationUrl);
     expect((await findValidInvitation(token, 'INVITE'))?.personId).toBe(person.id);
 
-    const redeemed = await redeemInvitation({ token, purpose: 'INVITE', password: NEW_PASSWORD, name: 'Jeanne Joiner' });
+    const redeemed = await redeemInvitation({
+      token,
+      purpose: 'INVITE',
+      password: NEW_PASSWORD,
+      name: 'Jeanne Joiner',
+    });
     expect(redeemed).toEqual({ personId: person.id, email: 'joiner@test.local' });
     const stored = await db().person.findUniqueOrThrow({ where: { id: person.id } });
     expect(stored.name).toBe('Jeanne Joiner');
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect((await authenticate('joiner@test.local', NEW_PASSWORD, '127.0.0.1'))?.id).toBe(person.id);
 
-    const again = await rejectionOf(redeemInvitation({ token, purpose: 'INVITE', password: 'another passphrase', name: 'Thief' }));
+    const again = await rejectionOf(
+      redeemInvitation({ token, purpose: 'INVITE', password: 'another passphrase', name: 'Thief' }),
+    );
     expect(again.code).toBe('INVITATION_INVALID');
     expect(await findValidInvitation(token, 'INVITE')).toBeNull();
     const unchanged = await db().person.findUniqueOrThrow({ where: { id: person.id } });
@@ -119,32 +137,57 @@ describe('redeeming the link', () => {
     const token = tokenOf(invitationUrl);
     const later = new Date(Date.now() + (INVITATION_TTL_DAYS + 1) * DAY_MS);
     expect(await findValidInvitation(token, 'INVITE', later)).toBeNull();
-    expect((await rejectionOf(redeemInvitation({ token, purpose: 'INVITE', password: NEW_PASSWORD, now: later }))).code).toBe('INVITATION_INVALID');
+    expect(
+      (await rejectionOf(redeemInvitation({ token, purpose: 'INVITE', password: NEW_PASSWORD, now: later }))).code,
+    ).toBe('INVITATION_INVALID');
     // Still valid the day before it expires.
-    expect(await findValidInvitation(token, 'INVITE', new Date(Date.now() + (INVITATION_TTL_DAYS - 1) * DAY_MS))).not.toBeNull();
+    expect(
+      await findValidInvitation(token, 'INVITE', new Date(Date.now() + (INVITATION_TTL_DAYS - 1) * DAY_MS)),
+    ).not.toBeNull();
 
-    await db().invitation.updateMany({ where: { personId: person.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().invitation.updateMany({
+      where: { personId: person.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await findValidInvitation(token, 'INVITE')).toBeNull();
-    expect((await rejectionOf(redeemInvitation({ token, purpose: 'INVITE', password: NEW_PASSWORD }))).code).toBe('INVITATION_INVALID');
+    expect((await rejectionOf(redeemInvitation({ token, purpose: 'INVITE', password: NEW_PASSWORD }))).code).toBe(
+      'INVITATION_INVALID',
+    );
     expect((await db().person.findUniqueOrThrow({ where: { id: person.id } })).passwordHash).toBeNull();
   });
 
   it('refuses a link used for the other purpose, an unknown token, and a deactivated person’s link', async () => {
     const { person, invitationUrl } = await invite({ email: 'mixed@test.local' });
     const token = tokenOf(invitationUrl);
-    expect((await rejectionOf(redeemInvitation({ token, purpose: 'PASSWORD_RESET', password: NEW_PASSWORD }))).code).toBe('INVITATION_INVALID');
-    expect((await rejectionOf(redeemInvitation({ token: 'inv_made-up-token-value', purpose: 'INVITE', password: NEW_PASSWORD }))).code).toBe('INVITATION_INVALID');
+    expect(
+      (await rejectionOf(redeemInvitation({ token, purpose: 'PASSWORD_RESET', password: NEW_PASSWORD }))).code,
+    ).toBe('INVITATION_INVALID');
+    expect(
+      (
+        await rejectionOf(
+          redeemInvitation({ token: 'inv_made-up-token-value', purpose: 'INVITE', password: NEW_PASSWORD }),
+        )
+      ).code,
+    ).toBe('INVITATION_INVALID');
 
     await setPersonActive({ actor: admin, personId: person.id, active: false });
     expect(await findValidInvitation(token, 'INVITE')).toBeNull();
-    expect((await rejectionOf(redeemInvitation({ token, purpose: 'INVITE', password: NEW_PASSWORD }))).code).toBe('INVITATION_INVALID');
+    expect((await rejectionOf(redeemInvitation({ token, purpose: 'INVITE', password: NEW_PASSWORD }))).code).toBe(
+      'INVITATION_INVALID',
+    );
   });
 
   it('a new link for the same person makes the earlier one unusable', async () => {
     const { person, invitationUrl } = await invite({ email: 'relinked@test.local' });
     const fresh = await createAccessLink({ actor: admin, personId: person.id });
     expect(fresh.purpose).toBe('INVITE');
-    expect((await rejectionOf(redeemInvitation({ token: tokenOf(invitationUrl), purpose: 'INVITE', password: NEW_PASSWORD }))).code).toBe('INVITATION_INVALID');
+    expect(
+      (
+        await rejectionOf(
+          redeemInvitation({ token: tokenOf(invitationUrl), purpose: 'INVITE', password: NEW_PASSWORD }),
+        )
+      ).code,
+    ).toBe('INVITATION_INVALID');
     await redeemInvitation({ token: tokenOf(fresh.url), purpose: 'INVITE', password: NEW_PASSWORD });
     expect((await authenticate('relinked@test.local', NEW_PASSWORD, '127.0.0.1'))?.id).toBe(person.id);
   });
@@ -170,19 +213,35 @@ describe('POST /api/v1/people', () => {
       invitationEmailed: false,
     });
     await redeemInvitation({ token: tokenOf(response.body.invitationUrl), purpose: 'INVITE', password: NEW_PASSWORD });
-    const tokenResponse = await callRoute(postToken, { method: 'POST', body: { email: 'api-invite@test.local', password: NEW_PASSWORD } });
+    const tokenResponse = await callRoute(postToken, {
+      method: 'POST',
+      body: { email: 'api-invite@test.local', password: NEW_PASSWORD },
+    });
     expect(tokenResponse.status).toBe(201);
   });
 
   it('answers 409 ALREADY_EXISTS to a duplicate and 400 VALIDATION to bad input', async () => {
     const { token } = await createApiToken({ personId: admin.id, name: 'admin' });
-    const first = await callRoute(postPeople, { method: 'POST', token, body: { email: 'dup@test.local', name: 'Dup' } });
+    const first = await callRoute(postPeople, {
+      method: 'POST',
+      token,
+      body: { email: 'dup@test.local', name: 'Dup' },
+    });
     expect(first.status).toBe(201);
-    const duplicate = await callRoute(postPeople, { method: 'POST', token, body: { email: 'DUP@test.local', name: 'Dup again' } });
+    const duplicate = await callRoute(postPeople, {
+      method: 'POST',
+      token,
+      body: { email: 'DUP@test.local', name: 'Dup again' },
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error.code).toBe('ALREADY_EXISTS');
 
-    for (const body of [{ email: 'x@test.local' }, { email: 'nope', name: 'x' }, { email: 'y@test.local', name: 'y', roles: ['KING'] }, { email: 'z@test.local', name: 'z', referentOf: ['unknown'] }]) {
+    for (const body of [
+      { email: 'x@test.local' },
+      { email: 'nope', name: 'x' },
+      { email: 'y@test.local', name: 'y', roles: ['KING'] },
+      { email: 'z@test.local', name: 'z', referentOf: ['unknown'] },
+    ]) {
       const response = await callRoute(postPeople, { method: 'POST', token, body });
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.error.code).toBe('VALIDATION');

@@ -15,9 +15,25 @@ import { createChantier, createPerson, resetDatabase, sql, sqlError, tableCounts
 const migrationsDir = path.resolve(import.meta.dirname, '../../prisma/migrations');
 
 const EXPECTED_TABLES = [
-  'api_tokens', 'audit_log', 'auth_attempts', 'chantiers', 'collective_settings', 'contribution_events', 'contributions',
-  'envelopes', 'funding_periods', 'invitations', 'notifications', 'payments', 'payout_lines', 'payout_profiles',
-  'payout_runs', 'people', 'places', 'rate_overrides', 'referent_links',
+  'api_tokens',
+  'audit_log',
+  'auth_attempts',
+  'chantiers',
+  'collective_settings',
+  'contribution_events',
+  'contributions',
+  'envelopes',
+  'funding_periods',
+  'invitations',
+  'notifications',
+  'payments',
+  'payout_lines',
+  'payout_profiles',
+  'payout_runs',
+  'people',
+  'places',
+  'rate_overrides',
+  'referent_links',
 ];
 
 describe('migrations on an empty database', () => {
@@ -62,11 +78,15 @@ describe('migrations on an empty database', () => {
       const tables = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
       );
-      expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining([...EXPECTED_TABLES, '_prisma_migrations']));
+      expect(tables.rows.map((row) => row.table_name)).toEqual(
+        expect.arrayContaining([...EXPECTED_TABLES, '_prisma_migrations']),
+      );
       const bookkeeping = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
         'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
       );
-      expect(bookkeeping.rows.map((row) => [row.migration_name, row.checksum])).toEqual(committed.map((m) => [m.name, m.checksum]));
+      expect(bookkeeping.rows.map((row) => [row.migration_name, row.checksum])).toEqual(
+        committed.map((m) => [m.name, m.checksum]),
+      );
       expect(bookkeeping.rows.every((row) => row.finished_at !== null)).toBe(true);
     } finally {
       await client.end();
@@ -87,14 +107,27 @@ describe('migrations on an empty database', () => {
     );
     expect(constraints.map((row) => row.conname)).toEqual(
       expect.arrayContaining([
-        'funding_periods_no_overlap', 'funding_periods_dates', 'funding_periods_default_rate_nonnegative',
-        'envelopes_amount_nonnegative', 'rate_overrides_rate_nonnegative', 'contributions_minutes_range',
-        'referent_links_pkey', 'people_email_lowercase', 'payments_amount_positive', 'payout_lines_nonnegative',
+        'funding_periods_no_overlap',
+        'funding_periods_dates',
+        'funding_periods_default_rate_nonnegative',
+        'envelopes_amount_nonnegative',
+        'rate_overrides_rate_nonnegative',
+        'contributions_minutes_range',
+        'referent_links_pkey',
+        'people_email_lowercase',
+        'payments_amount_positive',
+        'payout_lines_nonnegative',
       ]),
     );
     const triggers = await sql<{ tgname: string }>('SELECT tgname FROM pg_trigger WHERE NOT tgisinternal');
     expect(triggers.map((row) => row.tgname)).toEqual(
-      expect.arrayContaining(['contribution_events_append_only', 'audit_log_append_only', 'payments_append_only', 'payout_lines_append_only', 'contributions_guard']),
+      expect.arrayContaining([
+        'contribution_events_append_only',
+        'audit_log_append_only',
+        'payments_append_only',
+        'payout_lines_append_only',
+        'contributions_guard',
+      ]),
     );
   });
 });
@@ -144,14 +177,28 @@ describe('what the database refuses', () => {
     expect(stretched.constraint).toBe('funding_periods_no_overlap');
     // Through Prisma as the app writes, the same refusal.
     await expect(
-      db().fundingPeriod.create({ data: { name: 'x', startDate: new Date('2026-05-01'), endDate: new Date('2026-07-15'), defaultRateCents: 1 } }),
+      db().fundingPeriod.create({
+        data: { name: 'x', startDate: new Date('2026-05-01'), endDate: new Date('2026-07-15'), defaultRateCents: 1 },
+      }),
     ).rejects.toThrow(/funding_periods_no_overlap|exclusion constraint/);
     expect(await db().fundingPeriod.count()).toBe(2);
   });
 
   it('refuses a period that ends before it starts, and a negative rate', async () => {
-    expect((await sqlError(`INSERT INTO funding_periods (id, name, start_date, end_date, default_rate_cents, updated_at) VALUES ('p', 'x', '2027-02-01', '2027-01-31', 1, now())`)).constraint).toBe('funding_periods_dates');
-    expect((await sqlError(`INSERT INTO funding_periods (id, name, start_date, end_date, default_rate_cents, updated_at) VALUES ('p', 'x', '2027-01-01', '2027-01-31', -1, now())`)).constraint).toBe('funding_periods_default_rate_nonnegative');
+    expect(
+      (
+        await sqlError(
+          `INSERT INTO funding_periods (id, name, start_date, end_date, default_rate_cents, updated_at) VALUES ('p', 'x', '2027-02-01', '2027-01-31', 1, now())`,
+        )
+      ).constraint,
+    ).toBe('funding_periods_dates');
+    expect(
+      (
+        await sqlError(
+          `INSERT INTO funding_periods (id, name, start_date, end_date, default_rate_cents, updated_at) VALUES ('p', 'x', '2027-01-01', '2027-01-31', -1, now())`,
+        )
+      ).constraint,
+    ).toBe('funding_periods_default_rate_nonnegative');
   });
 
   it('accepts 1 to 1440 minutes and refuses 0, 1441 and negatives', async () => {
@@ -163,40 +210,59 @@ describe('what the database refuses', () => {
       expect(error.constraint).toBe('contributions_minutes_range');
     }
     const [{ id }] = await sql<{ id: string }>(`SELECT id FROM contributions WHERE minutes = 1`);
-    expect((await sqlError(`UPDATE contributions SET minutes = 1441 WHERE id = $1`, [id])).constraint).toBe('contributions_minutes_range');
+    expect((await sqlError(`UPDATE contributions SET minutes = 1441 WHERE id = $1`, [id])).constraint).toBe(
+      'contributions_minutes_range',
+    );
     expect(await db().contribution.count()).toBe(2);
   });
 
   it('refuses negative money: envelopes and rate overrides', async () => {
-    await sql(`INSERT INTO envelopes (period_id, chantier_id, amount_cents) VALUES ($1, $2, 0)`, [periodId, chantierId]);
+    await sql(`INSERT INTO envelopes (period_id, chantier_id, amount_cents) VALUES ($1, $2, 0)`, [
+      periodId,
+      chantierId,
+    ]);
     const envelope = await sqlError(`UPDATE envelopes SET amount_cents = -1 WHERE period_id = $1`, [periodId]);
     expect(envelope.code).toBe('23514');
     expect(envelope.constraint).toBe('envelopes_amount_nonnegative');
-    await expect(db().envelope.update({ where: { periodId_chantierId: { periodId, chantierId } }, data: { amountCents: -100 } })).rejects.toThrow(
-      /envelopes_amount_nonnegative/,
+    await expect(
+      db().envelope.update({ where: { periodId_chantierId: { periodId, chantierId } }, data: { amountCents: -100 } }),
+    ).rejects.toThrow(/envelopes_amount_nonnegative/);
+    const rate = await sqlError(
+      `INSERT INTO rate_overrides (id, period_id, chantier_id, rate_cents) VALUES ('r', $1, $2, -5)`,
+      [periodId, chantierId],
     );
-    const rate = await sqlError(`INSERT INTO rate_overrides (id, period_id, chantier_id, rate_cents) VALUES ('r', $1, $2, -5)`, [periodId, chantierId]);
     expect(rate.constraint).toBe('rate_overrides_rate_nonnegative');
-    const [{ amount_cents }] = await sql<{ amount_cents: number }>(`SELECT amount_cents FROM envelopes WHERE period_id = $1`, [periodId]);
+    const [{ amount_cents }] = await sql<{ amount_cents: number }>(
+      `SELECT amount_cents FROM envelopes WHERE period_id = $1`,
+      [periodId],
+    );
     expect(amount_cents).toBe(0);
   });
 
   it('refuses a duplicate referent link', async () => {
     await sql(`INSERT INTO referent_links (person_id, chantier_id) VALUES ($1, $2)`, [personId, chantierId]);
-    const duplicate = await sqlError(`INSERT INTO referent_links (person_id, chantier_id) VALUES ($1, $2)`, [personId, chantierId]);
+    const duplicate = await sqlError(`INSERT INTO referent_links (person_id, chantier_id) VALUES ($1, $2)`, [
+      personId,
+      chantierId,
+    ]);
     expect(duplicate.code).toBe('23505');
     expect(duplicate.constraint).toBe('referent_links_pkey');
     expect(await db().referentLink.count({ where: { personId } })).toBe(1);
   });
 
   it('refuses an email that is not lower case', async () => {
-    const error = await sqlError(`INSERT INTO people (id, email, name, updated_at) VALUES ('x', 'Someone@Test.local', 'x', now())`);
+    const error = await sqlError(
+      `INSERT INTO people (id, email, name, updated_at) VALUES ('x', 'Someone@Test.local', 'x', now())`,
+    );
     expect(error.constraint).toBe('people_email_lowercase');
   });
 
   it('keeps the contribution history and the audit log append-only: no UPDATE, no DELETE', async () => {
     const [{ id: contributionId }] = await sql<{ id: string }>(insertContribution());
-    await sql(`INSERT INTO contribution_events (contribution_id, actor_id, kind, to_status) VALUES ($1, $2, 'CREATED', 'DRAFT')`, [contributionId, personId]);
+    await sql(
+      `INSERT INTO contribution_events (contribution_id, actor_id, kind, to_status) VALUES ($1, $2, 'CREATED', 'DRAFT')`,
+      [contributionId, personId],
+    );
     await sql(`INSERT INTO audit_log (actor_id, action, entity_type) VALUES ($1, 'test.action', 'test')`, [personId]);
 
     for (const statement of [
@@ -209,9 +275,13 @@ describe('what the database refuses', () => {
       expect(error.code, statement).toBe('23001'); // restrict_violation
       expect(error.message).toMatch(/is append-only/);
     }
-    const [events] = await sql<{ count: string; comment: string | null }>(`SELECT count(*)::text AS count, max(comment) AS comment FROM contribution_events`);
+    const [events] = await sql<{ count: string; comment: string | null }>(
+      `SELECT count(*)::text AS count, max(comment) AS comment FROM contribution_events`,
+    );
     expect(events).toEqual({ count: '1', comment: null });
-    const [audit] = await sql<{ count: string; action: string }>(`SELECT count(*)::text AS count, max(action) AS action FROM audit_log`);
+    const [audit] = await sql<{ count: string; action: string }>(
+      `SELECT count(*)::text AS count, max(action) AS action FROM audit_log`,
+    );
     expect(audit).toEqual({ count: '1', action: 'test.action' });
     // Prisma's way in is refused the same (Prisma reports restrict_violation as a foreign key error).
     await expect(db().auditLog.deleteMany({})).rejects.toThrow();
@@ -225,8 +295,13 @@ describe('what the database refuses', () => {
       expect(error.message).toMatch(/contribution_outside_period/);
     }
     const [{ id }] = await sql<{ id: string }>(insertContribution({ date: '2026-06-30' }));
-    expect((await sqlError(`UPDATE contributions SET date = '2026-07-02' WHERE id = $1`, [id])).message).toMatch(/contribution_outside_period/);
-    const [row] = await sql<{ date: string }>(`SELECT to_char(date, 'YYYY-MM-DD') AS date FROM contributions WHERE id = $1`, [id]);
+    expect((await sqlError(`UPDATE contributions SET date = '2026-07-02' WHERE id = $1`, [id])).message).toMatch(
+      /contribution_outside_period/,
+    );
+    const [row] = await sql<{ date: string }>(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM contributions WHERE id = $1`,
+      [id],
+    );
     expect(row.date).toBe('2026-06-30');
   });
 
@@ -246,10 +321,16 @@ describe('what the database refuses', () => {
     }
     // Nor can it be moved into an open period.
     const open = await insertPeriod('2026-07-01', '2026-12-31');
-    expect((await sqlError(`UPDATE contributions SET period_id = $1, date = '2026-07-10' WHERE id = $2`, [open, id])).message).toMatch(/period_closed/);
+    expect(
+      (await sqlError(`UPDATE contributions SET period_id = $1, date = '2026-07-10' WHERE id = $2`, [open, id]))
+        .message,
+    ).toMatch(/period_closed/);
     await expect(db().contribution.update({ where: { id }, data: { minutes: 30 } })).rejects.toThrow(/period_closed/);
 
-    const [row] = await sql<{ minutes: number; status: string; period_id: string }>(`SELECT minutes, status, period_id FROM contributions WHERE id = $1`, [id]);
+    const [row] = await sql<{ minutes: number; status: string; period_id: string }>(
+      `SELECT minutes, status, period_id FROM contributions WHERE id = $1`,
+      [id],
+    );
     expect(row).toEqual({ minutes: 90, status: 'DRAFT', period_id: periodId });
   });
 
@@ -320,10 +401,15 @@ describe('the Monscobar demo seed', () => {
 
     // Never more than an envelope per chantier; every approved contribution is accounted for.
     for (const envelope of closed[0].envelopes) {
-      const paid = run.lines.filter((line) => line.chantierId === envelope.chantierId).reduce((sum, line) => sum + line.amountCents, 0);
+      const paid = run.lines
+        .filter((line) => line.chantierId === envelope.chantierId)
+        .reduce((sum, line) => sum + line.amountCents, 0);
       expect(paid).toBeLessThanOrEqual(envelope.amountCents);
     }
-    const approved = await db().contribution.aggregate({ where: { periodId: closed[0].id, status: 'APPROVED' }, _sum: { minutes: true } });
+    const approved = await db().contribution.aggregate({
+      where: { periodId: closed[0].id, status: 'APPROVED' },
+      _sum: { minutes: true },
+    });
     const lineMinutes = run.lines.reduce((sum, line) => sum + line.approvedMinutes + line.volunteerMinutes, 0);
     expect(lineMinutes).toBe(approved._sum.minutes);
     const statuses = await db().contribution.groupBy({ by: ['status'], where: { periodId: closed[0].id } });
@@ -338,12 +424,21 @@ describe('the Monscobar demo seed', () => {
     expect(open[0].endDate.toISOString().slice(0, 10) >= today).toBe(true);
 
     const statuses = await db().contribution.groupBy({ by: ['status'], where: { periodId: open[0].id }, _count: true });
-    expect(statuses.map((group) => group.status).sort()).toEqual(['APPROVED', 'CHANGES_REQUESTED', 'DRAFT', 'REJECTED', 'SUBMITTED']);
+    expect(statuses.map((group) => group.status).sort()).toEqual([
+      'APPROVED',
+      'CHANGES_REQUESTED',
+      'DRAFT',
+      'REJECTED',
+      'SUBMITTED',
+    ]);
 
     const withoutHistory = await db().contribution.count({ where: { events: { none: {} } } });
     expect(withoutHistory).toBe(0);
     // Nobody reviewed their own work.
-    const selfReviewed = await db().contribution.findMany({ where: { reviewedById: { not: null } }, select: { personId: true, reviewedById: true } });
+    const selfReviewed = await db().contribution.findMany({
+      where: { reviewedById: { not: null } },
+      select: { personId: true, reviewedById: true },
+    });
     expect(selfReviewed.length).toBeGreaterThan(0);
     expect(selfReviewed.filter((row) => row.personId === row.reviewedById)).toEqual([]);
   });

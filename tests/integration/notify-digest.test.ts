@@ -36,8 +36,22 @@ async function world() {
   const referentB = await createPerson({ name: 'Boris', referentOf: [chantierB.id] });
   const admin = await createPerson({ name: 'Ada', roles: ['ADMIN'] });
   const contributor = await createPerson({ name: 'Carl' });
-  await db().fundingPeriod.create({ data: { name: 'P', startDate: new Date('2026-01-01T00:00:00Z'), endDate: new Date('2026-12-31T00:00:00Z'), defaultRateCents: 3000 } });
-  const input = (chantierId: string, description: string) => ({ date: '2026-11-02', minutes: 60, chantierId, description, volunteer: false, submit: true });
+  await db().fundingPeriod.create({
+    data: {
+      name: 'P',
+      startDate: new Date('2026-01-01T00:00:00Z'),
+      endDate: new Date('2026-12-31T00:00:00Z'),
+      defaultRateCents: 3000,
+    },
+  });
+  const input = (chantierId: string, description: string) => ({
+    date: '2026-11-02',
+    minutes: 60,
+    chantierId,
+    description,
+    volunteer: false,
+    submit: true,
+  });
   const fromCarl = await createContribution({ actor: contributor, input: input(chantierA.id, 'by Carl') });
   const fromRita = await createContribution({ actor: referentA, input: input(chantierA.id, 'by Rita herself') });
   return { chantierA, chantierB, referentA, referentB, admin, contributor, fromCarl, fromRita };

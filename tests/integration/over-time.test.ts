@@ -13,11 +13,34 @@ describe('totalsOverTime', () => {
     const alice = await createPerson({ name: 'Alice' });
     const treasurer = await createPerson({ roles: ['TREASURER'] });
     const period = (name: string, start: string, end: string) =>
-      db().fundingPeriod.create({ data: { name, startDate: new Date(`${start}T00:00:00Z`), endDate: new Date(`${end}T00:00:00Z`), defaultRateCents: 3000 } });
+      db().fundingPeriod.create({
+        data: {
+          name,
+          startDate: new Date(`${start}T00:00:00Z`),
+          endDate: new Date(`${end}T00:00:00Z`),
+          defaultRateCents: 3000,
+        },
+      });
     const spring = await period('Printemps', '2026-03-01', '2026-05-31');
     const summer = await period('Été', '2026-06-01', '2026-08-31');
-    const add = (periodId: string, chantierId: string, date: string, minutes: number, status: 'APPROVED' | 'SUBMITTED' | 'DRAFT') =>
-      db().contribution.create({ data: { personId: alice.id, chantierId, periodId, date: new Date(`${date}T00:00:00Z`), minutes, description: 'x', status } });
+    const add = (
+      periodId: string,
+      chantierId: string,
+      date: string,
+      minutes: number,
+      status: 'APPROVED' | 'SUBMITTED' | 'DRAFT',
+    ) =>
+      db().contribution.create({
+        data: {
+          personId: alice.id,
+          chantierId,
+          periodId,
+          date: new Date(`${date}T00:00:00Z`),
+          minutes,
+          description: 'x',
+          status,
+        },
+      });
     await add(spring.id, atelier.id, '2026-03-10', 120, 'APPROVED');
     await add(spring.id, atelier.id, '2026-03-11', 60, 'APPROVED');
     await add(spring.id, boutique.id, '2026-04-01', 90, 'APPROVED');
@@ -28,7 +51,10 @@ describe('totalsOverTime', () => {
 
     const totals = await totalsOverTime();
     expect(totals.map((entry) => entry.periodName)).toEqual(['Printemps', 'Été']);
-    expect(totals[0].byChantier).toEqual({ [atelier.id]: { minutes: 180, amountCents: 9000 }, [boutique.id]: { minutes: 90, amountCents: 4500 } });
+    expect(totals[0].byChantier).toEqual({
+      [atelier.id]: { minutes: 180, amountCents: 9000 },
+      [boutique.id]: { minutes: 90, amountCents: 4500 },
+    });
     // Open: hours of approved work only, no money yet.
     expect(totals[1].byChantier).toEqual({ [atelier.id]: { minutes: 30, amountCents: 0 } });
   });

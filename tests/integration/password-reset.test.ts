@@ -31,7 +31,9 @@ describe('a reset link made by an admin', () => {
     expect((await authenticate('forgetful@test.local', 'a brand new password', '192.0.2.1'))?.id).toBe(person.id);
     expect(await authenticate('forgetful@test.local', TEST_PASSWORD, '192.0.2.1')).toBeNull();
     expect(await loadActor(person.id, 'session', before.sessionVersion)).toBeNull();
-    await expect(redeemInvitation({ token: tokenOf(link.url), purpose: 'PASSWORD_RESET', password: 'yet another password' })).rejects.toMatchObject({ code: 'INVITATION_INVALID' });
+    await expect(
+      redeemInvitation({ token: tokenOf(link.url), purpose: 'PASSWORD_RESET', password: 'yet another password' }),
+    ).rejects.toMatchObject({ code: 'INVITATION_INVALID' });
   });
 });
 

@@ -18,7 +18,16 @@ import { bearerToken, callRoute, createPerson, resetDatabase, tableCounts } from
 
 const IBAN = 'FR7630006000011234567890189';
 const OTHER_IBAN = 'DE89370400440532013000';
-const ELISE_PROFILE = { payeeType: 'SELF', legalName: 'Élise Moreau', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'BNPAFRPP', siret: '73282932000074', addressLine1: '12 rue de Lannoy', postalCode: '59100', city: 'Roubaix' };
+const ELISE_PROFILE = {
+  payeeType: 'SELF',
+  legalName: 'Élise Moreau',
+  iban: 'FR76 3000 6000 0112 3456 7890 189',
+  bic: 'BNPAFRPP',
+  siret: '73282932000074',
+  addressLine1: '12 rue de Lannoy',
+  postalCode: '59100',
+  city: 'Roubaix',
+};
 
 let elise: Actor;
 let bruno: Actor;
@@ -27,9 +36,15 @@ let admin: Actor;
 let treasurer: Actor;
 const tokens: Record<string, string> = {};
 
-const put = (who: string, body: unknown) => callRoute(putMine, { method: 'PUT', path: '/api/v1/me/payout-profile', token: tokens[who], body });
+const put = (who: string, body: unknown) =>
+  callRoute(putMine, { method: 'PUT', path: '/api/v1/me/payout-profile', token: tokens[who], body });
 const getOwn = (who: string) => callRoute(getMine, { path: '/api/v1/me/payout-profile', token: tokens[who] });
-const getOf = (who: string | undefined, id: string) => callRoute(getPersons, { path: `/api/v1/people/${id}/payout-profile`, token: who ? tokens[who] : undefined, params: { id } });
+const getOf = (who: string | undefined, id: string) =>
+  callRoute(getPersons, {
+    path: `/api/v1/people/${id}/payout-profile`,
+    token: who ? tokens[who] : undefined,
+    params: { id },
+  });
 
 beforeAll(async () => {
   delete process.env.SMTP_URL;
@@ -41,7 +56,8 @@ beforeAll(async () => {
   referent = await createPerson({ name: 'Rachida Référente', referentOf: [chantier.id] });
   admin = await createPerson({ name: 'Camille Admin', roles: ['ADMIN'] });
   treasurer = await createPerson({ name: 'Théo Trésorier', roles: ['TREASURER'] });
-  for (const [key, person] of Object.entries({ elise, bruno, referent, admin, treasurer })) tokens[key] = await bearerToken(person.id);
+  for (const [key, person] of Object.entries({ elise, bruno, referent, admin, treasurer }))
+    tokens[key] = await bearerToken(person.id);
 });
 
 beforeEach(async () => {
@@ -80,7 +96,14 @@ describe('GET and PUT /api/v1/me/payout-profile', () => {
   it('PUT replaces the whole profile: fields left out become empty', async () => {
     await put('elise', ELISE_PROFILE);
     const replaced = await put('elise', { legalName: 'Élise Moreau', iban: IBAN });
-    expect(replaced.body).toMatchObject({ iban: IBAN, bic: null, siret: null, addressLine1: null, city: null, ibanChanged: false });
+    expect(replaced.body).toMatchObject({
+      iban: IBAN,
+      bic: null,
+      siret: null,
+      addressLine1: null,
+      city: null,
+      ibanChanged: false,
+    });
   });
 
   it('a treasurer’s PUT changes their own profile, never someone else’s', async () => {
@@ -114,7 +137,9 @@ describe('GET and PUT /api/v1/me/payout-profile', () => {
   });
 
   it('malformed JSON or a body that is not an object is a 400, never a 500', async () => {
-    expect((await callRoute(putMine, { method: 'PUT', token: tokens.elise, rawBody: '{"legalName": ' })).status).toBe(400);
+    expect((await callRoute(putMine, { method: 'PUT', token: tokens.elise, rawBody: '{"legalName": ' })).status).toBe(
+      400,
+    );
     expect((await put('elise', ['not', 'an', 'object'])).status).toBe(400);
     expect((await put('elise', { legalName: 42, iban: { nested: true } })).status).toBe(400);
   });
@@ -134,18 +159,29 @@ describe('GET /api/v1/people/{id}/payout-profile', () => {
     for (const who of ['elise', 'treasurer']) {
       const response = await getOf(who, elise.id);
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ personId: elise.id, iban: IBAN, siret: '73282932000074', addressLine1: '12 rue de Lannoy' });
+      expect(response.body).toMatchObject({
+        personId: elise.id,
+        iban: IBAN,
+        siret: '73282932000074',
+        addressLine1: '12 rue de Lannoy',
+      });
     }
   });
 
-  it.each(['bruno', 'referent', 'admin'])('%s gets the same 404 as for an unknown id, or a person without a profile', async (who) => {
-    const existing = await getOf(who, elise.id);
-    const unknown = await getOf(who, 'no-such-person');
-    expect(existing).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'Payout profile not found' } } });
-    expect(unknown).toEqual(existing);
-    // And a treasurer asking about someone without a profile gets that very answer too.
-    expect(await getOf('treasurer', bruno.id)).toEqual(existing);
-  });
+  it.each(['bruno', 'referent', 'admin'])(
+    '%s gets the same 404 as for an unknown id, or a person without a profile',
+    async (who) => {
+      const existing = await getOf(who, elise.id);
+      const unknown = await getOf(who, 'no-such-person');
+      expect(existing).toEqual({
+        status: 404,
+        body: { error: { code: 'NOT_FOUND', message: 'Payout profile not found' } },
+      });
+      expect(unknown).toEqual(existing);
+      // And a treasurer asking about someone without a profile gets that very answer too.
+      expect(await getOf('treasurer', bruno.id)).toEqual(existing);
+    },
+  );
 
   it('without a token: 401', async () => {
     expect((await getOf(undefined, elise.id)).status).toBe(401);
@@ -161,7 +197,8 @@ describe('GET /api/v1/people/{id}/payout-profile', () => {
     ];
     for (const answer of answers) {
       const text = JSON.stringify(answer.body);
-      for (const secret of [IBAN, '0189', '73282932000074', 'Lannoy', '59100', 'BNPAFRPP']) expect(text).not.toContain(secret);
+      for (const secret of [IBAN, '0189', '73282932000074', 'Lannoy', '59100', 'BNPAFRPP'])
+        expect(text).not.toContain(secret);
     }
   });
 });
@@ -183,7 +220,10 @@ describe('a change of IBAN, by email with SMTP_URL set', () => {
     expect(text).toContain('http://localhost:3000/profile/payout');
     expect(mail.messages[0].raw).not.toContain(OTHER_IBAN);
     expect(mail.messages[0].raw).not.toContain('370400440532');
-    const audit = await db().auditLog.findFirst({ where: { action: 'payout-profile.iban-changed', entityId: elise.id }, orderBy: { id: 'desc' } });
+    const audit = await db().auditLog.findFirst({
+      where: { action: 'payout-profile.iban-changed', entityId: elise.id },
+      orderBy: { id: 'desc' },
+    });
     expect(audit?.data).toEqual({ from: 'FR76 •••• •••• 0189', to: 'DE89 •••• •••• 3000' });
   });
 

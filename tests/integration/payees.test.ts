@@ -22,7 +22,11 @@ let treasurer: Actor;
 const profileOf = (personId: string) => db().payoutProfile.findUnique({ where: { personId } });
 /** The audit log is append-only (a trigger refuses deletes): each test reads what it added. */
 let auditMark = BigInt(0);
-const auditOf = (personId: string) => db().auditLog.findMany({ where: { entityType: 'payout-profile', entityId: personId, id: { gt: auditMark } }, orderBy: { id: 'asc' } });
+const auditOf = (personId: string) =>
+  db().auditLog.findMany({
+    where: { entityType: 'payout-profile', entityId: personId, id: { gt: auditMark } },
+    orderBy: { id: 'asc' },
+  });
 
 beforeAll(async () => {
   delete process.env.SMTP_URL;
@@ -79,7 +83,9 @@ describe('who may read a profile', () => {
   it('a person without a profile yet reads null; a treasurer too; an unknown id is NOT_FOUND even for a treasurer', async () => {
     expect(await getPayoutProfile({ actor: bruno, personId: bruno.id })).toBeNull();
     expect(await getPayoutProfile({ actor: treasurer, personId: bruno.id })).toBeNull();
-    expect(await rejectionOf(getPayoutProfile({ actor: treasurer, personId: 'no-such-person' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejectionOf(getPayoutProfile({ actor: treasurer, personId: 'no-such-person' }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -92,7 +98,9 @@ describe('who may edit a profile: the person only', () => {
   ])('%s; nothing is written', async (_who, actor, code) => {
     await savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: IBAN } });
     const before = await tableCounts();
-    const error = await rejectionOf(savePayoutProfile({ actor: actor(), personId: elise.id, input: { legalName: 'Fraudeur', iban: OTHER_IBAN } }));
+    const error = await rejectionOf(
+      savePayoutProfile({ actor: actor(), personId: elise.id, input: { legalName: 'Fraudeur', iban: OTHER_IBAN } }),
+    );
     expect(error).toMatchObject({ code });
     expect(await tableCounts()).toEqual(before);
     expect((await profileOf(elise.id))?.iban).toBe(IBAN);
@@ -104,18 +112,51 @@ describe('saving', () => {
     const { profile, ibanChanged, emailed } = await savePayoutProfile({
       actor: elise,
       personId: elise.id,
-      input: { payeeType: 'ORGANISATION', organisationName: 'La Coroutine', legalName: 'Élise Moreau', iban: 'fr76 3000 6000 0112 3456 7890 189', bic: 'bnpa frpp', siret: '732 829 320 00074', addressLine1: '12 rue de Lannoy', postalCode: '59100', city: 'Roubaix' },
+      input: {
+        payeeType: 'ORGANISATION',
+        organisationName: 'La Coroutine',
+        legalName: 'Élise Moreau',
+        iban: 'fr76 3000 6000 0112 3456 7890 189',
+        bic: 'bnpa frpp',
+        siret: '732 829 320 00074',
+        addressLine1: '12 rue de Lannoy',
+        postalCode: '59100',
+        city: 'Roubaix',
+      },
     });
     expect(ibanChanged).toBe(true);
     expect(emailed).toBe(false); // no SMTP here
     expect(profile).toMatchObject({ payeeKey: 'org:la-coroutine', payeeName: 'La Coroutine' });
-    expect(await profileOf(elise.id)).toMatchObject({ payeeType: 'ORGANISATION', organisationName: 'La Coroutine', iban: IBAN, bic: 'BNPAFRPP', siret: '73282932000074', postalCode: '59100', country: 'FR', addressLine2: null });
+    expect(await profileOf(elise.id)).toMatchObject({
+      payeeType: 'ORGANISATION',
+      organisationName: 'La Coroutine',
+      iban: IBAN,
+      bic: 'BNPAFRPP',
+      siret: '73282932000074',
+      postalCode: '59100',
+      country: 'FR',
+      addressLine2: null,
+    });
     const audit = await auditOf(elise.id);
     expect(audit.map((entry) => [entry.action, entry.actorId])).toEqual([
       ['payout-profile.created', elise.id],
       ['payout-profile.iban-changed', elise.id],
     ]);
-    expect(audit[0].data).toEqual({ changedFields: ['payeeType', 'organisationName', 'legalName', 'iban', 'bic', 'siret', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'country'] });
+    expect(audit[0].data).toEqual({
+      changedFields: [
+        'payeeType',
+        'organisationName',
+        'legalName',
+        'iban',
+        'bic',
+        'siret',
+        'addressLine1',
+        'addressLine2',
+        'postalCode',
+        'city',
+        'country',
+      ],
+    });
     // The audit log is for admins: no IBAN, SIRET or address in it, only the masked IBANs.
     const text = JSON.stringify(audit.map((entry) => entry.data));
     for (const secret of [IBAN, '30006000011234567890', '73282932000074', 'Lannoy']) expect(text).not.toContain(secret);
@@ -124,7 +165,11 @@ describe('saving', () => {
   it('an IBAN change is audited with both IBANs masked, and the person gets an in-app notification', async () => {
     await savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: IBAN } });
     await db().notification.deleteMany();
-    const { ibanChanged } = await savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: OTHER_IBAN } });
+    const { ibanChanged } = await savePayoutProfile({
+      actor: elise,
+      personId: elise.id,
+      input: { legalName: 'Élise Moreau', iban: OTHER_IBAN },
+    });
     expect(ibanChanged).toBe(true);
     const changes = (await auditOf(elise.id)).filter((entry) => entry.action === 'payout-profile.iban-changed');
     expect(changes.map((entry) => entry.data)).toEqual([
@@ -133,26 +178,49 @@ describe('saving', () => {
     ]);
     const notifications = await db().notification.findMany({ where: { personId: elise.id } });
     expect(notifications).toHaveLength(1);
-    expect(notifications[0]).toMatchObject({ kind: 'payout.iban-changed', readAt: null, data: { from: 'FR76 •••• •••• 0189', to: 'DE89 •••• •••• 3000', changedById: elise.id, changedByName: 'Élise Moreau', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect(notifications[0]).toMatchObject({
+      kind: 'payout.iban-changed',
+      readAt: null,
+      data: {
+        from: 'FR76 •••• •••• 0189',
+        to: 'DE89 •••• •••• 3000',
+        changedById: elise.id,
+        changedByName: 'Élise Moreau',
+        date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      },
+    });
     expect(JSON.stringify(notifications[0].data)).not.toContain(OTHER_IBAN);
     expect(await db().notification.count({ where: { personId: { not: elise.id } } })).toBe(0);
   });
 
   it('removing the IBAN is a change too', async () => {
     await savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: IBAN } });
-    const { ibanChanged } = await savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: '' } });
+    const { ibanChanged } = await savePayoutProfile({
+      actor: elise,
+      personId: elise.id,
+      input: { legalName: 'Élise Moreau', iban: '' },
+    });
     expect(ibanChanged).toBe(true);
-    expect((await auditOf(elise.id)).at(-1)).toMatchObject({ action: 'payout-profile.iban-changed', data: { from: 'FR76 •••• •••• 0189', to: null } });
+    expect((await auditOf(elise.id)).at(-1)).toMatchObject({
+      action: 'payout-profile.iban-changed',
+      data: { from: 'FR76 •••• •••• 0189', to: null },
+    });
   });
 
   it('a change of anything but the IBAN is audited without an IBAN entry or a notification', async () => {
     await savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: IBAN } });
     const auditBefore = (await auditOf(elise.id)).length;
     await db().notification.deleteMany();
-    const { ibanChanged } = await savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: 'FR76 3000 6000 0112 3456 7890 189', city: 'Lille' } });
+    const { ibanChanged } = await savePayoutProfile({
+      actor: elise,
+      personId: elise.id,
+      input: { legalName: 'Élise Moreau', iban: 'FR76 3000 6000 0112 3456 7890 189', city: 'Lille' },
+    });
     expect(ibanChanged).toBe(false);
     const audit = (await auditOf(elise.id)).slice(auditBefore);
-    expect(audit.map((entry) => [entry.action, entry.data])).toEqual([['payout-profile.updated', { changedFields: ['city'] }]]);
+    expect(audit.map((entry) => [entry.action, entry.data])).toEqual([
+      ['payout-profile.updated', { changedFields: ['city'] }],
+    ]);
     expect(await db().notification.count()).toBe(0);
   });
 
@@ -176,9 +244,17 @@ describe('saving', () => {
     await savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: IBAN } });
     const stored = await profileOf(elise.id);
     const before = await tableCounts();
-    const error = await rejectionOf(savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: OTHER_IBAN, city: 'Lille', ...change } }));
+    const error = await rejectionOf(
+      savePayoutProfile({
+        actor: elise,
+        personId: elise.id,
+        input: { legalName: 'Élise Moreau', iban: OTHER_IBAN, city: 'Lille', ...change },
+      }),
+    );
     expect(error.name).toBe('ZodError');
-    expect((error as unknown as { issues: { path: string[]; message: string }[] }).issues).toEqual([expect.objectContaining({ path: [field], message })]);
+    expect((error as unknown as { issues: { path: string[]; message: string }[] }).issues).toEqual([
+      expect.objectContaining({ path: [field], message }),
+    ]);
     expect(await tableCounts()).toEqual(before);
     expect(await profileOf(elise.id)).toEqual(stored);
   });
@@ -187,9 +263,15 @@ describe('saving', () => {
     await savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: IBAN } });
     await Promise.all([
       savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: OTHER_IBAN } }),
-      savePayoutProfile({ actor: elise, personId: elise.id, input: { legalName: 'Élise Moreau', iban: 'BE68539007547034' } }),
+      savePayoutProfile({
+        actor: elise,
+        personId: elise.id,
+        input: { legalName: 'Élise Moreau', iban: 'BE68539007547034' },
+      }),
     ]);
-    const changes = (await auditOf(elise.id)).filter((entry) => entry.action === 'payout-profile.iban-changed').map((entry) => entry.data as { from: string | null; to: string });
+    const changes = (await auditOf(elise.id))
+      .filter((entry) => entry.action === 'payout-profile.iban-changed')
+      .map((entry) => entry.data as { from: string | null; to: string });
     expect(changes).toHaveLength(3);
     // Each change starts from where the previous one ended, and the last one is what is stored.
     for (let index = 1; index < changes.length; index++) expect(changes[index].from).toBe(changes[index - 1].to);
@@ -200,14 +282,34 @@ describe('saving', () => {
 
 describe('the treasury’s list of payees', () => {
   beforeEach(async () => {
-    await savePayoutProfile({ actor: elise, personId: elise.id, input: { payeeType: 'ORGANISATION', organisationName: 'La Coroutine', legalName: 'Élise Moreau', iban: IBAN, siret: '73282932000074' } });
-    await savePayoutProfile({ actor: bruno, personId: bruno.id, input: { legalName: 'Bruno Lefebvre', iban: 'BR9700360305000010009795493P1' } });
+    await savePayoutProfile({
+      actor: elise,
+      personId: elise.id,
+      input: {
+        payeeType: 'ORGANISATION',
+        organisationName: 'La Coroutine',
+        legalName: 'Élise Moreau',
+        iban: IBAN,
+        siret: '73282932000074',
+      },
+    });
+    await savePayoutProfile({
+      actor: bruno,
+      personId: bruno.id,
+      input: { legalName: 'Bruno Lefebvre', iban: 'BR9700360305000010009795493P1' },
+    });
   });
 
   it('lists every active person with their payee, masked IBAN status and SIRET; a person without a profile is listed too', async () => {
     const inactive = await createPerson({ name: 'Zoé Partie', active: false });
     const payees = await listPayees({ actor: treasurer });
-    expect(payees.map((payee) => payee.name)).toEqual(['Bruno Lefebvre', 'Camille Admin', 'Élise Moreau', 'Rachida Référente', 'Théo Trésorier']);
+    expect(payees.map((payee) => payee.name)).toEqual([
+      'Bruno Lefebvre',
+      'Camille Admin',
+      'Élise Moreau',
+      'Rachida Référente',
+      'Théo Trésorier',
+    ]);
     expect(payees.find((payee) => payee.personId === elise.id)).toMatchObject({
       hasProfile: true,
       payeeType: 'ORGANISATION',
@@ -219,8 +321,17 @@ describe('the treasury’s list of payees', () => {
       siret: '73282932000074',
       siretValid: true,
     });
-    expect(payees.find((payee) => payee.personId === bruno.id)).toMatchObject({ ibanStatus: 'OUTSIDE_SEPA', payeeKey: `person:${bruno.id}`, siretValid: null });
-    expect(payees.find((payee) => payee.personId === admin.id)).toMatchObject({ hasProfile: false, ibanStatus: 'MISSING', payeeName: 'Camille Admin', payeeKey: `person:${admin.id}` });
+    expect(payees.find((payee) => payee.personId === bruno.id)).toMatchObject({
+      ibanStatus: 'OUTSIDE_SEPA',
+      payeeKey: `person:${bruno.id}`,
+      siretValid: null,
+    });
+    expect(payees.find((payee) => payee.personId === admin.id)).toMatchObject({
+      hasProfile: false,
+      ibanStatus: 'MISSING',
+      payeeName: 'Camille Admin',
+      payeeKey: `person:${admin.id}`,
+    });
     expect(payees.some((payee) => payee.personId === inactive.id)).toBe(false);
     await db().person.delete({ where: { id: inactive.id } });
   });
@@ -231,7 +342,9 @@ describe('the treasury’s list of payees', () => {
     ['an admin', () => admin],
   ])('is refused to %s', async (_who, actor) => {
     expect(await rejectionOf(listPayees({ actor: actor() }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await rejectionOf(loadPayees({ actor: actor(), personIds: [elise.id] }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejectionOf(loadPayees({ actor: actor(), personIds: [elise.id] }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('loadPayees gives the payees of given people, whole IBAN included, for payments and SEPA', async () => {

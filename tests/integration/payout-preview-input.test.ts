@@ -14,7 +14,15 @@ type Generated = {
   capMinutes: number | null;
   envelopes: (number | null)[];
   personRate: number | null;
-  contributions: { person: number; chantier: number; day: number; second: number; id: string; minutes: number; volunteer: boolean }[];
+  contributions: {
+    person: number;
+    chantier: number;
+    day: number;
+    second: number;
+    id: string;
+    minutes: number;
+    volunteer: boolean;
+  }[];
 };
 
 const PEOPLE = 4;
@@ -25,7 +33,10 @@ const idArb = fc.stringMatching(/^[aAbB][0-9]{1,3}$/);
 
 const generated: fc.Arbitrary<Generated> = fc.record({
   capMinutes: fc.option(fc.integer({ min: 0, max: 1_500 }), { nil: null }),
-  envelopes: fc.array(fc.option(fc.integer({ min: 0, max: 60_000 }), { nil: null }), { minLength: CHANTIERS, maxLength: CHANTIERS }),
+  envelopes: fc.array(fc.option(fc.integer({ min: 0, max: 60_000 }), { nil: null }), {
+    minLength: CHANTIERS,
+    maxLength: CHANTIERS,
+  }),
   personRate: fc.option(fc.integer({ min: 0, max: 6_000 }), { nil: null }),
   contributions: fc.uniqueArray(
     fc.record({
@@ -58,7 +69,11 @@ async function storePeriod(data: Generated, policy: 'PRORATA' | 'FIRST_COME' = '
       defaultRateCents: 2_500,
       capMinutes: data.capMinutes,
       overflowPolicy: policy,
-      envelopes: { create: data.envelopes.flatMap((amountCents, index) => (amountCents === null ? [] : [{ chantierId: chantiers[index], amountCents }])) },
+      envelopes: {
+        create: data.envelopes.flatMap((amountCents, index) =>
+          amountCents === null ? [] : [{ chantierId: chantiers[index], amountCents }],
+        ),
+      },
       rateOverrides: { create: data.personRate === null ? [] : [{ personId: people[1], rateCents: data.personRate }] },
     },
   });
@@ -68,7 +83,16 @@ async function storePeriod(data: Generated, policy: 'PRORATA' | 'FIRST_COME' = '
     await sql(
       `INSERT INTO contributions (id, person_id, chantier_id, period_id, date, minutes, description, volunteer, status, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5::date, $6, 'généré', $7, 'APPROVED', $8::timestamptz, now())`,
-      [`${month}-${contribution.id}`, people[contribution.person], chantiers[contribution.chantier], period.id, iso(day), contribution.minutes, contribution.volunteer, new Date(Date.UTC(2030, 0, 1, 0, 0, contribution.second)).toISOString()],
+      [
+        `${month}-${contribution.id}`,
+        people[contribution.person],
+        chantiers[contribution.chantier],
+        period.id,
+        iso(day),
+        contribution.minutes,
+        contribution.volunteer,
+        new Date(Date.UTC(2030, 0, 1, 0, 0, contribution.second)).toISOString(),
+      ],
     );
   }
   return period.id;
@@ -80,7 +104,8 @@ describe('the preview’s compact pricing input', () => {
     people = [];
     for (let index = 0; index < PEOPLE; index++) people.push((await createPerson({ name: `Personne ${index}` })).id);
     chantiers = [];
-    for (let index = 0; index < CHANTIERS; index++) chantiers.push((await createChantier({ name: `Chantier ${index}` })).id);
+    for (let index = 0; index < CHANTIERS; index++)
+      chantiers.push((await createChantier({ name: `Chantier ${index}` })).id);
   });
 
   it('prices to exactly what every contribution prices to (PRORATA, with and without a cap)', async () => {
@@ -111,7 +136,12 @@ describe('the preview’s compact pricing input', () => {
       ],
     });
     const compact = await loadPreviewPricingInput(periodId);
-    const lines = computePayouts(compact).lines.map((line) => ({ chantierId: line.chantierId, approved: line.approvedMinutes, capped: line.cappedMinutes, volunteer: line.volunteerMinutes }));
+    const lines = computePayouts(compact).lines.map((line) => ({
+      chantierId: line.chantierId,
+      approved: line.approvedMinutes,
+      capped: line.cappedMinutes,
+      volunteer: line.volunteerMinutes,
+    }));
     expect(lines).toEqual(
       [
         { chantierId: chantiers[0], approved: 60, capped: 20, volunteer: 30 },

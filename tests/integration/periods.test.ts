@@ -14,7 +14,15 @@ import { POST as reopenRoute } from '@/app/api/v1/periods/[id]/reopen/route';
 import { GET as payoutsRoute } from '@/app/api/v1/periods/[id]/payouts/route';
 import { closePeriod } from '@/lib/periods/payouts';
 import { createPeriod, updatePeriod } from '@/lib/periods/periods';
-import { bearerToken, callRoute, createChantier, rejectionOf, resetDatabase, seedContribution, sqlError } from '../support/database';
+import {
+  bearerToken,
+  callRoute,
+  createChantier,
+  rejectionOf,
+  resetDatabase,
+  seedContribution,
+  sqlError,
+} from '../support/database';
 
 /** People with chosen ids, so the largest-remainder tie-break (lower id first) is known by hand. */
 async function personWithId(id: string, name: string, roles: Role[] = []): Promise<Actor> {
@@ -22,7 +30,8 @@ async function personWithId(id: string, name: string, roles: Role[] = []): Promi
   return (await loadActor(id, 'token'))!;
 }
 
-const approve = (id: string) => db().contribution.update({ where: { id }, data: { status: 'APPROVED', reviewedAt: new Date() } });
+const approve = (id: string) =>
+  db().contribution.update({ where: { id }, data: { status: 'APPROVED', reviewedAt: new Date() } });
 
 /** The contract's fields of a line, for compact expectations. */
 const summary = (line: Record<string, unknown>) => ({
@@ -65,11 +74,16 @@ describe('a period from creation to close, reopen and close again', () => {
   let pendingId: string;
 
   const payouts = async (query = '') => {
-    const response = await callRoute(payoutsRoute, { token: tokens.treasurer, params: { id: periodId }, path: `/api/v1/periods/${periodId}/payouts${query}` });
+    const response = await callRoute(payoutsRoute, {
+      token: tokens.treasurer,
+      params: { id: periodId },
+      path: `/api/v1/periods/${periodId}/payouts${query}`,
+    });
     expect(response.status).toBe(200);
     return response.body;
   };
-  const lineOf = (body: { lines: Record<string, unknown>[] }, personId: string, chantierId: string) => summary(body.lines.find((line) => line.personId === personId && line.chantierId === chantierId)!);
+  const lineOf = (body: { lines: Record<string, unknown>[] }, personId: string, chantierId: string) =>
+    summary(body.lines.find((line) => line.personId === personId && line.chantierId === chantierId)!);
 
   it('is created by the treasurer with its envelope and rate overrides', async () => {
     const response = await callRoute(createRoute, {
@@ -83,7 +97,10 @@ describe('a period from creation to close, reopen and close again', () => {
         capMinutes: null,
         overflowPolicy: 'PRORATA',
         envelopes: [{ chantierId: c1, amountCents: 100_000 }],
-        rates: [{ personId: bob.id, rateCents: 4000 }, { chantierId: c2, rateCents: 3500 }],
+        rates: [
+          { personId: bob.id, rateCents: 4000 },
+          { chantierId: c2, rateCents: 3500 },
+        ],
       },
     });
     expect(response.status).toBe(201);
@@ -100,7 +117,12 @@ describe('a period from creation to close, reopen and close again', () => {
       version: 1,
     });
     expect(response.body.rates).toHaveLength(2);
-    expect(response.body.rates).toEqual(expect.arrayContaining([{ personId: bob.id, chantierId: null, rateCents: 4000 }, { personId: null, chantierId: c2, rateCents: 3500 }]));
+    expect(response.body.rates).toEqual(
+      expect.arrayContaining([
+        { personId: bob.id, chantierId: null, rateCents: 4000 },
+        { personId: null, chantierId: c2, rateCents: 3500 },
+      ]),
+    );
     const listed = await callRoute(listRoute, { token: tokens.treasurer });
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([periodId]);
   });
@@ -111,8 +133,17 @@ describe('a period from creation to close, reopen and close again', () => {
     await seedContribution({ ...at('02'), personId: bob.id, chantierId: c1, minutes: 900, status: 'APPROVED' });
     await seedContribution({ ...at('03'), personId: chloe.id, chantierId: c1, minutes: 300, status: 'APPROVED' });
     await seedContribution({ ...at('04'), personId: chloe.id, chantierId: c2, minutes: 90, status: 'APPROVED' });
-    await seedContribution({ ...at('05'), personId: alice.id, chantierId: c2, minutes: 120, status: 'APPROVED', volunteer: true });
-    pendingId = (await seedContribution({ ...at('06'), personId: bob.id, chantierId: c1, minutes: 60, status: 'SUBMITTED' })).id;
+    await seedContribution({
+      ...at('05'),
+      personId: alice.id,
+      chantierId: c2,
+      minutes: 120,
+      status: 'APPROVED',
+      volunteer: true,
+    });
+    pendingId = (
+      await seedContribution({ ...at('06'), personId: bob.id, chantierId: c1, minutes: 60, status: 'SUBMITTED' })
+    ).id;
     await seedContribution({ ...at('07'), personId: chloe.id, chantierId: c1, minutes: 600, status: 'DRAFT' });
     await seedContribution({ ...at('08'), personId: chloe.id, chantierId: c1, minutes: 600, status: 'REJECTED' });
 
@@ -120,19 +151,63 @@ describe('a period from creation to close, reopen and close again', () => {
     expect(body).toMatchObject({ periodId, status: 'OPEN', frozen: false, runId: null });
     // Demand of chantier 1: 600 + 600 + 150 = 1 350 € for 1 000 €: × 20/27. Alice and Bob tie on
     // 0.444… of a cent; the leftover cent goes to the lower id, Alice's.
-    expect(lineOf(body, alice.id, c1)).toEqual({ personId: alice.id, chantierId: c1, rateCents: 3000, rateSource: 'DEFAULT', approvedMinutes: 1200, volunteerMinutes: 0, cappedMinutes: 0, amountCents: 44445, unpaidValueCents: 15555, volunteerValueCents: 0 });
-    expect(lineOf(body, bob.id, c1)).toEqual({ personId: bob.id, chantierId: c1, rateCents: 4000, rateSource: 'PERSON', approvedMinutes: 900, volunteerMinutes: 0, cappedMinutes: 0, amountCents: 44444, unpaidValueCents: 15556, volunteerValueCents: 0 });
-    expect(lineOf(body, chloe.id, c1)).toMatchObject({ rateCents: 3000, approvedMinutes: 300, amountCents: 11111, unpaidValueCents: 3889 });
+    expect(lineOf(body, alice.id, c1)).toEqual({
+      personId: alice.id,
+      chantierId: c1,
+      rateCents: 3000,
+      rateSource: 'DEFAULT',
+      approvedMinutes: 1200,
+      volunteerMinutes: 0,
+      cappedMinutes: 0,
+      amountCents: 44445,
+      unpaidValueCents: 15555,
+      volunteerValueCents: 0,
+    });
+    expect(lineOf(body, bob.id, c1)).toEqual({
+      personId: bob.id,
+      chantierId: c1,
+      rateCents: 4000,
+      rateSource: 'PERSON',
+      approvedMinutes: 900,
+      volunteerMinutes: 0,
+      cappedMinutes: 0,
+      amountCents: 44444,
+      unpaidValueCents: 15556,
+      volunteerValueCents: 0,
+    });
+    expect(lineOf(body, chloe.id, c1)).toMatchObject({
+      rateCents: 3000,
+      approvedMinutes: 300,
+      amountCents: 11111,
+      unpaidValueCents: 3889,
+    });
     // Chantier 2 has no envelope and its own rate: 1 h 30 × 35 € = 52.50 €; Alice's 2 h are volunteer.
-    expect(lineOf(body, chloe.id, c2)).toMatchObject({ rateCents: 3500, rateSource: 'CHANTIER', approvedMinutes: 90, amountCents: 5250, unpaidValueCents: 0 });
-    expect(lineOf(body, alice.id, c2)).toMatchObject({ rateCents: 3500, approvedMinutes: 0, volunteerMinutes: 120, amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 7000 });
+    expect(lineOf(body, chloe.id, c2)).toMatchObject({
+      rateCents: 3500,
+      rateSource: 'CHANTIER',
+      approvedMinutes: 90,
+      amountCents: 5250,
+      unpaidValueCents: 0,
+    });
+    expect(lineOf(body, alice.id, c2)).toMatchObject({
+      rateCents: 3500,
+      approvedMinutes: 0,
+      volunteerMinutes: 120,
+      amountCents: 0,
+      unpaidValueCents: 0,
+      volunteerValueCents: 7000,
+    });
     expect(body.people).toEqual([
       { personId: alice.id, amountCents: 44445 },
       { personId: bob.id, amountCents: 44444 },
       { personId: chloe.id, amountCents: 16361 },
     ]);
     expect(body.totals).toEqual({ amountCents: 105_250, unpaidValueCents: 35_000, volunteerValueCents: 7000 });
-    expect(body.chantiers).toEqual(expect.arrayContaining([{ chantierId: c1, envelopeCents: 100_000, demandCents: 135_000, paidCents: 100_000, bound: true }]));
+    expect(body.chantiers).toEqual(
+      expect.arrayContaining([
+        { chantierId: c1, envelopeCents: 100_000, demandCents: 135_000, paidCents: 100_000, bound: true },
+      ]),
+    );
   });
 
   it('refuses to close while a contribution waits, and lists it (drafts and rejected ones aside)', async () => {
@@ -140,7 +215,16 @@ describe('a period from creation to close, reopen and close again', () => {
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe('PENDING_CONTRIBUTIONS');
     expect(response.body.error.details.pending).toEqual([
-      { id: pendingId, personId: bob.id, personName: 'Bob', chantierId: c1, chantierName: 'Chantier 1', date: '2031-02-06', minutes: 60, status: 'SUBMITTED' },
+      {
+        id: pendingId,
+        personId: bob.id,
+        personName: 'Bob',
+        chantierId: c1,
+        chantierName: 'Chantier 1',
+        date: '2031-02-06',
+        minutes: 60,
+        status: 'SUBMITTED',
+      },
     ]);
     expect(await db().payoutRun.count({ where: { periodId } })).toBe(0);
     expect((await db().fundingPeriod.findUniqueOrThrow({ where: { id: periodId } })).status).toBe('OPEN');
@@ -158,15 +242,25 @@ describe('a period from creation to close, reopen and close again', () => {
     const body = await payouts();
     expect(body).toMatchObject({ periodId, status: 'CLOSED', frozen: true, runId: firstRunId, runStatus: 'CURRENT' });
     expect(lineOf(body, alice.id, c1)).toMatchObject({ amountCents: 43166, unpaidValueCents: 16834 });
-    expect(lineOf(body, bob.id, c1)).toMatchObject({ approvedMinutes: 960, amountCents: 46043, unpaidValueCents: 17957 });
+    expect(lineOf(body, bob.id, c1)).toMatchObject({
+      approvedMinutes: 960,
+      amountCents: 46043,
+      unpaidValueCents: 17957,
+    });
     expect(lineOf(body, chloe.id, c1)).toMatchObject({ amountCents: 10791, unpaidValueCents: 4209 });
     expect(body.totals).toEqual({ amountCents: 105_250, unpaidValueCents: 39_000, volunteerValueCents: 7000 });
     // Envelope use, read back from the frozen lines and inputs.
-    expect(body.chantiers).toEqual([
-      { chantierId: c1, envelopeCents: 100_000, demandCents: 139_000, paidCents: 100_000, bound: true },
-      { chantierId: c2, envelopeCents: null, demandCents: 5250, paidCents: 5250, bound: false },
-    ].sort((a, b) => (a.chantierId < b.chantierId ? -1 : 1)));
-    expect(body.lines.find((line: { personId: string; chantierId: string }) => line.personId === alice.id && line.chantierId === c1).explanation.scalingFactor).toEqual({ numerator: '100', denominator: '139', decimal: '0.7194' });
+    expect(body.chantiers).toEqual(
+      [
+        { chantierId: c1, envelopeCents: 100_000, demandCents: 139_000, paidCents: 100_000, bound: true },
+        { chantierId: c2, envelopeCents: null, demandCents: 5250, paidCents: 5250, bound: false },
+      ].sort((a, b) => (a.chantierId < b.chantierId ? -1 : 1)),
+    );
+    expect(
+      body.lines.find(
+        (line: { personId: string; chantierId: string }) => line.personId === alice.id && line.chantierId === c1,
+      ).explanation.scalingFactor,
+    ).toEqual({ numerator: '100', denominator: '139', decimal: '0.7194' });
 
     const run = await db().payoutRun.findUniqueOrThrow({ where: { id: firstRunId }, include: { lines: true } });
     expect(run.totalAmountCents).toBe(105_250);
@@ -175,7 +269,12 @@ describe('a period from creation to close, reopen and close again', () => {
   });
 
   it('accepts no change once closed: not the period, not its contributions, by no path', async () => {
-    const patch = await callRoute(patchRoute, { method: 'PATCH', token: tokens.treasurer, params: { id: periodId }, body: { defaultRateCents: 5000 } });
+    const patch = await callRoute(patchRoute, {
+      method: 'PATCH',
+      token: tokens.treasurer,
+      params: { id: periodId },
+      body: { defaultRateCents: 5000 },
+    });
     expect(patch.status).toBe(409);
     expect(patch.body.error.code).toBe('PERIOD_NOT_OPEN');
     const again = await callRoute(closeRoute, { method: 'POST', token: tokens.treasurer, params: { id: periodId } });
@@ -188,11 +287,21 @@ describe('a period from creation to close, reopen and close again', () => {
   });
 
   it('is reopened by an admin with a reason; the run is kept as superseded', async () => {
-    const noReason = await callRoute(reopenRoute, { method: 'POST', token: tokens.admin, params: { id: periodId }, body: { reason: '   ' } });
+    const noReason = await callRoute(reopenRoute, {
+      method: 'POST',
+      token: tokens.admin,
+      params: { id: periodId },
+      body: { reason: '   ' },
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields).toHaveProperty('reason');
 
-    const response = await callRoute(reopenRoute, { method: 'POST', token: tokens.admin, params: { id: periodId }, body: { reason: 'Heures de Chloé oubliées' } });
+    const response = await callRoute(reopenRoute, {
+      method: 'POST',
+      token: tokens.admin,
+      params: { id: periodId },
+      body: { reason: 'Heures de Chloé oubliées' },
+    });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'OPEN', supersededRunId: firstRunId });
     const run = await db().payoutRun.findUniqueOrThrow({ where: { id: firstRunId }, include: { lines: true } });
@@ -207,7 +316,14 @@ describe('a period from creation to close, reopen and close again', () => {
   });
 
   it('closes again after more approved work and a bigger envelope; both runs stay readable', async () => {
-    await seedContribution({ periodId, date: '2031-03-01', personId: chloe.id, chantierId: c1, minutes: 300, status: 'APPROVED' });
+    await seedContribution({
+      periodId,
+      date: '2031-03-01',
+      personId: chloe.id,
+      chantierId: c1,
+      minutes: 300,
+      status: 'APPROVED',
+    });
     const current = (await callRoute(getRoute, { token: tokens.treasurer, params: { id: periodId } })).body;
     const patch = await callRoute(patchRoute, {
       method: 'PATCH',
@@ -231,7 +347,11 @@ describe('a period from creation to close, reopen and close again', () => {
     expect(body).toMatchObject({ frozen: true, runId: secondRunId, runStatus: 'CURRENT' });
     expect(lineOf(body, alice.id, c1)).toMatchObject({ amountCents: 46753, unpaidValueCents: 13247 });
     expect(lineOf(body, bob.id, c1)).toMatchObject({ amountCents: 49870, unpaidValueCents: 14130 });
-    expect(lineOf(body, chloe.id, c1)).toMatchObject({ approvedMinutes: 600, amountCents: 23377, unpaidValueCents: 6623 });
+    expect(lineOf(body, chloe.id, c1)).toMatchObject({
+      approvedMinutes: 600,
+      amountCents: 23377,
+      unpaidValueCents: 6623,
+    });
     expect(body.totals.amountCents).toBe(120_000 + 5250);
 
     const old = await payouts(`?runId=${firstRunId}`);
@@ -252,21 +372,71 @@ describe('a frozen run', () => {
   it('is unchanged when rates change in another period', async () => {
     const closed = await createPeriod({
       actor: treasurer,
-      input: { name: 'Été 2032', startDate: '2032-07-01', endDate: '2032-07-31', defaultRateCents: 2500, capMinutes: null, overflowPolicy: 'PRORATA', envelopes: [], rates: [{ personId: alice.id, rateCents: 3300 }] },
+      input: {
+        name: 'Été 2032',
+        startDate: '2032-07-01',
+        endDate: '2032-07-31',
+        defaultRateCents: 2500,
+        capMinutes: null,
+        overflowPolicy: 'PRORATA',
+        envelopes: [],
+        rates: [{ personId: alice.id, rateCents: 3300 }],
+      },
     });
     const open = await createPeriod({
       actor: treasurer,
-      input: { name: 'Automne 2032', startDate: '2032-09-01', endDate: '2032-09-30', defaultRateCents: 2500, capMinutes: null, overflowPolicy: 'PRORATA', envelopes: [], rates: [{ personId: alice.id, rateCents: 3300 }] },
+      input: {
+        name: 'Automne 2032',
+        startDate: '2032-09-01',
+        endDate: '2032-09-30',
+        defaultRateCents: 2500,
+        capMinutes: null,
+        overflowPolicy: 'PRORATA',
+        envelopes: [],
+        rates: [{ personId: alice.id, rateCents: 3300 }],
+      },
     });
-    await seedContribution({ periodId: closed.id, date: '2032-07-10', personId: alice.id, chantierId: c1, minutes: 100, status: 'APPROVED' });
-    await seedContribution({ periodId: open.id, date: '2032-09-10', personId: alice.id, chantierId: c1, minutes: 100, status: 'APPROVED' });
+    await seedContribution({
+      periodId: closed.id,
+      date: '2032-07-10',
+      personId: alice.id,
+      chantierId: c1,
+      minutes: 100,
+      status: 'APPROVED',
+    });
+    await seedContribution({
+      periodId: open.id,
+      date: '2032-09-10',
+      personId: alice.id,
+      chantierId: c1,
+      minutes: 100,
+      status: 'APPROVED',
+    });
     await closePeriod({ actor: treasurer, periodId: closed.id });
-    const read = async (id: string) => (await callRoute(payoutsRoute, { token: tokens.treasurer, params: { id } })).body;
+    const read = async (id: string) =>
+      (await callRoute(payoutsRoute, { token: tokens.treasurer, params: { id } })).body;
     const before = await read(closed.id);
     // 100 min × 33 €/h = 55 €.
-    expect(before.lines.map(summary)).toEqual([{ personId: alice.id, chantierId: c1, rateCents: 3300, rateSource: 'PERSON', approvedMinutes: 100, volunteerMinutes: 0, cappedMinutes: 0, amountCents: 5500, unpaidValueCents: 0, volunteerValueCents: 0 }]);
+    expect(before.lines.map(summary)).toEqual([
+      {
+        personId: alice.id,
+        chantierId: c1,
+        rateCents: 3300,
+        rateSource: 'PERSON',
+        approvedMinutes: 100,
+        volunteerMinutes: 0,
+        cappedMinutes: 0,
+        amountCents: 5500,
+        unpaidValueCents: 0,
+        volunteerValueCents: 0,
+      },
+    ]);
 
-    await updatePeriod({ actor: treasurer, periodId: open.id, input: { defaultRateCents: 9000, rates: [{ personId: alice.id, rateCents: 6000 }] } });
+    await updatePeriod({
+      actor: treasurer,
+      periodId: open.id,
+      input: { defaultRateCents: 9000, rates: [{ personId: alice.id, rateCents: 6000 }] },
+    });
     expect((await read(open.id)).lines[0]).toMatchObject({ rateCents: 6000, amountCents: 10_000 });
     expect(await read(closed.id)).toEqual(before);
   });
@@ -276,10 +446,30 @@ describe('two closes at once', () => {
   it('freeze exactly one run', async () => {
     const period = await createPeriod({
       actor: treasurer,
-      input: { name: 'Course 2033', startDate: '2033-01-01', endDate: '2033-01-31', defaultRateCents: 2000, capMinutes: null, overflowPolicy: 'FIRST_COME', envelopes: [{ chantierId: c1, amountCents: 1000 }], rates: [] },
+      input: {
+        name: 'Course 2033',
+        startDate: '2033-01-01',
+        endDate: '2033-01-31',
+        defaultRateCents: 2000,
+        capMinutes: null,
+        overflowPolicy: 'FIRST_COME',
+        envelopes: [{ chantierId: c1, amountCents: 1000 }],
+        rates: [],
+      },
     });
-    for (const person of [alice, bob, chloe]) await seedContribution({ periodId: period.id, date: '2033-01-15', personId: person.id, chantierId: c1, minutes: 45, status: 'APPROVED' });
-    const results = await Promise.allSettled([closePeriod({ actor: treasurer, periodId: period.id }), closePeriod({ actor: treasurer, periodId: period.id })]);
+    for (const person of [alice, bob, chloe])
+      await seedContribution({
+        periodId: period.id,
+        date: '2033-01-15',
+        personId: person.id,
+        chantierId: c1,
+        minutes: 45,
+        status: 'APPROVED',
+      });
+    const results = await Promise.allSettled([
+      closePeriod({ actor: treasurer, periodId: period.id }),
+      closePeriod({ actor: treasurer, periodId: period.id }),
+    ]);
     const fulfilled = results.filter((result) => result.status === 'fulfilled');
     const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(fulfilled).toHaveLength(1);
@@ -294,7 +484,14 @@ describe('two closes at once', () => {
 });
 
 describe('what the API refuses, naming the field', () => {
-  const valid = () => ({ name: 'Valide', startDate: '2034-01-01', endDate: '2034-03-31', defaultRateCents: 3000, envelopes: [{ chantierId: c1, amountCents: 5000 }], rates: [{ personId: alice.id, rateCents: 3100 }] });
+  const valid = () => ({
+    name: 'Valide',
+    startDate: '2034-01-01',
+    endDate: '2034-03-31',
+    defaultRateCents: 3000,
+    envelopes: [{ chantierId: c1, amountCents: 5000 }],
+    rates: [{ personId: alice.id, rateCents: 3100 }],
+  });
   const post = (body: unknown) => callRoute(createRoute, { method: 'POST', token: tokens.treasurer, body });
 
   it.each([
@@ -303,7 +500,16 @@ describe('what the API refuses, naming the field', () => {
     ['a negative envelope', { envelopes: [{ chantierId: 'x', amountCents: -500 }] }, 'envelopes.0.amountCents'],
     ['a negative rate', { rates: [{ chantierId: 'x', rateCents: -1 }] }, 'rates.0.rateCents'],
     ['a rate for nobody', { rates: [{ rateCents: 100 }] }, 'rates.0.personId'],
-    ['two envelopes for a chantier', { envelopes: [{ chantierId: 'x', amountCents: 1 }, { chantierId: 'x', amountCents: 2 }] }, 'envelopes.1.chantierId'],
+    [
+      'two envelopes for a chantier',
+      {
+        envelopes: [
+          { chantierId: 'x', amountCents: 1 },
+          { chantierId: 'x', amountCents: 2 },
+        ],
+      },
+      'envelopes.1.chantierId',
+    ],
     ['a date that does not exist', { startDate: '2034-02-30' }, 'startDate'],
     ['a negative cap', { capMinutes: -60 }, 'capMinutes'],
     ['a fractional rate', { defaultRateCents: 30.5 }, 'defaultRateCents'],
@@ -317,7 +523,11 @@ describe('what the API refuses, naming the field', () => {
   });
 
   it('an unknown chantier or person', async () => {
-    const response = await post({ ...valid(), envelopes: [{ chantierId: 'nope', amountCents: 1 }], rates: [{ personId: 'nobody', rateCents: 1 }] });
+    const response = await post({
+      ...valid(),
+      envelopes: [{ chantierId: 'nope', amountCents: 1 }],
+      rates: [{ personId: 'nobody', rateCents: 1 }],
+    });
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.error.fields).sort()).toEqual(['envelopes.0.chantierId', 'rates.0.personId']);
   });
@@ -338,29 +548,63 @@ describe('what the API refuses, naming the field', () => {
   });
 
   it('malformed JSON, an unknown period, a stale version', async () => {
-    expect((await callRoute(createRoute, { method: 'POST', token: tokens.treasurer, rawBody: '{"name":' })).status).toBe(400);
+    expect(
+      (await callRoute(createRoute, { method: 'POST', token: tokens.treasurer, rawBody: '{"name":' })).status,
+    ).toBe(400);
     expect((await callRoute(getRoute, { token: tokens.treasurer, params: { id: 'nope' } })).status).toBe(404);
     expect((await callRoute(payoutsRoute, { token: tokens.treasurer, params: { id: 'nope' } })).status).toBe(404);
-    expect((await callRoute(closeRoute, { method: 'POST', token: tokens.treasurer, params: { id: 'nope' } })).status).toBe(404);
-    expect((await callRoute(patchRoute, { method: 'PATCH', token: tokens.treasurer, params: { id: 'nope' }, body: {} })).status).toBe(404);
+    expect(
+      (await callRoute(closeRoute, { method: 'POST', token: tokens.treasurer, params: { id: 'nope' } })).status,
+    ).toBe(404);
+    expect(
+      (await callRoute(patchRoute, { method: 'PATCH', token: tokens.treasurer, params: { id: 'nope' }, body: {} }))
+        .status,
+    ).toBe(404);
     const created = await post({ ...valid(), startDate: '2036-01-01', endDate: '2036-01-31' });
     const id = created.body.id;
-    const first = await callRoute(patchRoute, { method: 'PATCH', token: tokens.treasurer, params: { id }, body: { version: 1, name: 'Renommée' } });
+    const first = await callRoute(patchRoute, {
+      method: 'PATCH',
+      token: tokens.treasurer,
+      params: { id },
+      body: { version: 1, name: 'Renommée' },
+    });
     expect(first.status).toBe(200);
-    const stale = await callRoute(patchRoute, { method: 'PATCH', token: tokens.treasurer, params: { id }, body: { version: 1, name: 'Encore' } });
+    const stale = await callRoute(patchRoute, {
+      method: 'PATCH',
+      token: tokens.treasurer,
+      params: { id },
+      body: { version: 1, name: 'Encore' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_VERSION');
-    const backwards = await callRoute(patchRoute, { method: 'PATCH', token: tokens.treasurer, params: { id }, body: { endDate: '2035-12-01' } });
+    const backwards = await callRoute(patchRoute, {
+      method: 'PATCH',
+      token: tokens.treasurer,
+      params: { id },
+      body: { endDate: '2035-12-01' },
+    });
     expect(backwards.status).toBe(400);
     expect(backwards.body.error.fields).toHaveProperty('endDate');
-    const unknownRun = await callRoute(payoutsRoute, { token: tokens.treasurer, params: { id }, path: `/api/v1/periods/${id}/payouts?runId=nope` });
+    const unknownRun = await callRoute(payoutsRoute, {
+      token: tokens.treasurer,
+      params: { id },
+      path: `/api/v1/periods/${id}/payouts?runId=nope`,
+    });
     expect(unknownRun.status).toBe(404);
   });
 
   it('a period shrunk past its contributions', async () => {
     const created = await post({ ...valid(), startDate: '2037-01-01', endDate: '2037-01-31' });
-    await seedContribution({ periodId: created.body.id, date: '2037-01-20', personId: alice.id, chantierId: c1, status: 'DRAFT' });
-    const error = await rejectionOf(updatePeriod({ actor: treasurer, periodId: created.body.id, input: { endDate: '2037-01-10' } }));
+    await seedContribution({
+      periodId: created.body.id,
+      date: '2037-01-20',
+      personId: alice.id,
+      chantierId: c1,
+      status: 'DRAFT',
+    });
+    const error = await rejectionOf(
+      updatePeriod({ actor: treasurer, periodId: created.body.id, input: { endDate: '2037-01-10' } }),
+    );
     expect(error.code).toBe('VALIDATION');
     expect(error.fields).toEqual({ endDate: 'errors.period.CONTRIBUTIONS_OUTSIDE' });
   });

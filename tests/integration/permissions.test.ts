@@ -39,10 +39,14 @@ beforeAll(async () => {
   for (const who of EVERYONE) {
     tokens[who] = (await createApiToken({ personId: people[who].id, name: 'main' })).token;
     spareTokenIds[who] = [];
-    for (let index = 0; index < 2; index++) spareTokenIds[who].push((await createApiToken({ personId: people[who].id, name: `spare ${index}` })).id);
+    for (let index = 0; index < 2; index++)
+      spareTokenIds[who].push((await createApiToken({ personId: people[who].id, name: `spare ${index}` })).id);
   }
   // Cut off after the token was made: exactly what an admin's deactivation does.
-  await db().person.update({ where: { id: people.deactivated.id }, data: { active: false, sessionVersion: { increment: 1 } } });
+  await db().person.update({
+    where: { id: people.deactivated.id },
+    data: { active: false, sessionVersion: { increment: 1 } },
+  });
 });
 
 describe('API endpoints × roles, with bearer tokens', () => {
@@ -56,7 +60,13 @@ describe('API endpoints × roles, with bearer tokens', () => {
       return;
     }
     const person = people[who];
-    expect(response.body).toEqual({ id: person.id, email: person.email, name: person.name, roles: person.roles, referentOf: person.referentOf });
+    expect(response.body).toEqual({
+      id: person.id,
+      email: person.email,
+      name: person.name,
+      roles: person.roles,
+      referentOf: person.referentOf,
+    });
   });
 
   it('GET /api/v1/me answers who each role is', async () => {
@@ -75,7 +85,11 @@ describe('API endpoints × roles, with bearer tokens', () => {
     if (who === 'deactivated') return;
     const ids = response.body.items.map((item: { id: string }) => item.id);
     // Active people only; the deactivated person is not listed.
-    expect(ids.sort()).toEqual(EVERYONE.filter((other) => other !== 'deactivated').map((other) => people[other].id).sort());
+    expect(ids.sort()).toEqual(
+      EVERYONE.filter((other) => other !== 'deactivated')
+        .map((other) => people[other].id)
+        .sort(),
+    );
   });
 
   it.each([
@@ -86,7 +100,11 @@ describe('API endpoints × roles, with bearer tokens', () => {
     ['deactivated', 401],
   ] as [Who, number][])('POST /api/v1/people as %s → %i', async (who, status) => {
     const email = `invited-${who}-${inviteCounter++}@test.local`;
-    const response = await callRoute(postPeople, { method: 'POST', token: tokens[who], body: { email, name: 'Newcomer', roles: ['CONTRIBUTOR'] } });
+    const response = await callRoute(postPeople, {
+      method: 'POST',
+      token: tokens[who],
+      body: { email, name: 'Newcomer', roles: ['CONTRIBUTOR'] },
+    });
     expect(response.status).toBe(status);
     if (status === 201) {
       expect(response.body).toMatchObject({ email, name: 'Newcomer', roles: ['CONTRIBUTOR'], active: true });
@@ -100,7 +118,11 @@ describe('API endpoints × roles, with bearer tokens', () => {
   it('POST /api/v1/people as a treasurer who is also an admin → 201 (roles add up)', async () => {
     const both = await createPerson({ roles: ['TREASURER', 'ADMIN'] });
     const { token } = await createApiToken({ personId: both.id, name: 'both' });
-    const response = await callRoute(postPeople, { method: 'POST', token, body: { email: 'by-both@test.local', name: 'X' } });
+    const response = await callRoute(postPeople, {
+      method: 'POST',
+      token,
+      body: { email: 'by-both@test.local', name: 'X' },
+    });
     expect(response.status).toBe(201);
   });
 
@@ -111,16 +133,31 @@ describe('API endpoints × roles, with bearer tokens', () => {
     expect(places.status).toBe(signedIn(who));
     if (who === 'deactivated') return;
     expect(chantiers.body.items).toEqual([
-      { id: chantierId, code: 'PERM', name: 'Chantier des permissions', description: '', active: true, referents: [people.referent.id] },
+      {
+        id: chantierId,
+        code: 'PERM',
+        name: 'Chantier des permissions',
+        description: '',
+        active: true,
+        referents: [people.referent.id],
+      },
     ]);
     expect(places.body.items).toEqual([{ id: placeId, code: null, name: 'Lieu des permissions', active: true }]);
   });
 
   it.each(EVERYONE)('DELETE /api/v1/tokens/{id} as %s: own token 204, another person’s 404', async (who) => {
-    const own = await callRoute(deleteToken, { method: 'DELETE', token: tokens[who], params: { id: spareTokenIds[who][0] } });
+    const own = await callRoute(deleteToken, {
+      method: 'DELETE',
+      token: tokens[who],
+      params: { id: spareTokenIds[who][0] },
+    });
     // Everyone's "other" is the contributor, except the contributor's, which is the admin.
     const victim: Who = who === 'contributor' ? 'admin' : 'contributor';
-    const other = await callRoute(deleteToken, { method: 'DELETE', token: tokens[who], params: { id: spareTokenIds[victim][1] } });
+    const other = await callRoute(deleteToken, {
+      method: 'DELETE',
+      token: tokens[who],
+      params: { id: spareTokenIds[victim][1] },
+    });
     if (who === 'deactivated') {
       expect(own.status).toBe(401);
       expect(other.status).toBe(401);
@@ -130,7 +167,9 @@ describe('API endpoints × roles, with bearer tokens', () => {
       expect(own.body).toBeNull();
       expect(other.status).toBe(404);
       expect(other.body.error.code).toBe('NOT_FOUND');
-      expect((await db().apiToken.findUniqueOrThrow({ where: { id: spareTokenIds[who][0] } })).revokedAt).not.toBeNull();
+      expect(
+        (await db().apiToken.findUniqueOrThrow({ where: { id: spareTokenIds[who][0] } })).revokedAt,
+      ).not.toBeNull();
     }
     // Nobody can revoke another person's token, an admin included.
     expect((await db().apiToken.findUniqueOrThrow({ where: { id: spareTokenIds[victim][1] } })).revokedAt).toBeNull();
@@ -142,15 +181,30 @@ describe('API endpoints × roles, with bearer tokens', () => {
     ['an empty bearer', ''],
   ])('every endpoint answers 401 to %s', async (_label, token) => {
     const headers = token === '' ? { authorization: 'Bearer ' } : undefined;
-    for (const [handler, method] of [[getMe, 'GET'], [getPeople, 'GET'], [postPeople, 'POST'], [getChantiers, 'GET'], [getPlaces, 'GET'], [deleteToken, 'DELETE']] as const) {
-      const response = await callRoute(handler, { method, token, headers, body: method === 'POST' ? { email: 'x@test.local', name: 'x' } : undefined, params: { id: spareTokenIds.admin[1] } });
+    for (const [handler, method] of [
+      [getMe, 'GET'],
+      [getPeople, 'GET'],
+      [postPeople, 'POST'],
+      [getChantiers, 'GET'],
+      [getPlaces, 'GET'],
+      [deleteToken, 'DELETE'],
+    ] as const) {
+      const response = await callRoute(handler, {
+        method,
+        token,
+        headers,
+        body: method === 'POST' ? { email: 'x@test.local', name: 'x' } : undefined,
+        params: { id: spareTokenIds.admin[1] },
+      });
       expect(response.status, `${method} ${handler.name}`).toBe(401);
       expect(response.body.error.code).toBe('UNAUTHENTICATED');
     }
   });
 
   it('a Basic Authorization header is not a token: 401', async () => {
-    const response = await callRoute(getMe, { headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` } });
+    const response = await callRoute(getMe, {
+      headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` },
+    });
     expect(response.status).toBe(401);
   });
 });
@@ -158,51 +212,72 @@ describe('API endpoints × roles, with bearer tokens', () => {
 describe('domain functions only an admin may call', () => {
   const nonAdmins: Who[] = ['treasurer', 'referent', 'contributor'];
 
-  it.each(nonAdmins)('refuses invitePerson, updatePersonRoles, setPersonActive and createAccessLink to a %s (FORBIDDEN), changing nothing', async (who) => {
-    const actor = people[who];
-    const target = people.contributor.id === actor.id ? people.treasurer : people.contributor;
-    const before = await db().person.findUniqueOrThrow({ where: { id: target.id }, include: { referentOf: true } });
+  it.each(nonAdmins)(
+    'refuses invitePerson, updatePersonRoles, setPersonActive and createAccessLink to a %s (FORBIDDEN), changing nothing',
+    async (who) => {
+      const actor = people[who];
+      const target = people.contributor.id === actor.id ? people.treasurer : people.contributor;
+      const before = await db().person.findUniqueOrThrow({ where: { id: target.id }, include: { referentOf: true } });
 
-    const attempts = [
-      invitePerson({ actor, input: { email: `by-${who}@test.local`, name: 'x', roles: ['ADMIN'], referentOf: [] } }),
-      updatePersonRoles({ actor, input: { personId: target.id, roles: ['ADMIN'], referentOf: [chantierId] } }),
-      updatePersonRoles({ actor, input: { personId: actor.id, roles: ['ADMIN'], referentOf: [] } }),
-      setPersonActive({ actor, personId: target.id, active: false }),
-      createAccessLink({ actor, personId: target.id }),
-    ];
-    for (const attempt of attempts) expect((await rejectionOf(attempt)).code).toBe('FORBIDDEN');
+      const attempts = [
+        invitePerson({ actor, input: { email: `by-${who}@test.local`, name: 'x', roles: ['ADMIN'], referentOf: [] } }),
+        updatePersonRoles({ actor, input: { personId: target.id, roles: ['ADMIN'], referentOf: [chantierId] } }),
+        updatePersonRoles({ actor, input: { personId: actor.id, roles: ['ADMIN'], referentOf: [] } }),
+        setPersonActive({ actor, personId: target.id, active: false }),
+        createAccessLink({ actor, personId: target.id }),
+      ];
+      for (const attempt of attempts) expect((await rejectionOf(attempt)).code).toBe('FORBIDDEN');
 
-    const after = await db().person.findUniqueOrThrow({ where: { id: target.id }, include: { referentOf: true } });
-    expect(after).toEqual(before);
-    expect(await db().person.count({ where: { email: `by-${who}@test.local` } })).toBe(0);
-    expect((await db().person.findUniqueOrThrow({ where: { id: actor.id } })).roles).not.toContain('ADMIN');
-    expect(await db().invitation.count({ where: { personId: target.id } })).toBe(0);
-  });
+      const after = await db().person.findUniqueOrThrow({ where: { id: target.id }, include: { referentOf: true } });
+      expect(after).toEqual(before);
+      expect(await db().person.count({ where: { email: `by-${who}@test.local` } })).toBe(0);
+      expect((await db().person.findUniqueOrThrow({ where: { id: actor.id } })).roles).not.toContain('ADMIN');
+      expect(await db().invitation.count({ where: { personId: target.id } })).toBe(0);
+    },
+  );
 
   it.each(nonAdmins)('refuses chantier, place and settings management to a %s', async (who) => {
     const actor = people[who];
-    expect((await rejectionOf(saveChantier({ actor, input: { name: 'Forbidden chantier', description: '', active: true } }))).code).toBe('FORBIDDEN');
-    expect((await rejectionOf(savePlace({ actor, input: { name: 'Forbidden place', active: true } }))).code).toBe('FORBIDDEN');
-    expect((await rejectionOf(updateSettings({ actor, input: { name: 'Hijacked', timeZone: 'UTC', transparency: false } }))).code).toBe('FORBIDDEN');
+    expect(
+      (await rejectionOf(saveChantier({ actor, input: { name: 'Forbidden chantier', description: '', active: true } })))
+        .code,
+    ).toBe('FORBIDDEN');
+    expect((await rejectionOf(savePlace({ actor, input: { name: 'Forbidden place', active: true } }))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await rejectionOf(updateSettings({ actor, input: { name: 'Hijacked', timeZone: 'UTC', transparency: false } })))
+        .code,
+    ).toBe('FORBIDDEN');
     expect(await db().chantier.count({ where: { name: 'Forbidden chantier' } })).toBe(0);
     expect(await db().place.count({ where: { name: 'Forbidden place' } })).toBe(0);
   });
 
   it('lets an admin do each of them', async () => {
     const admin = people.admin;
-    const invited = await invitePerson({ actor: admin, input: { email: 'by-admin@test.local', name: 'By admin', roles: [], referentOf: [] } });
-    const updated = await updatePersonRoles({ actor: admin, input: { personId: invited.person.id, roles: ['TREASURER'], referentOf: [chantierId] } });
+    const invited = await invitePerson({
+      actor: admin,
+      input: { email: 'by-admin@test.local', name: 'By admin', roles: [], referentOf: [] },
+    });
+    const updated = await updatePersonRoles({
+      actor: admin,
+      input: { personId: invited.person.id, roles: ['TREASURER'], referentOf: [chantierId] },
+    });
     expect(updated.roles).toEqual(['TREASURER', 'REFERENT', 'CONTRIBUTOR']);
     expect(updated.referentOf).toEqual([chantierId]);
     expect((await setPersonActive({ actor: admin, personId: invited.person.id, active: false })).active).toBe(false);
     expect((await setPersonActive({ actor: admin, personId: invited.person.id, active: true })).active).toBe(true);
     expect((await createAccessLink({ actor: admin, personId: invited.person.id })).purpose).toBe('INVITE');
-    expect((await saveChantier({ actor: admin, input: { name: 'Allowed chantier', description: '', active: true } })).name).toBe('Allowed chantier');
+    expect(
+      (await saveChantier({ actor: admin, input: { name: 'Allowed chantier', description: '', active: true } })).name,
+    ).toBe('Allowed chantier');
   });
 
   it('refuses closing a period to everyone but a treasurer', async () => {
     for (const who of ['admin', 'referent', 'contributor'] as Who[]) {
-      expect((await rejectionOf(closePeriod({ actor: people[who], periodId: 'whatever' }))).code, who).toBe('FORBIDDEN');
+      expect((await rejectionOf(closePeriod({ actor: people[who], periodId: 'whatever' }))).code, who).toBe(
+        'FORBIDDEN',
+      );
     }
     // The treasurer passes the permission check and meets the next one.
     expect((await rejectionOf(closePeriod({ actor: people.treasurer, periodId: 'whatever' }))).code).toBe('NOT_FOUND');
@@ -234,7 +309,9 @@ describe('can(): each permission for each role', () => {
     expect([...PERMISSIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  const rows = PERMISSIONS.flatMap((permission) => ROLES.map((role) => [permission, role, EXPECTED[permission]?.includes(role) ?? false] as const));
+  const rows = PERMISSIONS.flatMap((permission) =>
+    ROLES.map((role) => [permission, role, EXPECTED[permission]?.includes(role) ?? false] as const),
+  );
   it.each(rows)('can(%s) for %s is %s', (permission, role, expected) => {
     expect(can({ roles: [role] }, permission)).toBe(expected);
   });

@@ -31,7 +31,10 @@ describe('per account', () => {
     await failTimes(RATE_LIMIT.perEmail - 1);
     expect(await checkRateLimit(email, IP)).toBe(false);
     await failTimes(1);
-    expect(await countRecentFailures(email, IP)).toEqual({ emailFailures: RATE_LIMIT.perEmail, ipFailures: RATE_LIMIT.perEmail });
+    expect(await countRecentFailures(email, IP)).toEqual({
+      emailFailures: RATE_LIMIT.perEmail,
+      ipFailures: RATE_LIMIT.perEmail,
+    });
 
     const error = await rejectionOf(authenticate(email, TEST_PASSWORD, IP));
     expect(error.message).toBe(SIGN_IN_ERRORS.rateLimited);
@@ -48,7 +51,11 @@ describe('per account', () => {
 
   it('POST /api/v1/tokens answers 429 RATE_LIMITED with Retry-After once limited, even with the right password', async () => {
     for (let index = 0; index < RATE_LIMIT.perEmail; index++) {
-      const wrong = await callRoute(postToken, { method: 'POST', body: { email, password: 'nope' }, headers: { 'x-forwarded-for': IP } });
+      const wrong = await callRoute(postToken, {
+        method: 'POST',
+        body: { email, password: 'nope' },
+        headers: { 'x-forwarded-for': IP },
+      });
       expect(wrong.status).toBe(401);
     }
     const request = new Request('http://localhost:3000/api/v1/tokens', {
@@ -66,8 +73,16 @@ describe('per account', () => {
   });
 
   it('counts an account however its email is cased on the API', async () => {
-    for (const variant of ['LOCKED@test.local', 'Locked@Test.Local', ' locked@TEST.local ', 'locked@test.LOCAL', 'lOcKeD@test.local']) {
-      expect((await callRoute(postToken, { method: 'POST', body: { email: variant, password: 'nope' } })).status).toBe(401);
+    for (const variant of [
+      'LOCKED@test.local',
+      'Locked@Test.Local',
+      ' locked@TEST.local ',
+      'locked@test.LOCAL',
+      'lOcKeD@test.local',
+    ]) {
+      expect((await callRoute(postToken, { method: 'POST', body: { email: variant, password: 'nope' } })).status).toBe(
+        401,
+      );
     }
     const limited = await callRoute(postToken, { method: 'POST', body: { email, password: TEST_PASSWORD } });
     expect(limited.status).toBe(429);
@@ -123,9 +138,17 @@ describe('per address', () => {
 
     // The API keys the address on X-Forwarded-For, as the trusted proxy wrote it (the rightmost
     // entry by default): an address the client put further left changes nothing.
-    const limited = await callRoute(postToken, { method: 'POST', body: { email: victim.email, password: TEST_PASSWORD }, headers: { 'x-forwarded-for': `198.51.100.9, ${IP}` } });
+    const limited = await callRoute(postToken, {
+      method: 'POST',
+      body: { email: victim.email, password: TEST_PASSWORD },
+      headers: { 'x-forwarded-for': `198.51.100.9, ${IP}` },
+    });
     expect(limited.status).toBe(429);
-    const elsewhere = await callRoute(postToken, { method: 'POST', body: { email: victim.email, password: TEST_PASSWORD }, headers: { 'x-forwarded-for': '198.51.100.3' } });
+    const elsewhere = await callRoute(postToken, {
+      method: 'POST',
+      body: { email: victim.email, password: TEST_PASSWORD },
+      headers: { 'x-forwarded-for': '198.51.100.3' },
+    });
     expect(elsewhere.status).toBe(201);
 
     await age(RATE_LIMIT.windowMinutes + 1);
@@ -136,9 +159,13 @@ describe('per address', () => {
 describe('parallel guesses', () => {
   it('a burst of simultaneous wrong passwords checks at most the limit, whatever the timing', async () => {
     const burst = 20;
-    const outcomes = await Promise.allSettled(Array.from({ length: burst }, () => authenticate(email, 'wrong password', IP)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: burst }, () => authenticate(email, 'wrong password', IP)),
+    );
     const checked = outcomes.filter((outcome) => outcome.status === 'fulfilled');
-    const refused = outcomes.filter((outcome) => outcome.status === 'rejected' && (outcome.reason as Error).message === SIGN_IN_ERRORS.rateLimited);
+    const refused = outcomes.filter(
+      (outcome) => outcome.status === 'rejected' && (outcome.reason as Error).message === SIGN_IN_ERRORS.rateLimited,
+    );
     expect(checked).toHaveLength(RATE_LIMIT.perEmail);
     expect(refused).toHaveLength(burst - RATE_LIMIT.perEmail);
     expect(await db().authAttempt.count()).toBe(RATE_LIMIT.perEmail);

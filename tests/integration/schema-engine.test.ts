@@ -80,7 +80,11 @@ async function startOwnServer(): Promise<void> {
   stopServer = () => server.stop();
 }
 
-async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []) {
+async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  values: unknown[] = [],
+) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -149,7 +153,11 @@ afterAll(async () => {
 
 type Run = { code: number | null; stdout: string; stderr: string; ms: number };
 
-function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<Run> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Only what a test passes: never a developer's own database or engine.
   delete env.DATABASE_URL;
@@ -218,170 +226,248 @@ describe('schema engine stand-in: no database needed', () => {
     expect(result.stdout).toMatch(/^schema-engine-cli [0-9a-f]{40}\n$/);
   });
 
-  it('is what `prisma --version` finds, through prisma.config.ts', async () => {
-    const result = await prismaInRepo(['--version']);
-    expect(result.code, output(result)).toBe(0);
-    expect(result.stdout).toMatch(/Schema Engine\s*: schema-engine-cli [0-9a-f]{40}/);
-    expect(result.stdout).toContain('tools/prisma-schema-engine/schema-engine.mjs');
-    expect(result.stdout).toContain('resolved by PRISMA_SCHEMA_ENGINE_BINARY');
-  }, CLI_TIMEOUT);
+  it(
+    'is what `prisma --version` finds, through prisma.config.ts',
+    async () => {
+      const result = await prismaInRepo(['--version']);
+      expect(result.code, output(result)).toBe(0);
+      expect(result.stdout).toMatch(/Schema Engine\s*: schema-engine-cli [0-9a-f]{40}/);
+      expect(result.stdout).toContain('tools/prisma-schema-engine/schema-engine.mjs');
+      expect(result.stdout).toContain('resolved by PRISMA_SCHEMA_ENGINE_BINARY');
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('renders the SQL of a schema: migrate diff --from-empty --to-schema --script', async () => {
-    const result = await prismaInRepo([
-      'migrate', 'diff', '--from-empty', '--to-schema', path.join(fixtureDir, 'schema.prisma'), '--script',
-    ]);
-    expect(result.code, output(result)).toBe(0);
-    expect(result.stdout).toContain(`CREATE TYPE "Kind" AS ENUM ('MEMBER', 'GUEST');`);
-    expect(result.stdout).toContain('CREATE TABLE "authors"');
-    expect(result.stdout).toContain('CREATE TABLE "books"');
-    expect(result.stdout).toContain('FOREIGN KEY ("author_id") REFERENCES "authors"("id")');
-  }, CLI_TIMEOUT);
+  it(
+    'renders the SQL of a schema: migrate diff --from-empty --to-schema --script',
+    async () => {
+      const result = await prismaInRepo([
+        'migrate',
+        'diff',
+        '--from-empty',
+        '--to-schema',
+        path.join(fixtureDir, 'schema.prisma'),
+        '--script',
+      ]);
+      expect(result.code, output(result)).toBe(0);
+      expect(result.stdout).toContain(`CREATE TYPE "Kind" AS ENUM ('MEMBER', 'GUEST');`);
+      expect(result.stdout).toContain('CREATE TABLE "authors"');
+      expect(result.stdout).toContain('CREATE TABLE "books"');
+      expect(result.stdout).toContain('FOREIGN KEY ("author_id") REFERENCES "authors"("id")');
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe('schema engine stand-in: fixture project', () => {
-  it('migrate dev --create-only writes the first migration', async () => {
-    const dir = fixtureProject({ withMigrations: false });
-    const databaseUrl = withDatabase(adminUrl, newDatabaseName('dev'));
-    const before = await shadowDatabasesOnServer();
+  it(
+    'migrate dev --create-only writes the first migration',
+    async () => {
+      const dir = fixtureProject({ withMigrations: false });
+      const databaseUrl = withDatabase(adminUrl, newDatabaseName('dev'));
+      const before = await shadowDatabasesOnServer();
 
-    const result = await prismaIn(dir, ['migrate', 'dev', '--create-only', '--name', 'init'], { DATABASE_URL: databaseUrl });
-    expect(result.code, output(result)).toBe(0);
+      const result = await prismaIn(dir, ['migrate', 'dev', '--create-only', '--name', 'init'], {
+        DATABASE_URL: databaseUrl,
+      });
+      expect(result.code, output(result)).toBe(0);
 
-    const migrationsDir = path.join(dir, 'prisma', 'migrations');
-    const [migration] = fs.readdirSync(migrationsDir).filter((entry) => entry.endsWith('_init'));
-    expect(migration).toBeDefined();
-    const sql = fs.readFileSync(path.join(migrationsDir, migration, 'migration.sql'), 'utf8');
-    // Same SQL as the committed fixture migration, before its hand-written part.
-    const committed = fs.readFileSync(path.join(fixtureDir, 'migrations', '20240101000000_init', 'migration.sql'), 'utf8');
-    expect(committed.startsWith(sql.trimEnd())).toBe(true);
-    expect(fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8')).toContain('provider = "postgresql"');
-    // The shadow database the engine used is gone.
-    expect(await shadowDatabasesOnServer()).toEqual(before);
-  }, CLI_TIMEOUT);
-
-  it('migrate deploy, status and diff agree with the committed migrations', async () => {
-    const dir = fixtureProject({ withMigrations: true });
-    const databaseUrl = await createDatabase('deploy');
-    const shadowUrl = await createDatabase('shadow');
-    const env = { DATABASE_URL: databaseUrl };
-
-    const deploy = await prismaIn(dir, ['migrate', 'deploy'], env);
-    expect(deploy.code, output(deploy)).toBe(0);
-    expect(deploy.stdout).toContain('All migrations have been successfully applied.');
-
-    // The hand-written trigger (a function body full of `;`) was applied whole.
-    await query(databaseUrl, `INSERT INTO "authors" ("email") VALUES ('a@example.org')`);
-    await query(databaseUrl, `INSERT INTO "books" ("title", "author_id") VALUES ('  Dune  ', 1)`);
-    const { rows } = await query<{ title: string }>(databaseUrl, 'SELECT "title" FROM "books"');
-    expect(rows).toEqual([{ title: 'Dune' }]);
-
-    const status = await prismaIn(dir, ['migrate', 'status'], env);
-    expect(status.code, output(status)).toBe(0);
-    expect(status.stdout).toContain('Database schema is up to date!');
-
-    // Twice with the same explicit shadow database: the second run must find it emptied.
-    for (let i = 0; i < 2; i += 1) {
-      const diff = await prismaIn(
-        dir,
-        ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma', '--exit-code'],
-        { ...env, SHADOW_DATABASE_URL: shadowUrl },
+      const migrationsDir = path.join(dir, 'prisma', 'migrations');
+      const [migration] = fs.readdirSync(migrationsDir).filter((entry) => entry.endsWith('_init'));
+      expect(migration).toBeDefined();
+      const sql = fs.readFileSync(path.join(migrationsDir, migration, 'migration.sql'), 'utf8');
+      // Same SQL as the committed fixture migration, before its hand-written part.
+      const committed = fs.readFileSync(
+        path.join(fixtureDir, 'migrations', '20240101000000_init', 'migration.sql'),
+        'utf8',
       );
-      expect(diff.code, output(diff)).toBe(0);
-      expect(diff.stdout).toContain('No difference detected.');
-    }
+      expect(committed.startsWith(sql.trimEnd())).toBe(true);
+      expect(fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8')).toContain(
+        'provider = "postgresql"',
+      );
+      // The shadow database the engine used is gone.
+      expect(await shadowDatabasesOnServer()).toEqual(before);
+    },
+    CLI_TIMEOUT,
+  );
 
-    const live = await prismaIn(
-      dir,
-      ['migrate', 'diff', '--from-config-datasource', '--to-schema', 'prisma/schema.prisma', '--exit-code'],
-      env,
-    );
-    expect(live.code, output(live)).toBe(0);
-  }, CLI_TIMEOUT * 2);
+  it(
+    'migrate deploy, status and diff agree with the committed migrations',
+    async () => {
+      const dir = fixtureProject({ withMigrations: true });
+      const databaseUrl = await createDatabase('deploy');
+      const shadowUrl = await createDatabase('shadow');
+      const env = { DATABASE_URL: databaseUrl };
 
-  it('migrate dev turns a schema change into a new, applied migration', async () => {
-    const dir = fixtureProject({ withMigrations: true });
-    const databaseUrl = withDatabase(adminUrl, newDatabaseName('evolve'));
-    const env = { DATABASE_URL: databaseUrl };
-    const before = await shadowDatabasesOnServer();
+      const deploy = await prismaIn(dir, ['migrate', 'deploy'], env);
+      expect(deploy.code, output(deploy)).toBe(0);
+      expect(deploy.stdout).toContain('All migrations have been successfully applied.');
 
-    const schemaFile = path.join(dir, 'prisma', 'schema.prisma');
-    fs.writeFileSync(schemaFile, fs.readFileSync(schemaFile, 'utf8').replace('  title    String\n', '  title    String\n  pages    Int?\n'));
+      // The hand-written trigger (a function body full of `;`) was applied whole.
+      await query(databaseUrl, `INSERT INTO "authors" ("email") VALUES ('a@example.org')`);
+      await query(databaseUrl, `INSERT INTO "books" ("title", "author_id") VALUES ('  Dune  ', 1)`);
+      const { rows } = await query<{ title: string }>(databaseUrl, 'SELECT "title" FROM "books"');
+      expect(rows).toEqual([{ title: 'Dune' }]);
 
-    const changed = await prismaIn(
-      dir,
-      ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma', '--script', '--exit-code'],
-      env,
-    );
-    expect(changed.code, output(changed)).toBe(2);
-    expect(changed.stdout).toContain('ADD COLUMN     "pages" INTEGER');
+      const status = await prismaIn(dir, ['migrate', 'status'], env);
+      expect(status.code, output(status)).toBe(0);
+      expect(status.stdout).toContain('Database schema is up to date!');
 
-    // Applies the committed migration first (database created by the CLI), then creates
-    // and applies the new one: the path where the engine needs a second shadow database.
-    const dev = await prismaIn(dir, ['migrate', 'dev', '--name', 'pages'], env);
-    expect(dev.code, output(dev)).toBe(0);
-    expect(dev.stdout).toContain('Your database is now in sync with your schema.');
-    const { rows } = await query(databaseUrl, `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
-    expect(rows.map((row) => row.migration_name).sort()).toEqual([
-      '20240101000000_init',
-      expect.stringMatching(/^\d{14}_pages$/),
-    ]);
-    expect(await shadowDatabasesOnServer()).toEqual(before);
-  }, CLI_TIMEOUT * 2);
+      // Twice with the same explicit shadow database: the second run must find it emptied.
+      for (let i = 0; i < 2; i += 1) {
+        const diff = await prismaIn(
+          dir,
+          [
+            'migrate',
+            'diff',
+            '--from-migrations',
+            'prisma/migrations',
+            '--to-schema',
+            'prisma/schema.prisma',
+            '--exit-code',
+          ],
+          { ...env, SHADOW_DATABASE_URL: shadowUrl },
+        );
+        expect(diff.code, output(diff)).toBe(0);
+        expect(diff.stdout).toContain('No difference detected.');
+      }
 
-  it('reports a failing migration as the native engine does (P3018)', async () => {
-    const dir = fixtureProject({ withMigrations: true });
-    const databaseUrl = await createDatabase('failing');
-    const broken = path.join(dir, 'prisma', 'migrations', '20240102000000_broken');
-    fs.mkdirSync(broken);
-    fs.writeFileSync(path.join(broken, 'migration.sql'), 'SELECT 1 / 0;\n');
+      const live = await prismaIn(
+        dir,
+        ['migrate', 'diff', '--from-config-datasource', '--to-schema', 'prisma/schema.prisma', '--exit-code'],
+        env,
+      );
+      expect(live.code, output(live)).toBe(0);
+    },
+    CLI_TIMEOUT * 2,
+  );
 
-    const deploy = await prismaIn(dir, ['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
-    expect(deploy.code, output(deploy)).toBe(1);
-    const text = deploy.stdout + deploy.stderr;
-    expect(text).toContain('P3018');
-    expect(text).toContain('Migration name: 20240102000000_broken');
-    expect(text).toContain('Database error code: 22012');
-  }, CLI_TIMEOUT);
+  it(
+    'migrate dev turns a schema change into a new, applied migration',
+    async () => {
+      const dir = fixtureProject({ withMigrations: true });
+      const databaseUrl = withDatabase(adminUrl, newDatabaseName('evolve'));
+      const env = { DATABASE_URL: databaseUrl };
+      const before = await shadowDatabasesOnServer();
+
+      const schemaFile = path.join(dir, 'prisma', 'schema.prisma');
+      fs.writeFileSync(
+        schemaFile,
+        fs.readFileSync(schemaFile, 'utf8').replace('  title    String\n', '  title    String\n  pages    Int?\n'),
+      );
+
+      const changed = await prismaIn(
+        dir,
+        [
+          'migrate',
+          'diff',
+          '--from-migrations',
+          'prisma/migrations',
+          '--to-schema',
+          'prisma/schema.prisma',
+          '--script',
+          '--exit-code',
+        ],
+        env,
+      );
+      expect(changed.code, output(changed)).toBe(2);
+      expect(changed.stdout).toContain('ADD COLUMN     "pages" INTEGER');
+
+      // Applies the committed migration first (database created by the CLI), then creates
+      // and applies the new one: the path where the engine needs a second shadow database.
+      const dev = await prismaIn(dir, ['migrate', 'dev', '--name', 'pages'], env);
+      expect(dev.code, output(dev)).toBe(0);
+      expect(dev.stdout).toContain('Your database is now in sync with your schema.');
+      const { rows } = await query(
+        databaseUrl,
+        `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+      );
+      expect(rows.map((row) => row.migration_name).sort()).toEqual([
+        '20240101000000_init',
+        expect.stringMatching(/^\d{14}_pages$/),
+      ]);
+      expect(await shadowDatabasesOnServer()).toEqual(before);
+    },
+    CLI_TIMEOUT * 2,
+  );
+
+  it(
+    'reports a failing migration as the native engine does (P3018)',
+    async () => {
+      const dir = fixtureProject({ withMigrations: true });
+      const databaseUrl = await createDatabase('failing');
+      const broken = path.join(dir, 'prisma', 'migrations', '20240102000000_broken');
+      fs.mkdirSync(broken);
+      fs.writeFileSync(path.join(broken, 'migration.sql'), 'SELECT 1 / 0;\n');
+
+      const deploy = await prismaIn(dir, ['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+      expect(deploy.code, output(deploy)).toBe(1);
+      const text = deploy.stdout + deploy.stderr;
+      expect(text).toContain('P3018');
+      expect(text).toContain('Migration name: 20240102000000_broken');
+      expect(text).toContain('Database error code: 22012');
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe.skipIf(!hasRepoMigrations)("schema engine stand-in: Butin's own schema and migrations", () => {
-  it('migrate deploy applies the committed migrations to an empty database', async () => {
-    const databaseUrl = await createDatabase('butin');
-    const env = { DATABASE_URL: databaseUrl };
+  it(
+    'migrate deploy applies the committed migrations to an empty database',
+    async () => {
+      const databaseUrl = await createDatabase('butin');
+      const env = { DATABASE_URL: databaseUrl };
 
-    const deploy = await prismaInRepo(['migrate', 'deploy'], env);
-    expect(deploy.code, output(deploy)).toBe(0);
+      const deploy = await prismaInRepo(['migrate', 'deploy'], env);
+      expect(deploy.code, output(deploy)).toBe(0);
 
-    const migrations = fs
-      .readdirSync(repoMigrations)
-      .filter((entry) => fs.existsSync(path.join(repoMigrations, entry, 'migration.sql')));
-    const applied = await query(databaseUrl, 'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL');
-    expect(applied.rows.map((row) => row.migration_name).sort()).toEqual(migrations.sort());
+      const migrations = fs
+        .readdirSync(repoMigrations)
+        .filter((entry) => fs.existsSync(path.join(repoMigrations, entry, 'migration.sql')));
+      const applied = await query(
+        databaseUrl,
+        'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL',
+      );
+      expect(applied.rows.map((row) => row.migration_name).sort()).toEqual(migrations.sort());
 
-    // Every table the first migration creates now exists.
-    const firstSql = fs.readFileSync(path.join(repoMigrations, migrations.sort()[0], 'migration.sql'), 'utf8');
-    const tables = [...firstSql.matchAll(/CREATE TABLE "([^"]+)"/g)].map((match) => match[1]);
-    expect(tables.length).toBeGreaterThan(0);
-    const existing = await query<{ table_name: string }>(
-      databaseUrl,
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
-    );
-    expect(existing.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(tables));
+      // Every table the first migration creates now exists.
+      const firstSql = fs.readFileSync(path.join(repoMigrations, migrations.sort()[0], 'migration.sql'), 'utf8');
+      const tables = [...firstSql.matchAll(/CREATE TABLE "([^"]+)"/g)].map((match) => match[1]);
+      expect(tables.length).toBeGreaterThan(0);
+      const existing = await query<{ table_name: string }>(
+        databaseUrl,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+      );
+      expect(existing.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(tables));
 
-    const status = await prismaInRepo(['migrate', 'status'], env);
-    expect(status.code, output(status)).toBe(0);
-    expect(status.stdout).toContain('Database schema is up to date!');
-  }, CLI_TIMEOUT * 2);
+      const status = await prismaInRepo(['migrate', 'status'], env);
+      expect(status.code, output(status)).toBe(0);
+      expect(status.stdout).toContain('Database schema is up to date!');
+    },
+    CLI_TIMEOUT * 2,
+  );
 
-  it('the committed migrations produce exactly prisma/schema.prisma (migrate diff --exit-code)', async () => {
-    const databaseUrl = await createDatabase('butin_diff');
-    const shadowUrl = await createDatabase('butin_shadow');
-    const diff = await prismaInRepo(
-      ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma', '--exit-code'],
-      { DATABASE_URL: databaseUrl, SHADOW_DATABASE_URL: shadowUrl },
-    );
-    // Exit 2 means a difference: the output says which (e.g. an index written by hand in a
-    // migration but missing from the schema).
-    expect(diff.code, output(diff)).toBe(0);
-  }, CLI_TIMEOUT);
+  it(
+    'the committed migrations produce exactly prisma/schema.prisma (migrate diff --exit-code)',
+    async () => {
+      const databaseUrl = await createDatabase('butin_diff');
+      const shadowUrl = await createDatabase('butin_shadow');
+      const diff = await prismaInRepo(
+        [
+          'migrate',
+          'diff',
+          '--from-migrations',
+          'prisma/migrations',
+          '--to-schema',
+          'prisma/schema.prisma',
+          '--exit-code',
+        ],
+        { DATABASE_URL: databaseUrl, SHADOW_DATABASE_URL: shadowUrl },
+      );
+      // Exit 2 means a difference: the output says which (e.g. an index written by hand in a
+      // migration but missing from the schema).
+      expect(diff.code, output(diff)).toBe(0);
+    },
+    CLI_TIMEOUT,
+  );
 });

@@ -27,7 +27,11 @@ describe('creating a token', () => {
   it('answers 201 { id, token, name } and the token works as a bearer', async () => {
     const response = await create({ email: owner.email, password: TEST_PASSWORD, name: 'My script' });
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ id: expect.any(String), token: expect.stringMatching(/^butin_[A-Za-z0-9_-]{43}$/), name: 'My script' });
+    expect(response.body).toEqual({
+      id: expect.any(String),
+      token: expect.stringMatching(/^butin_[A-Za-z0-9_-]{43}$/),
+      name: 'My script',
+    });
 
     const me = await callRoute(getMe, { token: response.body.token });
     expect(me.status).toBe(200);
@@ -41,12 +45,17 @@ describe('creating a token', () => {
     const second = await create({ email: owner.email, password: TEST_PASSWORD });
     expect(first.body.name).toBe('API');
     expect(second.body.token).not.toBe(first.body.token);
-    expect((await listApiTokens(owner.id)).map((token) => token.id).sort()).toEqual([first.body.id, second.body.id].sort());
+    expect((await listApiTokens(owner.id)).map((token) => token.id).sort()).toEqual(
+      [first.body.id, second.body.id].sort(),
+    );
   });
 
   it('stores only the SHA-256 hash: no row anywhere in the database holds the token', async () => {
     const { body } = await create({ email: owner.email, password: TEST_PASSWORD, name: 'hashed' });
-    const [row] = await sql<{ token_hash: string; prefix: string }>(`SELECT token_hash, prefix FROM api_tokens WHERE id = $1`, [body.id]);
+    const [row] = await sql<{ token_hash: string; prefix: string }>(
+      `SELECT token_hash, prefix FROM api_tokens WHERE id = $1`,
+      [body.id],
+    );
     expect(row.token_hash).toBe(crypto.createHash('sha256').update(body.token).digest('hex'));
     expect(row.token_hash).not.toBe(body.token);
     expect(body.token.startsWith(row.prefix)).toBe(true);
@@ -79,7 +88,8 @@ describe('creating a token', () => {
 
   it(`refuses more than ${MAX_TOKENS_PER_PERSON} live tokens per person (409), and counts only live ones`, async () => {
     const made = [];
-    for (let index = 0; index < MAX_TOKENS_PER_PERSON; index++) made.push(await createApiToken({ personId: owner.id, name: `t${index}` }));
+    for (let index = 0; index < MAX_TOKENS_PER_PERSON; index++)
+      made.push(await createApiToken({ personId: owner.id, name: `t${index}` }));
     const refused = await create({ email: owner.email, password: TEST_PASSWORD });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('CONFLICT');

@@ -9,7 +9,10 @@ import type { Actor, Role } from '@/lib/auth/permissions';
 export async function resetDatabase(): Promise<void> {
   const tables = await db().$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
-  if (tables.length) await db().$executeRawUnsafe(`TRUNCATE ${tables.map((table) => `"${table.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  if (tables.length)
+    await db().$executeRawUnsafe(
+      `TRUNCATE ${tables.map((table) => `"${table.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`,
+    );
 }
 
 let passwordHashCache: Promise<string> | undefined;
@@ -28,7 +31,16 @@ export async function createPlace(data: { name?: string } = {}) {
 }
 
 /** A person with a password (TEST_PASSWORD), roles and referent links; returns them as an Actor. */
-export async function createPerson(data: { email?: string; name?: string; roles?: Role[]; referentOf?: string[]; active?: boolean; password?: string | null } = {}): Promise<Actor & { active: boolean }> {
+export async function createPerson(
+  data: {
+    email?: string;
+    name?: string;
+    roles?: Role[];
+    referentOf?: string[];
+    active?: boolean;
+    password?: string | null;
+  } = {},
+): Promise<Actor & { active: boolean }> {
   passwordHashCache ??= hashPassword(TEST_PASSWORD);
   const referentOf = data.referentOf ?? [];
   const roles = new Set<Role>([...(data.roles ?? []), 'CONTRIBUTOR']);
@@ -40,18 +52,38 @@ export async function createPerson(data: { email?: string; name?: string; roles?
       name: data.name ?? email.split('@')[0],
       roles: [...roles],
       active: data.active ?? true,
-      passwordHash: data.password === null ? null : data.password ? await hashPassword(data.password) : await passwordHashCache,
+      passwordHash:
+        data.password === null ? null : data.password ? await hashPassword(data.password) : await passwordHashCache,
       referentOf: { create: referentOf.map((chantierId) => ({ chantierId })) },
     },
   });
   const actor = await loadActor(person.id, 'token');
-  return { ...(actor ?? { id: person.id, email, name: person.name, roles: [...roles], referentOf, locale: 'fr', via: 'token' as const }), active: person.active };
+  return {
+    ...(actor ?? {
+      id: person.id,
+      email,
+      name: person.name,
+      roles: [...roles],
+      referentOf,
+      locale: 'fr',
+      via: 'token' as const,
+    }),
+    active: person.active,
+  };
 }
 
 /** Calls a route handler in-process, as Next would, with an optional bearer token and JSON body. */
 export async function callRoute(
   handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>,
-  options: { method?: string; path?: string; token?: string; body?: unknown; rawBody?: string; params?: Record<string, string>; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    path?: string;
+    token?: string;
+    body?: unknown;
+    rawBody?: string;
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(options.headers ?? {}) };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -71,7 +103,10 @@ export async function callRoute(
 import pg from 'pg';
 
 /** Runs one statement on its own connection to the test database; returns the rows. */
-export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
@@ -108,7 +143,9 @@ export async function tableCounts(): Promise<Record<string, number>> {
 }
 
 /** The error a promise rejects with (fails the test if it resolves). */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { code?: string; fields?: Record<string, string> }> {
+export async function rejectionOf(
+  promise: Promise<unknown>,
+): Promise<Error & { code?: string; fields?: Record<string, string> }> {
   try {
     await promise;
   } catch (error) {
@@ -126,9 +163,19 @@ import { createApiToken } from '@/lib/tokens/api-tokens';
 const utcDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
 /** A funding period, OPEN, over startDate..endDate (YYYY-MM-DD, both inclusive). */
-export async function createPeriod(data: { name?: string; startDate: string; endDate: string; defaultRateCents?: number }) {
+export async function createPeriod(data: {
+  name?: string;
+  startDate: string;
+  endDate: string;
+  defaultRateCents?: number;
+}) {
   return db().fundingPeriod.create({
-    data: { name: data.name ?? `Période ${unique()}`, startDate: utcDate(data.startDate), endDate: utcDate(data.endDate), defaultRateCents: data.defaultRateCents ?? 2_000 },
+    data: {
+      name: data.name ?? `Période ${unique()}`,
+      startDate: utcDate(data.startDate),
+      endDate: utcDate(data.endDate),
+      defaultRateCents: data.defaultRateCents ?? 2_000,
+    },
   });
 }
 
@@ -172,12 +219,18 @@ export async function seedContribution(data: {
       reviewedAt: reviewed && data.reviewerId ? new Date() : null,
     },
   });
-  const events: { actorId: string; kind: 'CREATED' | 'TRANSITION'; fromStatus?: ContributionStatus; toStatus: ContributionStatus }[] = [
-    { actorId: data.personId, kind: 'CREATED', toStatus: 'DRAFT' },
-  ];
-  if (status !== 'DRAFT') events.push({ actorId: data.personId, kind: 'TRANSITION', fromStatus: 'DRAFT', toStatus: 'SUBMITTED' });
-  if (reviewed && data.reviewerId) events.push({ actorId: data.reviewerId, kind: 'TRANSITION', fromStatus: 'SUBMITTED', toStatus: status });
-  for (const event of events) await db().contributionEvent.create({ data: { contributionId: contribution.id, ...event } });
+  const events: {
+    actorId: string;
+    kind: 'CREATED' | 'TRANSITION';
+    fromStatus?: ContributionStatus;
+    toStatus: ContributionStatus;
+  }[] = [{ actorId: data.personId, kind: 'CREATED', toStatus: 'DRAFT' }];
+  if (status !== 'DRAFT')
+    events.push({ actorId: data.personId, kind: 'TRANSITION', fromStatus: 'DRAFT', toStatus: 'SUBMITTED' });
+  if (reviewed && data.reviewerId)
+    events.push({ actorId: data.reviewerId, kind: 'TRANSITION', fromStatus: 'SUBMITTED', toStatus: status });
+  for (const event of events)
+    await db().contributionEvent.create({ data: { contributionId: contribution.id, ...event } });
   return contribution;
 }
 

@@ -47,7 +47,10 @@ export async function startMailCatcher(options: { smtpPort: number; httpPort?: n
 
 /** The body of a raw message, with quoted-printable soft line breaks undone. */
 export function mailText(raw: string): string {
-  const body = raw.split(/\r?\n\r?\n/).slice(1).join('\n\n');
+  const body = raw
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join('\n\n');
   // Quoted-printable encodes UTF-8 bytes one by one (=C3=A9 for é): gather the bytes, then decode.
   const text = body.replace(/=\r?\n/g, '');
   const parts: Buffer[] = [];

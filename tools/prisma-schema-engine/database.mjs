@@ -34,11 +34,15 @@ export function toUserFacingError(error, url) {
   const at = `${host}:${port}`;
   switch (error?.code) {
     case '3D000': // invalid_catalog_name
-      return new UserFacingError('P1003', `Database \`${database}\` does not exist on the database server at \`${at}\`.`, {
-        database_name: database,
-        database_host: host,
-        database_port: Number(port),
-      });
+      return new UserFacingError(
+        'P1003',
+        `Database \`${database}\` does not exist on the database server at \`${at}\`.`,
+        {
+          database_name: database,
+          database_host: host,
+          database_port: Number(port),
+        },
+      );
     case '28P01': // invalid_password
     case '28000': // invalid_authorization_specification
       return new UserFacingError(
@@ -52,11 +56,15 @@ export function toUserFacingError(error, url) {
         database_name: database,
       });
     case '42P04': // duplicate_database
-      return new UserFacingError('P1009', `Database \`${database}\` already exists on the database server at \`${at}\``, {
-        database_name: database,
-        database_host: host,
-        database_port: Number(port),
-      });
+      return new UserFacingError(
+        'P1009',
+        `Database \`${database}\` already exists on the database server at \`${at}\``,
+        {
+          database_name: database,
+          database_host: host,
+          database_port: Number(port),
+        },
+      );
     case '53300': // too_many_connections
       return new UserFacingError('P1001', `Too many database connections opened: ${error.message}`);
     case 'ECONNREFUSED':
@@ -74,7 +82,9 @@ export function toUserFacingError(error, url) {
       );
     default:
       if (/SSL|TLS|certificate/i.test(String(error?.message))) {
-        return new UserFacingError('P1011', `Error opening a TLS connection: ${error.message}`, { message: error.message });
+        return new UserFacingError('P1011', `Error opening a TLS connection: ${error.message}`, {
+          message: error.message,
+        });
       }
       return error instanceof Error ? error : new Error(String(error));
   }

@@ -153,7 +153,14 @@ export function pgConfigFor(url) {
   u.searchParams.delete('schema');
   // Connection-pool parameters of Prisma's URL format mean nothing to pg; drop them so
   // that they are not sent to the server as run-time parameters.
-  for (const key of ['connection_limit', 'pool_timeout', 'connect_timeout', 'socket_timeout', 'pgbouncer', 'statement_cache_size']) {
+  for (const key of [
+    'connection_limit',
+    'pool_timeout',
+    'connect_timeout',
+    'socket_timeout',
+    'pgbouncer',
+    'statement_cache_size',
+  ]) {
     u.searchParams.delete(key);
   }
   const config = { connectionString: u.toString(), max: 4 };
@@ -313,7 +320,9 @@ export function createAdapterFactory(datasource, { log }) {
       // Otherwise, what the native engine does: a temporary database on the main
       // server, dropped once the engine is done with it.
       if (!datasource.url) {
-        throw new Error('A shadow database is needed: set `datasource.url` (or `shadowDatabaseUrl`) in prisma.config.ts.');
+        throw new Error(
+          'A shadow database is needed: set `datasource.url` (or `shadowDatabaseUrl`) in prisma.config.ts.',
+        );
       }
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
       await runOnServer(datasource.url, `CREATE DATABASE ${quoteIdent(name)}`);

@@ -25,7 +25,13 @@
 import { log, forwardEngineLog } from './log.mjs'; // first: it also captures Node warnings
 import { readFileSync } from 'node:fs';
 import readline from 'node:readline';
-import { createAdapterFactory, databaseNameOf, dropDatabase, takeLastScriptError, withDatabase } from './pg-adapter.mjs';
+import {
+  createAdapterFactory,
+  databaseNameOf,
+  dropDatabase,
+  takeLastScriptError,
+  withDatabase,
+} from './pg-adapter.mjs';
 import { UserFacingError, canConnect, createDatabase, toUserFacingError } from './database.mjs';
 import { engineCommitHash, newWasmBindings } from './wasm-engine.mjs';
 
@@ -154,7 +160,11 @@ async function runCliCommand(command, datasource) {
     }
   } catch (error) {
     const mapped = url ? toUserFacingError(error, url) : error;
-    log('ERROR', String(mapped.message), mapped instanceof UserFacingError ? { is_panic: false, error_code: mapped.code } : { is_panic: false });
+    log(
+      'ERROR',
+      String(mapped.message),
+      mapped instanceof UserFacingError ? { is_panic: false, error_code: mapped.code } : { is_panic: false },
+    );
     return 1;
   }
 }
@@ -346,7 +356,15 @@ async function serveRpc(options) {
     const { id, method, params } = request;
     const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
     if (!handler) {
-      send({ jsonrpc: '2.0', id, error: { code: -32601, message: `Method not found: ${method}`, data: { is_panic: false, message: `The wasm schema engine stand-in does not implement \`${method}\`.` } } });
+      send({
+        jsonrpc: '2.0',
+        id,
+        error: {
+          code: -32601,
+          message: `Method not found: ${method}`,
+          data: { is_panic: false, message: `The wasm schema engine stand-in does not implement \`${method}\`.` },
+        },
+      });
       return;
     }
     let response;
@@ -357,7 +375,9 @@ async function serveRpc(options) {
       const data = error.rpcData ?? errorData(error, session.factory);
       // The native engine's top-level message is always this generic one; the CLI shows it
       // for panics, so we put the panic's own message there instead.
-      const message = data.is_panic ? `Schema engine panicked: ${data.message}` : 'An error happened. Check the data field for details.';
+      const message = data.is_panic
+        ? `Schema engine panicked: ${data.message}`
+        : 'An error happened. Check the data field for details.';
       if (data.is_panic) log('ERROR', data.message, { is_panic: true });
       response = { jsonrpc: '2.0', id, error: { code: 4466, message, data } };
     }

@@ -21,22 +21,45 @@ import { UnapproveAction } from '@/components/contributions/review-actions';
 
 const ALL_PERIODS = 'all';
 
-export default async function ApprovedPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ApprovedPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireActor();
   const t = await getTranslations();
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   const raw = await searchParams;
   const [settings, periods] = await Promise.all([
     getSettings(),
-    db().fundingPeriod.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true, status: true, startDate: true, endDate: true } }),
+    db().fundingPeriod.findMany({
+      orderBy: { startDate: 'desc' },
+      select: { id: true, name: true, status: true, startDate: true, endDate: true },
+    }),
   ]);
   // Without a chosen period, the one under way: the whole history is one choice away ("all"), and
   // its totals, summed over every approved contribution ever, are not what most visits are for.
   const periodId =
     raw.periodId === ALL_PERIODS
       ? undefined
-      : raw.periodId || (currentPeriodId(periods.map((period) => ({ id: period.id, startDate: toIsoDate(period.startDate), endDate: toIsoDate(period.endDate) })), todayIn(settings.timeZone)) ?? undefined);
-  const parsed = ZContributionFilters.safeParse({ periodId, chantierId: raw.chantierId || undefined, personId: raw.personId || undefined, placeId: raw.placeId || undefined, cursor: raw.cursor || undefined, limit: 50 });
+      : raw.periodId ||
+        (currentPeriodId(
+          periods.map((period) => ({
+            id: period.id,
+            startDate: toIsoDate(period.startDate),
+            endDate: toIsoDate(period.endDate),
+          })),
+          todayIn(settings.timeZone),
+        ) ??
+          undefined);
+  const parsed = ZContributionFilters.safeParse({
+    periodId,
+    chantierId: raw.chantierId || undefined,
+    personId: raw.personId || undefined,
+    placeId: raw.placeId || undefined,
+    cursor: raw.cursor || undefined,
+    limit: 50,
+  });
   const filters = parsed.success ? parsed.data : ZContributionFilters.parse({});
   const [list, totals, chantiers, places, people] = await Promise.all([
     listContributions({ actor, filters, scope: 'approved' }),
@@ -47,17 +70,48 @@ export default async function ApprovedPage({ searchParams }: { searchParams: Pro
   ]);
   const openPeriods = new Set(periods.filter((period) => period.status === 'OPEN').map((period) => period.id));
   const chantierName = new Map(chantiers.map((chantier) => [chantier.id, chantier.name]));
-  const nextParams = new URLSearchParams(Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][]);
+  const nextParams = new URLSearchParams(
+    Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][],
+  );
   const reviewer = { id: actor.id, roles: actor.roles, referentOf: actor.referentOf, active: true };
   return (
     <>
       <PageTitle>{t('approvedList.title')}</PageTitle>
-      <p className="mb-4 text-slate-700">{settings.transparency ? t('approvedList.intro') : t('approvedList.introOwn')}</p>
+      <p className="mb-4 text-slate-700">
+        {settings.transparency ? t('approvedList.intro') : t('approvedList.introOwn')}
+      </p>
       <FilterBar submitLabel={t('mine.filter')}>
-        <FilterSelect label={t('mine.period')} name="periodId" value={filters.periodId} allLabel={t('mine.allPeriods')} allValue={ALL_PERIODS} options={periods.map((period) => ({ value: period.id, label: period.name }))} />
-        <FilterSelect label={t('mine.chantier')} name="chantierId" value={filters.chantierId} allLabel={t('mine.allChantiers')} options={chantiers.map((chantier) => ({ value: chantier.id, label: chantier.name }))} />
-        {settings.transparency ? <FilterSelect label={t('review.person')} name="personId" value={filters.personId} allLabel={t('review.allPeople')} options={people.map((person) => ({ value: person.id, label: person.name }))} /> : null}
-        <FilterSelect label={t('review.place')} name="placeId" value={filters.placeId} allLabel={t('review.allPlaces')} options={places.map((place) => ({ value: place.id, label: place.name }))} />
+        <FilterSelect
+          label={t('mine.period')}
+          name="periodId"
+          value={filters.periodId}
+          allLabel={t('mine.allPeriods')}
+          allValue={ALL_PERIODS}
+          options={periods.map((period) => ({ value: period.id, label: period.name }))}
+        />
+        <FilterSelect
+          label={t('mine.chantier')}
+          name="chantierId"
+          value={filters.chantierId}
+          allLabel={t('mine.allChantiers')}
+          options={chantiers.map((chantier) => ({ value: chantier.id, label: chantier.name }))}
+        />
+        {settings.transparency ? (
+          <FilterSelect
+            label={t('review.person')}
+            name="personId"
+            value={filters.personId}
+            allLabel={t('review.allPeople')}
+            options={people.map((person) => ({ value: person.id, label: person.name }))}
+          />
+        ) : null}
+        <FilterSelect
+          label={t('review.place')}
+          name="placeId"
+          value={filters.placeId}
+          allLabel={t('review.allPlaces')}
+          options={places.map((place) => ({ value: place.id, label: place.name }))}
+        />
       </FilterBar>
       <div className="mb-6">
         <Section title={t('approvedList.hoursPerChantier')}>
@@ -76,12 +130,15 @@ export default async function ApprovedPage({ searchParams }: { searchParams: Pro
         {list.items.map((item) => (
           <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <p className="font-medium">
-              {item.personName} · {formatCalendarDate(item.date, locale)} · {formatDuration(item.minutes, locale)} · {item.chantierName}
+              {item.personName} · {formatCalendarDate(item.date, locale)} · {formatDuration(item.minutes, locale)} ·{' '}
+              {item.chantierName}
               {item.placeName ? ` · ${item.placeName}` : ''}
               {item.volunteer ? ` · ${t('mine.volunteer')}` : ''}
             </p>
             <p className="text-slate-700">{item.description}</p>
-            {openPeriods.has(item.periodId) && item.personId !== actor.id && canReviewChantier(reviewer, item.chantierId) ? (
+            {openPeriods.has(item.periodId) &&
+            item.personId !== actor.id &&
+            canReviewChantier(reviewer, item.chantierId) ? (
               <div className="mt-2">
                 <UnapproveAction contributionId={item.id} version={item.version} />
               </div>

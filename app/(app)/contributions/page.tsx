@@ -17,12 +17,22 @@ import { StatusBadge } from '@/components/contributions/status-badge';
 import { RowAction } from '@/components/contributions/row-actions';
 import { deleteAction, submitAction } from '@/lib/contributions/actions';
 
-export default async function MyContributionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function MyContributionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireActor();
   const t = await getTranslations();
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   const raw = await searchParams;
-  const parsed = ZContributionFilters.safeParse({ periodId: raw.periodId || undefined, chantierId: raw.chantierId || undefined, status: raw.status || undefined, cursor: raw.cursor || undefined, limit: 50 });
+  const parsed = ZContributionFilters.safeParse({
+    periodId: raw.periodId || undefined,
+    chantierId: raw.chantierId || undefined,
+    status: raw.status || undefined,
+    cursor: raw.cursor || undefined,
+    limit: 50,
+  });
   const filters = parsed.success ? parsed.data : ZContributionFilters.parse({});
   const [list, totals, chantiers, periods] = await Promise.all([
     listContributions({ actor, filters, scope: 'mine' }),
@@ -31,19 +41,42 @@ export default async function MyContributionsPage({ searchParams }: { searchPara
     db().fundingPeriod.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true } }),
   ]);
   const totalMinutes = totals.reduce((sum, total) => sum + total.minutes, 0);
-  const nextParams = new URLSearchParams(Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][]);
+  const nextParams = new URLSearchParams(
+    Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][],
+  );
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <PageTitle>{t('mine.title')}</PageTitle>
-        <Link href="/contributions/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">
+        <Link
+          href="/contributions/new"
+          className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+        >
           {t('mine.declare')}
         </Link>
       </div>
       <FilterBar submitLabel={t('mine.filter')}>
-        <FilterSelect label={t('mine.period')} name="periodId" value={filters.periodId} allLabel={t('mine.allPeriods')} options={periods.map((period) => ({ value: period.id, label: period.name }))} />
-        <FilterSelect label={t('mine.chantier')} name="chantierId" value={filters.chantierId} allLabel={t('mine.allChantiers')} options={chantiers.map((chantier) => ({ value: chantier.id, label: chantier.name }))} />
-        <FilterSelect label={t('mine.status')} name="status" value={filters.status} allLabel={t('mine.allStatuses')} options={CONTRIBUTION_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))} />
+        <FilterSelect
+          label={t('mine.period')}
+          name="periodId"
+          value={filters.periodId}
+          allLabel={t('mine.allPeriods')}
+          options={periods.map((period) => ({ value: period.id, label: period.name }))}
+        />
+        <FilterSelect
+          label={t('mine.chantier')}
+          name="chantierId"
+          value={filters.chantierId}
+          allLabel={t('mine.allChantiers')}
+          options={chantiers.map((chantier) => ({ value: chantier.id, label: chantier.name }))}
+        />
+        <FilterSelect
+          label={t('mine.status')}
+          name="status"
+          value={filters.status}
+          allLabel={t('mine.allStatuses')}
+          options={CONTRIBUTION_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        />
       </FilterBar>
       <p className="mb-4 font-medium" data-testid="mine-total">
         {t('mine.total', { hours: formatHoursDecimal(totalMinutes, locale) })}
@@ -53,7 +86,11 @@ export default async function MyContributionsPage({ searchParams }: { searchPara
         {list.items.map((item) => {
           const editable = item.status !== 'APPROVED';
           return (
-            <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="contribution">
+            <li
+              key={item.id}
+              className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+              data-testid="contribution"
+            >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-medium">
                   {formatCalendarDate(item.date, locale)} · {formatDuration(item.minutes, locale)} · {item.chantierName}
@@ -63,22 +100,53 @@ export default async function MyContributionsPage({ searchParams }: { searchPara
                 <StatusBadge status={item.status} />
               </div>
               <p className="mt-1 text-slate-700">{item.description}</p>
-              {item.status === 'REJECTED' && item.lastComment ? <p className="mt-2 text-sm text-red-800">{t('mine.reason', { comment: item.lastComment })}</p> : null}
-              {item.status === 'CHANGES_REQUESTED' && item.lastComment ? <p className="mt-2 text-sm text-amber-900">{t('mine.changesRequested', { comment: item.lastComment })}</p> : null}
+              {item.status === 'REJECTED' && item.lastComment ? (
+                <p className="mt-2 text-sm text-red-800">{t('mine.reason', { comment: item.lastComment })}</p>
+              ) : null}
+              {item.status === 'CHANGES_REQUESTED' && item.lastComment ? (
+                <p className="mt-2 text-sm text-amber-900">
+                  {t('mine.changesRequested', { comment: item.lastComment })}
+                </p>
+              ) : null}
               <div className="mt-3 flex flex-wrap items-start gap-2">
-                {item.status === 'DRAFT' || item.status === 'CHANGES_REQUESTED' ? <RowAction action={submitAction} id={item.id} version={item.version} label={t('mine.submit')} variant="primary" /> : null}
+                {item.status === 'DRAFT' || item.status === 'CHANGES_REQUESTED' ? (
+                  <RowAction
+                    action={submitAction}
+                    id={item.id}
+                    version={item.version}
+                    label={t('mine.submit')}
+                    variant="primary"
+                  />
+                ) : null}
                 {editable && item.status !== 'REJECTED' ? (
-                  <Link href={`/contributions/${item.id}/edit`} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+                  <Link
+                    href={`/contributions/${item.id}/edit`}
+                    className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                  >
                     {t('mine.edit')}
                   </Link>
                 ) : null}
-                <Link href={`/contributions/new?duplicate=${item.id}`} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+                <Link
+                  href={`/contributions/new?duplicate=${item.id}`}
+                  className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                >
                   {t('mine.duplicate')}
                 </Link>
-                <Link href={`/contributions/${item.id}`} className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-brand-700 underline">
+                <Link
+                  href={`/contributions/${item.id}`}
+                  className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-brand-700 underline"
+                >
                   {t('mine.history')}
                 </Link>
-                {editable ? <RowAction action={deleteAction} id={item.id} version={item.version} label={t('mine.delete')} variant="danger" /> : null}
+                {editable ? (
+                  <RowAction
+                    action={deleteAction}
+                    id={item.id}
+                    version={item.version}
+                    label={t('mine.delete')}
+                    variant="danger"
+                  />
+                ) : null}
               </div>
             </li>
           );

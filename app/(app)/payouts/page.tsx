@@ -23,14 +23,22 @@ export default async function MyPayoutsPage() {
   const actor = await requireActor();
   const t = await getTranslations();
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
-  const [settings, names, list] = await Promise.all([getSettings(), loadNames(), listPeriods({ actor, limit: PERIODS_SHOWN * 2 })]);
+  const [settings, names, list] = await Promise.all([
+    getSettings(),
+    loadNames(),
+    listPeriods({ actor, limit: PERIODS_SHOWN * 2 }),
+  ]);
   const today = todayIn(settings.timeZone);
   // Periods that have begun, and any later one where I already have approved hours (rare: a later
   // period has nothing approved until its first day comes, so its preview costs next to nothing).
   const begun = list.items.filter((period) => period.startDate <= today).slice(0, PERIODS_SHOWN);
   const later = list.items.filter((period) => period.startDate > today);
-  const candidates = await Promise.all([...later, ...begun].map(async (period) => ({ period, result: await getPayouts({ actor, periodId: period.id }) })));
-  const shown = candidates.filter(({ period, result }) => period.startDate <= today || result.lines.some((line) => line.personId === actor.id));
+  const candidates = await Promise.all(
+    [...later, ...begun].map(async (period) => ({ period, result: await getPayouts({ actor, periodId: period.id }) })),
+  );
+  const shown = candidates.filter(
+    ({ period, result }) => period.startDate <= today || result.lines.some((line) => line.personId === actor.id),
+  );
   const periods = shown.map(({ period }) => period);
   const payouts = shown.map(({ result }) => result);
   const money = (cents: number) => formatCents(cents, locale);
@@ -53,28 +61,38 @@ export default async function MyPayoutsPage() {
             >
               <div className="flex flex-col gap-4" data-testid={`my-payout-${period.id}`}>
                 <p className="text-sm text-slate-700">
-                  {t('periods.dates', { start: formatCalendarDate(period.startDate, locale), end: formatCalendarDate(period.endDate, locale) })} ·{' '}
-                  {result.frozen ? t('payouts.frozenNote') : t('payouts.previewNote')}
+                  {t('periods.dates', {
+                    start: formatCalendarDate(period.startDate, locale),
+                    end: formatCalendarDate(period.endDate, locale),
+                  })}{' '}
+                  · {result.frozen ? t('payouts.frozenNote') : t('payouts.previewNote')}
                 </p>
                 {mine.length === 0 ? (
                   <p className="text-slate-700">{t('payouts.mineNone')}</p>
                 ) : (
                   <>
-                    <p className="text-lg font-semibold text-slate-900" data-testid="my-total">{t('payouts.mine', { amount: money(myTotal) })}</p>
+                    <p className="text-lg font-semibold text-slate-900" data-testid="my-total">
+                      {t('payouts.mine', { amount: money(myTotal) })}
+                    </p>
                     {period.status !== 'OPEN' ? <MyPaymentStatus actor={actor} periodId={period.id} /> : null}
                     <PayoutLines lines={mine} names={names} showPerson={false} />
                   </>
                 )}
                 {result.scope === 'ALL' && result.people.length ? (
                   <details className="rounded-md border border-slate-200 p-3">
-                    <summary className="min-h-11 cursor-pointer py-2 font-medium text-slate-900">{t('payouts.everyone')}</summary>
+                    <summary className="min-h-11 cursor-pointer py-2 font-medium text-slate-900">
+                      {t('payouts.everyone')}
+                    </summary>
                     <div className="pt-2">
                       <PeopleTotals payouts={result} names={names} />
                     </div>
                   </details>
                 ) : null}
                 <p className="text-sm">
-                  <Link href={`/periods/${period.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                  <Link
+                    href={`/periods/${period.id}`}
+                    className="inline-flex min-h-11 items-center text-brand-700 underline"
+                  >
                     {t('payouts.seePeriod')}
                   </Link>
                 </p>

@@ -41,7 +41,12 @@ export const closePeriodAction = formAction({
     } catch (error) {
       if (error instanceof AppError && error.code === 'PENDING_CONTRIBUTIONS') {
         const pending = (error.details as { pending: unknown[] }).pending;
-        return { ok: false, code: error.code, message: translate(locale, 'periods.close.refused', { count: pending.length }), details: { pending } };
+        return {
+          ok: false,
+          code: error.code,
+          message: translate(locale, 'periods.close.refused', { count: pending.length }),
+          details: { pending },
+        };
       }
       throw error;
     }

@@ -18,7 +18,9 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations('periods');
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   const { cursor } = await searchParams;
-  const list = await listPeriods({ actor, limit: 50, cursor: cursor || undefined }).catch(() => listPeriods({ actor, limit: 50 }));
+  const list = await listPeriods({ actor, limit: 50, cursor: cursor || undefined }).catch(() =>
+    listPeriods({ actor, limit: 50 }),
+  );
   const manages = can(actor, 'periods.manage');
   const options = manages ? await periodFormOptions() : null;
   return (
@@ -33,12 +35,18 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
             {list.items.map((period) => (
               <li key={period.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                 <div>
-                  <Link href={`/periods/${period.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                  <Link
+                    href={`/periods/${period.id}`}
+                    className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+                  >
                     {period.name}
                   </Link>
                   <p className="text-sm text-slate-700">
-                    {t('dates', { start: formatCalendarDate(period.startDate, locale), end: formatCalendarDate(period.endDate, locale) })} ·{' '}
-                    {t('perHour', { amount: formatCents(period.defaultRateCents, locale) })}
+                    {t('dates', {
+                      start: formatCalendarDate(period.startDate, locale),
+                      end: formatCalendarDate(period.endDate, locale),
+                    })}{' '}
+                    · {t('perHour', { amount: formatCents(period.defaultRateCents, locale) })}
                   </p>
                 </div>
                 <PeriodStatusBadge status={period.status} label={t(`status.${period.status}`)} />
@@ -52,7 +60,10 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
               </Link>
             ) : null}
             {list.nextCursor ? (
-              <Link href={`/periods?cursor=${encodeURIComponent(list.nextCursor)}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+              <Link
+                href={`/periods?cursor=${encodeURIComponent(list.nextCursor)}`}
+                className="inline-flex min-h-11 items-center text-brand-700 underline"
+              >
                 {t('older')}
               </Link>
             ) : null}

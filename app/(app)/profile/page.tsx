@@ -40,7 +40,9 @@ export default async function ProfilePage() {
                   <code className="text-xs text-slate-600">{token.prefix}…</code>{' '}
                   <span className="text-xs text-slate-600">
                     {t('profile.createdOn', { date: when(token.createdAt) })} ·{' '}
-                    {token.lastUsedAt ? t('profile.lastUsed', { date: when(token.lastUsedAt) }) : t('profile.neverUsed')}
+                    {token.lastUsedAt
+                      ? t('profile.lastUsed', { date: when(token.lastUsedAt) })
+                      : t('profile.neverUsed')}
                   </span>
                 </span>
                 <RevokeTokenForm id={token.id} />

@@ -20,34 +20,72 @@ import { approveSelectedAction } from '@/lib/contributions/actions';
 const BULK_FORM = 'bulk-approve';
 const PAGE_SIZE = 50;
 
-export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireActor();
   if (!actor.roles.includes('ADMIN') && actor.referentOf.length === 0) notFound();
   const t = await getTranslations();
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   const raw = await searchParams;
   const order = raw.sort === 'newest' ? 'desc' : 'asc';
-  const parsed = ZContributionFilters.safeParse({ personId: raw.personId || undefined, periodId: raw.periodId || undefined, placeId: raw.placeId || undefined, cursor: raw.cursor || undefined, limit: PAGE_SIZE });
+  const parsed = ZContributionFilters.safeParse({
+    personId: raw.personId || undefined,
+    periodId: raw.periodId || undefined,
+    placeId: raw.placeId || undefined,
+    cursor: raw.cursor || undefined,
+    limit: PAGE_SIZE,
+  });
   const filters = parsed.success ? parsed.data : ZContributionFilters.parse({ limit: PAGE_SIZE });
   const [list, people, periods, places] = await Promise.all([
     listContributions({ actor, filters, scope: 'review', order }),
     // Only the people with something waiting here (whatever the other filters), not everyone.
     peopleInList({ actor, filters: {}, scope: 'review' }),
-    db().fundingPeriod.findMany({ where: { status: 'OPEN' }, orderBy: { startDate: 'desc' }, select: { id: true, name: true } }),
+    db().fundingPeriod.findMany({
+      where: { status: 'OPEN' },
+      orderBy: { startDate: 'desc' },
+      select: { id: true, name: true },
+    }),
     listPlaces(),
   ]);
-  const nextParams = new URLSearchParams(Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][]);
+  const nextParams = new URLSearchParams(
+    Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][],
+  );
   return (
     <>
       <PageTitle>{t('review.title')}</PageTitle>
       <p className="mb-4 text-slate-700">{t('review.intro')}</p>
       <FilterBar submitLabel={t('mine.filter')}>
-        <FilterSelect label={t('review.person')} name="personId" value={filters.personId} allLabel={t('review.allPeople')} options={people.map((person) => ({ value: person.id, label: person.name }))} />
-        <FilterSelect label={t('mine.period')} name="periodId" value={filters.periodId} allLabel={t('mine.allPeriods')} options={periods.map((period) => ({ value: period.id, label: period.name }))} />
-        <FilterSelect label={t('review.place')} name="placeId" value={filters.placeId} allLabel={t('review.allPlaces')} options={places.map((place) => ({ value: place.id, label: place.name }))} />
+        <FilterSelect
+          label={t('review.person')}
+          name="personId"
+          value={filters.personId}
+          allLabel={t('review.allPeople')}
+          options={people.map((person) => ({ value: person.id, label: person.name }))}
+        />
+        <FilterSelect
+          label={t('mine.period')}
+          name="periodId"
+          value={filters.periodId}
+          allLabel={t('mine.allPeriods')}
+          options={periods.map((period) => ({ value: period.id, label: period.name }))}
+        />
+        <FilterSelect
+          label={t('review.place')}
+          name="placeId"
+          value={filters.placeId}
+          allLabel={t('review.allPlaces')}
+          options={places.map((place) => ({ value: place.id, label: place.name }))}
+        />
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
           {t('review.sort')}
-          <select name="sort" defaultValue={order === 'desc' ? 'newest' : 'oldest'} className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal">
+          <select
+            name="sort"
+            defaultValue={order === 'desc' ? 'newest' : 'oldest'}
+            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal"
+          >
             <option value="oldest">{t('review.oldest')}</option>
             <option value="newest">{t('review.newest')}</option>
           </select>
@@ -65,7 +103,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           </div>
           <ul className="flex flex-col gap-3" data-testid="review-list">
             {list.items.map((item) => (
-              <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="review-item">
+              <li
+                key={item.id}
+                className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+                data-testid="review-item"
+              >
                 <div className="flex items-start gap-3">
                   <input
                     type="checkbox"
@@ -78,7 +120,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                   />
                   <div className="flex-1">
                     <p className="font-medium">
-                      {item.personName} · {formatCalendarDate(item.date, locale)} · {formatDuration(item.minutes, locale)}
+                      {item.personName} · {formatCalendarDate(item.date, locale)} ·{' '}
+                      {formatDuration(item.minutes, locale)}
                     </p>
                     <p className="text-sm text-slate-700">
                       {item.chantierName}
@@ -87,7 +130,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                     </p>
                     <p className="mt-1">{item.description}</p>
                     {item.link ? (
-                      <a className="text-sm text-brand-700 underline" href={item.link} rel="noopener noreferrer nofollow">
+                      <a
+                        className="text-sm text-brand-700 underline"
+                        href={item.link}
+                        rel="noopener noreferrer nofollow"
+                      >
                         {item.link}
                       </a>
                     ) : null}

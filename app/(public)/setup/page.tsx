@@ -19,7 +19,13 @@ export default async function SetupPage() {
         <FormField label={t('email')} name="email" type="email" autoComplete="username" required />
         <FormField label={t('name')} name="name" autoComplete="name" required />
         <FormField label={t('password')} name="password" type="password" autoComplete="new-password" required />
-        <FormField label={t('passwordConfirm')} name="passwordConfirm" type="password" autoComplete="new-password" required />
+        <FormField
+          label={t('passwordConfirm')}
+          name="passwordConfirm"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <SubmitButton>{t('submit')}</SubmitButton>
       </ActionForm>
     </>

@@ -11,7 +11,11 @@ function safeCallback(value: string | undefined): string {
   return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; done?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; done?: string }>;
+}) {
   const params = await searchParams;
   if (await sessionActor()) redirect(safeCallback(params.callbackUrl));
   const t = await getTranslations();

@@ -25,7 +25,13 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         window.location.assign(callbackUrl);
         return;
       }
-      setError(result?.error === 'RATE_LIMITED' ? t('rateLimited') : result?.error === 'CredentialsSignin' ? t('invalid') : t('unavailable'));
+      setError(
+        result?.error === 'RATE_LIMITED'
+          ? t('rateLimited')
+          : result?.error === 'CredentialsSignin'
+            ? t('invalid')
+            : t('unavailable'),
+      );
     } catch {
       setError(t('unavailable'));
     }

@@ -7,12 +7,19 @@ import { db } from '@/lib/db';
 import { appUrl } from '@/lib/env';
 import { mailEnabled, sendMail } from '@/lib/mail/mailer';
 
-export type WaitingForReviewer = { personId: string; email: string; name: string; waiting: { chantierName: string; count: number }[] };
+export type WaitingForReviewer = {
+  personId: string;
+  email: string;
+  name: string;
+  waiting: { chantierName: string; count: number }[];
+};
 
 /** Who has something to review (everyone, or one person), and how much per chantier, in one query. */
 export async function waitingForReviewers(personId?: string): Promise<WaitingForReviewer[]> {
   const onlyPerson = personId ? Prisma.sql`WHERE r.person_id = ${personId}` : Prisma.empty;
-  const rows = await db().$queryRaw<{ person_id: string; email: string; name: string; chantier_name: string; count: bigint }[]>`
+  const rows = await db().$queryRaw<
+    { person_id: string; email: string; name: string; chantier_name: string; count: bigint }[]
+  >`
     WITH reviewers AS (
       SELECT p.id AS person_id, ch.id AS chantier_id
         FROM people p JOIN referent_links l ON l.person_id = p.id JOIN chantiers ch ON ch.id = l.chantier_id
@@ -30,7 +37,12 @@ export async function waitingForReviewers(personId?: string): Promise<WaitingFor
      ORDER BY p.email, ch.name`;
   const byPerson = new Map<string, WaitingForReviewer>();
   for (const row of rows) {
-    const entry = byPerson.get(row.person_id) ?? { personId: row.person_id, email: row.email, name: row.name, waiting: [] };
+    const entry = byPerson.get(row.person_id) ?? {
+      personId: row.person_id,
+      email: row.email,
+      name: row.name,
+      waiting: [],
+    };
     entry.waiting.push({ chantierName: row.chantier_name, count: Number(row.count) });
     byPerson.set(row.person_id, entry);
   }
@@ -49,13 +61,21 @@ export function digestText(reviewer: WaitingForReviewer, url: string): string {
   return `Bonjour ${reviewer.name},\n\n${total} contribution${total > 1 ? 's attendent' : ' attend'} votre validation :\n${lines}\n\n${url}/review\n\n— Butin\n`;
 }
 
-export async function sendReviewDigests(): Promise<{ mailEnabled: boolean; sent: string[]; waiting: WaitingForReviewer[] }> {
+export async function sendReviewDigests(): Promise<{
+  mailEnabled: boolean;
+  sent: string[];
+  waiting: WaitingForReviewer[];
+}> {
   const waiting = await waitingForReviewers();
   if (!mailEnabled()) return { mailEnabled: false, sent: [], waiting };
   const sent: string[] = [];
   for (const reviewer of waiting) {
     const total = reviewer.waiting.reduce((sum, item) => sum + item.count, 0);
-    await sendMail({ to: reviewer.email, subject: `Butin : ${total} contribution${total > 1 ? 's' : ''} à valider`, text: digestText(reviewer, appUrl()) });
+    await sendMail({
+      to: reviewer.email,
+      subject: `Butin : ${total} contribution${total > 1 ? 's' : ''} à valider`,
+      text: digestText(reviewer, appUrl()),
+    });
     sent.push(reviewer.email);
   }
   return { mailEnabled: true, sent, waiting };

@@ -46,9 +46,14 @@ export async function lockContribution(tx: Tx, id: string): Promise<StoredRow> {
 }
 
 /** Whether the actor may see this contribution at all; those who may not get a 404, not a 403. */
-export function canSee(actor: Actor, row: { person_id: string; chantier_id: string; status: ContributionStatus }, transparency: boolean): boolean {
+export function canSee(
+  actor: Actor,
+  row: { person_id: string; chantier_id: string; status: ContributionStatus },
+  transparency: boolean,
+): boolean {
   if (row.person_id === actor.id) return true;
-  if (row.status !== 'DRAFT' && (actor.roles.includes('ADMIN') || actor.referentOf.includes(row.chantier_id))) return true;
+  if (row.status !== 'DRAFT' && (actor.roles.includes('ADMIN') || actor.referentOf.includes(row.chantier_id)))
+    return true;
   return row.status === 'APPROVED' && (transparency || actor.roles.includes('TREASURER'));
 }
 
@@ -67,10 +72,15 @@ export function editableValues(row: StoredRow) {
 
 /** An edit or review started from an older version: refused, with what is stored now. */
 export function staleError(row: StoredRow): AppError {
-  return new AppError('STALE_VERSION', 'errors.STALE_CONTRIBUTION', { details: { current: { ...editableValues(row), status: row.status, version: row.version } } });
+  return new AppError('STALE_VERSION', 'errors.STALE_CONTRIBUTION', {
+    details: { current: { ...editableValues(row), status: row.status, version: row.version } },
+  });
 }
 
-const REFUSALS: Record<ContributionRefusalCode, 'FORBIDDEN' | 'SELF_REVIEW' | 'PERIOD_CLOSED' | 'NO_PERIOD' | 'INVALID_TRANSITION' | 'COMMENT_REQUIRED'> = {
+const REFUSALS: Record<
+  ContributionRefusalCode,
+  'FORBIDDEN' | 'SELF_REVIEW' | 'PERIOD_CLOSED' | 'NO_PERIOD' | 'INVALID_TRANSITION' | 'COMMENT_REQUIRED'
+> = {
   FORBIDDEN: 'FORBIDDEN',
   INACTIVE: 'FORBIDDEN',
   SELF_REVIEW: 'SELF_REVIEW',
@@ -81,7 +91,12 @@ const REFUSALS: Record<ContributionRefusalCode, 'FORBIDDEN' | 'SELF_REVIEW' | 'P
 };
 
 /** Runs the pure policy on the stored row; throws the matching AppError when it refuses. */
-export function decideOrThrow(actor: Actor, row: StoredRow, action: ContributionAction, comment?: string | null): ContributionStatus | null {
+export function decideOrThrow(
+  actor: Actor,
+  row: StoredRow,
+  action: ContributionAction,
+  comment?: string | null,
+): ContributionStatus | null {
   const decision = decideContributionAction({
     actor: { id: actor.id, roles: actor.roles, referentOf: actor.referentOf, active: true },
     contribution: { ownerId: row.person_id, chantierId: row.chantier_id, status: row.status },
@@ -91,8 +106,12 @@ export function decideOrThrow(actor: Actor, row: StoredRow, action: Contribution
   });
   if (decision.ok) return decision.to;
   const code = REFUSALS[decision.code];
-  if (code === 'PERIOD_CLOSED') throw periodClosedError({ id: row.period_id, name: row.period_name, status: row.period_status });
-  if (code === 'COMMENT_REQUIRED') throw new AppError(code, 'errors.COMMENT_REQUIRED', { fields: { [action === 'reject' ? 'reason' : 'comment']: 'errors.COMMENT_REQUIRED' } });
+  if (code === 'PERIOD_CLOSED')
+    throw periodClosedError({ id: row.period_id, name: row.period_name, status: row.period_status });
+  if (code === 'COMMENT_REQUIRED')
+    throw new AppError(code, 'errors.COMMENT_REQUIRED', {
+      fields: { [action === 'reject' ? 'reason' : 'comment']: 'errors.COMMENT_REQUIRED' },
+    });
   throw new AppError(code, `errors.${code}`);
 }
 
@@ -114,7 +133,23 @@ export type TContributionOut = {
 };
 
 /** What an answer tells of a contribution: a stored row, or a list's row carrying the same fields. */
-export type ContributionFields = Pick<Contribution, 'id' | 'personId' | 'chantierId' | 'placeId' | 'periodId' | 'date' | 'minutes' | 'description' | 'link' | 'volunteer' | 'status' | 'version' | 'createdAt' | 'updatedAt'>;
+export type ContributionFields = Pick<
+  Contribution,
+  | 'id'
+  | 'personId'
+  | 'chantierId'
+  | 'placeId'
+  | 'periodId'
+  | 'date'
+  | 'minutes'
+  | 'description'
+  | 'link'
+  | 'volunteer'
+  | 'status'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+>;
 
 export function toContributionOut(row: ContributionFields): TContributionOut {
   return {

@@ -7,18 +7,30 @@ import type { Actor } from '@/lib/auth/permissions';
 import type { TContributionCreate, TContributionUpdate } from '@/lib/contributions/inputs';
 import { openPeriodFor } from '@/lib/contributions/server/periods';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
-import { decideOrThrow, editableValues, lockContribution, staleError, toContributionOut } from '@/lib/contributions/server/load';
+import {
+  decideOrThrow,
+  editableValues,
+  lockContribution,
+  staleError,
+  toContributionOut,
+} from '@/lib/contributions/server/load';
 
 async function assertChantierAndPlace(tx: Tx, chantierId: string, placeId: string | undefined | null): Promise<void> {
   const chantier = await tx.chantier.findUnique({ where: { id: chantierId }, select: { active: true } });
-  if (!chantier || !chantier.active) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: { chantierId: 'validation.unknownChantier' } });
+  if (!chantier || !chantier.active)
+    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: { chantierId: 'validation.unknownChantier' } });
   if (placeId) {
     const place = await tx.place.findUnique({ where: { id: placeId }, select: { active: true } });
-    if (!place || !place.active) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: { placeId: 'validation.unknownPlace' } });
+    if (!place || !place.active)
+      throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: { placeId: 'validation.unknownPlace' } });
   }
 }
 
-export async function createContribution(options: { actor: Actor; input: TContributionCreate; kind?: 'CREATED' | 'IMPORTED' }) {
+export async function createContribution(options: {
+  actor: Actor;
+  input: TContributionCreate;
+  kind?: 'CREATED' | 'IMPORTED';
+}) {
   const { actor, input } = options;
   return db().$transaction(async (tx) => {
     await assertChantierAndPlace(tx, input.chantierId, input.placeId);
@@ -39,9 +51,19 @@ export async function createContribution(options: { actor: Actor; input: TContri
         submittedAt: input.submit ? now : null,
       },
     });
-    await tx.contributionEvent.create({ data: { contributionId: created.id, actorId: actor.id, kind: options.kind ?? 'CREATED', toStatus: 'DRAFT' } });
+    await tx.contributionEvent.create({
+      data: { contributionId: created.id, actorId: actor.id, kind: options.kind ?? 'CREATED', toStatus: 'DRAFT' },
+    });
     if (input.submit) {
-      await tx.contributionEvent.create({ data: { contributionId: created.id, actorId: actor.id, kind: 'TRANSITION', fromStatus: 'DRAFT', toStatus: 'SUBMITTED' } });
+      await tx.contributionEvent.create({
+        data: {
+          contributionId: created.id,
+          actorId: actor.id,
+          kind: 'TRANSITION',
+          fromStatus: 'DRAFT',
+          toStatus: 'SUBMITTED',
+        },
+      });
     }
     return toContributionOut(created);
   });
@@ -72,7 +94,14 @@ export async function updateContribution(options: { actor: Actor; id: string; in
       },
     });
     await tx.contributionEvent.create({
-      data: { contributionId: row.id, actorId: actor.id, kind: 'EDITED', fromStatus: row.status, toStatus: row.status, previousValues: editableValues(row) },
+      data: {
+        contributionId: row.id,
+        actorId: actor.id,
+        kind: 'EDITED',
+        fromStatus: row.status,
+        toStatus: row.status,
+        previousValues: editableValues(row),
+      },
     });
     return toContributionOut(updated);
   });
@@ -86,7 +115,13 @@ export async function deleteContribution(options: { actor: Actor; id: string; ve
     if (options.version !== undefined && row.version !== options.version) throw staleError(row);
     await tx.contribution.update({ where: { id: row.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
     await tx.contributionEvent.create({
-      data: { contributionId: row.id, actorId: options.actor.id, kind: 'DELETED', fromStatus: row.status, previousValues: editableValues(row) },
+      data: {
+        contributionId: row.id,
+        actorId: options.actor.id,
+        kind: 'DELETED',
+        fromStatus: row.status,
+        previousValues: editableValues(row),
+      },
     });
   });
 }
@@ -102,7 +137,14 @@ export async function submitContribution(options: { actor: Actor; id: string; ve
       data: { status: to!, submittedAt: new Date(), version: { increment: 1 } },
     });
     await tx.contributionEvent.create({
-      data: { contributionId: row.id, actorId: options.actor.id, kind: 'TRANSITION', fromStatus: row.status, toStatus: to!, comment: options.comment || null },
+      data: {
+        contributionId: row.id,
+        actorId: options.actor.id,
+        kind: 'TRANSITION',
+        fromStatus: row.status,
+        toStatus: to!,
+        comment: options.comment || null,
+      },
     });
     return toContributionOut(updated);
   });

@@ -5,12 +5,25 @@ import { db } from '@/lib/db';
 import { appUrl } from '@/lib/env';
 import { mailEnabled, sendMail } from '@/lib/mail/mailer';
 
-export type ReviewNotice = { contributionId: string; ownerId: string; kind: 'REJECTED' | 'CHANGES_REQUESTED'; reviewerName: string; comment: string; date: string; description: string };
+export type ReviewNotice = {
+  contributionId: string;
+  ownerId: string;
+  kind: 'REJECTED' | 'CHANGES_REQUESTED';
+  reviewerName: string;
+  comment: string;
+  date: string;
+  description: string;
+};
 
 export async function notifyReview(notice: ReviewNotice): Promise<void> {
-  await db().notification.create({ data: { personId: notice.ownerId, kind: `contribution.${notice.kind}`, data: notice } });
+  await db().notification.create({
+    data: { personId: notice.ownerId, kind: `contribution.${notice.kind}`, data: notice },
+  });
   if (!mailEnabled()) return;
-  const owner = await db().person.findUnique({ where: { id: notice.ownerId }, select: { email: true, name: true, active: true } });
+  const owner = await db().person.findUnique({
+    where: { id: notice.ownerId },
+    select: { email: true, name: true, active: true },
+  });
   if (!owner?.active) return;
   const rejected = notice.kind === 'REJECTED';
   try {

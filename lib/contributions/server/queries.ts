@@ -8,9 +8,19 @@ import type { Actor } from '@/lib/auth/permissions';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { getSettings } from '@/lib/settings/settings';
 import { ZCalendarDate, type TContributionFilters } from '@/lib/contributions/inputs';
-import { canSee, toContributionOut, type ContributionFields, type TContributionOut } from '@/lib/contributions/server/load';
+import {
+  canSee,
+  toContributionOut,
+  type ContributionFields,
+  type TContributionOut,
+} from '@/lib/contributions/server/load';
 
-export type TContributionListItem = TContributionOut & { personName: string; chantierName: string; placeName: string | null; lastComment: string | null };
+export type TContributionListItem = TContributionOut & {
+  personName: string;
+  chantierName: string;
+  placeName: string | null;
+  lastComment: string | null;
+};
 
 /** "review": what waits for this referent (never their own); "approved": the transparency list. */
 export type ListScope = 'all' | 'mine' | 'review' | 'approved';
@@ -29,7 +39,8 @@ const TRANSPARENCY = Prisma.sql`COALESCE((SELECT s.transparency FROM collective_
 function visibility(actor: Actor): Prisma.Sql {
   const or: Prisma.Sql[] = [Prisma.sql`c.person_id = ${actor.id}`];
   if (actor.roles.includes('ADMIN')) or.push(Prisma.sql`c.status <> 'DRAFT'`);
-  else if (actor.referentOf.length) or.push(Prisma.sql`(c.status <> 'DRAFT' AND c.chantier_id = ANY(${actor.referentOf}::text[]))`);
+  else if (actor.referentOf.length)
+    or.push(Prisma.sql`(c.status <> 'DRAFT' AND c.chantier_id = ANY(${actor.referentOf}::text[]))`);
   if (actor.roles.includes('TREASURER')) or.push(Prisma.sql`c.status = 'APPROVED'`);
   else or.push(Prisma.sql`(c.status = 'APPROVED' AND ${TRANSPARENCY})`);
   return Prisma.sql`(${Prisma.join(or, ' OR ')})`;
@@ -54,13 +65,23 @@ function listConditions(actor: Actor, filters: Filters, scope: ListScope): Prism
   return conditions;
 }
 
-type ListRow = ContributionFields & { personName: string; chantierName: string; placeName: string | null; lastComment: string | null };
+type ListRow = ContributionFields & {
+  personName: string;
+  chantierName: string;
+  placeName: string | null;
+  lastComment: string | null;
+};
 
 /**
  * One page of a list, in one query: the rows, their names and the last review comment of each.
  * Keyset pagination on (date, id), never OFFSET, so a deep page costs what the first one does.
  */
-export async function listContributions(options: { actor: Actor; filters: TContributionFilters; scope?: ListScope; order?: 'desc' | 'asc' }) {
+export async function listContributions(options: {
+  actor: Actor;
+  filters: TContributionFilters;
+  scope?: ListScope;
+  order?: 'desc' | 'asc';
+}) {
   const { actor, filters } = options;
   const conditions = listConditions(actor, filters, options.scope ?? 'all');
   const descending = (options.order ?? 'desc') === 'desc';
@@ -100,7 +121,10 @@ export async function listContributions(options: { actor: Actor; filters: TContr
     lastComment: row.lastComment,
   }));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > filters.limit && last ? encodeCursor({ key: last.date, id: last.id }) : null };
+  return {
+    items,
+    nextCursor: rows.length > filters.limit && last ? encodeCursor({ key: last.date, id: last.id }) : null,
+  };
 }
 
 /** Minutes per chantier of what a list shows, for its totals (same filters, no pagination). */
@@ -125,7 +149,14 @@ export async function peopleInList(options: { actor: Actor; filters: Filters; sc
 export async function getContribution(options: { actor: Actor; id: string }) {
   const row = await db().contribution.findFirst({ where: { id: options.id, deletedAt: null } });
   const settings = await getSettings();
-  if (!row || !canSee(options.actor, { person_id: row.personId, chantier_id: row.chantierId, status: row.status }, settings.transparency)) {
+  if (
+    !row ||
+    !canSee(
+      options.actor,
+      { person_id: row.personId, chantier_id: row.chantierId, status: row.status },
+      settings.transparency,
+    )
+  ) {
     throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
   }
   return toContributionOut(row);
@@ -134,7 +165,14 @@ export async function getContribution(options: { actor: Actor; id: string }) {
 export async function getContributionHistory(options: { actor: Actor; id: string }) {
   const row = await db().contribution.findUnique({ where: { id: options.id } });
   const settings = await getSettings();
-  if (!row || !canSee(options.actor, { person_id: row.personId, chantier_id: row.chantierId, status: row.status }, settings.transparency)) {
+  if (
+    !row ||
+    !canSee(
+      options.actor,
+      { person_id: row.personId, chantier_id: row.chantierId, status: row.status },
+      settings.transparency,
+    )
+  ) {
     throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
   }
   const events = await db().contributionEvent.findMany({

@@ -7,7 +7,14 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import type { ReviewAction } from '@/lib/contributions/lifecycle';
 import { commentRequirement } from '@/lib/contributions/lifecycle';
-import { canSee, decideOrThrow, lockContribution, staleError, toContributionOut, type StoredRow } from '@/lib/contributions/server/load';
+import {
+  canSee,
+  decideOrThrow,
+  lockContribution,
+  staleError,
+  toContributionOut,
+  type StoredRow,
+} from '@/lib/contributions/server/load';
 import { getSettings } from '@/lib/settings/settings';
 import { toIsoDate } from '@/lib/format/date';
 import { notifyReview, type ReviewNotice } from '@/lib/contributions/server/notify';
@@ -25,10 +32,23 @@ async function lastReview(tx: Tx, row: StoredRow) {
 }
 
 function alreadyReviewed(row: StoredRow, by: string): AppError {
-  return new AppError('ALREADY_REVIEWED', 'errors.ALREADY_REVIEWED_BY', { values: { name: by }, details: { status: row.status, version: row.version, by } });
+  return new AppError('ALREADY_REVIEWED', 'errors.ALREADY_REVIEWED_BY', {
+    values: { name: by },
+    details: { status: row.status, version: row.version, by },
+  });
 }
 
-async function reviewInTx(tx: Tx, options: { actor: Actor; id: string; action: ReviewAction; comment?: string; version?: number; transparency: boolean }) {
+async function reviewInTx(
+  tx: Tx,
+  options: {
+    actor: Actor;
+    id: string;
+    action: ReviewAction;
+    comment?: string;
+    version?: number;
+    transparency: boolean;
+  },
+) {
   const row = await lockContribution(tx, options.id);
   // What the reviewer may not even see does not exist for them; what they see but may not
   // review is forbidden.
@@ -44,7 +64,8 @@ async function reviewInTx(tx: Tx, options: { actor: Actor; id: string; action: R
     const raced = error instanceof AppError && (error.code === 'STALE_VERSION' || error.code === 'INVALID_TRANSITION');
     if (raced) {
       const last = REVIEWED.has(row.status) || row.status === 'SUBMITTED' ? await lastReview(tx, row) : null;
-      if (last && last.actorId !== options.actor.id && (REVIEWED.has(row.status) || last.toStatus === 'SUBMITTED')) throw alreadyReviewed(row, last.actor.name);
+      if (last && last.actorId !== options.actor.id && (REVIEWED.has(row.status) || last.toStatus === 'SUBMITTED'))
+        throw alreadyReviewed(row, last.actor.name);
     }
     throw error;
   }
@@ -54,16 +75,37 @@ async function reviewInTx(tx: Tx, options: { actor: Actor; id: string; action: R
     data: { status: to!, reviewedById: options.actor.id, reviewedAt: new Date(), version: { increment: 1 } },
   });
   await tx.contributionEvent.create({
-    data: { contributionId: row.id, actorId: options.actor.id, kind: 'TRANSITION', fromStatus: row.status, toStatus: to!, comment },
+    data: {
+      contributionId: row.id,
+      actorId: options.actor.id,
+      kind: 'TRANSITION',
+      fromStatus: row.status,
+      toStatus: to!,
+      comment,
+    },
   });
   const notice: ReviewNotice | null =
     to === 'REJECTED' || to === 'CHANGES_REQUESTED'
-      ? { contributionId: row.id, ownerId: row.person_id, kind: to, reviewerName: options.actor.name, comment: comment ?? '', date: toIsoDate(row.date), description: row.description }
+      ? {
+          contributionId: row.id,
+          ownerId: row.person_id,
+          kind: to,
+          reviewerName: options.actor.name,
+          comment: comment ?? '',
+          date: toIsoDate(row.date),
+          description: row.description,
+        }
       : null;
   return { contribution: toContributionOut(updated), notice };
 }
 
-export async function reviewContribution(options: { actor: Actor; id: string; action: ReviewAction; comment?: string; version?: number }) {
+export async function reviewContribution(options: {
+  actor: Actor;
+  id: string;
+  action: ReviewAction;
+  comment?: string;
+  version?: number;
+}) {
   const { transparency } = await getSettings();
   const result = await db().$transaction((tx) => reviewInTx(tx, { ...options, transparency }));
   if (result.notice) await notifyReview(result.notice);
@@ -74,28 +116,42 @@ export async function reviewContribution(options: { actor: Actor; id: string; ac
  * Several contributions at once, in one transaction: all are handled or none is, and a refusal
  * names each contribution that could not be handled and why.
  */
-export async function reviewContributions(options: { actor: Actor; ids: string[]; action: ReviewAction; comment?: string }) {
+export async function reviewContributions(options: {
+  actor: Actor;
+  ids: string[];
+  action: ReviewAction;
+  comment?: string;
+}) {
   const ids = [...new Set(options.ids)].sort(); // a fixed lock order: two bulk reviews cannot deadlock
   if (ids.length === 0) return [];
   if (commentRequirement(options.action) !== 'OPTIONAL' && !options.comment?.trim()) {
-    throw new AppError('COMMENT_REQUIRED', 'errors.COMMENT_REQUIRED', { fields: { [options.action === 'reject' ? 'reason' : 'comment']: 'errors.COMMENT_REQUIRED' } });
+    throw new AppError('COMMENT_REQUIRED', 'errors.COMMENT_REQUIRED', {
+      fields: { [options.action === 'reject' ? 'reason' : 'comment']: 'errors.COMMENT_REQUIRED' },
+    });
   }
   const { transparency } = await getSettings();
   // Up to 500 rows, three round trips each: more than Prisma's default 5 s on a slow network.
-  const results = await db().$transaction(async (tx) => {
-    const done = [];
-    const refused: { id: string; code: string }[] = [];
-    for (const id of ids) {
-      try {
-        done.push(await reviewInTx(tx, { ...options, id, transparency }));
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        refused.push({ id, code: error.code });
+  const results = await db().$transaction(
+    async (tx) => {
+      const done = [];
+      const refused: { id: string; code: string }[] = [];
+      for (const id of ids) {
+        try {
+          done.push(await reviewInTx(tx, { ...options, id, transparency }));
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          refused.push({ id, code: error.code });
+        }
       }
-    }
-    if (refused.length) throw new AppError('CONFLICT', 'errors.BULK_REFUSED', { values: { count: refused.length }, details: { refused } });
-    return done;
-  }, { maxWait: 10_000, timeout: 60_000 });
+      if (refused.length)
+        throw new AppError('CONFLICT', 'errors.BULK_REFUSED', {
+          values: { count: refused.length },
+          details: { refused },
+        });
+      return done;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
   for (const result of results) if (result.notice) await notifyReview(result.notice);
   return results.map((result) => result.contribution);
 }

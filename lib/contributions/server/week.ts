@@ -19,8 +19,22 @@ import { decideOrThrow, editableValues, type StoredRow } from '@/lib/contributio
 import type { PeriodRef } from '@/lib/contributions/server/periods';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import { weekDays } from '@/lib/contributions/week-dates';
-import { buildWeekRows, cellFingerprint, chantierLabel, type WeekContribution, type WeekDay, type WeekRowView } from '@/lib/contributions/week-grid';
-import { isEmptyPlan, planWeek, weekErrorMessageKey, type WeekError, type WeekPlan, type WeekRowInput } from '@/lib/contributions/week-plan';
+import {
+  buildWeekRows,
+  cellFingerprint,
+  chantierLabel,
+  type WeekContribution,
+  type WeekDay,
+  type WeekRowView,
+} from '@/lib/contributions/week-grid';
+import {
+  isEmptyPlan,
+  planWeek,
+  weekErrorMessageKey,
+  type WeekError,
+  type WeekPlan,
+  type WeekRowInput,
+} from '@/lib/contributions/week-plan';
 
 type DayPeriod = PeriodRef & { startDate: Date; endDate: Date };
 
@@ -30,7 +44,9 @@ export async function periodsOfWeek(tx: Tx, days: readonly string[]): Promise<(D
     where: { startDate: { lte: fromIsoDate(days[days.length - 1]) }, endDate: { gte: fromIsoDate(days[0]) } },
     select: { id: true, name: true, status: true, startDate: true, endDate: true },
   });
-  return days.map((day) => periods.find((period) => toIsoDate(period.startDate) <= day && day <= toIsoDate(period.endDate)) ?? null);
+  return days.map(
+    (day) => periods.find((period) => toIsoDate(period.startDate) <= day && day <= toIsoDate(period.endDate)) ?? null,
+  );
 }
 
 export function toWeekDays(days: readonly string[], periods: readonly (PeriodRef | null)[]): WeekDay[] {
@@ -52,18 +68,35 @@ async function lockWeek(tx: Tx, personId: string, days: readonly string[]): Prom
 }
 
 function toWeekContribution(row: StoredRow): WeekContribution {
-  return { id: row.id, chantierId: row.chantier_id, placeId: row.place_id, date: toIsoDate(row.date), minutes: row.minutes, description: row.description, status: row.status, version: row.version };
+  return {
+    id: row.id,
+    chantierId: row.chantier_id,
+    placeId: row.place_id,
+    date: toIsoDate(row.date),
+    minutes: row.minutes,
+    description: row.description,
+    status: row.status,
+    version: row.version,
+  };
 }
 
 export function weekRefusal(errors: readonly WeekError[]): AppError {
   const fields = Object.fromEntries(errors.map((error) => [error.path, weekErrorMessageKey(error.code)]));
-  const conflict = errors.some((error) => error.code === 'LOCKED' || error.code === 'DAY_CLOSED' || error.code === 'STALE');
-  return new AppError(conflict ? 'CONFLICT' : 'VALIDATION', 'week.errors.notSaved', { fields, values: { count: errors.length }, details: { errors } });
+  const conflict = errors.some(
+    (error) => error.code === 'LOCKED' || error.code === 'DAY_CLOSED' || error.code === 'STALE',
+  );
+  return new AppError(conflict ? 'CONFLICT' : 'VALIDATION', 'week.errors.notSaved', {
+    fields,
+    values: { count: errors.length },
+    details: { errors },
+  });
 }
 
 /** Rows the person changed must name an active chantier and place, as a declaration must. */
 async function unknownChantiersAndPlaces(tx: Tx, rows: readonly WeekRowInput[]): Promise<WeekError[]> {
-  const changed = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.descriptionEdited || row.cells.some((cell) => cell.text !== null));
+  const changed = rows
+    .map((row, index) => ({ row, index }))
+    .filter(({ row }) => row.descriptionEdited || row.cells.some((cell) => cell.text !== null));
   if (changed.length === 0) return [];
   const chantierIds = [...new Set(changed.map(({ row }) => row.chantierId))];
   const placeIds = [...new Set(changed.flatMap(({ row }) => (row.placeId ? [row.placeId] : [])))];
@@ -74,21 +107,35 @@ async function unknownChantiersAndPlaces(tx: Tx, rows: readonly WeekRowInput[]):
   const activeChantiers = new Set(chantiers.map((chantier) => chantier.id));
   const activePlaces = new Set(places.map((place) => place.id));
   return changed.flatMap(({ row, index }) => [
-    ...(activeChantiers.has(row.chantierId) ? [] : [{ path: `rows.${index}.chantierId`, code: 'UNKNOWN_CHANTIER' as const }]),
-    ...(row.placeId && !activePlaces.has(row.placeId) ? [{ path: `rows.${index}.placeId`, code: 'UNKNOWN_PLACE' as const }] : []),
+    ...(activeChantiers.has(row.chantierId)
+      ? []
+      : [{ path: `rows.${index}.chantierId`, code: 'UNKNOWN_CHANTIER' as const }]),
+    ...(row.placeId && !activePlaces.has(row.placeId)
+      ? [{ path: `rows.${index}.placeId`, code: 'UNKNOWN_PLACE' as const }]
+      : []),
   ]);
 }
 
 export type WeekSaveResult = { created: number; updated: number; deleted: number; submitted: number };
 
-export async function saveWeek(options: { actor: Actor; weekStart: string; rows: WeekRowInput[]; submit: boolean }): Promise<WeekSaveResult> {
+export async function saveWeek(options: {
+  actor: Actor;
+  weekStart: string;
+  rows: WeekRowInput[];
+  submit: boolean;
+}): Promise<WeekSaveResult> {
   const { actor } = options;
   const days = weekDays(options.weekStart);
   return db().$transaction(
     async (tx) => {
       const locked = await lockWeek(tx, actor.id, days);
       const periods = await periodsOfWeek(tx, days);
-      const result = planWeek({ days: toWeekDays(days, periods), stored: locked.map(toWeekContribution), rows: options.rows, submit: options.submit });
+      const result = planWeek({
+        days: toWeekDays(days, periods),
+        stored: locked.map(toWeekContribution),
+        rows: options.rows,
+        submit: options.submit,
+      });
       const errors = [...(result.ok ? [] : result.errors), ...(await unknownChantiersAndPlaces(tx, options.rows))];
       if (!result.ok || errors.length) throw weekRefusal(errors);
       if (isEmptyPlan(result.plan)) return { created: 0, updated: 0, deleted: 0, submitted: 0 };
@@ -104,11 +151,21 @@ function decide(actor: Actor, row: StoredRow, action: ContributionAction, path: 
     decideOrThrow(actor, row, action);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    throw new AppError(error.code, error.message, { values: error.values, details: error.details, fields: { [path]: 'week.errors.locked' } });
+    throw new AppError(error.code, error.message, {
+      values: error.values,
+      details: error.details,
+      fields: { [path]: 'week.errors.locked' },
+    });
   }
 }
 
-async function applyPlan(tx: Tx, actor: Actor, plan: WeekPlan, stored: Map<string, StoredRow>, periods: readonly (PeriodRef | null)[]): Promise<WeekSaveResult> {
+async function applyPlan(
+  tx: Tx,
+  actor: Actor,
+  plan: WeekPlan,
+  stored: Map<string, StoredRow>,
+  periods: readonly (PeriodRef | null)[],
+): Promise<WeekSaveResult> {
   const now = new Date();
   const cellPath = (ref: { row: number; day: number }) => `rows.${ref.row}.cells.${ref.day}`;
   const storedRow = (id: string) => stored.get(id)!;
@@ -128,10 +185,23 @@ async function applyPlan(tx: Tx, actor: Actor, plan: WeekPlan, stored: Map<strin
       })),
       select: { id: true },
     });
-    await tx.contributionEvent.createMany({ data: created.map(({ id }) => ({ contributionId: id, actorId: actor.id, kind: 'CREATED' as const, toStatus: 'DRAFT' as const })) });
+    await tx.contributionEvent.createMany({
+      data: created.map(({ id }) => ({
+        contributionId: id,
+        actorId: actor.id,
+        kind: 'CREATED' as const,
+        toStatus: 'DRAFT' as const,
+      })),
+    });
     if (plan.submit) {
       await tx.contributionEvent.createMany({
-        data: created.map(({ id }) => ({ contributionId: id, actorId: actor.id, kind: 'TRANSITION' as const, fromStatus: 'DRAFT' as const, toStatus: 'SUBMITTED' as const })),
+        data: created.map(({ id }) => ({
+          contributionId: id,
+          actorId: actor.id,
+          kind: 'TRANSITION' as const,
+          fromStatus: 'DRAFT' as const,
+          toStatus: 'SUBMITTED' as const,
+        })),
       });
     }
   }
@@ -139,29 +209,62 @@ async function applyPlan(tx: Tx, actor: Actor, plan: WeekPlan, stored: Map<strin
   for (const update of plan.updates) {
     const row = storedRow(update.id);
     decide(actor, row, 'edit', cellPath(update));
-    await tx.contribution.update({ where: { id: row.id }, data: { minutes: update.minutes, description: update.description, version: { increment: 1 } } });
+    await tx.contribution.update({
+      where: { id: row.id },
+      data: { minutes: update.minutes, description: update.description, version: { increment: 1 } },
+    });
     await tx.contributionEvent.create({
-      data: { contributionId: row.id, actorId: actor.id, kind: 'EDITED', fromStatus: row.status, toStatus: row.status, previousValues: editableValues(row) },
+      data: {
+        contributionId: row.id,
+        actorId: actor.id,
+        kind: 'EDITED',
+        fromStatus: row.status,
+        toStatus: row.status,
+        previousValues: editableValues(row),
+      },
     });
   }
 
   if (plan.deletes.length) {
     for (const deletion of plan.deletes) decide(actor, storedRow(deletion.id), 'delete', cellPath(deletion));
-    await tx.contribution.updateMany({ where: { id: { in: plan.deletes.map((deletion) => deletion.id) } }, data: { deletedAt: now, version: { increment: 1 } } });
+    await tx.contribution.updateMany({
+      where: { id: { in: plan.deletes.map((deletion) => deletion.id) } },
+      data: { deletedAt: now, version: { increment: 1 } },
+    });
     await tx.contributionEvent.createMany({
-      data: plan.deletes.map(({ id }) => ({ contributionId: id, actorId: actor.id, kind: 'DELETED' as const, fromStatus: storedRow(id).status, previousValues: editableValues(storedRow(id)) })),
+      data: plan.deletes.map(({ id }) => ({
+        contributionId: id,
+        actorId: actor.id,
+        kind: 'DELETED' as const,
+        fromStatus: storedRow(id).status,
+        previousValues: editableValues(storedRow(id)),
+      })),
     });
   }
 
   if (plan.submits.length) {
     for (const submit of plan.submits) decide(actor, storedRow(submit.id), 'submit', cellPath(submit));
-    await tx.contribution.updateMany({ where: { id: { in: plan.submits.map((submit) => submit.id) } }, data: { status: 'SUBMITTED', submittedAt: now, version: { increment: 1 } } });
+    await tx.contribution.updateMany({
+      where: { id: { in: plan.submits.map((submit) => submit.id) } },
+      data: { status: 'SUBMITTED', submittedAt: now, version: { increment: 1 } },
+    });
     await tx.contributionEvent.createMany({
-      data: plan.submits.map(({ id }) => ({ contributionId: id, actorId: actor.id, kind: 'TRANSITION' as const, fromStatus: storedRow(id).status, toStatus: 'SUBMITTED' as const })),
+      data: plan.submits.map(({ id }) => ({
+        contributionId: id,
+        actorId: actor.id,
+        kind: 'TRANSITION' as const,
+        fromStatus: storedRow(id).status,
+        toStatus: 'SUBMITTED' as const,
+      })),
     });
   }
 
-  return { created: plan.creates.length, updated: plan.updates.length, deleted: plan.deletes.length, submitted: plan.submits.length + (plan.submit ? plan.creates.length : 0) };
+  return {
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    deleted: plan.deletes.length,
+    submitted: plan.submits.length + (plan.submit ? plan.creates.length : 0),
+  };
 }
 
 export type WeekDayOut = WeekDay & { periodName: string | null };
@@ -180,7 +283,11 @@ export async function loadWeek(options: { actor: Actor; weekStart: string }): Pr
   const [periods, contributions] = await Promise.all([
     periodsOfWeek(db(), days),
     db().contribution.findMany({
-      where: { personId: options.actor.id, deletedAt: null, date: { gte: fromIsoDate(days[0]), lte: fromIsoDate(days[days.length - 1]) } },
+      where: {
+        personId: options.actor.id,
+        deletedAt: null,
+        date: { gte: fromIsoDate(days[0]), lte: fromIsoDate(days[days.length - 1]) },
+      },
       orderBy: [{ date: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
       include: { chantier: { select: { name: true, code: true, position: true } }, place: { select: { name: true } } },
     }),
@@ -188,13 +295,29 @@ export async function loadWeek(options: { actor: Actor; weekStart: string }): Pr
   const weekDaysOpen = toWeekDays(days, periods);
   const views = buildWeekRows(
     weekDaysOpen,
-    contributions.map((row) => ({ id: row.id, chantierId: row.chantierId, placeId: row.placeId, date: toIsoDate(row.date), minutes: row.minutes, description: row.description, status: row.status, version: row.version })),
+    contributions.map((row) => ({
+      id: row.id,
+      chantierId: row.chantierId,
+      placeId: row.placeId,
+      date: toIsoDate(row.date),
+      minutes: row.minutes,
+      description: row.description,
+      status: row.status,
+      version: row.version,
+    })),
   );
   const chantiers = new Map(contributions.map((row) => [row.chantierId, row.chantier]));
-  const places = new Map(contributions.flatMap((row) => (row.placeId && row.place ? [[row.placeId, row.place.name] as const] : [])));
+  const places = new Map(
+    contributions.flatMap((row) => (row.placeId && row.place ? [[row.placeId, row.place.name] as const] : [])),
+  );
   const rows = views.map((view) => {
     const chantier = chantiers.get(view.chantierId)!;
-    return { ...view, chantier, chantierLabel: chantierLabel(chantier), placeLabel: view.placeId ? (places.get(view.placeId) ?? null) : null };
+    return {
+      ...view,
+      chantier,
+      chantierLabel: chantierLabel(chantier),
+      placeLabel: view.placeId ? (places.get(view.placeId) ?? null) : null,
+    };
   });
   rows.sort(
     (a, b) =>

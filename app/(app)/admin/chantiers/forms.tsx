@@ -10,19 +10,35 @@ function DescriptionField({ label, defaultValue, id }: { label: string; defaultV
   const error = useFieldError('description');
   return (
     <Field label={label} name={`description-${id}`} error={error}>
-      <textarea id={`description-${id}`} name="description" defaultValue={defaultValue} rows={2} className="rounded-md border border-slate-300 px-3 py-2" />
+      <textarea
+        id={`description-${id}`}
+        name="description"
+        defaultValue={defaultValue}
+        rows={2}
+        className="rounded-md border border-slate-300 px-3 py-2"
+      />
     </Field>
   );
 }
 
-export function ChantierForm({ chantier }: { chantier?: { id: string; code: string | null; name: string; description: string; active: boolean } }) {
+export function ChantierForm({
+  chantier,
+}: {
+  chantier?: { id: string; code: string | null; name: string; description: string; active: boolean };
+}) {
   const t = useTranslations('chantiers');
   const key = chantier?.id ?? 'new';
   return (
     <ActionForm action={saveChantierAction} resetOnSuccess={!chantier}>
       {chantier ? <input type="hidden" name="id" value={chantier.id} /> : null}
       <div className="grid gap-4 sm:grid-cols-[8rem_1fr]">
-        <FormField label={t('code')} name="code" id={`code-${key}`} defaultValue={chantier?.code ?? ''} maxLength={20} />
+        <FormField
+          label={t('code')}
+          name="code"
+          id={`code-${key}`}
+          defaultValue={chantier?.code ?? ''}
+          maxLength={20}
+        />
         <FormField label={t('name')} name="name" id={`name-${key}`} defaultValue={chantier?.name ?? ''} required />
       </div>
       <DescriptionField label={t('description')} defaultValue={chantier?.description ?? ''} id={key} />

@@ -10,11 +10,17 @@ import { ZImportForm } from '@/lib/import/schemas';
 // Enough to fix a file by; a file refused throughout says so after the first thousand.
 const SHOWN_REFUSALS = 1_000;
 
-export type ImportReportView = { refused: { line: number | null; reasons: string[] }[]; refusedCount: number; ignoredColumns: string[] };
+export type ImportReportView = {
+  refused: { line: number | null; reasons: string[] }[];
+  refusedCount: number;
+  ignoredColumns: string[];
+};
 
 function reportView(check: ImportCheck, locale: Locale): ImportReportView {
   return {
-    refused: check.refused.slice(0, SHOWN_REFUSALS).map((row) => ({ line: row.line, reasons: row.reasons.map((reason) => describeReason(reason, locale)) })),
+    refused: check.refused
+      .slice(0, SHOWN_REFUSALS)
+      .map((row) => ({ line: row.line, reasons: row.reasons.map((reason) => describeReason(reason, locale)) })),
     refusedCount: check.refused.length,
     ignoredColumns: check.ignoredColumns,
   };
@@ -25,17 +31,43 @@ export const importAction = formAction({
   schema: ZImportForm,
   permission: 'contributions.import',
   handler: async ({ actor, input, locale }) => {
-    const outcome = await importContributions({ actor, csv: input.csv, mode: input.mode, approve: input.approve, fileName: input.fileName, locale });
+    const outcome = await importContributions({
+      actor,
+      csv: input.csv,
+      mode: input.mode,
+      approve: input.approve,
+      fileName: input.fileName,
+      locale,
+    });
     if (outcome.imported) {
       revalidatePath('/review');
       const key = outcome.status === 'APPROVED' ? 'import.importedApproved' : 'import.importedSubmitted';
-      return { ok: true, message: translate(locale, key, { count: outcome.created, hours: formatDuration(outcome.totalMinutes, locale) }), data: { imported: true } };
+      return {
+        ok: true,
+        message: translate(locale, key, {
+          count: outcome.created,
+          hours: formatDuration(outcome.totalMinutes, locale),
+        }),
+        data: { imported: true },
+      };
     }
     const report = reportView(outcome, locale);
     if (outcome.ok) {
-      return { ok: true, message: translate(locale, 'import.dryRunOk', { rows: outcome.rows, hours: formatDuration(outcome.totalMinutes, locale) }), data: { report } };
+      return {
+        ok: true,
+        message: translate(locale, 'import.dryRunOk', {
+          rows: outcome.rows,
+          hours: formatDuration(outcome.totalMinutes, locale),
+        }),
+        data: { report },
+      };
     }
     const values = { refused: outcome.refused.length, rows: outcome.rows };
-    return { ok: false, code: 'VALIDATION', message: translate(locale, outcome.mode === 'dry-run' ? 'import.dryRunRefused' : 'import.importRefused', values), details: { report } };
+    return {
+      ok: false,
+      code: 'VALIDATION',
+      message: translate(locale, outcome.mode === 'dry-run' ? 'import.dryRunRefused' : 'import.importRefused', values),
+      details: { report },
+    };
   },
 });

@@ -57,7 +57,9 @@ function ImportFields() {
     if (attempt !== reading.current) return; // another file was chosen meanwhile
     setCsv(text);
     setFileName(file.name);
-    setFileNotice(t('fileLoaded', { name: file.name, lines: text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').length }));
+    setFileNotice(
+      t('fileLoaded', { name: file.name, lines: text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').length }),
+    );
   }
 
   return (
@@ -114,20 +116,30 @@ function ImportReport() {
   if (!isReport(report)) return null;
   return (
     <div className="flex flex-col gap-3">
-      {report.ignoredColumns.length ? <p className="text-sm text-slate-700">{t('ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</p> : null}
+      {report.ignoredColumns.length ? (
+        <p className="text-sm text-slate-700">{t('ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</p>
+      ) : null}
       {report.refused.length ? (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm" data-testid="import-refused">
             <caption className="mb-2 text-left text-base font-semibold text-slate-900">{t('refusedTitle')}</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4 font-medium">{t('line')}</th>
-                <th scope="col" className="py-2 font-medium">{t('reasons')}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t('line')}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t('reasons')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {report.refused.map((row, index) => (
-                <tr key={`${row.line}-${index}`} className="border-b border-slate-200 align-top" data-testid="import-refused-row">
+                <tr
+                  key={`${row.line}-${index}`}
+                  className="border-b border-slate-200 align-top"
+                  data-testid="import-refused-row"
+                >
                   <td className="py-2 pr-4 tabular-nums">{row.line ?? t('wholeFile')}</td>
                   <td className="py-2">
                     <ul className="flex flex-col gap-1">
@@ -142,7 +154,11 @@ function ImportReport() {
           </table>
         </div>
       ) : null}
-      {report.refusedCount > report.refused.length ? <p className="text-sm text-slate-700">{t('truncated', { shown: report.refused.length, count: report.refusedCount })}</p> : null}
+      {report.refusedCount > report.refused.length ? (
+        <p className="text-sm text-slate-700">
+          {t('truncated', { shown: report.refused.length, count: report.refusedCount })}
+        </p>
+      ) : null}
     </div>
   );
 }

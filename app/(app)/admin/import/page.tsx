@@ -30,8 +30,12 @@ export default async function ImportPage() {
             <table className="w-full border-collapse text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4 font-medium">{t('columnName')}</th>
-                  <th scope="col" className="py-2 font-medium">{t('columnMeaning')}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t('columnName')}
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    {t('columnMeaning')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -39,7 +43,9 @@ export default async function ImportPage() {
                   <tr key={column} className="border-b border-slate-200 align-top">
                     <td className="py-2 pr-4">
                       <code className="font-mono">{COLUMN_LABELS[column]}</code>{' '}
-                      <span className="text-xs text-slate-600">({REQUIRED_COLUMNS.includes(column) ? t('required') : t('optional')})</span>
+                      <span className="text-xs text-slate-600">
+                        ({REQUIRED_COLUMNS.includes(column) ? t('required') : t('optional')})
+                      </span>
                     </td>
                     <td className="py-2">{t(`columns.${column}`)}</td>
                   </tr>

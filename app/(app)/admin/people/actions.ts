@@ -15,7 +15,11 @@ export const inviteAction = formAction({
     revalidatePath('/admin/people');
     return result.emailed
       ? { ok: true, message: translate(locale, 'people.invitedEmailed', { email: result.person.email }) }
-      : { ok: true, message: translate(locale, 'people.invitedLink', { email: result.person.email }), data: { url: result.invitationUrl } };
+      : {
+          ok: true,
+          message: translate(locale, 'people.invitedLink', { email: result.person.email }),
+          data: { url: result.invitationUrl },
+        };
   },
 });
 
@@ -47,6 +51,8 @@ export const accessLinkAction = formAction({
   permission: 'people.update',
   handler: async ({ actor, input, locale }) => {
     const link = await createAccessLink({ actor, personId: input.personId });
-    return link.emailed ? { ok: true, message: translate(locale, 'people.linkEmailed') } : { ok: true, message: translate(locale, 'people.linkShown'), data: { url: link.url } };
+    return link.emailed
+      ? { ok: true, message: translate(locale, 'people.linkEmailed') }
+      : { ok: true, message: translate(locale, 'people.linkShown'), data: { url: link.url } };
   },
 });

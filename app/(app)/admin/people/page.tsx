@@ -13,13 +13,24 @@ export default async function PeoplePage() {
   const [people, chantiers] = await Promise.all([
     db().person.findMany({
       orderBy: [{ active: 'desc' }, { name: 'asc' }],
-      select: { id: true, name: true, email: true, active: true, roles: true, passwordHash: true, referentOf: { select: { chantierId: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        active: true,
+        roles: true,
+        passwordHash: true,
+        referentOf: { select: { chantierId: true } },
+      },
     }),
     listChantiers({ includeInactive: true }),
   ]);
   // The REFERENT role follows the chantiers ticked below, so it is not offered on its own.
   const roleOptions = (['ADMIN', 'TREASURER'] as const).map((role) => ({ value: role, label: t(`roles.${role}`) }));
-  const chantierOptions = chantiers.map((chantier) => ({ value: chantier.id, label: chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name }));
+  const chantierOptions = chantiers.map((chantier) => ({
+    value: chantier.id,
+    label: chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name,
+  }));
   return (
     <>
       <PageTitle>{t('people.title')}</PageTitle>

@@ -45,7 +45,15 @@ export function PersonRow({
   roleOptions,
   chantierOptions,
 }: {
-  person: { id: string; name: string; email: string; active: boolean; pending: boolean; roles: string[]; referentOf: string[] };
+  person: {
+    id: string;
+    name: string;
+    email: string;
+    active: boolean;
+    pending: boolean;
+    roles: string[];
+    referentOf: string[];
+  };
   roleOptions: Option[];
   chantierOptions: Option[];
 }) {
@@ -54,9 +62,12 @@ export function PersonRow({
     <li className="flex flex-col gap-3 py-4" data-testid={`person-${person.email}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p>
-          <span className="font-medium">{person.name}</span> <span className="text-sm text-slate-600">{person.email}</span>
+          <span className="font-medium">{person.name}</span>{' '}
+          <span className="text-sm text-slate-600">{person.email}</span>
         </p>
-        <span className="text-sm text-slate-700">{!person.active ? t('inactive') : person.pending ? t('pending') : t('active')}</span>
+        <span className="text-sm text-slate-700">
+          {!person.active ? t('inactive') : person.pending ? t('pending') : t('active')}
+        </span>
       </div>
       <details>
         <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-700">{t('edit')}</summary>
@@ -64,7 +75,12 @@ export function PersonRow({
           <ActionForm action={updateRolesAction}>
             <input type="hidden" name="personId" value={person.id} />
             <CheckboxGroup legend={t('roles')} name="roles" options={roleOptions} defaultValues={person.roles} />
-            <CheckboxGroup legend={t('referentOf')} name="referentOf" options={chantierOptions} defaultValues={person.referentOf} />
+            <CheckboxGroup
+              legend={t('referentOf')}
+              name="referentOf"
+              options={chantierOptions}
+              defaultValues={person.referentOf}
+            />
             <div>
               <SubmitButton>{t('save')}</SubmitButton>
             </div>
@@ -73,10 +89,16 @@ export function PersonRow({
             <ActionForm action={setActiveAction} className="flex flex-col gap-2">
               <input type="hidden" name="personId" value={person.id} />
               <input type="hidden" name="active" value={person.active ? 'false' : 'true'} />
-              <SubmitButton variant={person.active ? 'danger' : 'secondary'}>{person.active ? t('deactivate') : t('reactivate')}</SubmitButton>
+              <SubmitButton variant={person.active ? 'danger' : 'secondary'}>
+                {person.active ? t('deactivate') : t('reactivate')}
+              </SubmitButton>
             </ActionForm>
             {person.active ? (
-              <ActionForm action={accessLinkAction} className="flex flex-col gap-2" success={(state) => <LinkNotice state={state} />}>
+              <ActionForm
+                action={accessLinkAction}
+                className="flex flex-col gap-2"
+                success={(state) => <LinkNotice state={state} />}
+              >
                 <input type="hidden" name="personId" value={person.id} />
                 <SubmitButton variant="secondary">{t('accessLink')}</SubmitButton>
               </ActionForm>

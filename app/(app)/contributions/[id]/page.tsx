@@ -13,7 +13,13 @@ import { StatusBadge } from '@/components/contributions/status-badge';
 function describeValues(values: unknown, locale: 'fr' | 'en'): string {
   if (!values || typeof values !== 'object') return '';
   const v = values as { date?: string; minutes?: number; description?: string; volunteer?: boolean };
-  return [v.date ? formatCalendarDate(v.date, locale) : null, typeof v.minutes === 'number' ? formatDuration(v.minutes, locale) : null, v.description].filter(Boolean).join(' · ');
+  return [
+    v.date ? formatCalendarDate(v.date, locale) : null,
+    typeof v.minutes === 'number' ? formatDuration(v.minutes, locale) : null,
+    v.description,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export default async function ContributionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -23,7 +29,14 @@ export default async function ContributionPage({ params }: { params: Promise<{ i
   if (!contribution) notFound();
   const [history, names] = await Promise.all([
     getContributionHistory({ actor, id }),
-    db().contribution.findUnique({ where: { id }, select: { person: { select: { name: true } }, chantier: { select: { name: true } }, place: { select: { name: true } } } }),
+    db().contribution.findUnique({
+      where: { id },
+      select: {
+        person: { select: { name: true } },
+        chantier: { select: { name: true } },
+        place: { select: { name: true } },
+      },
+    }),
   ]);
   const t = await getTranslations();
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
@@ -53,14 +66,24 @@ export default async function ContributionPage({ params }: { params: Promise<{ i
           <ol className="flex flex-col gap-3" data-testid="history">
             {history.map((event) => (
               <li key={event.id} className="border-l-2 border-brand-600 pl-3">
-                <p className="text-sm text-slate-600">{format.dateTime(new Date(event.at), { dateStyle: 'short', timeStyle: 'short' })}</p>
+                <p className="text-sm text-slate-600">
+                  {format.dateTime(new Date(event.at), { dateStyle: 'short', timeStyle: 'short' })}
+                </p>
                 <p>
                   {event.kind === 'TRANSITION'
-                    ? t('history.TRANSITION', { name: event.actorName, from: event.fromStatus ? t(`status.${event.fromStatus}`) : '—', to: event.toStatus ? t(`status.${event.toStatus}`) : '—' })
+                    ? t('history.TRANSITION', {
+                        name: event.actorName,
+                        from: event.fromStatus ? t(`status.${event.fromStatus}`) : '—',
+                        to: event.toStatus ? t(`status.${event.toStatus}`) : '—',
+                      })
                     : t(`history.${event.kind}`, { name: event.actorName })}
                 </p>
                 {event.comment ? <p className="text-slate-700">« {event.comment} »</p> : null}
-                {event.previousValues ? <p className="text-sm text-slate-600">{t('history.previous', { values: describeValues(event.previousValues, locale) })}</p> : null}
+                {event.previousValues ? (
+                  <p className="text-sm text-slate-600">
+                    {t('history.previous', { values: describeValues(event.previousValues, locale) })}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>

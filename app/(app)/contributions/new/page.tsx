@@ -16,14 +16,27 @@ export default async function DeclarePage({ searchParams }: { searchParams: Prom
   if (duplicate) {
     const source = await getContribution({ actor, id: duplicate }).catch(() => null);
     if (source && source.personId === actor.id) {
-      initial = { date: options.today, minutes: source.minutes, chantierId: source.chantierId, placeId: source.placeId, description: source.description, link: source.link, volunteer: source.volunteer };
+      initial = {
+        date: options.today,
+        minutes: source.minutes,
+        chantierId: source.chantierId,
+        placeId: source.placeId,
+        description: source.description,
+        link: source.link,
+        volunteer: source.volunteer,
+      };
     }
   }
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
       <Section>
-        <ContributionForm action={declareAction} chantiers={options.chantiers} places={options.places} initial={initial} />
+        <ContributionForm
+          action={declareAction}
+          chantiers={options.chantiers}
+          places={options.places}
+          initial={initial}
+        />
       </Section>
     </>
   );

@@ -20,14 +20,24 @@ export const saveWeekAction = formAction({
       revalidatePath('/review');
       const changes = saved.created + saved.updated + saved.deleted + saved.submitted;
       if (changes === 0) return { ok: true, message: translate(locale, 'week.nothingChanged') };
-      const message = input.submit ? translate(locale, 'week.savedSubmitted', { count: saved.submitted }) : translate(locale, 'week.saved');
+      const message = input.submit
+        ? translate(locale, 'week.savedSubmitted', { count: saved.submitted })
+        : translate(locale, 'week.saved');
       return { ok: true, message, data: { ...saved } };
     } catch (error) {
       // The week's own refusals carry "week.…" message keys, which formAction only translates
       // for "errors.…" ones: translate them here, field by field.
       if (!(error instanceof AppError) || !error.message.startsWith('week.')) throw error;
-      const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([path, key]) => [path, translate(locale, key)]));
-      return { ok: false, code: error.code, message: translate(locale, error.message, error.values), fields, details: error.details };
+      const fields = Object.fromEntries(
+        Object.entries(error.fields ?? {}).map(([path, key]) => [path, translate(locale, key)]),
+      );
+      return {
+        ok: false,
+        code: error.code,
+        message: translate(locale, error.message, error.values),
+        fields,
+        details: error.details,
+      };
     }
   },
 });

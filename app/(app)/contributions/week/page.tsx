@@ -13,7 +13,8 @@ import { PageTitle } from '@/components/ui/primitives';
 import { WeekTimesheet } from '@/components/contributions/week-timesheet';
 import { saveWeekAction } from './actions';
 
-const linkClass = 'inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50';
+const linkClass =
+  'inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50';
 
 export default async function WeekPage({ searchParams }: { searchParams: Promise<{ start?: string }> }) {
   const actor = await requireActor();
@@ -45,11 +46,20 @@ export default async function WeekPage({ searchParams }: { searchParams: Promise
         </Link>
       </nav>
       <p className="mb-1 text-lg font-medium text-slate-900" data-testid="week-range">
-        {t('range', { from: formatCalendarDate(weekStart, locale), to: formatCalendarDate(addDays(weekStart, 6), locale) })}
+        {t('range', {
+          from: formatCalendarDate(weekStart, locale),
+          to: formatCalendarDate(addDays(weekStart, 6), locale),
+        })}
       </p>
       <p className="mb-1 text-slate-700">{t('intro')}</p>
       <p className="mb-4 text-sm text-slate-600">{t('help')}</p>
-      <WeekTimesheet action={saveWeekAction} week={week} chantiers={options.chantiers} places={options.places} today={options.today} />
+      <WeekTimesheet
+        action={saveWeekAction}
+        week={week}
+        chantiers={options.chantiers}
+        places={options.places}
+        today={options.today}
+      />
     </>
   );
 }

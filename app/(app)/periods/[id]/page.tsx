@@ -32,24 +32,39 @@ const orNotFound = <T,>(promise: Promise<T>): Promise<T> =>
     throw error;
   });
 
-export default async function PeriodPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ run?: string; done?: string }> }) {
+export default async function PeriodPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ run?: string; done?: string }>;
+}) {
   const actor = await requireActor();
   const t = await getTranslations();
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   const { id } = await params;
   const { run: runId, done } = await searchParams;
   const period = await orNotFound(getPeriod({ actor, periodId: id }));
-  const [names, payouts, activeChantiers] = await Promise.all([loadNames(), orNotFound(getPayouts({ actor, periodId: id, runId: runId || undefined })), listChantiers()]);
+  const [names, payouts, activeChantiers] = await Promise.all([
+    loadNames(),
+    orNotFound(getPayouts({ actor, periodId: id, runId: runId || undefined })),
+    listChantiers(),
+  ]);
   const open = period.status === 'OPEN';
   const edits = open && can(actor, 'periods.manage');
   const closes = open && can(actor, 'periods.close');
   const reopens = period.status === 'CLOSED' && can(actor, 'periods.reopen');
-  const [pending, options] = await Promise.all([closes ? listPendingContributions({ actor, periodId: id }) : [], edits ? periodFormOptions(period) : null]);
+  const [pending, options] = await Promise.all([
+    closes ? listPendingContributions({ actor, periodId: id }) : [],
+    edits ? periodFormOptions(period) : null,
+  ]);
   const money = (cents: number) => formatCents(cents, locale);
   const date = (iso: string) => formatCalendarDate(iso.slice(0, 10), locale);
   // Every active chantier, and any other the period gives an envelope: none means unlimited.
   const envelopeOf = new Map(period.envelopes.map((envelope) => [envelope.chantierId, envelope.amountCents]));
-  const envelopeRows = [...new Set([...activeChantiers.map((chantier) => chantier.id), ...envelopeOf.keys()])].map((chantierId) => ({ chantierId, amountCents: envelopeOf.get(chantierId) ?? null }));
+  const envelopeRows = [...new Set([...activeChantiers.map((chantier) => chantier.id), ...envelopeOf.keys()])].map(
+    (chantierId) => ({ chantierId, amountCents: envelopeOf.get(chantierId) ?? null }),
+  );
   const viewedRun = payouts.runId ? period.runs.find((run) => run.id === payouts.runId) : undefined;
 
   return (
@@ -64,24 +79,37 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
         <PeriodStatusBadge status={period.status} label={t(`periods.status.${period.status}`)} />
       </div>
       <div className="flex flex-col gap-6">
-        {done === 'closed' && period.status !== 'OPEN' ? <Notice tone="success">{t('periods.close.done')}</Notice> : null}
-        {done === 'reopened' && period.status === 'OPEN' ? <Notice tone="success">{t('periods.reopen.done')}</Notice> : null}
+        {done === 'closed' && period.status !== 'OPEN' ? (
+          <Notice tone="success">{t('periods.close.done')}</Notice>
+        ) : null}
+        {done === 'reopened' && period.status === 'OPEN' ? (
+          <Notice tone="success">{t('periods.reopen.done')}</Notice>
+        ) : null}
         <Section title={t('periods.settings')}>
           <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]" data-testid="period-settings">
-            <dt className="font-medium text-slate-800">{t('periods.fields.startDate')} – {t('periods.fields.endDate')}</dt>
+            <dt className="font-medium text-slate-800">
+              {t('periods.fields.startDate')} – {t('periods.fields.endDate')}
+            </dt>
             <dd>{t('periods.dates', { start: date(period.startDate), end: date(period.endDate) })}</dd>
             <dt className="font-medium text-slate-800">{t('periods.fields.defaultRate')}</dt>
             <dd>{t('periods.perHour', { amount: money(period.defaultRateCents) })}</dd>
             <dt className="font-medium text-slate-800">{t('periods.fields.cap')}</dt>
-            <dd>{period.capMinutes === null ? t('periods.noCap') : t('periods.capValue', { hours: formatMinutes(period.capMinutes) })}</dd>
+            <dd>
+              {period.capMinutes === null
+                ? t('periods.noCap')
+                : t('periods.capValue', { hours: formatMinutes(period.capMinutes) })}
+            </dd>
             <dt className="font-medium text-slate-800">{t('periods.fields.policy')}</dt>
-            <dd>{t(`periods.policy.${period.overflowPolicy}`)} — {t(`periods.policyHint.${period.overflowPolicy}`)}</dd>
+            <dd>
+              {t(`periods.policy.${period.overflowPolicy}`)} — {t(`periods.policyHint.${period.overflowPolicy}`)}
+            </dd>
             <dt className="font-medium text-slate-800">{t('periods.fields.envelopes')}</dt>
             <dd>
               <ul>
                 {envelopeRows.map((row) => (
                   <li key={row.chantierId}>
-                    {names.chantiers[row.chantierId] ?? row.chantierId} : {row.amountCents === null ? t('periods.unlimited') : money(row.amountCents)}
+                    {names.chantiers[row.chantierId] ?? row.chantierId} :{' '}
+                    {row.amountCents === null ? t('periods.unlimited') : money(row.amountCents)}
                   </li>
                 ))}
               </ul>
@@ -94,8 +122,13 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
                 <ul>
                   {period.rates.map((rate) => (
                     <li key={`${rate.personId}-${rate.chantierId}`}>
-                      {[rate.personId ? (names.people[rate.personId] ?? rate.personId) : null, rate.chantierId ? (names.chantiers[rate.chantierId] ?? rate.chantierId) : null].filter(Boolean).join(' · ')} :{' '}
-                      {t('periods.perHour', { amount: money(rate.rateCents) })}
+                      {[
+                        rate.personId ? (names.people[rate.personId] ?? rate.personId) : null,
+                        rate.chantierId ? (names.chantiers[rate.chantierId] ?? rate.chantierId) : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}{' '}
+                      : {t('periods.perHour', { amount: money(rate.rateCents) })}
                     </li>
                   ))}
                 </ul>
@@ -106,7 +139,12 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
             <details className="mt-6 rounded-md border border-slate-200 p-3" data-testid="period-edit">
               <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{t('periods.edit')}</summary>
               <div className="pt-4">
-                <PeriodForm action={savePeriodAction} period={periodFormValues(period, locale)} chantiers={options.chantiers} people={options.people} />
+                <PeriodForm
+                  action={savePeriodAction}
+                  period={periodFormValues(period, locale)}
+                  chantiers={options.chantiers}
+                  people={options.people}
+                />
               </div>
             </details>
           ) : null}
@@ -114,10 +152,15 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
 
         <Section title={payouts.frozen ? t('payouts.frozenTitle') : t('payouts.previewTitle')}>
           <div className="flex flex-col gap-6" data-testid="payouts">
-            <p className="text-sm text-slate-700">{payouts.frozen ? t('payouts.frozenNote') : t('payouts.previewNote')}</p>
+            <p className="text-sm text-slate-700">
+              {payouts.frozen ? t('payouts.frozenNote') : t('payouts.previewNote')}
+            </p>
             {viewedRun && viewedRun.status === 'SUPERSEDED' ? (
               <Notice tone="info">
-                {t('periods.runs.viewing', { date: date(viewedRun.supersededAt ?? viewedRun.createdAt), reason: viewedRun.supersededReason ?? '' })}{' '}
+                {t('periods.runs.viewing', {
+                  date: date(viewedRun.supersededAt ?? viewedRun.createdAt),
+                  reason: viewedRun.supersededReason ?? '',
+                })}{' '}
                 <Link href={`/periods/${period.id}`} className="underline">
                   {t('periods.runs.backToCurrent')}
                 </Link>
@@ -155,7 +198,9 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
               <p className="text-sm text-slate-700">{t('periods.close.intro')}</p>
               {pending.length ? (
                 <details className="rounded-md border border-amber-200 p-3">
-                  <summary className="min-h-11 cursor-pointer py-2 font-medium text-slate-900">{t('periods.close.pendingSummary', { count: pending.length })}</summary>
+                  <summary className="min-h-11 cursor-pointer py-2 font-medium text-slate-900">
+                    {t('periods.close.pendingSummary', { count: pending.length })}
+                  </summary>
                   <div className="pt-2">
                     <PendingList pending={pending} testId="pending-contributions" />
                   </div>
@@ -182,15 +227,24 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
                 <li key={run.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                   <div className="text-sm">
                     <p className="font-medium text-slate-900">
-                      {run.status === 'CURRENT' ? t('periods.runs.current') : t('periods.runs.superseded')} · {t('periods.runs.createdAt', { date: date(run.createdAt) })} ·{' '}
+                      {run.status === 'CURRENT' ? t('periods.runs.current') : t('periods.runs.superseded')} ·{' '}
+                      {t('periods.runs.createdAt', { date: date(run.createdAt) })} ·{' '}
                       {t('periods.runs.total', { amount: money(run.totalAmountCents) })}
                     </p>
                     {run.status === 'SUPERSEDED' ? (
-                      <p className="text-slate-700">{t('periods.runs.supersededAt', { date: date(run.supersededAt ?? run.createdAt), reason: run.supersededReason ?? '' })}</p>
+                      <p className="text-slate-700">
+                        {t('periods.runs.supersededAt', {
+                          date: date(run.supersededAt ?? run.createdAt),
+                          reason: run.supersededReason ?? '',
+                        })}
+                      </p>
                     ) : null}
                   </div>
                   {run.id !== payouts.runId ? (
-                    <Link href={run.status === 'CURRENT' ? `/periods/${period.id}` : `/periods/${period.id}?run=${run.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+                    <Link
+                      href={run.status === 'CURRENT' ? `/periods/${period.id}` : `/periods/${period.id}?run=${run.id}`}
+                      className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
+                    >
                       {t('periods.runs.view')}
                     </Link>
                   ) : null}

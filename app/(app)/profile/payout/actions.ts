@@ -13,7 +13,11 @@ export const savePayoutProfileAction = formAction({
     const result = await savePayoutProfile({ actor, personId: actor.id, input });
     revalidatePath('/profile/payout');
     revalidatePath('/profile');
-    const message = !result.ibanChanged ? 'payees.profile.saved' : result.emailed ? 'payees.profile.savedIbanEmailed' : 'payees.profile.savedIbanNoticed';
+    const message = !result.ibanChanged
+      ? 'payees.profile.saved'
+      : result.emailed
+        ? 'payees.profile.savedIbanEmailed'
+        : 'payees.profile.savedIbanNoticed';
     return { ok: true, message: translate(locale, message), data: { ibanMasked: result.profile.ibanMasked } };
   },
 });

@@ -27,11 +27,21 @@ export default async function PayeesPage() {
           <table className="w-full min-w-[48rem] text-left text-sm" data-testid="payee-table">
             <thead className="border-b border-slate-300 text-slate-700">
               <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">{t('person')}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t('payee')}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t('legalName')}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t('iban')}</th>
-                <th scope="col" className="py-2 font-medium">{t('siret')}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t('person')}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t('payee')}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t('legalName')}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t('iban')}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t('siret')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
@@ -43,16 +53,24 @@ export default async function PayeesPage() {
                   </th>
                   <td className="py-2 pr-4">
                     {payee.hasProfile ? payee.payeeName : <span className="text-slate-600">{t('noProfile')}</span>}
-                    {payee.payeeType === 'ORGANISATION' ? <span className="block text-xs text-slate-600">{t('organisation')}</span> : null}
+                    {payee.payeeType === 'ORGANISATION' ? (
+                      <span className="block text-xs text-slate-600">{t('organisation')}</span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-4">{payee.legalName ?? t('none')}</td>
                   <td className="py-2 pr-4">
                     {payee.ibanMasked ? <span className="mr-2 font-mono">{payee.ibanMasked}</span> : null}
-                    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[payee.ibanStatus]}`}>{t(`status.${payee.ibanStatus}`)}</span>
+                    <span
+                      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[payee.ibanStatus]}`}
+                    >
+                      {t(`status.${payee.ibanStatus}`)}
+                    </span>
                   </td>
                   <td className="py-2">
                     {payee.siret ? <span className="font-mono">{formatSiret(payee.siret)}</span> : t('none')}
-                    {payee.siretValid === false ? <span className="block text-xs text-red-700">{t('siretInvalid')}</span> : null}
+                    {payee.siretValid === false ? (
+                      <span className="block text-xs text-red-700">{t('siretInvalid')}</span>
+                    ) : null}
                   </td>
                 </tr>
               ))}

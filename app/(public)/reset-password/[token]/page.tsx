@@ -20,8 +20,21 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         <ActionForm action={resetPasswordAction}>
           <input type="hidden" name="token" value={token} />
           <p className="text-sm text-slate-700">{invitation.person.email}</p>
-          <FormField label={t('password')} name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required />
-          <FormField label={t('passwordConfirm')} name="passwordConfirm" type="password" autoComplete="new-password" required />
+          <FormField
+            label={t('password')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={PASSWORD_MIN_LENGTH}
+            required
+          />
+          <FormField
+            label={t('passwordConfirm')}
+            name="passwordConfirm"
+            type="password"
+            autoComplete="new-password"
+            required
+          />
           <SubmitButton>{t('submit')}</SubmitButton>
         </ActionForm>
       )}

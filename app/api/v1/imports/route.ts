@@ -9,14 +9,37 @@ export const POST = apiRoute({
   permission: 'contributions.import',
   body: ZImportRequest,
   handler: async ({ actor, body }) => {
-    const outcome = await importContributions({ actor, csv: body.csv, mode: body.dryRun ? 'dry-run' : 'import', approve: body.approve, fileName: body.fileName, locale: 'en' });
+    const outcome = await importContributions({
+      actor,
+      csv: body.csv,
+      mode: body.dryRun ? 'dry-run' : 'import',
+      approve: body.approve,
+      fileName: body.fileName,
+      locale: 'en',
+    });
     if (outcome.imported) {
       const { mode: _mode, imported: _imported, ignoredColumns: _ignored, ...result } = outcome;
       return json(result, 201);
     }
-    const report = { ok: outcome.ok, rows: outcome.rows, wouldCreate: outcome.wouldCreate, totalMinutes: outcome.totalMinutes, refused: describeRefused(outcome.refused, 'en', { isoDates: true }), ignoredColumns: outcome.ignoredColumns };
+    const report = {
+      ok: outcome.ok,
+      rows: outcome.rows,
+      wouldCreate: outcome.wouldCreate,
+      totalMinutes: outcome.totalMinutes,
+      refused: describeRefused(outcome.refused, 'en', { isoDates: true }),
+      ignoredColumns: outcome.ignoredColumns,
+    };
     if (outcome.mode === 'dry-run') return json(report, 200);
     const count = outcome.refused.length;
-    return json({ error: { code: 'IMPORT_REFUSED', message: `Nothing was imported: ${count} row${count === 1 ? '' : 's'} refused`, details: report } }, 422);
+    return json(
+      {
+        error: {
+          code: 'IMPORT_REFUSED',
+          message: `Nothing was imported: ${count} row${count === 1 ? '' : 's'} refused`,
+          details: report,
+        },
+      },
+      422,
+    );
   },
 });

@@ -2,5 +2,11 @@
 import { apiRoute } from '@/lib/api/route';
 
 export const GET = apiRoute({
-  handler: async ({ actor }) => ({ id: actor.id, email: actor.email, name: actor.name, roles: actor.roles, referentOf: actor.referentOf }),
+  handler: async ({ actor }) => ({
+    id: actor.id,
+    email: actor.email,
+    name: actor.name,
+    roles: actor.roles,
+    referentOf: actor.referentOf,
+  }),
 });

@@ -4,6 +4,11 @@ import { listPlaces } from '@/lib/chantiers/chantiers';
 
 export const GET = apiRoute({
   handler: async () => ({
-    items: (await listPlaces()).map((place) => ({ id: place.id, code: place.code, name: place.name, active: place.active })),
+    items: (await listPlaces()).map((place) => ({
+      id: place.id,
+      code: place.code,
+      name: place.name,
+      active: place.active,
+    })),
   }),
 });

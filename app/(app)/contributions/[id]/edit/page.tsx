@@ -19,7 +19,13 @@ export default async function EditContributionPage({ params }: { params: Promise
     <>
       <PageTitle>{t('editTitle')}</PageTitle>
       <Section>
-        <ContributionForm action={editAction} chantiers={options.chantiers} places={options.places} initial={contribution} editing />
+        <ContributionForm
+          action={editAction}
+          chantiers={options.chantiers}
+          places={options.places}
+          initial={contribution}
+          editing
+        />
       </Section>
     </>
   );

@@ -43,7 +43,13 @@ export const recordPaymentAction = formAction({
   permission: 'payments.record',
   handler: async ({ actor, input, locale }) => {
     try {
-      await recordPayments({ actor, periodId: input.periodId, targets: [{ payeeKey: input.payeeId, expectedCents: input.amountCents }], paidOn: input.paidOn, reference: input.reference });
+      await recordPayments({
+        actor,
+        periodId: input.periodId,
+        targets: [{ payeeKey: input.payeeId, expectedCents: input.amountCents }],
+        paidOn: input.paidOn,
+        reference: input.reference,
+      });
     } catch (error) {
       return treasuryRefusal(error, locale);
     }
@@ -59,7 +65,15 @@ export const recordBatchAction = formAction({
   handler: async ({ actor, input, locale }) => {
     let count: number;
     try {
-      count = (await recordPayments({ actor, periodId: input.periodId, targets: input.payees, paidOn: input.paidOn, reference: input.reference })).payments.length;
+      count = (
+        await recordPayments({
+          actor,
+          periodId: input.periodId,
+          targets: input.payees,
+          paidOn: input.paidOn,
+          reference: input.reference,
+        })
+      ).payments.length;
     } catch (error) {
       return treasuryRefusal(error, locale);
     }
@@ -70,11 +84,21 @@ export const recordBatchAction = formAction({
 
 export const reversePaymentAction = formAction({
   name: 'reversePayment',
-  schema: ZReversalCreate.extend({ periodId: ZId, paymentId: ZId, reversedOn: ZIsoDate.optional().or(z.literal('').transform(() => undefined)) }),
+  schema: ZReversalCreate.extend({
+    periodId: ZId,
+    paymentId: ZId,
+    reversedOn: ZIsoDate.optional().or(z.literal('').transform(() => undefined)),
+  }),
   permission: 'payments.record',
   handler: async ({ actor, input, locale }) => {
     try {
-      await reversePayment({ actor, periodId: input.periodId, paymentId: input.paymentId, reason: input.reason, reversedOn: input.reversedOn });
+      await reversePayment({
+        actor,
+        periodId: input.periodId,
+        paymentId: input.paymentId,
+        reason: input.reason,
+        reversedOn: input.reversedOn,
+      });
     } catch (error) {
       return treasuryRefusal(error, locale);
     }

@@ -26,14 +26,24 @@ const orNotFound = <T,>(promise: Promise<T>): Promise<T> =>
     throw error;
   });
 
-export default async function PaymentsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; count?: string }> }) {
+export default async function PaymentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string; count?: string }>;
+}) {
   const actor = await requirePermission('payments.record');
   const t = await getTranslations();
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   const { id } = await params;
   const { done, count } = await searchParams;
   const period = await orNotFound(getPeriod({ actor, periodId: id }));
-  const [data, debtor, settings] = await Promise.all([getPeriodPayments({ actor, periodId: id }), getDebtorAccount({ actor }), getSettings()]);
+  const [data, debtor, settings] = await Promise.all([
+    getPeriodPayments({ actor, periodId: id }),
+    getDebtorAccount({ actor }),
+    getSettings(),
+  ]);
   const today = todayIn(settings.timeZone);
   const money = (cents: number) => formatCents(cents, locale);
 
@@ -52,7 +62,9 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
       </div>
       <div className="flex flex-col gap-6">
         {done === 'recorded' ? <Notice tone="success">{t('treasury.record.done')}</Notice> : null}
-        {done === 'batch' ? <Notice tone="success">{t('treasury.sepa.batchDone', { count: Number(count) || 0 })}</Notice> : null}
+        {done === 'batch' ? (
+          <Notice tone="success">{t('treasury.sepa.batchDone', { count: Number(count) || 0 })}</Notice>
+        ) : null}
         {done === 'reversed' ? <Notice tone="success">{t('treasury.reverse.done')}</Notice> : null}
         <p className="text-slate-700">{t('treasury.payments.intro')}</p>
         {data.status === 'OPEN' ? <Notice tone="info">{t('treasury.payments.open')}</Notice> : null}
@@ -63,13 +75,26 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
             <Section title={t('treasury.table.title')}>
               <div className="flex flex-col gap-4">
                 <p className="font-medium text-slate-900" data-testid="payments-totals">
-                  {t('treasury.payments.totals', { owed: money(data.totals.amountCents), paid: money(data.totals.paidCents), due: money(data.totals.dueCents) })}
+                  {t('treasury.payments.totals', {
+                    owed: money(data.totals.amountCents),
+                    paid: money(data.totals.paidCents),
+                    due: money(data.totals.dueCents),
+                  })}
                 </p>
                 {data.payees.length ? (
                   <>
-                    <PaymentsTable data={data} today={today} recordAction={recordPaymentAction} reverseAction={reversePaymentAction} />
+                    <PaymentsTable
+                      data={data}
+                      today={today}
+                      recordAction={recordPaymentAction}
+                      reverseAction={reversePaymentAction}
+                    />
                     <p>
-                      <a href={`/api/v1/periods/${period.id}/exports/statements.zip`} download className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+                      <a
+                        href={`/api/v1/periods/${period.id}/exports/statements.zip`}
+                        download
+                        className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
+                      >
                         {t('treasury.payments.statementsZip')}
                       </a>
                     </p>

@@ -5,5 +5,12 @@ import { reviewContributions } from '@/lib/contributions/server/review';
 
 export const POST = apiRoute({
   body: ZBulkReview,
-  handler: async ({ actor, body }) => ({ items: await reviewContributions({ actor, ids: body.ids, action: body.action, comment: body.reason ?? body.comment }) }),
+  handler: async ({ actor, body }) => ({
+    items: await reviewContributions({
+      actor,
+      ids: body.ids,
+      action: body.action,
+      comment: body.reason ?? body.comment,
+    }),
+  }),
 });

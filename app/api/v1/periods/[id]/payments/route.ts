@@ -21,8 +21,18 @@ export const POST = apiRoute({
   handler: async ({ actor, params, body }) => {
     const targets: PaymentTarget[] = body.payees
       ? body.payees.map((payee) => ({ payeeKey: payee.payeeId, expectedCents: payee.amountCents }))
-      : [body.personId ? { personId: body.personId, expectedCents: body.amountCents } : { payeeKey: body.payeeId!, expectedCents: body.amountCents }];
-    const result = await recordPayments({ actor, periodId: params.id, targets, paidOn: body.paidOn, reference: body.reference });
+      : [
+          body.personId
+            ? { personId: body.personId, expectedCents: body.amountCents }
+            : { payeeKey: body.payeeId!, expectedCents: body.amountCents },
+        ];
+    const result = await recordPayments({
+      actor,
+      periodId: params.id,
+      targets,
+      paidOn: body.paidOn,
+      reference: body.reference,
+    });
     return json({ periodId: params.id, status: result.status, items: result.payments }, 201);
   },
 });

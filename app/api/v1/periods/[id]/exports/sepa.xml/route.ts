@@ -21,7 +21,10 @@ export const GET = apiRoute({
         'x-butin-total-cents': String(file.totalCents),
         'x-butin-excluded': String(file.excluded.length),
         // Keys and reasons only (ASCII): the names are in GET …/payments.
-        'x-butin-excluded-payees': file.excluded.map((payee) => `${payee.payeeKey}=${payee.reason}`).join(', ').slice(0, 4_000),
+        'x-butin-excluded-payees': file.excluded
+          .map((payee) => `${payee.payeeKey}=${payee.reason}`)
+          .join(', ')
+          .slice(0, 4_000),
       },
     });
   },

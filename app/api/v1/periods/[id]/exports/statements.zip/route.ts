@@ -10,6 +10,10 @@ export const GET = apiRoute({
   params: ZPeriodParams,
   handler: async ({ actor, params, request }) => {
     const zip = await statementsZip({ actor, periodId: params.id, locale: documentLocale(request, actor.locale) });
-    return downloadResponse(zip.stream, { contentType: 'application/zip', filename: zip.filename, headers: { 'x-butin-statements': String(zip.count) } });
+    return downloadResponse(zip.stream, {
+      contentType: 'application/zip',
+      filename: zip.filename,
+      headers: { 'x-butin-statements': String(zip.count) },
+    });
   },
 });

@@ -22,6 +22,9 @@ export const GET = apiRoute({
     const locale = documentLocale(request, actor.locale);
     const statement = await getStatement({ actor, periodId: params.id, personId, locale });
     const document = renderStatementPdf(statement, { locale });
-    return downloadResponse(Readable.toWeb(document) as ReadableStream<Uint8Array>, { contentType: 'application/pdf', filename: statementFilename(statement) });
+    return downloadResponse(Readable.toWeb(document) as ReadableStream<Uint8Array>, {
+      contentType: 'application/pdf',
+      filename: statementFilename(statement),
+    });
   },
 });

@@ -9,7 +9,13 @@ export const POST = apiRoute({
   params: ZPaymentParams,
   body: ZReversalCreate,
   handler: async ({ actor, params, body }) => {
-    const result = await reversePayment({ actor, periodId: params.id, paymentId: params.paymentId, reason: body.reason, reversedOn: body.reversedOn });
+    const result = await reversePayment({
+      actor,
+      periodId: params.id,
+      paymentId: params.paymentId,
+      reason: body.reason,
+      reversedOn: body.reversedOn,
+    });
     return json({ periodId: params.id, status: result.status, reversal: result.reversal }, 201);
   },
 });
