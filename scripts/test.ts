@@ -14,6 +14,11 @@ import { startMailCatcher } from '../tests/support/mail-catcher';
 
 const root = path.resolve(import.meta.dirname, '..');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+// With --only, further arguments go to that tier's runner (file filters, -g …):
+// `npm run test:e2e -- tests/e2e/review.spec.ts`.
+const passThrough = only
+  ? process.argv.slice(2).filter((arg, index, all) => arg !== '--only' && all[index - 1] !== '--only')
+  : [];
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'butin-test-reports-'));
 const results: { tier: string; passed: number; failed: number; skipped: number; ok: boolean }[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -63,6 +68,7 @@ function vitest(tier: 'unit' | 'integration', env: Record<string, string> = {}) 
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${file}`,
+      ...passThrough,
     ],
     env,
   );
@@ -128,12 +134,16 @@ async function e2e(adminUrl: string) {
   cleanups.push(async () => server.kill('SIGTERM'));
   await waitForHealth(`${baseUrl}/api/health`, 60_000);
   const file = path.join(reportDir, 'e2e.json');
-  const status = await runAsync(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test'], {
-    E2E_BASE_URL: baseUrl,
-    E2E_DATABASE_URL: databaseUrl,
-    E2E_MAIL_URL: `http://127.0.0.1:${mailHttpPort}`,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
-  });
+  const status = await runAsync(
+    process.execPath,
+    [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...passThrough],
+    {
+      E2E_BASE_URL: baseUrl,
+      E2E_DATABASE_URL: databaseUrl,
+      E2E_MAIL_URL: `http://127.0.0.1:${mailHttpPort}`,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+    },
+  );
   try {
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
     const stats = report.stats ?? {};
