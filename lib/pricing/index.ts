@@ -23,3 +23,16 @@ export type {
   RateOverride,
   RateSource,
 } from './types';
+export { computePayoutsWithClaims, overdrawnChantiers } from './compute-payouts-with-claims';
+export type {
+  ApprovedClaim,
+  ClaimAmounts,
+  ClaimKind,
+  ClaimsPricingInput,
+  ClaimsPricingResult,
+  ClaimsPricingSettings,
+  PricedChantier,
+  PricedClaim,
+  PricedLine,
+  PricedTotals,
+} from './types';
