@@ -36,3 +36,6 @@ export type {
   PricedLine,
   PricedTotals,
 } from './types';
+export { createRateResolver, type RateResolver, type ResolvedRate } from './resolve-rate';
+export { fromExactNumber, toExactNumber } from './exact-number';
+export { add, mul, rational, roundHalfUp, ZERO, type Rational } from './rational';
