@@ -5,7 +5,7 @@
 // INACTIVE, then FORBIDDEN / SELF_REVIEW, then NO_PERIOD / PERIOD_CLOSED, then
 // INVALID_TRANSITION, then COMMENT_REQUIRED.
 //
-// Choices the spec leaves open:
+// Choices the product's rules leave open (docs/permissions.md states the outcome):
 // - Authority to review chantier X comes from being linked to X (`referentOf`); the REFERENT role
 //   flag alone grants nothing, as it names no chantier. Admins review every chantier.
 // - Someone without review authority who tries to review their own contribution gets FORBIDDEN;

@@ -1,7 +1,7 @@
 /**
  * THE pricing module's entry point: turns a funding period's settings and its approved
  * contributions into payout lines per (person, chantier), applying the seven steps of
- * PRODUCT.md's "Pricing rules" in order. Pure — no I/O, no clock — and exact: money is only
+ * docs/pricing.md in order. Pure — no I/O, no clock — and exact: money is only
  * ever BigInt fractions until the final rounding, so the same input always gives the same cents.
  */
 import { fundChantier, type ChantierFunding, type PaidContribution } from './fund-chantier';

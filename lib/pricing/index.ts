@@ -1,5 +1,5 @@
 /**
- * THE pricing module (PRODUCT.md, "Pricing rules"): a pure function from a funding period's
+ * THE pricing module (docs/pricing.md): a pure function from a funding period's
  * settings and approved contributions to explained payout lines, plus the payee aggregation.
  * Import from '@/lib/pricing'; the other files are its internals.
  */

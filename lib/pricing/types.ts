@@ -1,5 +1,5 @@
 /**
- * The shapes going into and out of THE pricing module (PRODUCT.md, "Pricing rules").
+ * The shapes going into and out of THE pricing module (docs/pricing.md).
  * Everything is plain, JSON-serialisable data — exact fractions travel as strings — so that
  * closing a period can freeze both the input and the result of a payout run and re-explain it
  * forever. Money is integer euro cents, durations integer minutes.
