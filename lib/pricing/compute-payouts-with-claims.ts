@@ -1,5 +1,5 @@
 /**
- * Step 0 of the pricing rules (docs/pricing.md, "Claims"), then steps 1–7 on what is left.
+ * Step 0 of the pricing rules (docs/pricing.md, "Step 0: claims"), then steps 1–7 on what is left.
  *
  * Approved claims are priced first: an expense or a fixed fee is worth its amount, a mileage
  * claim its distance × the period's mileage rate. Those are the chantier's fixed amounts F, paid

@@ -177,7 +177,7 @@ export interface PayeeTotal {
   amountCents: number;
 }
 
-/* ── Claims (step 0, docs/pricing.md "Claims") ───────────────────────────────────────────── */
+/* ── Claims (step 0, docs/pricing.md "Step 0: claims") ───────────────────────────────────────────── */
 
 /**
  * EXPENSE (note de frais) and FIXED_FEE (forfait) are worth their amount; MILEAGE is worth its
