@@ -4,6 +4,7 @@ import { z, type ZodType } from 'zod';
 import type { Operation } from '@/lib/api/openapi-types';
 import { CONTRIBUTION_OPERATIONS } from '@/lib/contributions/openapi';
 import { PERIOD_OPERATIONS } from '@/lib/periods/openapi';
+import { PLAN_OPERATIONS } from '@/lib/plans/openapi';
 import { IMPORT_OPERATIONS } from '@/lib/import/openapi';
 import { PAYEE_OPERATIONS } from '@/lib/payees/openapi';
 import { EXPORT_OPERATIONS } from '@/lib/exports/openapi';
@@ -71,6 +72,7 @@ export const OPERATIONS: Operation[] = [
   },
   ...CONTRIBUTION_OPERATIONS,
   ...PERIOD_OPERATIONS,
+  ...PLAN_OPERATIONS,
   ...IMPORT_OPERATIONS,
   ...PAYEE_OPERATIONS,
   ...EXPORT_OPERATIONS,
