@@ -274,6 +274,24 @@ export async function listPeriods(
   };
 }
 
+export type PeriodChoice = {
+  id: string;
+  name: string;
+  status: TPeriodOut['status'];
+  startDate: string;
+  endDate: string;
+};
+
+/** The periods a filter offers (all of them, or the open ones), newest first: names and dates only. */
+export async function listPeriodChoices(options: { actor: Actor; status?: 'OPEN' }): Promise<PeriodChoice[]> {
+  const rows = await db().fundingPeriod.findMany({
+    where: options.status ? { status: options.status } : {},
+    orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
+    select: { id: true, name: true, status: true, startDate: true, endDate: true },
+  });
+  return rows.map((row) => ({ ...row, startDate: toIsoDate(row.startDate), endDate: toIsoDate(row.endDate) }));
+}
+
 function toRunOut(run: {
   id: string;
   status: 'CURRENT' | 'SUPERSEDED';

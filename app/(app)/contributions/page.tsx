@@ -4,10 +4,10 @@ import 'server-only';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
-import { db } from '@/lib/db';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
 import { listContributions, totalsByChantier } from '@/lib/contributions/server/queries';
 import { listChantiers } from '@/lib/chantiers/chantiers';
+import { listPeriodChoices } from '@/lib/periods/periods';
 import { CONTRIBUTION_STATUSES } from '@/lib/contributions/lifecycle';
 import { formatDuration, formatHoursDecimal } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -38,7 +38,7 @@ export default async function MyContributionsPage({
     listContributions({ actor, filters, scope: 'mine' }),
     totalsByChantier({ actor, filters, scope: 'mine' }),
     listChantiers({ includeInactive: true }),
-    db().fundingPeriod.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true } }),
+    listPeriodChoices({ actor }),
   ]);
   const totalMinutes = totals.reduce((sum, total) => sum + total.minutes, 0);
   const nextParams = new URLSearchParams(

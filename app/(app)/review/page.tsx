@@ -5,10 +5,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
-import { db } from '@/lib/db';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
 import { listContributions, peopleInList } from '@/lib/contributions/server/queries';
 import { listPlaces } from '@/lib/chantiers/chantiers';
+import { listPeriodChoices } from '@/lib/periods/periods';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
 import { PageTitle } from '@/components/ui/primitives';
@@ -16,6 +16,7 @@ import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { ReviewActions, SelectAll } from '@/components/contributions/review-actions';
 import { approveSelectedAction } from '@/lib/contributions/actions';
+import { reviewsAnything } from '@/lib/contributions/policy';
 
 const BULK_FORM = 'bulk-approve';
 const PAGE_SIZE = 50;
@@ -26,7 +27,7 @@ export default async function ReviewPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const actor = await requireActor();
-  if (!actor.roles.includes('ADMIN') && actor.referentOf.length === 0) notFound();
+  if (!reviewsAnything(actor)) notFound();
   const t = await getTranslations();
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   const raw = await searchParams;
@@ -43,11 +44,7 @@ export default async function ReviewPage({
     listContributions({ actor, filters, scope: 'review', order }),
     // Only the people with something waiting here (whatever the other filters), not everyone.
     peopleInList({ actor, filters: {}, scope: 'review' }),
-    db().fundingPeriod.findMany({
-      where: { status: 'OPEN' },
-      orderBy: { startDate: 'desc' },
-      select: { id: true, name: true },
-    }),
+    listPeriodChoices({ actor, status: 'OPEN' }),
     listPlaces(),
   ]);
   const nextParams = new URLSearchParams(

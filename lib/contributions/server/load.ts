@@ -45,18 +45,6 @@ export async function lockContribution(tx: Tx, id: string): Promise<StoredRow> {
   return rows[0];
 }
 
-/** Whether the actor may see this contribution at all; those who may not get a 404, not a 403. */
-export function canSee(
-  actor: Actor,
-  row: { person_id: string; chantier_id: string; status: ContributionStatus },
-  transparency: boolean,
-): boolean {
-  if (row.person_id === actor.id) return true;
-  if (row.status !== 'DRAFT' && (actor.roles.includes('ADMIN') || actor.referentOf.includes(row.chantier_id)))
-    return true;
-  return row.status === 'APPROVED' && (transparency || actor.roles.includes('TREASURER'));
-}
-
 /** The editable values of a stored row, as kept in the history when an edit replaces them. */
 export function editableValues(row: StoredRow) {
   return {
