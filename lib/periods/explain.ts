@@ -4,7 +4,7 @@
 // The phrases live in messages/{fr,en}/periods.json under "payoutExplain".
 import type { LineExplanation, PayoutLine } from '@/lib/pricing';
 import { formatCents } from '@/lib/format/money';
-import { formatMinutes } from '@/lib/format/hours';
+import { formatDuration } from '@/lib/contributions/duration';
 import frMessages from '@/messages/fr/periods.json';
 import enMessages from '@/messages/en/periods.json';
 
@@ -54,9 +54,9 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
     if (line.cappedMinutes > 0 && explanation.capMinutes !== null) {
       parts.push(
         fill(phrases.capped, {
-          approved: formatMinutes(line.approvedMinutes),
-          capped: formatMinutes(line.cappedMinutes),
-          cap: formatMinutes(explanation.capMinutes),
+          approved: formatDuration(line.approvedMinutes, locale),
+          capped: formatDuration(line.cappedMinutes, locale),
+          cap: formatDuration(explanation.capMinutes, locale),
         }),
       );
     }
@@ -64,7 +64,12 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
     const sourceKey = `source${line.rateSource}` as keyof Phrases;
     const source = line.rateSource === 'DEFAULT' ? '' : phrases[sourceKey];
     parts.push(
-      fill(phrases.base, { hours: formatMinutes(explanation.paidMinutes), rate, source, value: money(paidValueCents) }),
+      fill(phrases.base, {
+        hours: formatDuration(explanation.paidMinutes, locale),
+        rate,
+        source,
+        value: money(paidValueCents),
+      }),
     );
 
     const factor = explanation.scalingFactor;
@@ -82,7 +87,7 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
   if (line.volunteerMinutes > 0) {
     parts.push(
       fill(phrases.volunteer, {
-        hours: formatMinutes(line.volunteerMinutes),
+        hours: formatDuration(line.volunteerMinutes, locale),
         rate,
         value: money(line.volunteerValueCents),
       }),

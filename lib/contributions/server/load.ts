@@ -8,6 +8,8 @@ import { decideContributionAction, type ContributionRefusalCode } from '@/lib/co
 import type { ContributionAction } from '@/lib/contributions/lifecycle';
 import { periodClosedError } from '@/lib/contributions/server/periods';
 import { toIsoDate } from '@/lib/format/date';
+import type { z } from 'zod';
+import type { ZContributionOut } from '@/lib/contributions/openapi';
 
 export type StoredRow = {
   id: string;
@@ -103,22 +105,8 @@ export function decideOrThrow(
   throw new AppError(code, `errors.${code}`);
 }
 
-export type TContributionOut = {
-  id: string;
-  personId: string;
-  chantierId: string;
-  placeId: string | null;
-  periodId: string;
-  date: string;
-  minutes: number;
-  description: string;
-  link: string | null;
-  volunteer: boolean;
-  status: ContributionStatus;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
+/** What the API answers for a contribution: the type of the schema the OpenAPI document shows. */
+export type TContributionOut = z.infer<typeof ZContributionOut>;
 
 /** What an answer tells of a contribution: a stored row, or a list's row carrying the same fields. */
 export type ContributionFields = Pick<

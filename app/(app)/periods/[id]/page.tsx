@@ -17,7 +17,7 @@ import { periodFormOptions } from '@/lib/periods/form-options';
 import { periodFormValues } from '@/lib/periods/form-values';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatCents } from '@/lib/format/money';
-import { formatMinutes } from '@/lib/format/hours';
+import { formatDuration } from '@/lib/contributions/duration';
 import { Notice, Section } from '@/components/ui/primitives';
 import { PeriodForm } from '@/components/periods/period-form';
 import { CloseForm, PendingList, ReopenForm } from '@/components/periods/period-actions';
@@ -97,7 +97,7 @@ export default async function PeriodPage({
             <dd>
               {period.capMinutes === null
                 ? t('periods.noCap')
-                : t('periods.capValue', { hours: formatMinutes(period.capMinutes) })}
+                : t('periods.capValue', { hours: formatDuration(period.capMinutes) })}
             </dd>
             <dt className="font-medium text-slate-800">{t('periods.fields.policy')}</dt>
             <dd>
