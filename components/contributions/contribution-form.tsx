@@ -8,6 +8,7 @@ import { CheckboxField, FormField } from '@/components/ui/fields';
 import { Field } from '@/components/ui/primitives';
 import type { ActionState } from '@/lib/actions/form-action';
 import { formatDuration, formatDurationInput, parseDuration } from '@/lib/contributions/duration';
+import { chantierLabel } from '@/lib/format/chantier';
 
 type Option = { id: string; name: string; code?: string | null };
 export type ContributionFormValues = {
@@ -92,7 +93,7 @@ function SelectField({
         <option value="">{placeholder}</option>
         {options.map((option) => (
           <option key={option.id} value={option.id}>
-            {option.code ? `${option.code} — ${option.name}` : option.name}
+            {chantierLabel(option)}
           </option>
         ))}
       </select>

@@ -14,7 +14,8 @@ import { WeekAddRow, type WeekOption } from '@/components/contributions/week-add
 import type { ActionState } from '@/lib/actions/form-action';
 import type { WeekOut } from '@/lib/contributions/server/week';
 import { formatDuration } from '@/lib/contributions/duration';
-import { chantierLabel, emptyCell, rowKey } from '@/lib/contributions/week-grid';
+import { emptyCell, rowKey } from '@/lib/contributions/week-grid';
+import { chantierLabel } from '@/lib/format/chantier';
 import { isEditable, toFormRow, toRowInputs, weekTotals, type WeekFormRow } from '@/lib/contributions/week-form';
 import { formatShortDay } from '@/lib/format/date';
 

@@ -12,8 +12,7 @@ import { loadPreviewPricingInput } from './payouts';
 import { seesEveryone } from './periods';
 import { roundExactCents } from './explain';
 import type { TPayoutsOut } from './schemas';
-
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+import { byString } from '@/lib/format/compare';
 
 type StoredLine = Omit<PayoutLine, 'explanation'> & { explanation: unknown };
 

@@ -12,11 +12,10 @@ import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TPayoutRunOut, TPeriodInput, TPeriodListQuery, TPeriodOut, TPeriodPatch } from './schemas';
+import { byString } from '@/lib/format/compare';
 
 const periodInclude = { envelopes: true, rateOverrides: true } as const;
 type PeriodRow = Prisma.FundingPeriodGetPayload<{ include: typeof periodInclude }>;
-
-const byString = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
 /**
  * A period as the API shows it. Rates naming another person are left out for a caller who may
@@ -26,7 +25,7 @@ export function toPeriodOut(period: PeriodRow, viewer?: { id: string; seesEveryo
   const rates = period.rateOverrides
     .filter((rate) => !viewer || viewer.seesEveryone || rate.personId === null || rate.personId === viewer.id)
     .map((rate) => ({ personId: rate.personId, chantierId: rate.chantierId, rateCents: rate.rateCents }))
-    .sort((a, b) => byString(a.personId, b.personId) || byString(a.chantierId, b.chantierId));
+    .sort((a, b) => byString(a.personId ?? '', b.personId ?? '') || byString(a.chantierId ?? '', b.chantierId ?? ''));
   return {
     id: period.id,
     name: period.name,

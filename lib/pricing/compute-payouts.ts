@@ -19,6 +19,7 @@ import type {
   RateSource,
 } from './types';
 import { assertValidPricingInput } from './validate-input';
+import { byString } from '@/lib/format/compare';
 
 /** A contribution with what the cap (step 3) left of it. */
 interface CappedContribution {
@@ -38,8 +39,6 @@ interface LineTotals {
   volunteerMinutes: number;
   cappedMinutes: number;
 }
-
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The order of steps 3 and 4: date, then creation time, then id — a total order, ids being unique. */
 function compareFundingOrder(a: CappedContribution, b: CappedContribution): number {

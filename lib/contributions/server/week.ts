@@ -18,11 +18,12 @@ import type { ContributionAction } from '@/lib/contributions/lifecycle';
 import { decideOrThrow, editableValues, type StoredRow } from '@/lib/contributions/server/load';
 import type { PeriodRef } from '@/lib/contributions/server/periods';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
+import { chantierLabel } from '@/lib/format/chantier';
+import { byName } from '@/lib/format/compare';
 import { weekDays } from '@/lib/contributions/week-dates';
 import {
   buildWeekRows,
   cellFingerprint,
-  chantierLabel,
   type WeekContribution,
   type WeekDay,
   type WeekRowView,
@@ -322,9 +323,9 @@ export async function loadWeek(options: { actor: Actor; weekStart: string }): Pr
   rows.sort(
     (a, b) =>
       a.chantier.position - b.chantier.position ||
-      a.chantierLabel.localeCompare(b.chantierLabel, 'fr') ||
+      byName(a.chantierLabel, b.chantierLabel) ||
       Number(a.placeLabel !== null) - Number(b.placeLabel !== null) ||
-      (a.placeLabel ?? '').localeCompare(b.placeLabel ?? '', 'fr'),
+      byName(a.placeLabel ?? '', b.placeLabel ?? ''),
   );
   return {
     weekStart: options.weekStart,

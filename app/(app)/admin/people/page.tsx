@@ -6,6 +6,7 @@ import { listPeopleForAdmin } from '@/lib/people/people';
 import { listChantiers } from '@/lib/chantiers/chantiers';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { InviteForm, PersonRow } from './people-forms';
+import { chantierLabel } from '@/lib/format/chantier';
 
 export default async function PeoplePage() {
   const actor = await requirePermission('people.update');
@@ -18,7 +19,7 @@ export default async function PeoplePage() {
   const roleOptions = (['ADMIN', 'TREASURER'] as const).map((role) => ({ value: role, label: t(`roles.${role}`) }));
   const chantierOptions = chantiers.map((chantier) => ({
     value: chantier.id,
-    label: chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name,
+    label: chantierLabel(chantier),
   }));
   return (
     <>
