@@ -18,6 +18,7 @@ import { emptyCell, rowKey } from '@/lib/contributions/week-grid';
 import { chantierLabel } from '@/lib/format/chantier';
 import { isEditable, toFormRow, toRowInputs, weekTotals, type WeekFormRow } from '@/lib/contributions/week-form';
 import { formatShortDay } from '@/lib/format/date';
+import { asLocale } from '@/lib/i18n/locales';
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -39,7 +40,7 @@ export function WeekTimesheet(props: Props) {
 
 function WeekGrid({ week, chantiers, places, today }: Props) {
   const t = useTranslations('week');
-  const locale = useLocale() === 'en' ? 'en' : 'fr';
+  const locale = asLocale(useLocale());
   const [rows, setRows] = useState<GridRow[]>(() =>
     week.rows.map((row) => ({
       ...toFormRow(row),

@@ -8,9 +8,10 @@ import type { TPayoutsOut } from '@/lib/periods/schemas';
 export type { Names } from '@/lib/periods/names';
 import type { Names } from '@/lib/periods/names';
 import { byName } from '@/lib/format/compare';
+import { asLocale } from '@/lib/i18n/locales';
 
 async function money() {
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   return { locale, format: (cents: number) => formatCents(cents, locale) } as const;
 }
 

@@ -19,6 +19,7 @@ import { todayIn } from '@/lib/contributions/server/periods';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { UnapproveAction } from '@/components/contributions/review-actions';
+import { asLocale } from '@/lib/i18n/locales';
 
 const ALL_PERIODS = 'all';
 
@@ -29,7 +30,7 @@ export default async function ApprovedPage({
 }) {
   const actor = await requireActor();
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const raw = await searchParams;
   const [settings, periods] = await Promise.all([getSettings(), listPeriodChoices({ actor })]);
   // Without a chosen period, the one under way: the whole history is one choice away ("all"), and

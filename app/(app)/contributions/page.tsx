@@ -16,6 +16,7 @@ import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { StatusBadge } from '@/components/contributions/status-badge';
 import { RowAction } from '@/components/contributions/row-actions';
 import { deleteAction, submitAction } from '@/lib/contributions/actions';
+import { asLocale } from '@/lib/i18n/locales';
 
 export default async function MyContributionsPage({
   searchParams,
@@ -24,7 +25,7 @@ export default async function MyContributionsPage({
 }) {
   const actor = await requireActor();
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const raw = await searchParams;
   const parsed = ZContributionFilters.safeParse({
     periodId: raw.periodId || undefined,

@@ -17,6 +17,7 @@ import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { ReviewActions, SelectAll } from '@/components/contributions/review-actions';
 import { approveSelectedAction } from '@/lib/contributions/actions';
 import { reviewsAnything } from '@/lib/contributions/policy';
+import { asLocale } from '@/lib/i18n/locales';
 
 const BULK_FORM = 'bulk-approve';
 const PAGE_SIZE = 50;
@@ -29,7 +30,7 @@ export default async function ReviewPage({
   const actor = await requireActor();
   if (!reviewsAnything(actor)) notFound();
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const raw = await searchParams;
   const order = raw.sort === 'newest' ? 'desc' : 'asc';
   const parsed = ZContributionFilters.safeParse({

@@ -8,6 +8,7 @@ import { formatDuration } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { StatusBadge } from '@/components/contributions/status-badge';
+import { asLocale } from '@/lib/i18n/locales';
 
 function describeValues(values: unknown, locale: 'fr' | 'en'): string {
   if (!values || typeof values !== 'object') return '';
@@ -28,7 +29,7 @@ export default async function ContributionPage({ params }: { params: Promise<{ i
   if (!detail) notFound();
   const { contribution, history } = detail;
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const format = await getFormatter();
   return (
     <>

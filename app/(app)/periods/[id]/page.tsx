@@ -25,6 +25,7 @@ import { EnvelopeUse, PayoutLines, PeopleTotals } from '@/components/periods/pay
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
 import { ExportLinks } from '@/components/treasury/export-links';
 import { closePeriodAction, reopenPeriodAction, savePeriodAction } from '../actions';
+import { asLocale } from '@/lib/i18n/locales';
 
 const orNotFound = <T,>(promise: Promise<T>): Promise<T> =>
   promise.catch((error) => {
@@ -41,7 +42,7 @@ export default async function PeriodPage({
 }) {
   const actor = await requireActor();
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const { id } = await params;
   const { run: runId, done } = await searchParams;
   const period = await orNotFound(getPeriod({ actor, periodId: id }));
