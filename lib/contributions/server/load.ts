@@ -60,6 +60,18 @@ export function editableValues(row: StoredRow) {
   };
 }
 
+/** The history entry of an edit or a deletion: who did it, and the values it replaced. */
+export function changeEvent(kind: 'EDITED' | 'DELETED', row: StoredRow, actorId: string) {
+  return {
+    contributionId: row.id,
+    actorId,
+    kind,
+    fromStatus: row.status,
+    toStatus: kind === 'EDITED' ? row.status : null,
+    previousValues: editableValues(row),
+  };
+}
+
 /** An edit or review started from an older version: refused, with what is stored now. */
 export function staleError(row: StoredRow): AppError {
   return new AppError('STALE_VERSION', 'errors.STALE_CONTRIBUTION', {

@@ -15,7 +15,7 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import type { ContributionAction } from '@/lib/contributions/lifecycle';
-import { decideOrThrow, editableValues, type StoredRow } from '@/lib/contributions/server/load';
+import { decideOrThrow, changeEvent, type StoredRow } from '@/lib/contributions/server/load';
 import type { PeriodRef } from '@/lib/contributions/server/periods';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import { chantierLabel } from '@/lib/format/chantier';
@@ -214,16 +214,7 @@ async function applyPlan(
       where: { id: row.id },
       data: { minutes: update.minutes, description: update.description, version: { increment: 1 } },
     });
-    await tx.contributionEvent.create({
-      data: {
-        contributionId: row.id,
-        actorId: actor.id,
-        kind: 'EDITED',
-        fromStatus: row.status,
-        toStatus: row.status,
-        previousValues: editableValues(row),
-      },
-    });
+    await tx.contributionEvent.create({ data: changeEvent('EDITED', row, actor.id) });
   }
 
   if (plan.deletes.length) {
@@ -233,13 +224,7 @@ async function applyPlan(
       data: { deletedAt: now, version: { increment: 1 } },
     });
     await tx.contributionEvent.createMany({
-      data: plan.deletes.map(({ id }) => ({
-        contributionId: id,
-        actorId: actor.id,
-        kind: 'DELETED' as const,
-        fromStatus: storedRow(id).status,
-        previousValues: editableValues(storedRow(id)),
-      })),
+      data: plan.deletes.map(({ id }) => changeEvent('DELETED', storedRow(id), actor.id)),
     });
   }
 
