@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
+import { nextPageHref } from '@/lib/contributions/next-page';
 import { listContributions, totalsByChantier } from '@/lib/contributions/server/queries';
 import { listChantiers, listPlaces } from '@/lib/chantiers/chantiers';
 import { listPeriodChoices } from '@/lib/periods/periods';
@@ -57,9 +58,7 @@ export default async function ApprovedPage({
   ]);
   const openPeriods = new Set(periods.filter((period) => period.status === 'OPEN').map((period) => period.id));
   const chantierName = new Map(chantiers.map((chantier) => [chantier.id, chantier.name]));
-  const nextParams = new URLSearchParams(
-    Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][],
-  );
+  const nextHref = nextPageHref('/approved', raw, list.nextCursor);
   return (
     <>
       <PageTitle>{t('approvedList.title')}</PageTitle>
@@ -132,9 +131,9 @@ export default async function ApprovedPage({
           </li>
         ))}
       </ul>
-      {list.nextCursor ? (
+      {nextHref ? (
         <p className="mt-4">
-          <Link href={`/approved?${nextParams.toString()}`} className="text-brand-700 underline">
+          <Link href={nextHref} className="text-brand-700 underline">
             {t('mine.more')}
           </Link>
         </p>

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
+import { nextPageHref } from '@/lib/contributions/next-page';
 import { listContributions, totalsByChantier } from '@/lib/contributions/server/queries';
 import { listChantiers } from '@/lib/chantiers/chantiers';
 import { listPeriodChoices } from '@/lib/periods/periods';
@@ -42,9 +43,7 @@ export default async function MyContributionsPage({
     listPeriodChoices({ actor }),
   ]);
   const totalMinutes = totals.reduce((sum, total) => sum + total.minutes, 0);
-  const nextParams = new URLSearchParams(
-    Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][],
-  );
+  const nextHref = nextPageHref('/contributions', raw, list.nextCursor);
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
@@ -153,9 +152,9 @@ export default async function MyContributionsPage({
           );
         })}
       </ul>
-      {list.nextCursor ? (
+      {nextHref ? (
         <p className="mt-4">
-          <Link href={`/contributions?${nextParams.toString()}`} className="text-brand-700 underline">
+          <Link href={nextHref} className="text-brand-700 underline">
             {t('mine.more')}
           </Link>
         </p>

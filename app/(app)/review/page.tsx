@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
+import { nextPageHref } from '@/lib/contributions/next-page';
 import { listContributions, peopleInList } from '@/lib/contributions/server/queries';
 import { listPlaces } from '@/lib/chantiers/chantiers';
 import { listPeriodChoices } from '@/lib/periods/periods';
@@ -48,9 +49,7 @@ export default async function ReviewPage({
     listPeriodChoices({ actor, status: 'OPEN' }),
     listPlaces(),
   ]);
-  const nextParams = new URLSearchParams(
-    Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][],
-  );
+  const nextHref = nextPageHref('/review', raw, list.nextCursor);
   return (
     <>
       <PageTitle>{t('review.title')}</PageTitle>
@@ -144,9 +143,9 @@ export default async function ReviewPage({
               </li>
             ))}
           </ul>
-          {list.nextCursor ? (
+          {nextHref ? (
             <p className="mt-4">
-              <Link href={`/review?${nextParams.toString()}`} className="text-brand-700 underline">
+              <Link href={nextHref} className="text-brand-700 underline">
                 {t('mine.more')}
               </Link>
             </p>
