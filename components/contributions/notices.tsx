@@ -15,7 +15,7 @@ export async function HomeNotices({ actor }: { actor: Actor }) {
   const t = await getTranslations();
   const locale = asLocale(await getLocale());
   const [waiting, notifications] = await Promise.all([
-    isReviewer(actor) ? waitingCount(actor.id) : Promise.resolve(0),
+    isReviewer(actor) ? waitingCount(actor) : Promise.resolve(0),
     listUnreadNotifications(actor.id),
   ]);
   if (waiting === 0 && notifications.length === 0) return null;

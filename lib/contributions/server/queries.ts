@@ -138,6 +138,15 @@ export async function totalsByChantier(options: { actor: Actor; filters: Filters
   return rows.map((row) => ({ chantierId: row.chantier_id, minutes: Number(row.minutes) }));
 }
 
+/** How many contributions a list holds (same filters, no pagination): the review count of the home page. */
+export async function countContributions(options: { actor: Actor; filters: Filters; scope?: ListScope }) {
+  const [row] = await db().$queryRaw<{ count: bigint | number }[]>`
+    SELECT count(*) AS count
+      FROM contributions c
+     WHERE ${and(listConditions(options.actor, options.filters, options.scope ?? 'all'))}`;
+  return Number(row.count);
+}
+
 /** The people with something in this list (for its filter): at scale, a few dozen names rather than everyone. */
 export async function peopleInList(options: { actor: Actor; filters: Filters; scope?: ListScope }) {
   return db().$queryRaw<{ id: string; name: string }[]>`
