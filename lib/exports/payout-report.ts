@@ -5,19 +5,8 @@
 import { aggregatePayees, type PayoutLine, type RateSource } from '@/lib/pricing';
 import { byName, byString } from '@/lib/format/compare';
 
-export type ReportLine = Pick<
-  PayoutLine,
-  | 'personId'
-  | 'chantierId'
-  | 'rateCents'
-  | 'rateSource'
-  | 'approvedMinutes'
-  | 'volunteerMinutes'
-  | 'cappedMinutes'
-  | 'amountCents'
-  | 'unpaidValueCents'
-  | 'volunteerValueCents'
->;
+/** A payout line without its explanation: the figures a report shows. */
+export type ReportLine = Omit<PayoutLine, 'explanation'>;
 
 export type ReportPerson = { name: string; email: string; payeeKey: string; payeeName: string };
 export type ReportChantier = { code: string | null; name: string };

@@ -2,7 +2,7 @@
 // chantier dépassée : × 0,7407 → 444,45 € ; 155,55 € non rétribués". Pure: it reads only the line
 // and the explanation the pricing module stored with it, so a frozen run explains itself forever.
 // The phrases live in messages/{fr,en}/periods.json under "payoutExplain".
-import type { LineExplanation, PayoutLine } from '@/lib/pricing';
+import type { PayoutLine } from '@/lib/pricing';
 import { formatCents } from '@/lib/format/money';
 import { formatDuration } from '@/lib/contributions/duration';
 import frMessages from '@/messages/fr/periods.json';
@@ -10,17 +10,8 @@ import enMessages from '@/messages/en/periods.json';
 
 export type ExplainLocale = 'fr' | 'en';
 
-export type ExplainableLine = Pick<
-  PayoutLine,
-  | 'rateCents'
-  | 'rateSource'
-  | 'approvedMinutes'
-  | 'volunteerMinutes'
-  | 'cappedMinutes'
-  | 'amountCents'
-  | 'unpaidValueCents'
-  | 'volunteerValueCents'
-> & { explanation: LineExplanation };
+/** A payout line's figures and explanation; whose line it is does not change the words. */
+export type ExplainableLine = Omit<PayoutLine, 'personId' | 'chantierId'>;
 
 type Phrases = (typeof frMessages)['payoutExplain'];
 const PHRASES: Record<ExplainLocale, Phrases> = { fr: frMessages.payoutExplain, en: enMessages.payoutExplain };
