@@ -8,6 +8,8 @@ import { CheckboxField, FormField } from '@/components/ui/fields';
 import { Field } from '@/components/ui/primitives';
 import type { ActionState } from '@/lib/actions/form-action';
 import { formatDuration, formatDurationInput, parseDuration } from '@/lib/contributions/duration';
+import { chantierLabel } from '@/lib/format/chantier';
+import { asLocale } from '@/lib/i18n/locales';
 
 type Option = { id: string; name: string; code?: string | null };
 export type ContributionFormValues = {
@@ -55,9 +57,7 @@ function DurationField({ defaultMinutes }: { defaultMinutes?: number }) {
         aria-live="polite"
         data-testid="duration-understood"
       >
-        {parsed?.ok
-          ? t('declare.understood', { duration: formatDuration(parsed.minutes, locale === 'en' ? 'en' : 'fr') })
-          : ''}
+        {parsed?.ok ? t('declare.understood', { duration: formatDuration(parsed.minutes, asLocale(locale)) }) : ''}
       </p>
     </Field>
   );
@@ -92,7 +92,7 @@ function SelectField({
         <option value="">{placeholder}</option>
         {options.map((option) => (
           <option key={option.id} value={option.id}>
-            {option.code ? `${option.code} — ${option.name}` : option.name}
+            {chantierLabel(option)}
           </option>
         ))}
       </select>
@@ -132,8 +132,8 @@ function StaleValues() {
     <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="stale-values">
       <p className="font-medium">{t('staleTitle')}</p>
       <p>
-        {current.date.split('-').reverse().join('/')} · {formatDuration(current.minutes, locale === 'en' ? 'en' : 'fr')}{' '}
-        · {current.description}
+        {current.date.split('-').reverse().join('/')} · {formatDuration(current.minutes, asLocale(locale))} ·{' '}
+        {current.description}
       </p>
     </div>
   );

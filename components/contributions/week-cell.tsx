@@ -8,6 +8,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useFieldError } from '@/components/ui/action-form';
 import { formatDuration, parseDuration } from '@/lib/contributions/duration';
 import type { WeekCellView } from '@/lib/contributions/week-grid';
+import { asLocale } from '@/lib/i18n/locales';
 
 const STATUS_STYLES: Record<string, string> = {
   DRAFT: 'text-slate-700',
@@ -68,7 +69,7 @@ export function WeekCellInput({
 /** A cell that cannot be typed in: what it holds and the status of its entries, or a dash. */
 export function WeekCellReadOnly({ cell }: { cell: WeekCellView }) {
   const t = useTranslations();
-  const locale = useLocale() === 'en' ? 'en' : 'fr';
+  const locale = asLocale(useLocale());
   if (cell.minutes === 0 && cell.statuses.length === 0) {
     return (
       <span className="text-slate-500" title={cell.state === 'CLOSED' ? t('week.closedDay') : undefined}>

@@ -14,9 +14,11 @@ import { WeekAddRow, type WeekOption } from '@/components/contributions/week-add
 import type { ActionState } from '@/lib/actions/form-action';
 import type { WeekOut } from '@/lib/contributions/server/week';
 import { formatDuration } from '@/lib/contributions/duration';
-import { chantierLabel, emptyCell, rowKey } from '@/lib/contributions/week-grid';
+import { emptyCell, rowKey } from '@/lib/contributions/week-grid';
+import { chantierLabel } from '@/lib/format/chantier';
 import { isEditable, toFormRow, toRowInputs, weekTotals, type WeekFormRow } from '@/lib/contributions/week-form';
 import { formatShortDay } from '@/lib/format/date';
+import { asLocale } from '@/lib/i18n/locales';
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -38,7 +40,7 @@ export function WeekTimesheet(props: Props) {
 
 function WeekGrid({ week, chantiers, places, today }: Props) {
   const t = useTranslations('week');
-  const locale = useLocale() === 'en' ? 'en' : 'fr';
+  const locale = asLocale(useLocale());
   const [rows, setRows] = useState<GridRow[]>(() =>
     week.rows.map((row) => ({
       ...toFormRow(row),

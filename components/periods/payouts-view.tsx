@@ -7,9 +7,11 @@ import type { TPayoutsOut } from '@/lib/periods/schemas';
 
 export type { Names } from '@/lib/periods/names';
 import type { Names } from '@/lib/periods/names';
+import { byName } from '@/lib/format/compare';
+import { asLocale } from '@/lib/i18n/locales';
 
 async function money() {
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   return { locale, format: (cents: number) => formatCents(cents, locale) } as const;
 }
 
@@ -83,7 +85,7 @@ export async function PeopleTotals({ payouts, names }: { payouts: TPayoutsOut; n
     totals.unpaidValueCents += Math.max(0, line.unpaidValueCents);
     totals.volunteerValueCents += line.volunteerValueCents;
   }
-  const rows = [...byPerson].sort(([a], [b]) => (names.people[a] ?? a).localeCompare(names.people[b] ?? b, 'fr'));
+  const rows = [...byPerson].sort(([a], [b]) => byName(names.people[a] ?? a, names.people[b] ?? b));
   return (
     // On a narrow phone the table scrolls sideways; the region takes the focus so a keyboard can too.
     <div className="overflow-x-auto" role="region" aria-label={t('people')} tabIndex={0}>
@@ -151,7 +153,7 @@ export async function PayoutLines({
   const { locale, format } = await money();
   const byPerson = new Map<string, TPayoutsOut['lines']>();
   for (const line of lines) byPerson.set(line.personId, [...(byPerson.get(line.personId) ?? []), line]);
-  const people = [...byPerson.keys()].sort((a, b) => (names.people[a] ?? a).localeCompare(names.people[b] ?? b, 'fr'));
+  const people = [...byPerson.keys()].sort((a, b) => byName(names.people[a] ?? a, names.people[b] ?? b));
   const Heading = `h${headingLevel}` as const;
   return (
     <div className="flex flex-col gap-4">

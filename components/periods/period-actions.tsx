@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/primitives';
 import type { ActionState } from '@/lib/actions/form-action';
 import type { PendingContribution } from '@/lib/periods/payouts';
 import { formatCalendarDate } from '@/lib/format/date';
-import { formatMinutes } from '@/lib/format/hours';
+import { formatDuration } from '@/lib/contributions/duration';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -22,7 +22,7 @@ export function PendingList({ pending, testId }: { pending: PendingContribution[
             person: item.personName,
             date: formatCalendarDate(item.date, locale),
             chantier: item.chantierName,
-            duration: formatMinutes(item.minutes),
+            duration: formatDuration(item.minutes),
           })}{' '}
           <span className="text-slate-600">({t(`pendingStatus.${item.status}`)})</span>
         </li>

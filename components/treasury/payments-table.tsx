@@ -7,6 +7,7 @@ import { formatCents } from '@/lib/format/money';
 import type { ActionState } from '@/lib/actions/form-action';
 import type { TPaymentOut, TPeriodPaymentsOut } from '@/lib/treasury/schemas';
 import { RecordPaymentForm, ReversePaymentForm } from './payments-forms';
+import { asLocale } from '@/lib/i18n/locales';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -37,7 +38,7 @@ export async function PaymentsTable({
   reverseAction: Action;
 }) {
   const t = await getTranslations('treasury');
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const money = (cents: number) => formatCents(cents, locale);
   const date = (iso: string) => formatCalendarDate(iso, locale);
   const activeOf = (payeeId: string): TPaymentOut[] =>

@@ -9,6 +9,7 @@ import { writeAudit } from '@/lib/audit';
 import { getSettings } from '@/lib/settings/settings';
 import type { TPersonInvite, TPersonOut, TPersonRolesUpdate } from '@/lib/people/schemas';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
+import type { Locale } from '@/lib/i18n/locale';
 
 const personInclude = { referentOf: { select: { chantierId: true } } } as const;
 
@@ -196,4 +197,36 @@ export async function listPeople(options: { limit: number; cursor?: string; incl
     items: page.map(toPersonOut),
     nextCursor: rows.length > options.limit && last ? encodeCursor({ key: last.name, id: last.id }) : null,
   };
+}
+
+/** Every person's name, for a filter: everyone signed in may see who is in the collective. */
+export async function listPersonNames(_options: { actor: Actor }): Promise<{ id: string; name: string }[]> {
+  return db().person.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } });
+}
+
+export type PersonForAdmin = TPersonOut & {
+  /** Invited, and has not chosen a password yet. */
+  pending: boolean;
+};
+
+/**
+ * The people screen of an admin: everyone, the active first. Whether an invitation is pending is
+ * asked of the database (`password_hash IS NULL`) so that no password hash leaves it.
+ */
+export async function listPeopleForAdmin(options: { actor: Actor }): Promise<PersonForAdmin[]> {
+  assertCan(options.actor, 'people.update');
+  const [people, pending] = await Promise.all([
+    db().person.findMany({
+      orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, email: true, active: true, roles: true, ...personInclude },
+    }),
+    db().person.findMany({ where: { passwordHash: null }, select: { id: true } }),
+  ]);
+  const pendingIds = new Set(pending.map((person) => person.id));
+  return people.map((person) => ({ ...toPersonOut(person), pending: pendingIds.has(person.id) }));
+}
+
+/** A person's interface language, kept so that mails and the next session speak it too. */
+export async function setPersonLocale(options: { actor: Actor; locale: Locale }): Promise<void> {
+  await db().person.update({ where: { id: options.actor.id }, data: { locale: options.locale } });
 }

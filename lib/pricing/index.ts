@@ -3,7 +3,7 @@
  * settings and approved contributions to explained payout lines, plus the payee aggregation.
  * Import from '@/lib/pricing'; the other files are its internals.
  */
-export { computePayouts } from './compute-payouts';
+export { computePayouts, summariseLines } from './compute-payouts';
 export { aggregatePayees, type AggregatePayeesOptions } from './aggregate-payees';
 export { PricingInputError } from './validate-input';
 export type {

@@ -4,10 +4,11 @@ import 'server-only';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
-import { db } from '@/lib/db';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
+import { nextPageHref } from '@/lib/contributions/next-page';
 import { listContributions, totalsByChantier } from '@/lib/contributions/server/queries';
 import { listChantiers } from '@/lib/chantiers/chantiers';
+import { listPeriodChoices } from '@/lib/periods/periods';
 import { CONTRIBUTION_STATUSES } from '@/lib/contributions/lifecycle';
 import { formatDuration, formatHoursDecimal } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -16,6 +17,7 @@ import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { StatusBadge } from '@/components/contributions/status-badge';
 import { RowAction } from '@/components/contributions/row-actions';
 import { deleteAction, submitAction } from '@/lib/contributions/actions';
+import { asLocale } from '@/lib/i18n/locales';
 
 export default async function MyContributionsPage({
   searchParams,
@@ -24,7 +26,7 @@ export default async function MyContributionsPage({
 }) {
   const actor = await requireActor();
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const raw = await searchParams;
   const parsed = ZContributionFilters.safeParse({
     periodId: raw.periodId || undefined,
@@ -38,12 +40,10 @@ export default async function MyContributionsPage({
     listContributions({ actor, filters, scope: 'mine' }),
     totalsByChantier({ actor, filters, scope: 'mine' }),
     listChantiers({ includeInactive: true }),
-    db().fundingPeriod.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true } }),
+    listPeriodChoices({ actor }),
   ]);
   const totalMinutes = totals.reduce((sum, total) => sum + total.minutes, 0);
-  const nextParams = new URLSearchParams(
-    Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][],
-  );
+  const nextHref = nextPageHref('/contributions', raw, list.nextCursor);
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
@@ -152,9 +152,9 @@ export default async function MyContributionsPage({
           );
         })}
       </ul>
-      {list.nextCursor ? (
+      {nextHref ? (
         <p className="mt-4">
-          <Link href={`/contributions?${nextParams.toString()}`} className="text-brand-700 underline">
+          <Link href={nextHref} className="text-brand-700 underline">
             {t('mine.more')}
           </Link>
         </p>

@@ -9,7 +9,7 @@ import { openPeriodFor } from '@/lib/contributions/server/periods';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import {
   decideOrThrow,
-  editableValues,
+  changeEvent,
   lockContribution,
   staleError,
   toContributionOut,
@@ -93,16 +93,7 @@ export async function updateContribution(options: { actor: Actor; id: string; in
         version: { increment: 1 },
       },
     });
-    await tx.contributionEvent.create({
-      data: {
-        contributionId: row.id,
-        actorId: actor.id,
-        kind: 'EDITED',
-        fromStatus: row.status,
-        toStatus: row.status,
-        previousValues: editableValues(row),
-      },
-    });
+    await tx.contributionEvent.create({ data: changeEvent('EDITED', row, actor.id) });
     return toContributionOut(updated);
   });
 }
@@ -114,15 +105,7 @@ export async function deleteContribution(options: { actor: Actor; id: string; ve
     decideOrThrow(options.actor, row, 'delete');
     if (options.version !== undefined && row.version !== options.version) throw staleError(row);
     await tx.contribution.update({ where: { id: row.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
-    await tx.contributionEvent.create({
-      data: {
-        contributionId: row.id,
-        actorId: options.actor.id,
-        kind: 'DELETED',
-        fromStatus: row.status,
-        previousValues: editableValues(row),
-      },
-    });
+    await tx.contributionEvent.create({ data: changeEvent('DELETED', row, options.actor.id) });
   });
 }
 
