@@ -4,21 +4,14 @@
 // the referent saw, so a contribution handled meanwhile by someone else is not handled twice.
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
-import { Field } from '@/components/ui/primitives';
+import { Field, TextArea } from '@/components/ui/field';
 import { reviewAction } from '@/lib/contributions/actions';
 
 function CommentField({ id, label }: { id: string; label: string }) {
   const error = useFieldError('comment');
   return (
     <Field label={label} name="comment" id={id} error={error}>
-      <textarea
-        id={id}
-        name="comment"
-        rows={2}
-        required
-        maxLength={2000}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
-      />
+      <TextArea rows={2} required maxLength={2000} />
     </Field>
   );
 }

@@ -6,7 +6,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useActionFormState, useFieldError } from '@/components/ui/action-form';
 import { CheckboxField } from '@/components/ui/fields';
-import { Field } from '@/components/ui/primitives';
+import { Field, TextArea } from '@/components/ui/field';
 import type { ImportReportView } from './actions';
 import { importAction } from './actions';
 
@@ -71,24 +71,20 @@ function ImportFields() {
           type="file"
           accept=".csv,text/csv,text/plain"
           onChange={onFile}
-          aria-describedby={fileError ? 'csvFile-error' : 'csvFile-hint'}
+          aria-describedby={fileError ? 'csvFile-hint csvFile-error' : 'csvFile-hint'}
           aria-invalid={fileError ? true : undefined}
-          className="min-h-11 text-sm text-slate-800 file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:text-sm file:font-medium"
+          className="min-h-11 max-w-full text-sm text-slate-800 file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-4 file:text-sm file:font-medium"
         />
       </Field>
       <input type="hidden" name="fileName" value={fileName} />
       <Field label={t('csv')} name="csv" error={csvError} hint={t('csvHint')}>
-        <textarea
-          id="csv"
-          name="csv"
+        <TextArea
           value={csv}
           onChange={(event) => setCsv(event.target.value)}
           rows={10}
           spellCheck={false}
           wrap="off"
-          aria-invalid={csvError ? true : undefined}
-          aria-describedby={csvError ? 'csv-error' : 'csv-hint'}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 aria-[invalid]:border-red-600"
+          className="font-mono text-sm"
         />
       </Field>
       <CheckboxField label={t('approve')} name="approve" />
