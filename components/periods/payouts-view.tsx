@@ -53,13 +53,15 @@ export async function EnvelopeUse({ chantiers, names }: { chantiers: TPayoutsOut
                   chantier: name,
                   percent: percent ?? (chantier.demandCents > 0 ? '∞' : '0'),
                 })}
-                className="mt-1 flex h-4 w-full overflow-hidden rounded-full bg-slate-200"
+                className="mt-1 flex h-4 w-full overflow-hidden rounded-full border border-slate-600 bg-white forced-color-adjust-none"
               >
+                {/* Fill and excess each contrast with the white track (≥ 3:1), and a white gap
+                    separates them, since green against red alone is not enough. */}
                 <div
-                  className={exceeded ? 'bg-brand-700' : 'bg-emerald-600'}
+                  className={exceeded ? 'bg-brand-700' : 'bg-emerald-700'}
                   style={{ width: `${(fundedShare * 100).toFixed(2)}%` }}
                 />
-                {exceeded ? <div className="flex-1 bg-red-500" /> : null}
+                {exceeded ? <div className="flex-1 border-l-2 border-white bg-red-600" /> : null}
               </div>
             ) : null}
           </li>
