@@ -23,6 +23,7 @@ function WithComment({
   summary,
   label,
   submit,
+  subject,
 }: {
   contributionId: string;
   version: number;
@@ -30,11 +31,14 @@ function WithComment({
   summary: string;
   label: string;
   submit: string;
+  subject?: string;
 }) {
+  const named = (text: string) => (subject ? `${text} : ${subject}` : undefined);
   return (
     <details className="w-full sm:w-auto">
       <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
         {summary}
+        {subject ? <span className="sr-only"> : {subject}</span> : null}
       </summary>
       <ActionForm action={reviewAction} className="mt-2 flex flex-col gap-2">
         <input type="hidden" name="id" value={contributionId} />
@@ -42,14 +46,28 @@ function WithComment({
         <input type="hidden" name="action" value={action} />
         <CommentField id={`${action}-${contributionId}`} label={label} />
         <div>
-          <SubmitButton variant={action === 'reject' ? 'danger' : 'primary'}>{submit}</SubmitButton>
+          <SubmitButton variant={action === 'reject' ? 'danger' : 'primary'} aria-label={named(submit)}>
+            {submit}
+          </SubmitButton>
         </div>
       </ActionForm>
     </details>
   );
 }
 
-export function ReviewActions({ contributionId, version }: { contributionId: string; version: number }) {
+/**
+ * `subject` says which contribution the buttons act on ("Alice Martin, 12/06/2027, 2 h"): a list
+ * repeats "Valider" on every item, and a screen reader's list of buttons must tell them apart.
+ */
+export function ReviewActions({
+  contributionId,
+  version,
+  subject,
+}: {
+  contributionId: string;
+  version: number;
+  subject?: string;
+}) {
   const t = useTranslations('review');
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -57,7 +75,7 @@ export function ReviewActions({ contributionId, version }: { contributionId: str
         <input type="hidden" name="id" value={contributionId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="action" value="approve" />
-        <SubmitButton>{t('approve')}</SubmitButton>
+        <SubmitButton aria-label={subject ? `${t('approve')} : ${subject}` : undefined}>{t('approve')}</SubmitButton>
       </ActionForm>
       <WithComment
         contributionId={contributionId}
@@ -66,6 +84,7 @@ export function ReviewActions({ contributionId, version }: { contributionId: str
         summary={t('reject')}
         label={t('rejectReason')}
         submit={t('reject')}
+        subject={subject}
       />
       <WithComment
         contributionId={contributionId}
@@ -74,12 +93,21 @@ export function ReviewActions({ contributionId, version }: { contributionId: str
         summary={t('requestChanges')}
         label={t('changesComment')}
         submit={t('requestChanges')}
+        subject={subject}
       />
     </div>
   );
 }
 
-export function UnapproveAction({ contributionId, version }: { contributionId: string; version: number }) {
+export function UnapproveAction({
+  contributionId,
+  version,
+  subject,
+}: {
+  contributionId: string;
+  version: number;
+  subject?: string;
+}) {
   const t = useTranslations('review');
   return (
     <WithComment
@@ -89,6 +117,7 @@ export function UnapproveAction({ contributionId, version }: { contributionId: s
       summary={t('unapprove')}
       label={t('unapproveComment')}
       submit={t('unapprove')}
+      subject={subject}
     />
   );
 }
