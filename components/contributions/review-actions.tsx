@@ -8,7 +8,10 @@ import { Field, TextArea } from '@/components/ui/field';
 import { reviewAction } from '@/lib/contributions/actions';
 
 function CommentField({ id, label }: { id: string; label: string }) {
-  const error = useFieldError('comment');
+  // A refusal's reason comes back as `reason` (the API's name for it), other comments as `comment`.
+  const commentError = useFieldError('comment');
+  const reasonError = useFieldError('reason');
+  const error = commentError ?? reasonError;
   return (
     <Field label={label} name="comment" id={id} error={error}>
       <TextArea rows={2} required maxLength={2000} />
