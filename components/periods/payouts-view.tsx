@@ -71,7 +71,8 @@ export async function EnvelopeUse({ chantiers, names }: { chantiers: TPayoutsOut
   );
 }
 
-export async function PeopleTotals({ payouts, names }: { payouts: TPayoutsOut; names: Names }) {
+/** `label` names the scrolling table; where several periods show one each, it must name the period. */
+export async function PeopleTotals({ payouts, names, label }: { payouts: TPayoutsOut; names: Names; label?: string }) {
   const t = await getTranslations('payouts');
   const { format } = await money();
   const byPerson = new Map(
@@ -88,7 +89,7 @@ export async function PeopleTotals({ payouts, names }: { payouts: TPayoutsOut; n
   const rows = [...byPerson].sort(([a], [b]) => (names.people[a] ?? a).localeCompare(names.people[b] ?? b, 'fr'));
   return (
     // On a narrow phone the table scrolls sideways; the region takes the focus so a keyboard can too.
-    <div className="overflow-x-auto" role="region" aria-label={t('people')} tabIndex={0}>
+    <div className="overflow-x-auto" role="region" aria-label={label ?? t('people')} tabIndex={0}>
       <table className="w-full min-w-[20rem] text-left text-sm" data-testid="people-totals">
         <thead>
           <tr className="border-b border-slate-200 text-slate-700">

@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useActionFormState, useFieldError } from '@/components/ui/action-form';
 import { CheckboxField } from '@/components/ui/fields';
 import { Field, TextArea } from '@/components/ui/field';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import type { ImportReportView } from './actions';
 import { importAction } from './actions';
 
@@ -116,7 +117,7 @@ function ImportReport() {
         <p className="text-sm text-slate-700">{t('ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</p>
       ) : null}
       {report.refused.length ? (
-        <div className="overflow-x-auto">
+        <ScrollArea label={t('refusedTitle')}>
           <table className="w-full border-collapse text-left text-sm" data-testid="import-refused">
             <caption className="mb-2 text-left text-base font-semibold text-slate-900">{t('refusedTitle')}</caption>
             <thead>
@@ -148,7 +149,7 @@ function ImportReport() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       ) : null}
       {report.refusedCount > report.refused.length ? (
         <p className="text-sm text-slate-700">
