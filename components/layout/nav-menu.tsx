@@ -31,7 +31,10 @@ function Links({
               href={link.href}
               aria-current={isCurrent ? 'page' : undefined}
               className={`flex min-h-11 items-center rounded-md border-b-4 px-3 text-sm font-medium text-slate-800 hover:bg-brand-50 ${
-                isCurrent ? 'border-brand-700 bg-brand-50 font-semibold text-brand-800' : 'border-transparent'
+                isCurrent
+                  ? 'border-brand-700 bg-brand-50 font-semibold text-brand-800'
+                  : // Forced colours paint every border, transparent ones too: only the current entry keeps its bar.
+                    'border-transparent forced-colors:border-b-0 forced-colors:pb-1'
               }`}
             >
               {link.label}

@@ -1,5 +1,5 @@
 // Each page's title ("Ma semaine — Butin", WCAG 2.4.2), in the person's language. A route's
-// layout.tsx exports `generateMetadata = pageTitle('week')`; the root layout adds " — Butin".
+// layout.tsx exports `generateMetadata = pageTitle('week')`.
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
@@ -37,6 +37,7 @@ export type PageTitleKey = (typeof PAGE_TITLES)[number];
 export function pageTitle(key: PageTitleKey) {
   return async function generateMetadata(): Promise<Metadata> {
     const t = await getTranslations('titles');
-    return { title: t(key) };
+    // Absolute: a layout's plain title would stop the root's template from reaching the pages below it.
+    return { title: { absolute: `${t(key)} — Butin` } };
   };
 }

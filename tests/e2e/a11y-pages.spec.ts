@@ -46,16 +46,26 @@ async function pages(): Promise<{ path: string; title: string }[]> {
   ];
 }
 
-async function check(page: Page, path: string, title: string, width: number) {
+/** Every check of one page, each failure collected (one does not hide the next). */
+async function check(page: Page, path: string, title: string, width: number): Promise<string[]> {
+  const failures: string[] = [];
+  const soft = async (what: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+    } catch (error) {
+      failures.push(`${path} at ${width} px, ${what}: ${(error as Error).message.split('\n').slice(0, 14).join('\n')}`);
+    }
+  };
   await page.goto(path);
-  await expect(page, path).toHaveTitle(`${title} — Butin`);
-  await expect(page.locator('main'), `${path}: one <main>`).toHaveCount(1);
-  expect(await sidewaysOverflow(page), `${path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await soft('title', () => expect(page).toHaveTitle(`${title} — Butin`, { timeout: 2000 }));
+  await soft('one <main>', () => expect(page.locator('main')).toHaveCount(1, { timeout: 2000 }));
+  await soft('reflow', async () => expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0));
   await page.screenshot({
     path: `test-results/a11y/${width}${path.replace(/\//g, '_') || '_home'}.png`,
     fullPage: true,
   });
-  await expectNoModerateA11yViolations(page, `${path} at ${width} px:`);
+  await soft('axe', () => expectNoModerateA11yViolations(page, `${path} at ${width} px:`));
+  return failures;
 }
 
 for (const width of WIDTHS) {
@@ -65,13 +75,7 @@ for (const width of WIDTHS) {
     const page = await context.newPage();
     await signIn(page, DEMO.admin);
     const failures: string[] = [];
-    for (const { path, title } of await pages()) {
-      try {
-        await check(page, path, title, width);
-      } catch (error) {
-        failures.push(`${path}: ${(error as Error).message.split('\n').slice(0, 12).join('\n')}`);
-      }
-    }
+    for (const { path, title } of await pages()) failures.push(...(await check(page, path, title, width)));
     expect(failures).toEqual([]);
     await context.close();
   });
