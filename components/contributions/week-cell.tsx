@@ -124,6 +124,12 @@ export function WeekRowHeader({
       <span className="block font-medium text-slate-900">{label}</span>
       {rowError ? <span className="block text-xs text-red-700">{rowError}</span> : null}
       {describable ? (
+        // A visible label (the placeholder is only an example); the accessible name also names the row.
+        <span aria-hidden className="mt-1 block text-xs font-medium text-slate-700">
+          {t('descriptionLabel')}
+        </span>
+      ) : null}
+      {describable ? (
         <input
           value={description}
           onChange={(event) => onDescribe(event.target.value)}
@@ -131,9 +137,8 @@ export function WeekRowHeader({
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           placeholder={t('descriptionPlaceholder')}
-          maxLength={2000}
           data-description={rowIndex}
-          className="mt-1 min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm aria-[invalid]:border-red-600"
+          className="mt-1 min-h-11 w-full rounded-md border border-slate-500 bg-white px-2 py-1 text-sm"
         />
       ) : null}
       {error ? (

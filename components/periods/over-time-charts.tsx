@@ -31,6 +31,7 @@ export async function OverTimeCharts() {
           series={series}
           formatValue={(minutes) => formatHoursDecimal(Math.round(minutes), locale)}
           tableLabel={t('table')}
+          cornerLabel={t('period')}
         />
         <StackedBarChart
           title={t('money')}
@@ -38,6 +39,7 @@ export async function OverTimeCharts() {
           series={series}
           formatValue={(cents) => formatCents(Math.round(cents), locale)}
           tableLabel={t('table')}
+          cornerLabel={t('period')}
         />
       </div>
     </Section>

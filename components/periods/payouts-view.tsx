@@ -55,13 +55,15 @@ export async function EnvelopeUse({ chantiers, names }: { chantiers: TPayoutsOut
                   chantier: name,
                   percent: percent ?? (chantier.demandCents > 0 ? '∞' : '0'),
                 })}
-                className="mt-1 flex h-4 w-full overflow-hidden rounded-full bg-slate-200"
+                className="mt-1 flex h-4 w-full overflow-hidden rounded-full border border-slate-600 bg-white forced-color-adjust-none"
               >
+                {/* Fill and excess each contrast with the white track (≥ 3:1), and a white gap
+                    separates them, since green against red alone is not enough. */}
                 <div
-                  className={exceeded ? 'bg-brand-700' : 'bg-emerald-600'}
+                  className={exceeded ? 'bg-brand-700' : 'bg-emerald-700'}
                   style={{ width: `${(fundedShare * 100).toFixed(2)}%` }}
                 />
-                {exceeded ? <div className="flex-1 bg-red-500" /> : null}
+                {exceeded ? <div className="flex-1 border-l-2 border-white bg-red-600" /> : null}
               </div>
             ) : null}
           </li>
@@ -71,7 +73,8 @@ export async function EnvelopeUse({ chantiers, names }: { chantiers: TPayoutsOut
   );
 }
 
-export async function PeopleTotals({ payouts, names }: { payouts: TPayoutsOut; names: Names }) {
+/** `label` names the scrolling table; where several periods show one each, it must name the period. */
+export async function PeopleTotals({ payouts, names, label }: { payouts: TPayoutsOut; names: Names; label?: string }) {
   const t = await getTranslations('payouts');
   const { format } = await money();
   const byPerson = new Map(
@@ -88,7 +91,7 @@ export async function PeopleTotals({ payouts, names }: { payouts: TPayoutsOut; n
   const rows = [...byPerson].sort(([a], [b]) => byName(names.people[a] ?? a, names.people[b] ?? b));
   return (
     // On a narrow phone the table scrolls sideways; the region takes the focus so a keyboard can too.
-    <div className="overflow-x-auto" role="region" aria-label={t('people')} tabIndex={0}>
+    <div className="overflow-x-auto" role="region" aria-label={label ?? t('people')} tabIndex={0}>
       <table className="w-full min-w-[20rem] text-left text-sm" data-testid="people-totals">
         <thead>
           <tr className="border-b border-slate-200 text-slate-700">

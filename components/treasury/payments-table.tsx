@@ -2,6 +2,7 @@
 // IBAN's state (masked), and where the payment stands, with the forms to record a payment or
 // reverse one beside each row. Server component: it renders; the forms are client components.
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatCents } from '@/lib/format/money';
 import type { ActionState } from '@/lib/actions/form-action';
@@ -46,7 +47,7 @@ export async function PaymentsTable({
   const canRecord = data.status !== 'OPEN';
 
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label={t('payments.title')}>
       <table className="w-full min-w-[48rem] text-left text-sm" data-testid="payments-table">
         <thead className="border-b border-slate-300 text-slate-700">
           <tr>
@@ -170,6 +171,6 @@ export async function PaymentsTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

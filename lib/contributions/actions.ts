@@ -117,10 +117,8 @@ export const reviewAction = formAction({
     refresh();
     return {
       ok: true,
-      message:
-        input.action === 'approve'
-          ? translate(locale, 'review.approve') + ' ✓'
-          : translate(locale, REVIEW_MESSAGES[input.action]),
+      // A sentence, also for a single approval: it is what a screen reader hears.
+      message: translate(locale, REVIEW_MESSAGES[input.action], { count: 1 }),
     };
   },
 });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CONTRIBUTION_STATUSES, REVIEW_ACTIONS } from '@/lib/contributions/lifecycle';
 import { ZDurationInput, ZDurationMinutes } from '@/lib/contributions/schemas';
+import { MAX_DESCRIPTION_LENGTH } from '@/lib/contributions/limits';
 
 const ZId = z.string().trim().min(1).max(64);
 export const ZCalendarDate = z
@@ -19,9 +20,13 @@ const checkbox = z.preprocess((value) => value === true || value === 'on' || val
 
 const contributionFields = {
   date: ZCalendarDate,
-  chantierId: ZId,
+  chantierId: z.string().trim().min(1, 'validation.chooseChantier').max(64),
   placeId: z.preprocess(emptyToUndefined, ZId.optional()),
-  description: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'validation.describeWork')
+    .max(MAX_DESCRIPTION_LENGTH, 'validation.descriptionTooLong'),
   // Only web links: a javascript: or data: URL rendered as a link would run in a reviewer's browser.
   link: z.preprocess(
     emptyToUndefined,
@@ -48,8 +53,22 @@ function withMinutes<T extends { minutes?: number; duration?: number }>(input: T
   return minutes;
 }
 
+/**
+ * An empty duration is reported under Durée even when other fields are refused too: the object's
+ * transform below only runs on an otherwise valid form, so this check runs on its own.
+ */
+const durationGiven = (input: { minutes?: number; duration?: number }) =>
+  input.minutes !== undefined || input.duration !== undefined;
+const durationGivenParams = {
+  path: ['duration'],
+  message: 'errors.duration.EMPTY',
+  when: (payload: z.core.ParsePayload) =>
+    payload.issues.every((issue) => issue.path?.[0] !== 'duration' && issue.path?.[0] !== 'minutes'),
+};
+
 export const ZContributionCreate = z
   .object({ ...contributionFields, ...durationFields, submit: checkbox.default(false) })
+  .refine(durationGiven, durationGivenParams)
   .transform((input, ctx) => {
     const minutes = withMinutes(input, ctx);
     const { duration: _duration, ...rest } = input;
@@ -59,6 +78,7 @@ export type TContributionCreate = z.output<typeof ZContributionCreate>;
 
 export const ZContributionUpdate = z
   .object({ ...contributionFields, ...durationFields, version: z.coerce.number().int().min(1) })
+  .refine(durationGiven, durationGivenParams)
   .transform((input, ctx) => {
     const minutes = withMinutes(input, ctx);
     const { duration: _duration, ...rest } = input;

@@ -125,7 +125,11 @@ export default async function ApprovedPage({
             item.personId !== actor.id &&
             canReviewChantier(actor, item.chantierId) ? (
               <div className="mt-2">
-                <UnapproveAction contributionId={item.id} version={item.version} />
+                <UnapproveAction
+                  contributionId={item.id}
+                  version={item.version}
+                  subject={`${item.personName}, ${formatCalendarDate(item.date, locale)}, ${formatDuration(item.minutes, locale)}`}
+                />
               </div>
             ) : null}
           </li>

@@ -85,6 +85,9 @@ export default async function MyContributionsPage({
       <ul className="flex flex-col gap-3" data-testid="my-contributions">
         {list.items.map((item) => {
           const editable = item.status !== 'APPROVED';
+          // Which contribution each repeated button acts on, for its accessible name.
+          const subject = `${formatCalendarDate(item.date, locale)}, ${formatDuration(item.minutes, locale)}, ${item.chantierName}`;
+          const which = <span className="sr-only"> : {subject}</span>;
           return (
             <li
               key={item.id}
@@ -115,28 +118,32 @@ export default async function MyContributionsPage({
                     id={item.id}
                     version={item.version}
                     label={t('mine.submit')}
+                    subject={subject}
                     variant="primary"
                   />
                 ) : null}
                 {editable && item.status !== 'REJECTED' ? (
                   <Link
                     href={`/contributions/${item.id}/edit`}
-                    className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                    className="inline-flex min-h-11 items-center rounded-md border border-slate-500 bg-white px-4 text-sm font-medium hover:bg-slate-50"
                   >
                     {t('mine.edit')}
+                    {which}
                   </Link>
                 ) : null}
                 <Link
                   href={`/contributions/new?duplicate=${item.id}`}
-                  className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                  className="inline-flex min-h-11 items-center rounded-md border border-slate-500 bg-white px-4 text-sm font-medium hover:bg-slate-50"
                 >
                   {t('mine.duplicate')}
+                  {which}
                 </Link>
                 <Link
                   href={`/contributions/${item.id}`}
                   className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-brand-700 underline"
                 >
                   {t('mine.history')}
+                  {which}
                 </Link>
                 {editable ? (
                   <RowAction
@@ -144,6 +151,7 @@ export default async function MyContributionsPage({
                     id={item.id}
                     version={item.version}
                     label={t('mine.delete')}
+                    subject={subject}
                     variant="danger"
                   />
                 ) : null}

@@ -85,7 +85,11 @@ export default async function MyPayoutsPage() {
                       {t('payouts.everyone')}
                     </summary>
                     <div className="pt-2">
-                      <PeopleTotals payouts={result} names={names} />
+                      <PeopleTotals
+                        payouts={result}
+                        names={names}
+                        label={`${t('payouts.everyone')} — ${period.name}`}
+                      />
                     </div>
                   </details>
                 ) : null}

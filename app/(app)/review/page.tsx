@@ -76,12 +76,12 @@ export default async function ReviewPage({
           allLabel={t('review.allPlaces')}
           options={places.map((place) => ({ value: place.id, label: place.name }))}
         />
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+        <label className="flex w-full min-w-0 flex-col gap-1 text-sm font-medium text-slate-800 sm:w-auto">
           {t('review.sort')}
           <select
             name="sort"
             defaultValue={order === 'desc' ? 'newest' : 'oldest'}
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal"
+            className="min-h-11 w-full min-w-56 max-w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base font-normal"
           >
             <option value="oldest">{t('review.oldest')}</option>
             <option value="newest">{t('review.newest')}</option>
@@ -136,7 +136,11 @@ export default async function ReviewPage({
                       </a>
                     ) : null}
                     <div className="mt-3">
-                      <ReviewActions contributionId={item.id} version={item.version} />
+                      <ReviewActions
+                        contributionId={item.id}
+                        version={item.version}
+                        subject={`${item.personName}, ${formatCalendarDate(item.date, locale)}, ${formatDuration(item.minutes, locale)}`}
+                      />
                     </div>
                   </div>
                 </div>
