@@ -3,6 +3,7 @@
 // turned into a state the form can show next to its fields, in the person's language.
 import { cookies } from 'next/headers';
 import { ZodError, type ZodType, type z } from 'zod';
+import '@/lib/api/zod-messages';
 import { sessionActor } from '@/lib/auth/actor';
 import { assertCan, type Actor, type Permission } from '@/lib/auth/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';

@@ -3,6 +3,7 @@
 // `{ "error": { "code", "message" } }` with the right status. Handlers return plain data or a
 // Response; they never see an unparsed input or an anonymous caller unless they ask for it.
 import type { z, ZodType } from 'zod';
+import '@/lib/api/zod-messages';
 import { requestActor } from '@/lib/auth/actor';
 import { assertCan, type Actor, type Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';

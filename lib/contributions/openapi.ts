@@ -7,7 +7,7 @@ import {
   ZBulkReview,
   ZContributionCreate,
   ZContributionFilters,
-  ZContributionUpdate,
+  ZContributionPatch,
   ZReview,
 } from '@/lib/contributions/inputs';
 
@@ -82,10 +82,11 @@ export const CONTRIBUTION_OPERATIONS: Operation[] = [
   {
     method: 'patch',
     path: '/contributions/{id}',
-    summary: 'Edit (with the version it started from; stale → 409)',
+    summary:
+      'Edit: only the fields sent change (null clears placeId or link); `version` is the one the edit started from, a stale one → 409 STALE_VERSION with error.details.current',
     who: 'owner, while not approved and the period is open',
     params: ZIdParams,
-    body: ZContributionUpdate,
+    body: ZContributionPatch,
     response: { status: 200, schema: ZContributionOut },
   },
   {

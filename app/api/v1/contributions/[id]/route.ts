@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api/route';
 import { ZIdParams } from '@/lib/api/schemas';
-import { ZContributionUpdate } from '@/lib/contributions/inputs';
+import { ZContributionPatch } from '@/lib/contributions/inputs';
 import { deleteContribution, updateContribution } from '@/lib/contributions/server/mutations';
 import { getContribution } from '@/lib/contributions/server/queries';
 
@@ -13,7 +13,7 @@ export const GET = apiRoute({
 
 export const PATCH = apiRoute({
   params: ZIdParams,
-  body: ZContributionUpdate,
+  body: ZContributionPatch,
   handler: async ({ actor, params, body }) => updateContribution({ actor, id: params.id, input: body }),
 });
 
