@@ -18,7 +18,7 @@ import {
   ZTokenCreated,
   listOf,
 } from '@/lib/api/schemas';
-import { ZPagination, ZPersonInvite, ZPersonOut } from '@/lib/people/schemas';
+import { ZPagination, ZPersonInvite, ZPersonOut, ZPersonUpdate } from '@/lib/people/schemas';
 
 export const OPERATIONS: Operation[] = [
   {
@@ -54,6 +54,16 @@ export const OPERATIONS: Operation[] = [
     who: 'admin',
     body: ZPersonInvite,
     response: { status: 201, schema: ZPersonOut.extend({ invitationUrl: z.string(), invitationEmailed: z.boolean() }) },
+  },
+  {
+    method: 'patch',
+    path: '/people/{id}',
+    summary:
+      'Change a person: only the fields sent change; roles or referentOf given alone keep the other as stored; active: false deactivates and cuts their sessions and tokens at once. 409 for the last active admin or oneself',
+    who: 'admin',
+    params: ZIdParams,
+    body: ZPersonUpdate,
+    response: { status: 200, schema: ZPersonOut },
   },
   {
     method: 'get',

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type { Operation } from '@/lib/api/openapi-types';
 import {
+  ZBankAccountOut,
+  ZDebtorAccountInput,
   ZPaymentCreate,
   ZPaymentParams,
   ZPaymentsRecordedOut,
@@ -71,5 +73,21 @@ export const TREASURY_OPERATIONS: Operation[] = [
     params: ZPaymentParams,
     body: ZReversalCreate,
     response: { status: 201, schema: ZReversalRecordedOut },
+  },
+  {
+    method: 'get',
+    path: '/settings/bank-account',
+    summary: 'The collective’s bank account the SEPA transfers are made from (the debtor); null fields until set',
+    who: 'treasurer',
+    response: { status: 200, schema: ZBankAccountOut },
+  },
+  {
+    method: 'put',
+    path: '/settings/bank-account',
+    summary:
+      'Set the collective’s bank account: the IBAN is checked (a SEPA country) and stored normalised, the BIC is optional; each change is audited with the IBANs masked',
+    who: 'treasurer',
+    body: ZDebtorAccountInput,
+    response: { status: 200, schema: ZBankAccountOut },
   },
 ];
