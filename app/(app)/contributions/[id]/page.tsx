@@ -1,10 +1,10 @@
 // One contribution and its history: every transition and edit, with who, when and why.
 import 'server-only';
-import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { db } from '@/lib/db';
 import { getContribution, getContributionHistory } from '@/lib/contributions/server/queries';
+import { orNotFound } from '@/lib/not-found';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
 import { PageTitle, Section } from '@/components/ui/primitives';
@@ -25,8 +25,7 @@ function describeValues(values: unknown, locale: 'fr' | 'en'): string {
 export default async function ContributionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const contribution = await getContribution({ actor, id }).catch(() => null);
-  if (!contribution) notFound();
+  const contribution = await orNotFound(getContribution({ actor, id }));
   const [history, names] = await Promise.all([
     getContributionHistory({ actor, id }),
     db().contribution.findUnique({
