@@ -3,6 +3,7 @@
 // turned into a state the form can show next to its fields, in the person's language.
 import { cookies } from 'next/headers';
 import { ZodError, type ZodType, type z } from 'zod';
+import '@/lib/api/zod-messages';
 import { sessionActor } from '@/lib/auth/actor';
 import { assertCan, type Actor, type Permission } from '@/lib/auth/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
@@ -49,10 +50,10 @@ function errorState(error: unknown, locale: Locale, context: string): ActionStat
   const fields = rawFields
     ? Object.fromEntries(Object.entries(rawFields).map(([field, message]) => [field, translate(locale, message)]))
     : undefined;
-  const keyed = error instanceof AppError && error.message.startsWith('errors.');
-  const message = keyed
-    ? translate(locale, error.message, error.values)
-    : translate(locale, `errors.${publicError.code}`);
+  const message =
+    error instanceof AppError
+      ? translate(locale, error.messageKey, error.values)
+      : translate(locale, `errors.${publicError.code}`);
   return {
     ok: false,
     code: publicError.code,

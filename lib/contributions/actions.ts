@@ -49,10 +49,7 @@ export const editAction = formAction({
   name: 'editContribution',
   schema: ZEdit,
   handler: async ({ actor, input, locale }) => {
-    const updated = await updateContribution({ actor, id: input.id, input });
-    if (input.intent === 'submit' && (updated.status === 'DRAFT' || updated.status === 'CHANGES_REQUESTED')) {
-      await submitContribution({ actor, id: updated.id, version: updated.version });
-    }
+    await updateContribution({ actor, id: input.id, input, submit: input.intent === 'submit' });
     refresh();
     return {
       ok: true,

@@ -76,15 +76,44 @@ export const ZContributionCreate = z
   });
 export type TContributionCreate = z.output<typeof ZContributionCreate>;
 
+/** The edit form sends every field: one left empty (place, link) is cleared. */
 export const ZContributionUpdate = z
   .object({ ...contributionFields, ...durationFields, version: z.coerce.number().int().min(1) })
   .refine(durationGiven, durationGivenParams)
   .transform((input, ctx) => {
     const minutes = withMinutes(input, ctx);
     const { duration: _duration, ...rest } = input;
-    return { ...rest, minutes: minutes ?? 0 };
+    return { ...rest, placeId: rest.placeId ?? null, link: rest.link ?? null, minutes: minutes ?? 0 };
   });
 export type TContributionUpdate = z.output<typeof ZContributionUpdate>;
+
+/** null or "" clears an optional field; a field left out keeps its stored value. */
+const clearable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? null : value), schema.nullable().optional());
+
+/**
+ * The API's PATCH: partial, as HTTP means. Only the fields sent change; `version` (the one the
+ * edit started from) is required; minutes or a duration, not both.
+ */
+export const ZContributionPatch = z
+  .object({
+    date: contributionFields.date.optional(),
+    chantierId: ZId.optional(),
+    placeId: clearable(ZId),
+    description: contributionFields.description.optional(),
+    link: clearable(z.url({ protocol: /^https?$/, error: 'validation.url' }).max(2000, 'validation.tooLong')),
+    volunteer: z.boolean().optional(),
+    minutes: ZDurationMinutes.optional(),
+    duration: ZDurationInput.optional(),
+    version: z.number().int().min(1),
+  })
+  .transform((input, ctx) => {
+    if (input.minutes !== undefined && input.duration !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['duration'], message: 'validation.minutesOrDuration' });
+    const { duration, ...rest } = input;
+    return { ...rest, minutes: input.minutes ?? duration };
+  });
+export type TContributionPatch = z.output<typeof ZContributionPatch>;
 
 export const ZVersion = z.object({ version: z.coerce.number().int().min(1).optional() });
 

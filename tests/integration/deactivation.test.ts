@@ -12,6 +12,7 @@ import { authenticate } from '@/lib/auth/options';
 import { setPersonActive, updatePersonRoles } from '@/lib/people/people';
 import { createApiToken } from '@/lib/tokens/api-tokens';
 import type { Actor } from '@/lib/auth/permissions';
+import type { AppError } from '@/lib/errors';
 import { callRoute, createPerson, rejectionOf, resetDatabase, TEST_PASSWORD } from '../support/database';
 
 let admin: Actor;
@@ -110,7 +111,7 @@ describe('the last admin and oneself', () => {
   it('refuses an admin deactivating themselves', async () => {
     const error = await rejectionOf(setPersonActive({ actor: admin, personId: admin.id, active: false }));
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toBe('errors.SELF_DEACTIVATE');
+    expect((error as AppError).messageKey).toBe('errors.SELF_DEACTIVATE');
     expect((await db().person.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
   });
 
@@ -119,7 +120,7 @@ describe('the last admin and oneself', () => {
       updatePersonRoles({ actor: admin, input: { personId: admin.id, roles: ['TREASURER'], referentOf: [] } }),
     );
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toBe('errors.LAST_ADMIN');
+    expect((error as AppError).messageKey).toBe('errors.LAST_ADMIN');
     expect((await db().person.findUniqueOrThrow({ where: { id: admin.id } })).roles).toContain('ADMIN');
   });
 
@@ -129,7 +130,7 @@ describe('the last admin and oneself', () => {
     const error = await rejectionOf(
       updatePersonRoles({ actor: admin, input: { personId: admin.id, roles: [], referentOf: [] } }),
     );
-    expect(error.message).toBe('errors.LAST_ADMIN');
+    expect((error as AppError).messageKey).toBe('errors.LAST_ADMIN');
   });
 
   it('allows it once another active admin exists, then protects that one', async () => {
@@ -140,16 +141,14 @@ describe('the last admin and oneself', () => {
     });
     expect(demoted.roles).toEqual(['CONTRIBUTOR']);
     // `second` is now the only admin: they can neither deactivate nor demote themselves.
-    expect((await rejectionOf(setPersonActive({ actor: second, personId: second.id, active: false }))).message).toBe(
-      'errors.SELF_DEACTIVATE',
-    );
     expect(
-      (
-        await rejectionOf(
-          updatePersonRoles({ actor: second, input: { personId: second.id, roles: [], referentOf: [] } }),
-        )
-      ).message,
-    ).toBe('errors.LAST_ADMIN');
+      ((await rejectionOf(setPersonActive({ actor: second, personId: second.id, active: false }))) as AppError)
+        .messageKey,
+    ).toBe('errors.SELF_DEACTIVATE');
+    const demoting = rejectionOf(
+      updatePersonRoles({ actor: second, input: { personId: second.id, roles: [], referentOf: [] } }),
+    );
+    expect(((await demoting) as AppError).messageKey).toBe('errors.LAST_ADMIN');
   });
 
   it('an admin may deactivate another admin while one active admin remains', async () => {
@@ -167,7 +166,7 @@ describe('the last admin and oneself', () => {
     const activeAdmins = await db().person.count({ where: { active: true, roles: { has: 'ADMIN' } } });
     expect(activeAdmins, JSON.stringify(results.map((result) => result.status))).toBe(1);
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-    expect(refused.map((result) => (result.reason as Error).message)).toEqual(['errors.LAST_ADMIN']);
+    expect(refused.map((result) => (result.reason as AppError).messageKey)).toEqual(['errors.LAST_ADMIN']);
   });
 
   it('two admins demoting each other at the same moment leave at least one admin', async () => {
@@ -178,6 +177,6 @@ describe('the last admin and oneself', () => {
     ]);
     expect(await db().person.count({ where: { active: true, roles: { has: 'ADMIN' } } })).toBe(1);
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-    expect(refused.map((result) => (result.reason as Error).message)).toEqual(['errors.LAST_ADMIN']);
+    expect(refused.map((result) => (result.reason as AppError).messageKey)).toEqual(['errors.LAST_ADMIN']);
   });
 });

@@ -153,6 +153,7 @@ function decide(actor: Actor, row: StoredRow, action: ContributionAction, path: 
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     throw new AppError(error.code, error.message, {
+      messageKey: error.messageKey,
       values: error.values,
       details: error.details,
       fields: { [path]: 'week.errors.locked' },
