@@ -1,5 +1,6 @@
 // One contribution and its history: every transition and edit, with who, when and why.
 import 'server-only';
+import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { findContributionDetail } from '@/lib/contributions/server/queries';
