@@ -7,6 +7,7 @@ import { sessionActor } from '@/lib/auth/actor';
 import { assertCan, type Actor, type Permission } from '@/lib/auth/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { toPublicError } from '@/lib/api/errors';
+import { cleanInput } from '@/lib/validation/text';
 import { asLocale, LOCALE_COOKIE, translate, type Locale } from '@/lib/i18n/locale';
 
 export type ActionState =
@@ -80,7 +81,8 @@ function build<S extends ZodType, A extends Actor | null>(
     try {
       actor = await resolveActor();
       locale = await currentLocale(actor);
-      const input = schema.parse(formDataToObject(formData));
+      // The one edge rule for text (lib/validation) before the form's own schema.
+      const input = schema.parse(cleanInput(formDataToObject(formData)));
       return (await handler({ actor, input, locale })) ?? { ok: true };
     } catch (error) {
       // Next's redirect() and notFound() work by throwing: let them through.

@@ -64,10 +64,11 @@ describe('peer-address.mjs', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
-      for (const headers of [
+      const attempts: Record<string, string>[] = [
         { [PEER_HEADER]: '198.51.100.1', 'x-forwarded-for': '198.51.100.2' },
         { 'x-forwarded-for': '198.51.100.3' },
-      ]) {
+      ];
+      for (const headers of attempts) {
         await fetch(`http://127.0.0.1:${port}/`, { headers });
       }
     } finally {

@@ -3,16 +3,11 @@
 import { z } from 'zod';
 import { CONTRIBUTION_STATUSES, REVIEW_ACTIONS } from '@/lib/contributions/lifecycle';
 import { ZDurationInput, ZDurationMinutes } from '@/lib/contributions/schemas';
+import { ZCalendarDate as ZCalendarDateRule } from '@/lib/validation/date';
 
 const ZId = z.string().trim().min(1).max(64);
-export const ZCalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'validation.date',
-  );
+// The one calendar-date rule (lib/validation): real days, years 2000 to 2100.
+export const ZCalendarDate = ZCalendarDateRule();
 
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
