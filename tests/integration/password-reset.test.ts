@@ -1,12 +1,14 @@
 // Password reset works like an invitation: a one-time link, emailed with SMTP (the public
 // "forgot" form never says whether an account exists), or made by an admin to pass on; using it
-// sets the new password and cuts off the sessions opened with the old one.
+// sets the new password and cuts off the sessions opened with the old one and the API tokens.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { authenticate } from '@/lib/auth/options';
 import { redeemInvitation } from '@/lib/auth/invitations';
 import { requestPasswordReset } from '@/lib/auth/password-reset';
 import { loadActor } from '@/lib/auth/load-actor';
+import { actorFromToken } from '@/lib/auth/actor';
+import { createApiToken } from '@/lib/tokens/api-tokens';
 import { createAccessLink } from '@/lib/people/people';
 import { mailText } from '../support/mail-catcher';
 import { useSmtp } from '../support/smtp';
@@ -17,10 +19,12 @@ const tokenOf = (url: string) => new URL(url).pathname.split('/').pop()!;
 beforeEach(resetDatabase);
 
 describe('a reset link made by an admin', () => {
-  it('is a password reset for someone who has joined; using it changes the password and ends old sessions', async () => {
+  it('is a password reset for someone who has joined; using it changes the password, ends old sessions and revokes API tokens for good', async () => {
     const admin = await createPerson({ roles: ['ADMIN'] });
     const person = await createPerson({ email: 'forgetful@test.local' });
     const before = await db().person.findUniqueOrThrow({ where: { id: person.id } });
+    const { token } = await createApiToken({ personId: person.id, name: 'script' });
+    expect(await actorFromToken(token)).not.toBeNull();
 
     const link = await createAccessLink({ actor: admin, personId: person.id });
     expect(link.purpose).toBe('PASSWORD_RESET');
@@ -31,6 +35,8 @@ describe('a reset link made by an admin', () => {
     expect((await authenticate('forgetful@test.local', 'a brand new password', '192.0.2.1'))?.id).toBe(person.id);
     expect(await authenticate('forgetful@test.local', TEST_PASSWORD, '192.0.2.1')).toBeNull();
     expect(await loadActor(person.id, 'session', before.sessionVersion)).toBeNull();
+    expect(await actorFromToken(token)).toBeNull();
+    expect((await db().apiToken.findFirstOrThrow({ where: { personId: person.id } })).revokedAt).not.toBeNull();
     await expect(
       redeemInvitation({ token: tokenOf(link.url), purpose: 'PASSWORD_RESET', password: 'yet another password' }),
     ).rejects.toMatchObject({ code: 'INVITATION_INVALID' });
