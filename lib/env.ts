@@ -37,6 +37,14 @@ export function env(): TEnv {
   return cached;
 }
 
+/**
+ * Whether people reach Butin over HTTPS (APP_URL says https://): only then are cookies marked
+ * Secure and Strict-Transport-Security sent, so a plain-http installation keeps working.
+ */
+export function servedOverHttps(): boolean {
+  return /^https:\/\//i.test(process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? '');
+}
+
 /** The base URL for links sent to people. */
 export function appUrl(): string {
   return (env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');

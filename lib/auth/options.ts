@@ -8,6 +8,7 @@ import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/auth/password';
 import { RateLimitedError, withAccountAttempt, type AttemptKind } from '@/lib/auth/rate-limit';
 import { clientIp } from '@/lib/auth/client-ip';
+import { servedOverHttps } from '@/lib/env';
 import { ZText } from '@/lib/validation/text';
 
 const ZCredentials = z.object({
@@ -32,6 +33,8 @@ export async function authenticate(email: string, password: string, ip: string, 
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+  // Secure (and __Secure-/__Host- prefixed) cookies behind HTTPS only, decided at run time.
+  useSecureCookies: servedOverHttps(),
   pages: { signIn: '/signin' },
   secret: process.env.NEXTAUTH_SECRET,
   providers: [
