@@ -66,7 +66,12 @@ export function proxy(request: NextRequest) {
     if (origin !== null && !isSameOrigin(origin, request, process.env.APP_URL)) {
       return withTransportSecurity(refusal(request, 403, 'FORBIDDEN', 'Cross-site request refused'));
     }
-    const length = Number(request.headers.get('content-length') ?? '0');
+    // Browsers always give a form's length; without one, Next's own size guard would answer 500.
+    const declared = request.headers.get('content-length');
+    if (declared === null || !/^\d+$/.test(declared)) {
+      return withTransportSecurity(refusal(request, 411, 'LENGTH_REQUIRED', 'A form must say its length'));
+    }
+    const length = Number(declared);
     if (length > SERVER_ACTION_MAX_BYTES) {
       return withTransportSecurity(refusal(request, 413, 'PAYLOAD_TOO_LARGE', 'The form is too large'));
     }

@@ -81,6 +81,8 @@ function build<S extends ZodType, A extends Actor | null>(
     try {
       actor = await resolveActor();
       locale = await currentLocale(actor);
+      // Anyone can call an action with any arguments, not only the form the page sends.
+      if (!(formData instanceof FormData)) throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST');
       // The one edge rule for text (lib/validation) before the form's own schema.
       const input = schema.parse(cleanInput(formDataToObject(formData)));
       return (await handler({ actor, input, locale })) ?? { ok: true };

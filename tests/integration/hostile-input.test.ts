@@ -293,3 +293,31 @@ describe('unknown API paths', () => {
     }
   });
 });
+
+describe('server actions, as the proxy sees them', () => {
+  const action = (headers: Record<string, string>) =>
+    proxy(
+      new NextRequest('http://localhost:3000/profile', {
+        method: 'POST',
+        headers: { host: 'localhost:3000', 'next-action': '7f00', ...headers },
+      }),
+    );
+
+  it.each([
+    ['a foreign origin', { origin: 'http://evil.test', 'content-length': '2' }, 403],
+    ['Origin: null', { origin: 'null', 'content-length': '2' }, 403],
+    ['a malformed origin', { origin: 'no url at all', 'content-length': '2' }, 403],
+    ['another scheme', { origin: 'https://localhost:3000', 'content-length': '2' }, 403],
+    ['a 7 MB body', { origin: 'http://localhost:3000', 'content-length': String(7 * 1024 * 1024) }, 413],
+    ['no length (chunked)', { origin: 'http://localhost:3000' }, 411],
+  ])('%s: a 4xx, never a 500', async (_, headers, status) => {
+    const response = action(headers);
+    expect(response.status).toBe(status);
+    expect(JSON.parse(await response.text()).error.code).toMatch(/^[A-Z_]+$/);
+  });
+
+  it('lets a same-origin action of ordinary size through', () => {
+    const response = action({ origin: 'http://localhost:3000', 'content-length': '2' });
+    expect(response.headers.get('x-middleware-next')).toBe('1');
+  });
+});
