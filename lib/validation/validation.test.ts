@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { AppError } from '@/lib/errors';
 import { isCalendarDate, ZCalendarDate } from './date';
 import { cleanInput, MAX_INPUT_DEPTH, ZText } from './text';
+import { ZFlag } from './boolean';
 
 describe('isCalendarDate', () => {
   it.each([
@@ -92,5 +93,22 @@ describe('ZText', () => {
     expect(schema.parse(' e\u0301 ')).toBe('é');
     expect(schema.safeParse('a\u0000').success).toBe(false);
     expect(schema.safeParse('toolong').success).toBe(false);
+  });
+});
+
+describe('ZFlag', () => {
+  it.each([
+    [true, true],
+    [false, false],
+    ['on', true],
+    ['true', true],
+    ['false', false],
+    [undefined, false],
+  ])('%j → %j', (input, expected) => {
+    expect(ZFlag().default(false).parse(input)).toBe(expected);
+  });
+
+  it.each(['yes', 'maybe', '', 'TRUE', 1, 0, null, {}, []])('refuses %j instead of reading it as false', (input) => {
+    expect(ZFlag().default(false).safeParse(input).success).toBe(false);
   });
 });

@@ -252,7 +252,7 @@ describe('hostile input, over every operation of the served OpenAPI document', (
       }
       console.info(`${role.name}: ${calls} calls so far, ${Math.round(performance.now() - roleStarted)} ms`);
     }
-    expect(calls).toBeGreaterThan(1000);
+    if (!onlyRoles) expect(calls).toBeGreaterThan(1000);
   }, 900_000);
 });
 
@@ -320,4 +320,32 @@ describe('server actions, as the proxy sees them', () => {
     const response = action({ origin: 'http://localhost:3000', 'content-length': '2' });
     expect(response.headers.get('x-middleware-next')).toBe('1');
   });
+});
+
+describe('yes/no fields are strict', () => {
+  it.each(['maybe', 'yes', 1, 'TRUE'])(
+    'volunteer and submit refuse %j instead of reading it as false',
+    async (value) => {
+      const { handlers } = await resolveRoute('/contributions');
+      const contributor = roles.find((role) => role.name === 'contributor')!;
+      for (const field of ['volunteer', 'submit']) {
+        const response = await handlers.POST(
+          new Request('http://localhost:3000/api/v1/contributions', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${contributor.token}` },
+            body: JSON.stringify({
+              date: '2026-03-02',
+              chantierId: 'x',
+              minutes: 60,
+              description: 'Atelier',
+              [field]: value,
+            }),
+          }),
+          { params: Promise.resolve({}) },
+        );
+        expect(response.status).toBe(400);
+        expect((await response.json()).error.fields).toHaveProperty(field);
+      }
+    },
+  );
 });
