@@ -9,6 +9,9 @@ import { assertCan, type Actor, type Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { toPublicError } from '@/lib/api/errors';
 import type { Operation } from '@/lib/api/openapi-types';
+import { env } from '@/lib/env';
+import { isSameOrigin } from '@/lib/validation/origin';
+import { cleanInput } from '@/lib/validation/text';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -62,8 +65,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
   if (!origin) return; // non-browser clients; browsers always send Origin on cross-site POSTs
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!host || new URL(origin).host !== host) throw new AppError('FORBIDDEN', 'Cross-site request refused');
+  if (!isSameOrigin(origin, request, env().APP_URL)) throw new AppError('FORBIDDEN', 'Cross-site request refused');
 }
 
 async function readBody(request: Request): Promise<unknown> {
@@ -91,10 +93,13 @@ export function apiRoute<
       }
       const segments = context?.params ? await context.params : {};
       const rawParams = spec.routeParams ? spec.routeParams(segments) : segments;
-      const params = operation.params ? operation.params.parse(rawParams) : undefined;
+      // Every input passes the one edge rule for text (lib/validation) before its own schema.
+      const params = operation.params ? operation.params.parse(cleanInput(rawParams)) : undefined;
       const url = new URL(request.url);
-      const query = operation.query ? operation.query.parse(Object.fromEntries(url.searchParams)) : undefined;
-      const body = operation.body ? operation.body.parse(await readBody(request)) : undefined;
+      const query = operation.query
+        ? operation.query.parse(cleanInput(Object.fromEntries(url.searchParams)))
+        : undefined;
+      const body = operation.body ? operation.body.parse(cleanInput(await readBody(request))) : undefined;
       const result = await spec.handler({
         actor: actor as Public extends true ? null : Actor,
         params: params as Infer<P>,

@@ -1,22 +1,19 @@
 // Input schemas of contribution actions, shared by the forms, the server actions, the API and the
 // OpenAPI document. Durations come as minutes (API) or as typed text ("1h30", forms and API).
 import { z } from 'zod';
+import { ZFlag } from '@/lib/validation/boolean';
 import { CONTRIBUTION_STATUSES, REVIEW_ACTIONS } from '@/lib/contributions/lifecycle';
 import { ZDurationInput, ZDurationMinutes } from '@/lib/contributions/schemas';
 import { MAX_DESCRIPTION_LENGTH } from '@/lib/contributions/limits';
+import { ZCalendarDate as ZCalendarDateRule } from '@/lib/validation/date';
 
 const ZId = z.string().trim().min(1).max(64);
-export const ZCalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'validation.date',
-  );
+// The one calendar-date rule (lib/validation): real days, years 2000 to 2100.
+export const ZCalendarDate = ZCalendarDateRule();
 
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
-const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
+// Strict yes/no (lib/validation): true/false, or what a form's checkbox sends; never "anything else is false".
+const checkbox = ZFlag();
 
 const contributionFields = {
   date: ZCalendarDate,

@@ -10,6 +10,7 @@ import { writeAudit } from '@/lib/audit';
 import { getSettings } from '@/lib/settings/settings';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
+import { isCalendarDate } from '@/lib/validation/date';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TPayoutRunOut, TPeriodInput, TPeriodListQuery, TPeriodOut, TPeriodPatch } from './schemas';
 import { byString } from '@/lib/format/compare';
@@ -250,8 +251,8 @@ export async function listPeriods(
   options: { actor: Actor } & TPeriodListQuery,
 ): Promise<{ items: TPeriodOut[]; nextCursor: string | null }> {
   const after = decodeCursor(options.cursor);
+  if (after && !isCalendarDate(after.key)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   const afterDate = after ? fromIsoDate(after.key) : null;
-  if (afterDate && Number.isNaN(afterDate.getTime())) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   const rows = await db().fundingPeriod.findMany({
     where: {
       ...(options.status ? { status: options.status } : {}),

@@ -1,5 +1,6 @@
 // Deactivating a person cuts them off at once: their API tokens and sessions fail on the very next
-// request, with no cache to wait out; reactivating restores the tokens, never the old sessions.
+// request, with no cache to wait out; reactivating restores neither the old tokens (revoked for
+// good) nor the old sessions.
 // The collective never loses its last admin, and nobody deactivates themselves.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -27,7 +28,7 @@ beforeEach(async () => {
 });
 
 describe('deactivation', () => {
-  it('refuses the same token on the very next request, and restores it on reactivation', async () => {
+  it('refuses the same token on the very next request, and never brings it back on reactivation', async () => {
     expect((await callRoute(getMe, { token })).status).toBe(200);
     expect((await callRoute(getPeople, { token })).status).toBe(200);
 
@@ -39,13 +40,21 @@ describe('deactivation', () => {
     expect(refused.body.error.code).toBe('UNAUTHENTICATED');
     expect((await callRoute(getPeople, { token })).status).toBe(401);
     expect(await actorFromToken(token)).toBeNull();
-    // The token itself is not revoked: it is the person who is refused.
-    expect((await db().apiToken.findFirstOrThrow({ where: { personId: person.id } })).revokedAt).toBeNull();
+    // The token is revoked for good, in the same transaction as the deactivation.
+    expect((await db().apiToken.findFirstOrThrow({ where: { personId: person.id } })).revokedAt).not.toBeNull();
 
     await setPersonActive({ actor: admin, personId: person.id, active: true });
-    const restored = await callRoute(getMe, { token });
-    expect(restored.status).toBe(200);
-    expect(restored.body.id).toBe(person.id);
+    const stillRefused = await callRoute(getMe, { token });
+    expect(stillRefused.status).toBe(401);
+    // The person makes a new one, which works.
+    const fresh = await createApiToken({ personId: person.id, name: 'new cli' });
+    expect((await callRoute(getMe, { token: fresh.token })).status).toBe(200);
+  });
+
+  it('revokes the tokens whatever path deactivates the person, even a plain UPDATE', async () => {
+    await db().person.update({ where: { id: person.id }, data: { active: false } });
+    await db().person.update({ where: { id: person.id }, data: { active: true } });
+    expect((await callRoute(getMe, { token })).status).toBe(401);
   });
 
   it('ends every session: a session carrying the old version is refused, even after reactivation', async () => {
