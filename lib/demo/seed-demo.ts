@@ -105,24 +105,25 @@ const DESCRIPTIONS = [
 const day = (date: Date) => new Date(`${format(date, 'yyyy-MM-dd')}T00:00:00.000Z`);
 
 /** The collective's own account, the debtor of its SEPA files (a valid test IBAN). */
-export const DEMO_DEBTOR = { name: 'Association Monscobar', iban: 'FR7630003012340005000123471', bic: 'SOGEFRPP' };
+export const DEMO_DEBTOR = { name: 'Association Monscobar', iban: 'FR7630006000011234567890189', bic: 'BNPAFRPP' };
 
-/** Test IBANs (valid check digits, no real account) for every demo person but Fatou. */
-const DEMO_PAYOUT_PROFILES: Record<string, { iban: string; bic?: string; organisationName?: string; siret?: string }> =
-  {
-    admin: { iban: 'FR7630004000010001234560167', bic: 'BNPAFRPP' },
-    treasurer: { iban: 'FR7610278089000002038264529', bic: 'CMCIFR2A' },
-    ref1: { iban: 'FR7617515900000800123456711' },
-    ref2: { iban: 'FR7642559100000800321654931', bic: 'CCOPFRPP' },
-    ref3: { iban: 'FR7616958000011234567890177' },
-    alice: { iban: 'FR7630006000011234567890189' },
-    bruno: { iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPP' },
-    chloe: { iban: 'FR7630004000010001234560167' },
-    djamel: { iban: 'FR7610278089000002038264529' },
-    // Élise invoices through her cooperative: the payee is an organisation.
-    elise: { iban: 'FR7642559100000800321654931', organisationName: 'Coopérative Oxalis', siret: '41031456600032' },
-    // fatou: no payout profile, so every SEPA file lists her as excluded.
-  };
+/**
+ * Payout profiles with the standard example IBANs of the SEPA zone (valid check digits, no real
+ * account), one per payee; Chloé and Djamel are paid through one organisation. Fatou has none, so
+ * every SEPA file shows a payee left out, and why.
+ */
+const DEMO_PAYOUT_PROFILES: Record<string, { iban: string; bic?: string; organisationName?: string }> = {
+  admin: { iban: 'FR7630004000010001234560167', bic: 'BNPAFRPP' },
+  treasurer: { iban: 'FR7610278089000002038264529', bic: 'CMCIFR2A' },
+  alice: { iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPPLIL' },
+  bruno: { iban: 'DE89370400440532013000' },
+  chloe: { iban: 'BE68539007547034', organisationName: 'La Baraka' },
+  djamel: { iban: 'BE68539007547034', organisationName: 'La Baraka' },
+  elise: { iban: 'NL91ABNA0417164300' },
+  ref1: { iban: 'ES9121000418450200051332' },
+  ref2: { iban: 'IT60X0542811101000000123456' },
+  ref3: { iban: 'AT611904300234573201' },
+};
 
 /** The longest the seed may take: minutes on a slow machine, never Prisma's 5 s default. */
 const SEED_TIMEOUT_MS = 10 * 60_000;
@@ -229,7 +230,6 @@ async function seedInTx(tx: Tx, options: SeedOptions & { passwordHash: string })
         legalName: person.name,
         iban: profile.iban,
         bic: profile.bic ?? null,
-        siret: profile.siret ?? null,
         addressLine1: '12 rue des Tiers-Lieux',
         postalCode: '59000',
         city: 'Lille',
