@@ -8,6 +8,7 @@ import { IMPORT_OPERATIONS } from '@/lib/import/openapi';
 import { PAYEE_OPERATIONS } from '@/lib/payees/openapi';
 import { EXPORT_OPERATIONS } from '@/lib/exports/openapi';
 import { TREASURY_OPERATIONS } from '@/lib/treasury/openapi';
+import { PERSONAL_DATA_OPERATIONS } from '@/lib/people/openapi';
 import {
   ZChantierOut,
   ZErrorOut,
@@ -75,6 +76,7 @@ export const OPERATIONS: Operation[] = [
   ...PAYEE_OPERATIONS,
   ...EXPORT_OPERATIONS,
   ...TREASURY_OPERATIONS,
+  ...PERSONAL_DATA_OPERATIONS,
 ];
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output') {
