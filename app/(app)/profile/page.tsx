@@ -28,15 +28,15 @@ export default async function ProfilePage() {
           </ul>
         </Section>
         <PayoutProfileSummary actor={actor} />
-        <Section title={t('personalData.archiveTitle')}>
-          <p className="mb-4 text-sm text-slate-700">{t('personalData.archiveIntro')}</p>
+        <Section title={t('profile.archiveTitle')}>
+          <p className="mb-4 text-sm text-slate-700">{t('profile.archiveIntro')}</p>
           <a
             className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4 font-medium text-brand-700 underline"
             href="/api/v1/me/export"
             download
             data-testid="download-my-data"
           >
-            {t('personalData.archiveDownload')}
+            {t('profile.archiveDownload')}
           </a>
         </Section>
         <Section title={t('profile.tokens')}>

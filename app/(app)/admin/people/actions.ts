@@ -66,6 +66,6 @@ export const anonymiseAction = formAction({
   handler: async ({ actor, input, locale }) => {
     const result = await anonymisePerson({ actor, personId: input.personId });
     revalidatePath('/admin/people');
-    return { ok: true, message: translate(locale, 'personalData.anonymised', { name: result.name }) };
+    return { ok: true, message: translate(locale, 'people.anonymised', { name: result.name }) };
   },
 });

@@ -113,7 +113,7 @@ export function PersonRow({
 
 /** Erasing a deactivated person's identity, behind a confirmation that says what goes and what stays. */
 function AnonymiseForm({ person }: { person: { id: string; name: string } }) {
-  const t = useTranslations('personalData');
+  const t = useTranslations('people');
   return (
     <details className="rounded-md border border-red-200 p-3" data-testid="anonymise">
       <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-red-800">{t('anonymise')}</summary>
