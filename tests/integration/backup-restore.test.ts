@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo } from '@/lib/demo/seed-demo';
 import { takeBackup } from '@/lib/backup/backup';
 import { restoreBackup } from '@/lib/backup/restore';
-import { encodeFrame, encodeJsonFrame, readFrames } from '@/lib/backup/format';
+import { backupFileName, encodeFrame, encodeJsonFrame, readFrames } from '@/lib/backup/format';
+import { startDailyBackups } from '@/lib/backup/daily';
 import { listMigrations } from '@/lib/db/migrate';
 import { resetDatabase } from '../support/database';
 
@@ -309,4 +310,47 @@ describe('a backup taken while 16 clients write', () => {
     });
     expect(committed).toBeGreaterThan(atStart);
   }, 120_000);
+});
+
+describe('the daily backup of an embedded installation', () => {
+  it('takes a backup when the newest is a day old, keeps the last 14, and does nothing when off', async () => {
+    const dataDir = path.join(folder, 'daily');
+    const backups = path.join(dataDir, 'backups');
+    fs.mkdirSync(backups, { recursive: true });
+    const old = Array.from({ length: 14 }, (_, day) => backupFileName(new Date(Date.UTC(2026, 0, day + 1, 3))));
+    for (const name of old) fs.writeFileSync(path.join(backups, name), 'old');
+    fs.writeFileSync(path.join(backups, 'keep-me.txt'), 'not a backup');
+    const logged: string[] = [];
+    const daily = startDailyBackups({
+      databaseUrl: process.env.DATABASE_URL!,
+      dataDir,
+      firstCheckMs: 3_600_000,
+      log: (line) => logged.push(line),
+    });
+    try {
+      const file = await daily.check();
+      expect(path.dirname(file!)).toBe(backups);
+      expect(path.basename(file!)).toMatch(/^butin-\d{4}-\d{2}-\d{2}T\d{4}Z\.butin-backup\.gz$/);
+      // The new one is a real backup: it restores.
+      const target = await emptyDatabase();
+      await restoreBackup({ databaseUrl: target, file: file!, migrationsDir });
+      const names = fs.readdirSync(backups).sort();
+      expect(names).toEqual([...old.slice(1), path.basename(file!), 'keep-me.txt'].sort());
+      expect(logged.some((line) => line.startsWith('daily backup: ') && line.includes(path.basename(file!)))).toBe(
+        true,
+      );
+      expect(logged).toContain(`daily backup: removed ${old[0]} (keeping the last 14)`);
+      // Not due again the same day.
+      expect(await daily.check()).toBeNull();
+    } finally {
+      daily.stop();
+    }
+    const off = startDailyBackups({
+      databaseUrl: process.env.DATABASE_URL!,
+      dataDir: path.join(folder, 'off'),
+      days: 0,
+    });
+    expect(await off.check()).toBeNull();
+    expect(fs.existsSync(path.join(folder, 'off', 'backups'))).toBe(false);
+  }, 60_000);
 });
