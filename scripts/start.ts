@@ -55,6 +55,12 @@ async function main() {
         `[butin] demo accounts: admin@monscobar.test, tresorerie@monscobar.test, alice@monscobar.test … — password ${DEMO_PASSWORD}`,
       );
     await db().$disconnect();
+    const { startDailyBackups } = await import('@/lib/backup/daily'); // BUTIN_DATA_DIR/backups, BUTIN_BACKUP_DAYS
+    startDailyBackups({
+      databaseUrl: process.env.DATABASE_URL!,
+      dataDir: path.resolve(root, process.env.BUTIN_DATA_DIR ?? '.data'),
+      log: (line) => console.log(`[butin] ${line}`),
+    });
   }
 
   if (!dev && (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || process.env.BUTIN_REBUILD === '1')) {

@@ -13,6 +13,7 @@ import { IMPORT_OPERATIONS } from '@/lib/import/openapi';
 import { PAYEE_OPERATIONS } from '@/lib/payees/openapi';
 import { EXPORT_OPERATIONS } from '@/lib/exports/openapi';
 import { TREASURY_OPERATIONS } from '@/lib/treasury/openapi';
+import { PERSONAL_DATA_OPERATIONS } from '@/lib/people/data-openapi';
 
 export const OPERATIONS: Operation[] = [
   ...CORE_OPERATIONS,
@@ -24,6 +25,7 @@ export const OPERATIONS: Operation[] = [
   ...PAYEE_OPERATIONS,
   ...EXPORT_OPERATIONS,
   ...TREASURY_OPERATIONS,
+  ...PERSONAL_DATA_OPERATIONS,
 ];
 
 type JsonSchema = Record<string, unknown>;

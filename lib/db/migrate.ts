@@ -24,6 +24,33 @@ export function listMigrations(dir: string): { name: string; sql: string; checks
     });
 }
 
+/** Prisma's bookkeeping table, created as Prisma creates it. */
+export async function ensureMigrationsTable(client: pg.ClientBase): Promise<void> {
+  await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum" VARCHAR(64) NOT NULL,
+    "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT,
+    "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+  )`);
+}
+
+/** One migration and its bookkeeping row, inside the caller's transaction (a restore holds one). */
+export async function applyMigrationInTx(
+  client: pg.ClientBase,
+  migration: { name: string; sql: string; checksum: string },
+): Promise<void> {
+  await client.query(migration.sql);
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+     VALUES ($1, $2, now(), $3, 1)`,
+    [crypto.randomUUID(), migration.checksum, migration.name],
+  );
+}
+
 export async function migrate(options: {
   databaseUrl: string;
   migrationsDir?: string;
@@ -34,16 +61,7 @@ export async function migrate(options: {
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
-    await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
-      "checksum" VARCHAR(64) NOT NULL,
-      "finished_at" TIMESTAMPTZ,
-      "migration_name" VARCHAR(255) NOT NULL,
-      "logs" TEXT,
-      "rolled_back_at" TIMESTAMPTZ,
-      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-      "applied_steps_count" INTEGER NOT NULL DEFAULT 0
-    )`);
+    await ensureMigrationsTable(client);
     const done = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
       'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
     );
@@ -65,12 +83,7 @@ export async function migrate(options: {
       // Each migration and its bookkeeping row commit together, or not at all.
       await client.query('BEGIN');
       try {
-        await client.query(migration.sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
-           VALUES ($1, $2, now(), $3, 1)`,
-          [crypto.randomUUID(), migration.checksum, migration.name],
-        );
+        await applyMigrationInTx(client, migration);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

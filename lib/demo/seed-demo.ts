@@ -1,14 +1,21 @@
 // The Monscobar demo collective: three places, three chantiers, an admin, a treasurer, a
-// referent per chantier, six contributors; a closed period whose payout run is frozen by the
-// pricing module (never written by hand), and an open period covering today with contributions
-// in every state. Deterministic (seeded), and only ever applied to an empty database.
+// referent per chantier, six contributors, payout profiles with test IBANs (one contributor has
+// none, to show the SEPA file's exclusion) and the collective's bank account; a PAID period, a
+// closed period whose payout run is frozen by the pricing module and waits for its SEPA file, and
+// an open period covering today with contributions in every state. Deterministic (seeded), and
+// only ever applied to an empty database.
+//
+// The whole seed is ONE transaction with a generous timeout, its rows written in batches: on a
+// slow or busy machine it takes longer but never dies half-way on Prisma's 5 s default, and if it
+// fails anyway (a killed process, a full disk) nothing is left, so the next start seeds again.
 import 'server-only';
 import { addMonths, endOfMonth, format, startOfMonth } from 'date-fns';
 import { db, type Tx } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
-import { loadActor } from '@/lib/auth/load-actor';
-import { closePeriod } from '@/lib/periods/payouts';
-import type { Role } from '@/lib/auth/permissions';
+import { closePeriodInTx } from '@/lib/periods/payouts';
+import { recordPaymentsInTx } from '@/lib/treasury/record-payments';
+import { UNSAFE_loadPeriodTreasury } from '@/lib/treasury/period-treasury';
+import type { Actor, Role } from '@/lib/auth/permissions';
 import { createRandom } from '@/lib/random/seeded';
 
 export const DEMO_PASSWORD = 'butin-demo';
@@ -97,117 +104,217 @@ const DESCRIPTIONS = [
 
 const day = (date: Date) => new Date(`${format(date, 'yyyy-MM-dd')}T00:00:00.000Z`);
 
+/** The collective's own account, the debtor of its SEPA files (a valid test IBAN). */
+export const DEMO_DEBTOR = { name: 'Association Monscobar', iban: 'FR7630006000011234567890189', bic: 'BNPAFRPP' };
+
+/**
+ * Payout profiles with the standard example IBANs of the SEPA zone (valid check digits, no real
+ * account), one per payee; Chloé and Djamel are paid through one organisation. Fatou has none, so
+ * every SEPA file shows a payee left out, and why.
+ */
+const DEMO_PAYOUT_PROFILES: Record<string, { iban: string; bic?: string; organisationName?: string }> = {
+  admin: { iban: 'FR7630004000010001234560167', bic: 'BNPAFRPP' },
+  treasurer: { iban: 'FR7610278089000002038264529', bic: 'CMCIFR2A' },
+  alice: { iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPPLIL' },
+  bruno: { iban: 'DE89370400440532013000' },
+  chloe: { iban: 'BE68539007547034', organisationName: 'La Baraka' },
+  djamel: { iban: 'BE68539007547034', organisationName: 'La Baraka' },
+  elise: { iban: 'NL91ABNA0417164300' },
+  ref1: { iban: 'ES9121000418450200051332' },
+  ref2: { iban: 'IT60X0542811101000000123456' },
+  ref3: { iban: 'AT611904300234573201' },
+};
+
+/** The longest the seed may take: minutes on a slow machine, never Prisma's 5 s default. */
+const SEED_TIMEOUT_MS = 10 * 60_000;
+
 export type SeedResult = { seeded: boolean; people: number; contributions: number };
 
-export async function seedDemo(options: { today?: Date; log?: (line: string) => void } = {}): Promise<SeedResult> {
+export type SeedOptions = {
+  today?: Date;
+  log?: (line: string) => void;
+  /** Test hook: awaited between the seed's steps (a slow machine), or throwing (a crash). */
+  betweenSteps?: (step: string) => Promise<void>;
+};
+
+export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const log = options.log ?? (() => undefined);
   const prisma = db();
   if ((await prisma.person.count()) > 0) {
     log('The database already has people: the demo seed leaves it as it is.');
     return { seeded: false, people: await prisma.person.count(), contributions: await prisma.contribution.count() };
   }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const contributions = await prisma.$transaction(
+    async (tx: Tx) => {
+      // Two seeds at once (two starts) are serialised; the second finds people and stops.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+      if ((await tx.person.count()) > 0) return null;
+      return seedInTx(tx, { ...options, passwordHash });
+    },
+    { timeout: SEED_TIMEOUT_MS, maxWait: 60_000 },
+  );
+  if (contributions === null) {
+    log('The database already has people: the demo seed leaves it as it is.');
+    return { seeded: false, people: await prisma.person.count(), contributions: await prisma.contribution.count() };
+  }
+  log(
+    `Seeded the Monscobar demo: ${DEMO_PEOPLE.length} people, ${contributions} contributions. Demo password: ${DEMO_PASSWORD}`,
+  );
+  return { seeded: true, people: DEMO_PEOPLE.length, contributions };
+}
+
+async function seedInTx(tx: Tx, options: SeedOptions & { passwordHash: string }): Promise<number> {
+  const step = options.betweenSteps ?? (async () => undefined);
   const today = options.today ?? new Date();
   const { next: random, pick } = createRandom(2026);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  // Periods of six months: the open one covers today, the closed one the six months before.
+  // Periods of six months: the open one covers today, the closed one the six months before, the
+  // paid one the six months before that.
   const openStart = startOfMonth(addMonths(today, -2));
   const openEnd = endOfMonth(addMonths(openStart, 5));
   const closedStart = addMonths(openStart, -6);
   const closedEnd = endOfMonth(addMonths(closedStart, 5));
+  const paidStart = addMonths(closedStart, -6);
+  const paidEnd = endOfMonth(addMonths(paidStart, 5));
+  const periodName = (start: Date, end: Date) => `${format(start, 'MM/yyyy')} – ${format(end, 'MM/yyyy')}`;
 
-  const ids = await prisma.$transaction(async (tx: Tx) => {
-    await tx.collectiveSettings.upsert({
-      where: { id: 1 },
-      create: { id: 1, name: 'Monscobar', timeZone: 'Europe/Paris', transparency: true },
-      update: { name: 'Monscobar' },
-    });
-    const places = await Promise.all(PLACES.map((place) => tx.place.create({ data: place })));
-    const chantiers = [];
-    for (const [index, chantier] of CHANTIERS.entries())
-      chantiers.push(await tx.chantier.create({ data: { ...chantier, position: index + 1 } }));
-    const chantierByCode = new Map(chantiers.map((chantier) => [chantier.code!, chantier.id]));
-    const people = new Map<string, string>();
-    for (const person of DEMO_PEOPLE) {
-      const referentOf = person.referentOf.map((code) => chantierByCode.get(code)!);
-      const roles: Role[] = [...person.roles, ...(referentOf.length ? (['REFERENT'] as Role[]) : []), 'CONTRIBUTOR'];
-      const created = await tx.person.create({
-        data: {
-          email: person.email,
-          name: person.name,
-          passwordHash,
-          roles,
-          referentOf: { create: referentOf.map((chantierId) => ({ chantierId })) },
-        },
-      });
-      people.set(person.key, created.id);
-    }
-    const closed = await tx.fundingPeriod.create({
-      data: {
-        name: `${format(closedStart, 'MM/yyyy')} – ${format(closedEnd, 'MM/yyyy')}`,
-        startDate: day(closedStart),
-        endDate: day(closedEnd),
-        defaultRateCents: 3000,
-        overflowPolicy: 'PRORATA',
-        // C1's envelope is smaller than its demand, so the demo shows a prorata at work.
-        envelopes: {
-          create: [
-            { chantierId: chantierByCode.get('C1')!, amountCents: 150_000 },
-            { chantierId: chantierByCode.get('C2')!, amountCents: 300_000 },
-            { chantierId: chantierByCode.get('C3')!, amountCents: 250_000 },
-          ],
-        },
-        rateOverrides: { create: [{ personId: people.get('bruno')!, rateCents: 4000 }] },
-      },
-    });
-    const open = await tx.fundingPeriod.create({
-      data: {
-        name: `${format(openStart, 'MM/yyyy')} – ${format(openEnd, 'MM/yyyy')}`,
-        startDate: day(openStart),
-        endDate: day(openEnd),
-        defaultRateCents: 3000,
-        capMinutes: 120 * 60,
-        overflowPolicy: 'PRORATA',
-        envelopes: {
-          create: [
-            { chantierId: chantierByCode.get('C1')!, amountCents: 800_000 },
-            { chantierId: chantierByCode.get('C2')!, amountCents: 500_000 },
-            { chantierId: chantierByCode.get('C3')!, amountCents: 400_000 },
-          ],
-        },
-        rateOverrides: {
-          create: [
-            { personId: people.get('bruno')!, rateCents: 4000 },
-            { chantierId: chantierByCode.get('C3')!, rateCents: 3500 },
-          ],
-        },
-      },
-    });
-    return {
-      places: places.map((place) => place.id),
-      chantiers: chantiers.map((chantier) => chantier.id),
-      people,
-      closedId: closed.id,
-      openId: open.id,
-    };
+  await tx.collectiveSettings.upsert({
+    where: { id: 1 },
+    create: {
+      id: 1,
+      name: 'Monscobar',
+      timeZone: 'Europe/Paris',
+      transparency: true,
+      debtorName: DEMO_DEBTOR.name,
+      debtorIban: DEMO_DEBTOR.iban,
+      debtorBic: DEMO_DEBTOR.bic,
+    },
+    update: {
+      name: 'Monscobar',
+      debtorName: DEMO_DEBTOR.name,
+      debtorIban: DEMO_DEBTOR.iban,
+      debtorBic: DEMO_DEBTOR.bic,
+    },
   });
+  const places = await tx.place.createManyAndReturn({ data: PLACES, select: { id: true } });
+  const chantiers = await tx.chantier.createManyAndReturn({
+    data: CHANTIERS.map((chantier, index) => ({ ...chantier, position: index + 1 })),
+    select: { id: true, code: true },
+  });
+  const chantierByCode = new Map(chantiers.map((chantier) => [chantier.code!, chantier.id]));
+  const created = await tx.person.createManyAndReturn({
+    data: DEMO_PEOPLE.map((person) => ({
+      email: person.email,
+      name: person.name,
+      passwordHash: options.passwordHash,
+      roles: [...person.roles, ...(person.referentOf.length ? (['REFERENT'] as Role[]) : []), 'CONTRIBUTOR'] as Role[],
+    })),
+    select: { id: true, email: true },
+  });
+  const people = new Map<string, string>(
+    DEMO_PEOPLE.map((person) => [person.key, created.find((row) => row.email === person.email)!.id]),
+  );
+  await tx.referentLink.createMany({
+    data: DEMO_PEOPLE.flatMap((person) =>
+      person.referentOf.map((code) => ({ personId: people.get(person.key)!, chantierId: chantierByCode.get(code)! })),
+    ),
+  });
+  await tx.payoutProfile.createMany({
+    data: DEMO_PEOPLE.filter((person) => DEMO_PAYOUT_PROFILES[person.key]).map((person) => {
+      const profile = DEMO_PAYOUT_PROFILES[person.key];
+      return {
+        personId: people.get(person.key)!,
+        payeeType: profile.organisationName ? ('ORGANISATION' as const) : ('SELF' as const),
+        organisationName: profile.organisationName ?? null,
+        legalName: person.name,
+        iban: profile.iban,
+        bic: profile.bic ?? null,
+        addressLine1: '12 rue des Tiers-Lieux',
+        postalCode: '59000',
+        city: 'Lille',
+        country: 'FR',
+      };
+    }),
+  });
+  await step('people');
+
+  const c = (code: string) => chantierByCode.get(code)!;
+  const paid = await tx.fundingPeriod.create({
+    data: {
+      name: periodName(paidStart, paidEnd),
+      startDate: day(paidStart),
+      endDate: day(paidEnd),
+      defaultRateCents: 2800,
+      overflowPolicy: 'PRORATA',
+      envelopes: {
+        create: [
+          { chantierId: c('C1'), amountCents: 200_000 },
+          { chantierId: c('C2'), amountCents: 200_000 },
+          { chantierId: c('C3'), amountCents: 200_000 },
+        ],
+      },
+    },
+  });
+  const closed = await tx.fundingPeriod.create({
+    data: {
+      name: periodName(closedStart, closedEnd),
+      startDate: day(closedStart),
+      endDate: day(closedEnd),
+      defaultRateCents: 3000,
+      overflowPolicy: 'PRORATA',
+      // C1's envelope is smaller than its demand, so the demo shows a prorata at work.
+      envelopes: {
+        create: [
+          { chantierId: c('C1'), amountCents: 150_000 },
+          { chantierId: c('C2'), amountCents: 300_000 },
+          { chantierId: c('C3'), amountCents: 250_000 },
+        ],
+      },
+      rateOverrides: { create: [{ personId: people.get('bruno')!, rateCents: 4000 }] },
+    },
+  });
+  const open = await tx.fundingPeriod.create({
+    data: {
+      name: periodName(openStart, openEnd),
+      startDate: day(openStart),
+      endDate: day(openEnd),
+      defaultRateCents: 3000,
+      capMinutes: 120 * 60,
+      overflowPolicy: 'PRORATA',
+      envelopes: {
+        create: [
+          { chantierId: c('C1'), amountCents: 800_000 },
+          { chantierId: c('C2'), amountCents: 500_000 },
+          { chantierId: c('C3'), amountCents: 400_000 },
+        ],
+      },
+      rateOverrides: {
+        create: [
+          { personId: people.get('bruno')!, rateCents: 4000 },
+          { chantierId: c('C3'), rateCents: 3500 },
+        ],
+      },
+    },
+  });
+  await step('periods');
 
   const contributorKeys = ['alice', 'bruno', 'chloe', 'djamel', 'elise', 'fatou', 'ref1', 'ref2', 'ref3'] as const;
-  const referentOfChantier = [ids.people.get('ref1')!, ids.people.get('ref2')!, ids.people.get('ref3')!];
-  const admin = ids.people.get('admin')!;
+  const chantierIds = chantiers.map((chantier) => chantier.id);
+  const placeIds = places.map((place) => place.id);
+  const referentOfChantier = chantierIds.map((id) =>
+    people.get(DEMO_PEOPLE.find((person) => person.referentOf.some((code) => c(code) === id))!.key)!,
+  );
+  const admin = people.get('admin')!;
 
-  type Plan = {
-    periodId: string;
-    from: Date;
-    to: Date;
-    count: number;
-    statuses: ('DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED')[];
-  };
+  type Status = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED';
+  type Plan = { periodId: string; from: Date; to: Date; count: number; statuses: Status[] };
   const lastOpenDay = today < openEnd ? today : openEnd;
   const plans: Plan[] = [
-    { periodId: ids.closedId, from: closedStart, to: closedEnd, count: 72, statuses: ['APPROVED'] },
+    { periodId: paid.id, from: paidStart, to: paidEnd, count: 45, statuses: ['APPROVED'] },
+    { periodId: closed.id, from: closedStart, to: closedEnd, count: 72, statuses: ['APPROVED'] },
     {
-      periodId: ids.openId,
+      periodId: open.id,
       from: openStart,
       to: lastOpenDay,
       count: 60,
@@ -223,75 +330,97 @@ export async function seedDemo(options: { today?: Date; log?: (line: string) => 
       ],
     },
   ];
-  let contributions = 0;
-  await prisma.$transaction(async (tx: Tx) => {
-    for (const plan of plans) {
-      const span = Math.max(1, Math.round((plan.to.getTime() - plan.from.getTime()) / 86_400_000));
-      for (let index = 0; index < plan.count; index++) {
-        const ownerKey = contributorKeys[index % contributorKeys.length];
-        const ownerId = ids.people.get(ownerKey)!;
-        const chantierIndex = Math.floor(random() * ids.chantiers.length);
-        // Nobody reviews their own work: a referent's own entries are reviewed by the admin.
-        const reviewer = referentOfChantier[chantierIndex] === ownerId ? admin : referentOfChantier[chantierIndex];
-        const status = plan.statuses[index % plan.statuses.length];
-        const date = new Date(plan.from.getTime() + Math.floor(random() * (span + 1)) * 86_400_000);
-        const minutes = (1 + Math.floor(random() * 16)) * 30;
-        const created = await tx.contribution.create({
-          data: {
-            personId: ownerId,
-            chantierId: ids.chantiers[chantierIndex],
-            placeId: random() < 0.8 ? pick(ids.places) : null,
-            periodId: plan.periodId,
-            date: day(date),
-            minutes,
-            description: pick(DESCRIPTIONS),
-            volunteer: random() < 0.12,
-            status,
-            submittedAt: status === 'DRAFT' ? null : new Date(),
-            reviewedById: ['APPROVED', 'REJECTED', 'CHANGES_REQUESTED'].includes(status) ? reviewer : null,
-            reviewedAt: ['APPROVED', 'REJECTED', 'CHANGES_REQUESTED'].includes(status) ? new Date() : null,
-          },
-        });
-        const events: {
-          actorId: string;
-          kind: 'CREATED' | 'TRANSITION';
-          fromStatus?: 'DRAFT' | 'SUBMITTED';
-          toStatus: typeof status;
-          comment?: string;
-        }[] = [{ actorId: ownerId, kind: 'CREATED', toStatus: 'DRAFT' }];
-        if (status !== 'DRAFT')
-          events.push({ actorId: ownerId, kind: 'TRANSITION', fromStatus: 'DRAFT', toStatus: 'SUBMITTED' });
-        if (status === 'APPROVED')
-          events.push({ actorId: reviewer, kind: 'TRANSITION', fromStatus: 'SUBMITTED', toStatus: 'APPROVED' });
-        if (status === 'REJECTED')
-          events.push({
-            actorId: reviewer,
-            kind: 'TRANSITION',
-            fromStatus: 'SUBMITTED',
-            toStatus: 'REJECTED',
-            comment: 'Hors du périmètre du chantier.',
-          });
-        if (status === 'CHANGES_REQUESTED')
-          events.push({
-            actorId: reviewer,
-            kind: 'TRANSITION',
-            fromStatus: 'SUBMITTED',
-            toStatus: 'CHANGES_REQUESTED',
-            comment: 'Peux-tu préciser le lieu et ajouter le lien du compte rendu ?',
-          });
-        await tx.contributionEvent.createMany({
-          data: events.map((event) => ({ ...event, contributionId: created.id })),
-        });
-        contributions++;
-      }
+  const reviewed = (status: Status) => ['APPROVED', 'REJECTED', 'CHANGES_REQUESTED'].includes(status);
+  const rows: { data: Parameters<Tx['contribution']['create']>[0]['data'] & object; reviewer: string }[] = [];
+  for (const plan of plans) {
+    const span = Math.max(1, Math.round((plan.to.getTime() - plan.from.getTime()) / 86_400_000));
+    for (let index = 0; index < plan.count; index++) {
+      const ownerId = people.get(contributorKeys[index % contributorKeys.length])!;
+      const chantierIndex = Math.floor(random() * chantierIds.length);
+      // Nobody reviews their own work: a referent's own entries are reviewed by the admin.
+      const reviewer = referentOfChantier[chantierIndex] === ownerId ? admin : referentOfChantier[chantierIndex];
+      const status = plan.statuses[index % plan.statuses.length];
+      const date = new Date(plan.from.getTime() + Math.floor(random() * (span + 1)) * 86_400_000);
+      const minutes = (1 + Math.floor(random() * 16)) * 30;
+      rows.push({
+        reviewer,
+        data: {
+          personId: ownerId,
+          chantierId: chantierIds[chantierIndex],
+          placeId: random() < 0.8 ? pick(placeIds) : null,
+          periodId: plan.periodId,
+          date: day(date),
+          minutes,
+          description: pick(DESCRIPTIONS),
+          volunteer: random() < 0.12,
+          status,
+          submittedAt: status === 'DRAFT' ? null : new Date(),
+          reviewedById: reviewed(status) ? reviewer : null,
+          reviewedAt: reviewed(status) ? new Date() : null,
+        },
+      });
     }
+  }
+  const inserted = await tx.contribution.createManyAndReturn({
+    data: rows.map((row) => row.data as never),
+    select: { id: true },
   });
+  const events = rows.flatMap(({ data, reviewer }, index) => {
+    const contributionId = inserted[index].id;
+    const ownerId = data.personId as string;
+    const status = data.status as Status;
+    const list: {
+      contributionId: string;
+      actorId: string;
+      kind: 'CREATED' | 'TRANSITION';
+      fromStatus?: 'DRAFT' | 'SUBMITTED';
+      toStatus: Status;
+      comment?: string;
+    }[] = [{ contributionId, actorId: ownerId, kind: 'CREATED', toStatus: 'DRAFT' }];
+    if (status !== 'DRAFT')
+      list.push({ contributionId, actorId: ownerId, kind: 'TRANSITION', fromStatus: 'DRAFT', toStatus: 'SUBMITTED' });
+    if (status !== 'DRAFT' && status !== 'SUBMITTED')
+      list.push({
+        contributionId,
+        actorId: reviewer,
+        kind: 'TRANSITION',
+        fromStatus: 'SUBMITTED',
+        toStatus: status,
+        comment:
+          status === 'REJECTED'
+            ? 'Hors du périmètre du chantier.'
+            : status === 'CHANGES_REQUESTED'
+              ? 'Peux-tu préciser le lieu et ajouter le lien du compte rendu ?'
+              : undefined,
+      });
+    return list;
+  });
+  await tx.contributionEvent.createMany({ data: events });
+  await step('contributions');
 
-  // The closed period's payout run is computed by the pricing module, through the real close.
-  const treasurer = await loadActor(ids.people.get('treasurer')!, 'session');
-  await closePeriod({ actor: treasurer!, periodId: ids.closedId });
-  log(
-    `Seeded the Monscobar demo: ${DEMO_PEOPLE.length} people, ${contributions} contributions. Demo password: ${DEMO_PASSWORD}`,
-  );
-  return { seeded: true, people: DEMO_PEOPLE.length, contributions };
+  // The payout runs are computed by the pricing module, through the real close; the paid period's
+  // payees are all paid through the real recording, which marks it PAID.
+  const treasurerPerson = DEMO_PEOPLE.find((person) => person.key === 'treasurer')!;
+  const treasurer: Actor = {
+    id: people.get('treasurer')!,
+    email: treasurerPerson.email,
+    name: treasurerPerson.name,
+    roles: [...treasurerPerson.roles, 'CONTRIBUTOR'],
+    referentOf: [],
+    locale: 'fr',
+    via: 'session',
+  };
+  await closePeriodInTx(tx, { actor: treasurer, periodId: paid.id });
+  await closePeriodInTx(tx, { actor: treasurer, periodId: closed.id });
+  await step('closed');
+  const treasury = await UNSAFE_loadPeriodTreasury(tx, paid.id);
+  await recordPaymentsInTx(tx, {
+    actor: treasurer,
+    periodId: paid.id,
+    targets: treasury.payees.filter((payee) => payee.amountCents > 0).map((payee) => ({ payeeKey: payee.payeeKey })),
+    paidOn: format(addMonths(paidEnd, 1), 'yyyy-MM-05'),
+    reference: `VIR-MONSCOBAR-${format(paidEnd, 'yyyyMM')}`,
+  });
+  await step('paid');
+  return rows.length;
 }

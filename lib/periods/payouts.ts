@@ -166,47 +166,51 @@ async function pendingContributions(client: Pick<Tx, '$queryRaw'>, periodId: str
  */
 export async function closePeriod(options: { actor: Actor; periodId: string }) {
   assertCan(options.actor, 'periods.close');
-  return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { status: string }[]
-    >`SELECT status FROM funding_periods WHERE id = ${options.periodId} FOR UPDATE`;
-    if (locked.length === 0) throw new AppError('NOT_FOUND', 'Period not found');
-    if (locked[0].status !== 'OPEN')
-      throw new AppError('PERIOD_NOT_OPEN', `The period is ${locked[0].status.toLowerCase()}, not open`);
-    const pending = await pendingContributions(tx, options.periodId);
-    if (pending.length > 0) {
-      throw new AppError('PENDING_CONTRIBUTIONS', `${pending.length} contribution(s) still wait for review`, {
-        details: { pending },
-      });
-    }
-    const input = await loadPricingInput(tx, options.periodId);
-    const result = computePayouts(input);
-    const run = await tx.payoutRun.create({
-      data: {
-        periodId: options.periodId,
-        inputs: JSON.parse(JSON.stringify(input)),
-        totalAmountCents: result.totals.amountCents,
-        createdById: options.actor.id,
-        lines: {
-          // Each line is stored as the module computed it; the explanation as plain JSON.
-          create: result.lines.map(({ explanation, ...line }) => ({
-            ...line,
-            explanation: JSON.parse(JSON.stringify(explanation)),
-          })),
-        },
+  return db().$transaction((tx) => closePeriodInTx(tx, options));
+}
+
+/** The close itself, inside a transaction the caller holds (the demo seed closes in its own). */
+export async function closePeriodInTx(tx: Tx, options: { actor: Actor; periodId: string }) {
+  assertCan(options.actor, 'periods.close');
+  const locked = await tx.$queryRaw<
+    { status: string }[]
+  >`SELECT status FROM funding_periods WHERE id = ${options.periodId} FOR UPDATE`;
+  if (locked.length === 0) throw new AppError('NOT_FOUND', 'Period not found');
+  if (locked[0].status !== 'OPEN')
+    throw new AppError('PERIOD_NOT_OPEN', `The period is ${locked[0].status.toLowerCase()}, not open`);
+  const pending = await pendingContributions(tx, options.periodId);
+  if (pending.length > 0) {
+    throw new AppError('PENDING_CONTRIBUTIONS', `${pending.length} contribution(s) still wait for review`, {
+      details: { pending },
+    });
+  }
+  const input = await loadPricingInput(tx, options.periodId);
+  const result = computePayouts(input);
+  const run = await tx.payoutRun.create({
+    data: {
+      periodId: options.periodId,
+      inputs: JSON.parse(JSON.stringify(input)),
+      totalAmountCents: result.totals.amountCents,
+      createdById: options.actor.id,
+      lines: {
+        // Each line is stored as the module computed it; the explanation as plain JSON.
+        create: result.lines.map(({ explanation, ...line }) => ({
+          ...line,
+          explanation: JSON.parse(JSON.stringify(explanation)),
+        })),
       },
-    });
-    await tx.fundingPeriod.update({
-      where: { id: options.periodId },
-      data: { status: 'CLOSED', closedAt: new Date(), closedById: options.actor.id, version: { increment: 1 } },
-    });
-    await writeAudit(tx, {
-      actorId: options.actor.id,
-      action: 'period.closed',
-      entityType: 'period',
-      entityId: options.periodId,
-      data: { runId: run.id, totalAmountCents: result.totals.amountCents },
-    });
-    return { status: 'CLOSED' as const, runId: run.id, totals: result.totals };
+    },
   });
+  await tx.fundingPeriod.update({
+    where: { id: options.periodId },
+    data: { status: 'CLOSED', closedAt: new Date(), closedById: options.actor.id, version: { increment: 1 } },
+  });
+  await writeAudit(tx, {
+    actorId: options.actor.id,
+    action: 'period.closed',
+    entityType: 'period',
+    entityId: options.periodId,
+    data: { runId: run.id, totalAmountCents: result.totals.amountCents },
+  });
+  return { status: 'CLOSED' as const, runId: run.id, totals: result.totals };
 }

@@ -120,54 +120,62 @@ export async function recordPayments(options: {
     throw new AppError('VALIDATION', 'A bank reference is required', { fields: { reference: 'validation.required' } });
   if (options.targets.length === 0)
     throw new AppError('VALIDATION', 'Name at least one payee', { fields: { payees: 'treasury.validation.onePayee' } });
-  const result = await db().$transaction(async (tx) => {
-    const before = await lockPeriodForPayments(tx, options.periodId);
-    const treasury = await UNSAFE_loadPeriodTreasury(tx, options.periodId);
-    if (!treasury.runId)
-      throw new AppError('CONFLICT', 'This period has no current payout run', { details: { reason: 'NO_RUN' } });
-    const { problems, chosen } = resolveTargets(treasury, options.targets);
-    if (problems.length) throw refusal(problems);
-    const created = await tx.payment.createManyAndReturn({
-      data: chosen.map(({ payee, amountCents }) => ({
-        periodId: options.periodId,
-        runId: treasury.runId!,
-        payeeKey: payee.payeeKey,
-        payeeName: payee.payeeName,
-        amountCents,
-        paidOn: fromIsoDate(options.paidOn),
-        reference,
-        kind: 'PAYMENT' as const,
-        recordedById: options.actor.id,
-      })),
-    });
-    const entries = created.map(toPaymentEntry);
-    await writeAudit(tx, {
-      actorId: options.actor.id,
-      action: 'payments.recorded',
-      entityType: 'period',
-      entityId: options.periodId,
-      data: {
-        runId: treasury.runId,
-        paidOn: options.paidOn,
-        reference,
-        count: entries.length,
-        totalCents: entries.reduce((sum, entry) => sum + entry.amountCents, 0),
-        paymentIds: entries.map((entry) => entry.id),
-      },
-    });
-    const status = await settlePeriodStatus(tx, {
-      actor: options.actor,
-      treasury,
-      before,
-      payments: [...treasury.payments, ...entries],
-    });
-    return { status, entries };
-  });
+  const result = await db().$transaction((tx) => recordPaymentsInTx(tx, { ...options, reference }));
   const names = await loadRecorderNames(result.entries);
   return {
     status: result.status,
     payments: result.entries.map((entry) => toPaymentOut(entry, options.periodId, names, null)),
   };
+}
+
+/** The recording itself, inside a transaction the caller holds (the demo seed pays in its own). */
+export async function recordPaymentsInTx(
+  tx: Tx,
+  options: { actor: Actor; periodId: string; targets: readonly PaymentTarget[]; paidOn: string; reference: string },
+) {
+  assertCan(options.actor, 'payments.record');
+  const reference = options.reference;
+  const before = await lockPeriodForPayments(tx, options.periodId);
+  const treasury = await UNSAFE_loadPeriodTreasury(tx, options.periodId);
+  if (!treasury.runId)
+    throw new AppError('CONFLICT', 'This period has no current payout run', { details: { reason: 'NO_RUN' } });
+  const { problems, chosen } = resolveTargets(treasury, options.targets);
+  if (problems.length) throw refusal(problems);
+  const created = await tx.payment.createManyAndReturn({
+    data: chosen.map(({ payee, amountCents }) => ({
+      periodId: options.periodId,
+      runId: treasury.runId!,
+      payeeKey: payee.payeeKey,
+      payeeName: payee.payeeName,
+      amountCents,
+      paidOn: fromIsoDate(options.paidOn),
+      reference,
+      kind: 'PAYMENT' as const,
+      recordedById: options.actor.id,
+    })),
+  });
+  const entries = created.map(toPaymentEntry);
+  await writeAudit(tx, {
+    actorId: options.actor.id,
+    action: 'payments.recorded',
+    entityType: 'period',
+    entityId: options.periodId,
+    data: {
+      runId: treasury.runId,
+      paidOn: options.paidOn,
+      reference,
+      count: entries.length,
+      totalCents: entries.reduce((sum, entry) => sum + entry.amountCents, 0),
+      paymentIds: entries.map((entry) => entry.id),
+    },
+  });
+  const status = await settlePeriodStatus(tx, {
+    actor: options.actor,
+    treasury,
+    before,
+    payments: [...treasury.payments, ...entries],
+  });
+  return { status, entries };
 }
 
 /** One payee, named by a person it receives for (`personId`) or by its key (`payeeKey`). */

@@ -2,7 +2,7 @@
 // IBAN is refused in its field and nothing is saved; a good one is shown masked and the change is
 // emailed, masked too. The treasurer sees her in the list of payees; she cannot open that list.
 import { expect, test } from '@playwright/test';
-import { caughtMail, DEMO, mailText, signIn, expectNoSeriousA11yViolations } from './support';
+import { caughtMail, DEMO, mailText, signIn, sql, expectNoSeriousA11yViolations } from './support';
 
 const ELISE = 'elise@monscobar.test';
 const IBAN = 'FR7630006000011234567890189';
@@ -11,6 +11,8 @@ test('a contributor fills their payout details: a bad IBAN is refused in its fie
   page,
   browser,
 }) => {
+  // The demo gives Élise a profile; this test fills one from nothing.
+  await sql(`DELETE FROM payout_profiles WHERE person_id = (SELECT id FROM people WHERE email = $1)`, [ELISE]);
   await signIn(page, ELISE);
   await page.goto('/profile/payout');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes coordonnées de paiement');

@@ -8,8 +8,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db';
 import { listMigrations, migrate } from '@/lib/db/migrate';
-import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from '@/lib/demo/seed-demo';
+import { DEMO_DEBTOR, DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from '@/lib/demo/seed-demo';
 import { authenticate } from '@/lib/auth/options';
+import { loadActor } from '@/lib/auth/load-actor';
+import { exportSepa } from '@/lib/treasury/export-sepa';
+import { isSepaIban } from '@/lib/payees/validate';
 import { createChantier, createPerson, resetDatabase, sql, sqlError, tableCounts } from '../support/database';
 
 const migrationsDir = path.resolve(import.meta.dirname, '../../prisma/migrations');
@@ -388,6 +391,39 @@ describe('the Monscobar demo seed', () => {
     }
   });
 
+  it("gives most people a payout profile with a valid test IBAN, one contributor none, and sets the collective's account", async () => {
+    const people = await db().person.findMany({ include: { payoutProfile: true } });
+    const withIban = people.filter((person) => isSepaIban(person.payoutProfile?.iban));
+    const without = people.filter((person) => !person.payoutProfile);
+    expect(withIban.length).toBe(people.length - 1);
+    expect(without.map((person) => person.email)).toEqual(['fatou@monscobar.test']);
+    const settings = await db().collectiveSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect({ name: settings.debtorName, iban: settings.debtorIban, bic: settings.debtorBic }).toEqual(DEMO_DEBTOR);
+    expect(isSepaIban(settings.debtorIban)).toBe(true);
+  });
+
+  it('has a PAID period whose every payee was paid, to the cent, through recorded payments', async () => {
+    const paid = await db().fundingPeriod.findMany({ where: { status: 'PAID' } });
+    expect(paid).toHaveLength(1);
+    const run = await db().payoutRun.findFirstOrThrow({ where: { periodId: paid[0].id, status: 'CURRENT' } });
+    const payments = await db().payment.findMany({ where: { periodId: paid[0].id } });
+    expect(payments.length).toBeGreaterThan(0);
+    expect(payments.reduce((sum, payment) => sum + payment.amountCents, 0)).toBe(run.totalAmountCents);
+    expect(
+      paid[0].endDate < (await db().fundingPeriod.findFirstOrThrow({ where: { status: 'CLOSED' } })).startDate,
+    ).toBe(true);
+  });
+
+  it('has a closed period ready for a SEPA file, which lists the person without an IBAN as excluded', async () => {
+    const [closed] = await db().fundingPeriod.findMany({ where: { status: 'CLOSED' } });
+    const treasurer = await db().person.findUniqueOrThrow({ where: { email: 'tresorerie@monscobar.test' } });
+    const sepa = await exportSepa({ actor: (await loadActor(treasurer.id, 'session'))!, periodId: closed.id });
+    expect(sepa.transfers.length).toBeGreaterThan(3);
+    expect(sepa.xml).toContain(DEMO_DEBTOR.iban);
+    expect(sepa.excluded.map((payee) => payee.payeeName)).toEqual(['Fatou Diallo']);
+    expect(await db().payment.count({ where: { periodId: closed.id } })).toBe(0);
+  });
+
   it('has one closed period whose current payout run adds up to its total', async () => {
     const closed = await db().fundingPeriod.findMany({ where: { status: 'CLOSED' }, include: { envelopes: true } });
     expect(closed).toHaveLength(1);
@@ -415,6 +451,26 @@ describe('the Monscobar demo seed', () => {
     const statuses = await db().contribution.groupBy({ by: ['status'], where: { periodId: closed[0].id } });
     expect(statuses.map((group) => group.status)).toEqual(['APPROVED']);
   });
+
+  it("is one transaction: slower than Prisma's 5 s default it still completes, and a crash half-way leaves nothing", async () => {
+    // A crash after the people and periods were written: nothing of it stays, the next run seeds it all.
+    await resetDatabase();
+    await expect(
+      seedDemo({
+        betweenSteps: async (step) => {
+          if (step === 'contributions') throw new Error('simulated crash');
+        },
+      }),
+    ).rejects.toThrow('simulated crash');
+    expect(await tableCounts()).toEqual(Object.fromEntries(Object.keys(await tableCounts()).map((t) => [t, 0])));
+
+    // A slow machine: 1.5 s between each of the five steps, 7.5 s in all, over the 5 s default.
+    const started = Date.now();
+    const slow = await seedDemo({ betweenSteps: () => new Promise((resolve) => setTimeout(resolve, 1_500)) });
+    expect(Date.now() - started).toBeGreaterThan(7_000);
+    expect(slow).toEqual(firstResult);
+    expect({ ...(await tableCounts()), auth_attempts: 0 }).toEqual({ ...countsAfterFirstSeed, auth_attempts: 0 });
+  }, 60_000);
 
   it('has one open period covering today, with contributions in every status, each with its history', async () => {
     const today = format(new Date(), 'yyyy-MM-dd');
@@ -449,7 +505,11 @@ describe('the Monscobar demo seed', () => {
     expect(again.people).toBe(DEMO_PEOPLE.length);
     expect(again.contributions).toBe(firstResult.contributions);
     const counts = await tableCounts();
-    // Sign-in attempts of the test above are the only new rows.
-    expect({ ...counts, auth_attempts: 0 }).toEqual({ ...countsAfterFirstSeed, auth_attempts: 0 });
+    // Sign-in attempts and the SEPA export's audit entry of the tests above are the only new rows.
+    expect({ ...counts, auth_attempts: 0, audit_log: 0 }).toEqual({
+      ...countsAfterFirstSeed,
+      auth_attempts: 0,
+      audit_log: 0,
+    });
   });
 });

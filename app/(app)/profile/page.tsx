@@ -1,4 +1,4 @@
-// My profile: who I am, my roles, my API tokens.
+// My profile: who I am, my roles, my data to download, my API tokens.
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { listApiTokens } from '@/lib/tokens/api-tokens';
@@ -28,6 +28,17 @@ export default async function ProfilePage() {
           </ul>
         </Section>
         <PayoutProfileSummary actor={actor} />
+        <Section title={t('profile.archiveTitle')}>
+          <p className="mb-4 text-sm text-slate-700">{t('profile.archiveIntro')}</p>
+          <a
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4 font-medium text-brand-700 underline"
+            href="/api/v1/me/export"
+            download
+            data-testid="download-my-data"
+          >
+            {t('profile.archiveDownload')}
+          </a>
+        </Section>
         <Section title={t('profile.tokens')}>
           <p className="mb-4 text-sm text-slate-700">{t('profile.tokensIntro')}</p>
           <CreateTokenForm />

@@ -5,6 +5,7 @@ import { formAction } from '@/lib/actions/form-action';
 import { createAccessLink, invitePerson, setPersonActive, updatePersonRoles } from '@/lib/people/people';
 import { ZId, ZPersonInvite, ZPersonRolesUpdate } from '@/lib/people/schemas';
 import { translate } from '@/lib/i18n/locale';
+import { anonymisePerson } from '@/lib/people/anonymise-person';
 
 export const inviteAction = formAction({
   name: 'invitePerson',
@@ -54,5 +55,17 @@ export const accessLinkAction = formAction({
     return link.emailed
       ? { ok: true, message: translate(locale, 'people.linkEmailed') }
       : { ok: true, message: translate(locale, 'people.linkShown'), data: { url: link.url } };
+  },
+});
+
+export const anonymiseAction = formAction({
+  name: 'anonymisePerson',
+  // The box ticked is the confirmation; without it nothing is erased.
+  schema: z.object({ personId: ZId, confirm: z.literal('on', { message: 'validation.required' }) }),
+  permission: 'people.update',
+  handler: async ({ actor, input, locale }) => {
+    const result = await anonymisePerson({ actor, personId: input.personId });
+    revalidatePath('/admin/people');
+    return { ok: true, message: translate(locale, 'people.anonymised', { name: result.name }) };
   },
 });

@@ -6,7 +6,7 @@ import { CheckboxGroup, FormField } from '@/components/ui/fields';
 import { Notice } from '@/components/ui/primitives';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { ActionState } from '@/lib/actions/form-action';
-import { accessLinkAction, inviteAction, setActiveAction, updateRolesAction } from './actions';
+import { accessLinkAction, anonymiseAction, inviteAction, setActiveAction, updateRolesAction } from './actions';
 
 type Option = { value: string; label: string };
 
@@ -120,8 +120,41 @@ export function PersonRow({
               </ActionForm>
             ) : null}
           </div>
+          {!person.active ? (
+            <AnonymiseForm person={person} anonymised={person.email.endsWith('@anonyme.invalid')} />
+          ) : null}
         </div>
       </details>
     </li>
+  );
+}
+
+/**
+ * Erasing a deactivated person's identity, behind a confirmation that says what goes and what
+ * stays. The form stays mounted once done, so its message is still read out after the refresh.
+ */
+function AnonymiseForm({ person, anonymised }: { person: { id: string; name: string }; anonymised: boolean }) {
+  const t = useTranslations('people');
+  return (
+    <ActionForm action={anonymiseAction} className="flex flex-col gap-3">
+      {anonymised ? null : (
+        <details className="rounded-md border border-red-200 p-3" data-testid="anonymise">
+          <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-red-800">{t('anonymise')}</summary>
+          <div className="flex flex-col gap-3 pt-2">
+            <p className="font-medium">{t('anonymiseTitle', { name: person.name })}</p>
+            <p className="text-sm text-slate-700">{t('anonymiseErased')}</p>
+            <p className="text-sm text-slate-700">{t('anonymiseKept')}</p>
+            <input type="hidden" name="personId" value={person.id} />
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="checkbox" name="confirm" required className="size-5" />
+              {t('anonymiseConfirm')}
+            </label>
+            <div>
+              <SubmitButton variant="danger">{t('anonymiseSubmit')}</SubmitButton>
+            </div>
+          </div>
+        </details>
+      )}
+    </ActionForm>
   );
 }
