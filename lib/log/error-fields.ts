@@ -2,6 +2,7 @@
 // message, its code, the same for its causes) instead of a multi-line stack. Prisma's messages
 // quote the calling code over dozens of lines; during a database outage every request would
 // print them all.
+import { types } from 'node:util';
 
 export type ErrorFields = {
   type: string;
@@ -30,8 +31,13 @@ export function summariseMessage(message: string): string {
   return line;
 }
 
+/** An Error, also one made in another realm (a VM context, a worker). */
+function isError(value: unknown): value is Error {
+  return value instanceof Error || types.isNativeError(value);
+}
+
 function one(error: unknown): { type: string; message: string; code?: string } {
-  if (error instanceof Error) {
+  if (isError(error)) {
     const raw = (error as { code?: unknown }).code;
     const code = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
     return { type: error.name || error.constructor?.name || 'Error', message: summariseMessage(error.message), code };
@@ -52,16 +58,16 @@ export function errorFields(error: unknown, options: { stack?: boolean } = {}): 
   if (!fields.code) delete fields.code;
   const causes: ErrorFields['causes'] = [];
   const seen = new Set<unknown>([error]);
-  let cause = error instanceof Error ? error.cause : undefined;
+  let cause = isError(error) ? error.cause : undefined;
   while (cause !== undefined && cause !== null && !seen.has(cause) && causes.length < MAX_CAUSES) {
     seen.add(cause);
     const summary = one(cause);
     if (!summary.code) delete summary.code;
     causes.push(summary);
-    cause = cause instanceof Error ? cause.cause : undefined;
+    cause = isError(cause) ? cause.cause : undefined;
   }
   if (causes.length) fields.causes = causes;
-  if (options.stack && error instanceof Error && error.stack) {
+  if (options.stack && isError(error) && error.stack) {
     fields.stack = error.stack
       .split('\n')
       .slice(1, 6)

@@ -28,9 +28,13 @@ function pretty(): boolean {
   return Boolean(process.stdout.isTTY);
 }
 
+// `err` holds errorFields(): pino's own serializer would turn it back into a stack.
+const serializers = { err: (value: unknown) => (value instanceof Error ? errorFields(value) : value) };
+
 function createLogger(): Logger {
   const options: pino.LoggerOptions = {
     level: level(),
+    serializers,
     base: undefined, // no pid/hostname on every line; the process manager knows them
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
@@ -39,7 +43,7 @@ function createLogger(): Logger {
   // Pretty lines: pino writes numeric levels and epoch times, which formatPretty reads.
   const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   return pino(
-    { level: level(), base: undefined },
+    { level: level(), base: undefined, serializers },
     {
       write(line: string) {
         process.stdout.write(`${formatPretty(line.trimEnd(), { colour })}\n`);

@@ -12,6 +12,7 @@ import { loadPreviewPricingInput } from './payouts';
 import { seesEveryone } from './periods';
 import { roundExactCents } from './explain';
 import type { TPayoutsOut } from './schemas';
+import { metrics, timed } from '@/lib/metrics';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -103,7 +104,9 @@ export async function getPayouts(options: { actor: Actor; periodId: string; runI
     options.runId || period.status !== 'OPEN'
       ? { frozen: true, ...(await frozenRun(period.id, options.runId)) }
       : await (async () => {
-          const result = computePayouts(await loadPreviewPricingInput(period.id));
+          const result = await timed(metrics().previewDuration, async () =>
+            computePayouts(await loadPreviewPricingInput(period.id)),
+          );
           return { frozen: false, runId: null, runStatus: null, lines: result.lines, chantiers: result.chantiers };
         })();
 
