@@ -25,6 +25,12 @@ export type AppServer = {
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/**
+ * The TCP peer's address, written over anything the client sent under that name, for
+ * lib/auth/client-ip.ts (which trusts the header only in a process that marked itself as setting it).
+ */
+const PEER_HEADER = 'x-butin-peer';
+(globalThis as Record<symbol, unknown>)[Symbol.for('butin.peerAddress')] = true;
 /** Paths a load balancer or a scraper polls every few seconds: logged at debug level. */
 const QUIET = new Set(['/api/health', '/metrics']);
 
@@ -61,6 +67,7 @@ export function createAppServer(options: {
     const given = request.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID();
     request.headers['x-request-id'] = requestId;
+    request.headers[PEER_HEADER] = request.socket.remoteAddress ?? 'unknown';
     response.setHeader('x-request-id', requestId);
     // While stopping, tell keep-alive clients (nginx, browsers) to open their next request elsewhere.
     if (closing) response.setHeader('connection', 'close');
