@@ -170,6 +170,8 @@ async function main() {
 
 main().catch(async (error) => {
   log.fatal({ err: errorFields(error) }, 'could not start');
+  const { closeDb } = await import('@/lib/db');
+  await closeDb().catch(() => undefined);
   await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });

@@ -246,7 +246,9 @@ test.describe('npm start', () => {
       };
       const npm = start('npm', ['start'], env);
       try {
-        await waitFor(healthy(`http://127.0.0.1:${port}`), 120_000, 'npm start answers');
+        await waitFor(healthy(`http://127.0.0.1:${port}`), 120_000, 'npm start answers').catch((error: Error) => {
+          throw new Error(`${error.message}; it printed:\n${npm.output.join('').slice(-3_000)}`);
+        });
         const tree = descendants(npm.child.pid!);
         // npm, and one node process serving the app (and the embedded PostgreSQL's processes).
         const commands = tree.map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '));
