@@ -22,7 +22,7 @@ function createClient(): PrismaClient {
     // An idle connection the server closed (a restart, an outage): the pool opens another.
     onPoolError: (error) => {
       metrics().dbErrors.inc({ kind: 'connection-lost' });
-      logger().warn({ err: errorFields(error) }, 'database connection lost');
+      logger().warn({ error: errorFields(error) }, 'database connection lost');
     },
   });
   return new PrismaClient({ adapter });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Logger } from '@/lib/log';
+import { errorFields } from '@/lib/log/error-fields';
 import { metrics } from '@/lib/metrics';
 import { routeMatcher, type RouteMatcher } from '@/lib/metrics/routes';
 
@@ -122,7 +123,7 @@ export function createAppServer(options: {
           response.end(text);
         },
         (error) => {
-          log.error({ reqId: requestId, err: String(error) }, 'metrics failed');
+          log.error({ reqId: requestId, error: errorFields(error) }, 'metrics failed');
           sendJsonError(response, 500, 'INTERNAL', 'Something went wrong; it has been logged');
         },
       );
@@ -132,7 +133,7 @@ export function createAppServer(options: {
     Promise.resolve()
       .then(() => handle(request, response))
       .catch((error: unknown) => {
-        log.error({ reqId: requestId, err: String(error) }, 'request handler failed');
+        log.error({ reqId: requestId, error: errorFields(error) }, 'request handler failed');
         if (!response.headersSent) sendJsonError(response, 500, 'INTERNAL', 'Something went wrong; it has been logged');
         else response.destroy();
       });

@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { format } from 'node:util';
 import { errorFields, logger } from '@/lib/log';
+import { routeConsole } from '@/lib/log/console';
 import { metrics } from '@/lib/metrics';
 import type { EmbeddedDb } from './embedded-postgres';
 import type { AppServer } from './server';
@@ -33,23 +33,6 @@ const host = process.env.HOST || '0.0.0.0';
 const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 5_000);
 const log = logger();
 
-// Everything this process prints is a log line; an Error printed by Next or a library becomes
-// one line with its cause, not a page of stack.
-function routeConsole() {
-  const write =
-    (level: 'info' | 'warn' | 'error') =>
-    (...args: unknown[]) => {
-      const error = args.find((arg) => arg instanceof Error);
-      const text = format(...args.filter((arg) => arg !== error)).trim();
-      if (error) log[level]({ err: errorFields(error, { stack: process.env.LOG_STACKS === '1' }) }, text || 'error');
-      else log[level](text);
-    };
-  console.log = write('info');
-  console.info = write('info');
-  console.warn = write('warn');
-  console.error = write('error');
-}
-
 let embedded: EmbeddedDb | undefined;
 let server: AppServer | undefined;
 let stopping: Promise<void> | undefined;
@@ -66,7 +49,7 @@ async function stop(signal: string, code = 0): Promise<void> {
     if (left > 0) log.warn({ left }, 'requests cut short by the stop');
     const { closeDb } = await import('@/lib/db');
     await closeDb().catch(() => undefined);
-    await embedded?.stop().catch((error) => log.warn({ err: errorFields(error) }, 'embedded PostgreSQL stop failed'));
+    await embedded?.stop().catch((error) => log.warn({ error: errorFields(error) }, 'embedded PostgreSQL stop failed'));
     log.info('stopped');
     process.exit(code);
   })();
@@ -108,7 +91,8 @@ async function startEmbedded(): Promise<void> {
 }
 
 async function main() {
-  routeConsole();
+  // Everything this process prints is a log line (lib/log/console.ts).
+  routeConsole(log);
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
@@ -169,7 +153,7 @@ async function main() {
 }
 
 main().catch(async (error) => {
-  log.fatal({ err: errorFields(error) }, 'could not start');
+  log.fatal({ error: errorFields(error) }, 'could not start');
   const { closeDb } = await import('@/lib/db');
   await closeDb().catch(() => undefined);
   await embedded?.stop().catch(() => undefined);

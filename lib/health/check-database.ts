@@ -17,7 +17,7 @@ export function recordDatabaseState(up: boolean, cause?: unknown, now = Date.now
   if (!up) {
     metrics().dbErrors.inc({ kind: 'unreachable' });
     logger().error(
-      { err: cause === undefined ? undefined : errorFields(cause) },
+      { error: cause === undefined ? undefined : errorFields(cause) },
       'health: the database does not answer',
     );
   } else if (previous) {

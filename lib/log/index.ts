@@ -29,7 +29,7 @@ function pretty(): boolean {
 }
 
 // `err` holds errorFields(): pino's own serializer would turn it back into a stack.
-const serializers = { err: (value: unknown) => (value instanceof Error ? errorFields(value) : value) };
+const serializers = { error: (value: unknown) => (value instanceof Error ? errorFields(value) : value) };
 
 function createLogger(): Logger {
   const options: pino.LoggerOptions = {
@@ -58,5 +58,5 @@ export function logger(): Logger {
 
 /** Logs an error on one line: what failed (`message`), and the error and its causes, summarised. */
 export function logError(message: string, error: unknown, fields: Record<string, unknown> = {}): void {
-  logger().error({ ...fields, err: errorFields(error, { stack: process.env.LOG_STACKS === '1' }) }, message);
+  logger().error({ ...fields, error: errorFields(error, { stack: process.env.LOG_STACKS === '1' }) }, message);
 }
