@@ -10,6 +10,9 @@ import { createAppServer, type Handler } from '../../scripts/server';
 import { db } from '@/lib/db';
 import { routeMatcher } from '@/lib/metrics/routes';
 import { metrics } from '@/lib/metrics';
+import { getPayouts } from '@/lib/periods/get-payouts';
+import { createCast, periodWithPayees } from './treasury-fixtures';
+import { resetDatabase } from '../support/database';
 
 const TOKEN = 'metrics-token-0123456789';
 const lines: Record<string, unknown>[] = [];
@@ -47,6 +50,7 @@ let withToken: Awaited<ReturnType<typeof serve>>;
 let withoutToken: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
+  await resetDatabase();
   withToken = await serve(TOKEN);
   withoutToken = await serve(undefined);
 });
@@ -79,7 +83,13 @@ describe('/metrics', () => {
     expect((await fetch(`${withToken.url}/api/health`)).status).toBe(200);
     expect((await fetch(`${withToken.url}/nowhere`)).status).toBe(404);
     expect((await fetch(`${withToken.url}/boom`)).status).toBe(500);
-    metrics().previewDuration.observe(0.042);
+    // A real payout preview, timed where the app computes it.
+    const before = (await metrics().previewDuration.get()).values.find((value) => value.metricName?.endsWith('_count'));
+    const cast = await createCast();
+    const period = await periodWithPayees(cast, { close: false });
+    await getPayouts({ actor: cast.treasurer, periodId: period.id });
+    const after = (await metrics().previewDuration.get()).values.find((value) => value.metricName?.endsWith('_count'));
+    expect((after?.value ?? 0) - (before?.value ?? 0)).toBe(1);
     metrics().exports.inc({ kind: 'csv', outcome: 'ok' });
 
     const response = await fetch(`${withToken.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
