@@ -30,7 +30,8 @@ function findRoot(from: string): string {
 const root = findRoot(import.meta.dirname);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || '0.0.0.0';
-const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 5_000);
+const graceSetting = Number(process.env.SHUTDOWN_GRACE_MS || 5_000);
+const graceMs = Number.isFinite(graceSetting) && graceSetting >= 0 ? Math.min(graceSetting, 600_000) : 5_000;
 const log = logger();
 
 let embedded: EmbeddedDb | undefined;
