@@ -55,6 +55,7 @@ const config = [
       'test-results/**',
       'playwright-report/**',
       'next-env.d.ts',
+      'dist/**',
       'bench/results/**',
     ],
   },

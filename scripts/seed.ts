@@ -1,7 +1,8 @@
-// npm run db:seed — migrates, then seeds the Monscobar demo into an empty database.
+// npm run db:seed — migrates, then seeds the Monscobar demo into an empty database. On a
+// database that already has people it changes nothing and exits 1, so a script can tell.
 import { migrate } from '@/lib/db/migrate';
 import { seedDemo } from '@/lib/demo/seed-demo';
-import { db } from '@/lib/db';
+import { closeDb } from '@/lib/db';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -9,5 +10,9 @@ if (!url) {
   process.exit(2);
 }
 await migrate({ databaseUrl: url, log: console.log });
-await seedDemo({ log: console.log });
-await db().$disconnect();
+const result = await seedDemo({ log: console.log });
+await closeDb();
+if (!result.seeded) {
+  console.error('Nothing seeded: the demo goes only into an empty database.');
+  process.exit(1);
+}

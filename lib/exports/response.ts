@@ -2,6 +2,8 @@
 // web stream a Response takes), offered as a download under a plain ASCII name.
 import { Readable } from 'node:stream';
 import type { ExportPeriod } from './export-period';
+import { logError } from '@/lib/log';
+import { metrics } from '@/lib/metrics';
 
 export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -60,6 +62,7 @@ export function fileResponse(
   body: Readable | ReadableStream<Uint8Array>,
   options: { extension: ExportExtension; filename: string },
 ): Response {
+  metrics().exports.inc({ kind: options.extension, outcome: 'ok' });
   return new Response(body instanceof Readable ? chunkedWebStream(body) : body, {
     headers: {
       'content-type': CONTENT_TYPES[options.extension],
@@ -81,7 +84,8 @@ export function streamInBackground(
   context: string,
 ): void {
   write().catch((error: unknown) => {
-    console.error(`[butin] export failed in ${context}:`, error);
+    metrics().exports.inc({ kind: /\.(\w+)\b/.exec(context)?.[1] ?? 'unknown', outcome: 'failed' });
+    logError('export failed', error, { context });
     output.destroy(error instanceof Error ? error : new Error(String(error)));
   });
 }

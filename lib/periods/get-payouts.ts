@@ -19,6 +19,7 @@ import { seesEveryone } from './periods';
 import { roundExactCents } from './explain';
 import type { TPayoutsOut } from './schemas';
 import { byString } from '@/lib/format/compare';
+import { metrics, timed } from '@/lib/metrics';
 
 type StoredLine = Omit<PayoutLine, 'explanation'> & { explanation: unknown };
 
@@ -113,7 +114,9 @@ export async function getPayouts(options: { actor: Actor; periodId: string; runI
     options.runId || period.status !== 'OPEN'
       ? { frozen: true, ...(await frozenRun(period.id, options.runId)) }
       : await (async () => {
-          const result = computePayouts(await loadPreviewPricingInput(period.id));
+          const result = await timed(metrics().previewDuration, async () =>
+            computePayouts(await loadPreviewPricingInput(period.id)),
+          );
           return { frozen: false, runId: null, runStatus: null, ...result };
         })();
 
