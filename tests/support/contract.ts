@@ -63,3 +63,13 @@ export function assertDocumentedAnswer(
       `${name} answered ${answer.status} with a body that does not match the OpenAPI document: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(answer.body).slice(0, 2000)}`,
     );
 }
+
+/** The same check for a raw Response of a route handler (files, streams): read from a clone. */
+export async function assertDocumentedResponse(handler: object, response: Response): Promise<void> {
+  const { operation } = handler as { operation?: Pick<Operation, 'method' | 'path'> };
+  if (!operation) return;
+  const contentType = response.headers.get('content-type');
+  const text = await response.clone().text();
+  const body = text && contentType?.startsWith('application/json') ? JSON.parse(text) : text || null;
+  assertDocumentedAnswer(operation, { status: response.status, contentType, body });
+}
