@@ -21,6 +21,7 @@ import {
   setPeriodStatus,
   sql,
 } from '../support/database';
+import { assertDocumentedResponse } from '../support/contract';
 
 type Who = 'admin' | 'treasurer' | 'referent' | 'contributor';
 const EVERYONE: Who[] = ['admin', 'treasurer', 'referent', 'contributor'];
@@ -80,6 +81,7 @@ async function download(id: string, options: { token?: string; query?: string } 
       params: Promise.resolve({ id }),
     },
   );
+  await assertDocumentedResponse(contributionsCsvRoute, response);
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 

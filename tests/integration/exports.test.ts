@@ -28,6 +28,7 @@ import {
   setPeriodStatus,
   sql,
 } from '../support/database';
+import { assertDocumentedResponse } from '../support/contract';
 
 type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Who = 'admin' | 'treasurer' | 'referent' | 'contributor';
@@ -54,6 +55,7 @@ async function download(route: Route, periodId: string, token?: string) {
     new Request(`http://localhost:3000/api/v1/periods/${periodId}/exports/file`, { headers }),
     { params: Promise.resolve({ id: periodId }) },
   );
+  await assertDocumentedResponse(route, response);
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 

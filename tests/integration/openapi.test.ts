@@ -131,6 +131,7 @@ describe('the contract check every API test runs', () => {
     ['a missing field', 200, { ...valid, email: undefined }],
     ['a field of the wrong type', 200, { ...valid, roles: 'ADMIN' }],
     ['a role outside the enum', 200, { ...valid, roles: ['KING'] }],
+    ['a field the document leaves out', 200, { ...valid, passwordHash: 'x' }],
     ['an error without a message', 401, { error: { code: 'UNAUTHENTICATED' } }],
   ])('refuses %s', (_label, status, body) => {
     expect(() => assertDocumentedAnswer(me, { status, contentType: 'application/json', body })).toThrow(

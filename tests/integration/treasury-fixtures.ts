@@ -7,6 +7,8 @@
 //   Djamel  — no payout profile at all
 //   Élise   — an IBAN stored before the rules tightened, now invalid
 //   Fatou   — only volunteer hours: owed nothing
+import type { Operation } from '@/lib/api/openapi-types';
+import { assertDocumentedResponse } from '../support/contract';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { createPeriod } from '@/lib/periods/periods';
@@ -146,7 +148,9 @@ export async function amountsByPerson(periodId: string): Promise<Map<string, num
   return amounts;
 }
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
+  operation?: Pick<Operation, 'method' | 'path'>;
+};
 
 /** Calls a route handler in-process and keeps the raw answer (files are not JSON). */
 export async function callRaw(
@@ -161,6 +165,7 @@ export async function callRaw(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  await assertDocumentedResponse(handler, response);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const text = new TextDecoder().decode(bytes);
   const isJson = (response.headers.get('content-type') ?? '').includes('application/json');

@@ -1,6 +1,6 @@
 // Every API answer a test receives is held to the OpenAPI document: its status must be one the
-// operation lists, and its body must match the schema listed for that status (ajv). So each API
-// test is also a test that the published contract is true.
+// operation lists, and its body must match the schema listed for that status (ajv), with no field
+// the document leaves out. So each API test is also a test that the published contract is true.
 import { Ajv, type ValidateFunction } from 'ajv';
 import { default as addFormatsModule } from 'ajv-formats';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
@@ -21,10 +21,20 @@ function resolve(schema: Record<string, unknown>): Record<string, unknown> {
   return (document.components.schemas as Record<string, Record<string, unknown>>)[name];
 }
 
+/** Answers carry no field the document leaves out: objects with listed properties are closed. */
+function closed(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closed);
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, closed(value)]));
+  if (copy.type === 'object' && copy.properties && copy.additionalProperties === undefined)
+    copy.additionalProperties = false;
+  return copy;
+}
+
 function validatorFor(key: string, schema: Record<string, unknown>): ValidateFunction {
   let validate = validators.get(key);
   if (!validate) {
-    validate = ajv.compile(resolve(schema));
+    validate = ajv.compile(closed(resolve(schema)) as object);
     validators.set(key, validate);
   }
   return validate;
@@ -62,4 +72,14 @@ export function assertDocumentedAnswer(
     throw new ContractViolation(
       `${name} answered ${answer.status} with a body that does not match the OpenAPI document: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(answer.body).slice(0, 2000)}`,
     );
+}
+
+/** The same check for a raw Response of a route handler (files, streams): read from a clone. */
+export async function assertDocumentedResponse(handler: object, response: Response): Promise<void> {
+  const { operation } = handler as { operation?: Pick<Operation, 'method' | 'path'> };
+  if (!operation) return;
+  const contentType = response.headers.get('content-type');
+  const text = await response.clone().text();
+  const body = text && contentType?.startsWith('application/json') ? JSON.parse(text) : text || null;
+  assertDocumentedAnswer(operation, { status: response.status, contentType, body });
 }
