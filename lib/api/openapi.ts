@@ -18,7 +18,7 @@ import {
   ZTokenCreated,
   listOf,
 } from '@/lib/api/schemas';
-import { ZPagination, ZPersonInvite, ZPersonOut } from '@/lib/people/schemas';
+import { ZPagination, ZPersonInvite, ZPersonListItem, ZPersonOut } from '@/lib/people/schemas';
 
 export const OPERATIONS: Operation[] = [
   {
@@ -43,9 +43,9 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/people',
     summary: 'The people of the collective',
-    who: 'signed in',
+    who: 'signed in (emails only for admins, treasurers, a referent for the people of their chantiers, and oneself)',
     query: ZPagination,
-    response: { status: 200, schema: listOf(ZPersonOut) },
+    response: { status: 200, schema: listOf(ZPersonListItem) },
   },
   {
     method: 'post',
