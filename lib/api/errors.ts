@@ -64,9 +64,14 @@ function prismaCode(error: unknown): string | undefined {
 /** PostgreSQL's SQLSTATE (five characters), wherever the driver adapter put it. */
 function postgresCode(error: unknown): string | undefined {
   for (const link of errorChain(error)) {
-    for (const value of [link.code, link.originalCode]) {
+    const adapter = (link.meta as { driverAdapterError?: { cause?: { originalCode?: unknown } } } | undefined)
+      ?.driverAdapterError?.cause?.originalCode;
+    for (const value of [link.code, link.originalCode, adapter]) {
       if (typeof value === 'string' && /^[0-9A-Z]{5}$/.test(value) && !/^P\d{4}$/.test(value)) return value;
     }
+    // Prisma's own errors name it only in their message: "Database error. Code: `22021`."
+    const named = typeof link.message === 'string' ? /Code: `([0-9A-Z]{5})`/.exec(link.message)?.[1] : undefined;
+    if (named && !/^P\d{4}$/.test(named)) return named;
   }
   return undefined;
 }

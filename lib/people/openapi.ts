@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineOperation, type Operation } from '@/lib/api/openapi-types';
 import { ZIdParams, listOf } from '@/lib/api/schemas';
-import { ZPagination, ZPersonInvite, ZPersonOut, ZPersonUpdate } from '@/lib/people/schemas';
+import { ZPagination, ZPersonInvite, ZPersonListItem, ZPersonOut, ZPersonUpdate } from '@/lib/people/schemas';
 
 export const PEOPLE_API = {
   listPeople: defineOperation({
@@ -11,9 +11,9 @@ export const PEOPLE_API = {
     method: 'get',
     path: '/people',
     summary: 'The people of the collective',
-    who: 'signed in',
+    who: 'signed in (emails only for admins, treasurers, a referent for the people of their chantiers, and oneself)',
     query: ZPagination,
-    responses: { 200: listOf(ZPersonOut) },
+    responses: { 200: listOf(ZPersonListItem) },
   }),
   invitePerson: defineOperation({
     operationId: 'invitePerson',

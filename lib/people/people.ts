@@ -7,7 +7,8 @@ import { assertCan, normaliseRoles, type Actor, type Role } from '@/lib/auth/per
 import { createInvitation, sendInvitationEmail } from '@/lib/auth/invitations';
 import { writeAudit } from '@/lib/audit';
 import { getSettings } from '@/lib/settings/settings';
-import type { TPersonInvite, TPersonOut, TPersonRolesUpdate, TPersonUpdate } from '@/lib/people/schemas';
+import type { TPersonInvite, TPersonListItem, TPersonOut, TPersonRolesUpdate, TPersonUpdate } from '@/lib/people/schemas';
+import { canSeeEmail, type EmailAudience } from '@/lib/people/email-visibility';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import type { Locale } from '@/lib/i18n/locale';
 
@@ -247,7 +248,13 @@ export async function updatePerson(options: { actor: Actor; personId: string; in
 }
 
 /** Everyone signed in may see who is in the collective (names, roles); personal data is elsewhere. */
-export async function listPeople(options: { limit: number; cursor?: string; includeInactive?: boolean }) {
+export async function listPeople(options: {
+  limit: number;
+  cursor?: string;
+  includeInactive?: boolean;
+  /** Who asks: emails are shown only to those who need them (lib/people/email-visibility.ts). */
+  viewer?: Actor;
+}) {
   const after = decodeCursor(options.cursor);
   const rows = await db().person.findMany({
     where: {
@@ -260,8 +267,14 @@ export async function listPeople(options: { limit: number; cursor?: string; incl
   });
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
+  const viewer = options.viewer;
+  const emailsOf = viewer ? await emailAudience(viewer) : 'all';
   return {
-    items: page.map(toPersonOut),
+    items: page.map((row) => {
+      const person = toPersonOut(row);
+      if (!viewer || canSeeEmail({ viewer, personId: row.id, audience: emailsOf })) return person;
+      return { ...person, email: undefined } satisfies TPersonListItem;
+    }),
     nextCursor: rows.length > options.limit && last ? encodeCursor({ key: last.name, id: last.id }) : null,
   };
 }
@@ -296,4 +309,15 @@ export async function listPeopleForAdmin(options: { actor: Actor }): Promise<Per
 /** A person's interface language, kept so that mails and the next session speak it too. */
 export async function setPersonLocale(options: { actor: Actor; locale: Locale }): Promise<void> {
   await db().person.update({ where: { id: options.actor.id }, data: { locale: options.locale } });
+}
+
+/** The people whose email the viewer may see: all, or a set of ids (see email-visibility.ts). */
+async function emailAudience(viewer: Actor): Promise<EmailAudience> {
+  if (viewer.roles.includes('ADMIN') || viewer.roles.includes('TREASURER')) return 'all';
+  if (viewer.referentOf.length === 0) return new Set<string>();
+  const rows = await db().$queryRaw<{ person_id: string }[]>`
+    SELECT DISTINCT person_id FROM contributions WHERE chantier_id = ANY(${viewer.referentOf}::text[])
+    UNION
+    SELECT DISTINCT person_id FROM referent_links WHERE chantier_id = ANY(${viewer.referentOf}::text[])`;
+  return new Set(rows.map((row) => row.person_id));
 }

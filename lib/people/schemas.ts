@@ -59,6 +59,9 @@ export const ZPersonOut = z.object({
   referentOf: z.array(z.string()),
 });
 export type TPersonOut = z.infer<typeof ZPersonOut>;
+/** A person in GET /people: the email only for those who need it (lib/people/email-visibility.ts). */
+export const ZPersonListItem = ZPersonOut.extend({ email: z.string().optional() });
+export type TPersonListItem = z.infer<typeof ZPersonListItem>;
 
 export const ZAcceptInvitation = z
   .object({

@@ -5,7 +5,7 @@ import { invitePerson, listPeople } from '@/lib/people/people';
 
 export const GET = apiRoute({
   operation: PEOPLE_API.listPeople,
-  handler: async ({ query }) => listPeople(query),
+  handler: async ({ actor, query }) => listPeople({ ...query, viewer: actor }),
 });
 
 export const POST = apiRoute({
