@@ -74,9 +74,6 @@ export function PhoneMenu({ links, label, extra }: { links: MenuLink[]; label: s
   return (
     <details ref={details} className="group sm:hidden">
       <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md border border-slate-500 px-3 text-sm font-medium [&::-webkit-details-marker]:hidden">
-        <span aria-hidden className="inline-block transition-transform group-open:rotate-90">
-          ▸
-        </span>
         {label}
       </summary>
       <div className="absolute inset-x-0 top-full z-40 max-h-[calc(100vh-4rem)] overflow-y-auto border-b border-slate-300 bg-white px-2 pb-2 shadow-lg">

@@ -166,7 +166,9 @@ export async function PayoutLines({
         return (
           <section
             key={personId}
-            aria-label={names.people[personId] ?? personId}
+            // A named region per person where several are listed; on one's own page (every period
+            // showing the same person) an unnamed section, so that landmarks stay unique.
+            aria-label={showPerson ? (names.people[personId] ?? personId) : undefined}
             data-testid={`payout-person-${personId}`}
           >
             {showPerson ? (

@@ -1,5 +1,6 @@
 // Admin: import contributions from a CSV kept before Butin — check first (a dry run), then import.
 import { getTranslations } from 'next-intl/server';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { requirePermission } from '@/lib/auth/require';
 import { COLUMN_LABELS, COLUMNS, REQUIRED_COLUMNS } from '@/lib/import/fields';
 import { PageTitle, Section } from '@/components/ui/primitives';
@@ -54,7 +55,9 @@ export default async function ImportPage() {
             </table>
           </div>
           <h3 className="mt-4 mb-2 text-sm font-semibold text-slate-900">{t('example')}</h3>
-          <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">{EXAMPLE}</pre>
+          <ScrollArea label={t('example')}>
+            <pre className="rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">{EXAMPLE}</pre>
+          </ScrollArea>
         </Section>
       </div>
     </>
