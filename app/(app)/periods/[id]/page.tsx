@@ -9,6 +9,7 @@ import { requireActor } from '@/lib/auth/require';
 import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { getPeriod } from '@/lib/periods/periods';
+import { getSettings } from '@/lib/settings/settings';
 import { getPayouts } from '@/lib/periods/get-payouts';
 import { listPendingContributions } from '@/lib/periods/payouts';
 import { loadNames } from '@/lib/periods/names';
@@ -45,10 +46,11 @@ export default async function PeriodPage({
   const { id } = await params;
   const { run: runId, done } = await searchParams;
   const period = await orNotFound(getPeriod({ actor, periodId: id }));
-  const [names, payouts, activeChantiers] = await Promise.all([
+  const [names, payouts, activeChantiers, settings] = await Promise.all([
     loadNames(),
     orNotFound(getPayouts({ actor, periodId: id, runId: runId || undefined })),
     listChantiers(),
+    getSettings(),
   ]);
   const open = period.status === 'OPEN';
   const edits = open && can(actor, 'periods.manage');
@@ -190,7 +192,13 @@ export default async function PeriodPage({
           </div>
         </Section>
 
-        {can(actor, 'exports.read') ? <ExportLinks periodId={period.id} preview={open} /> : null}
+        {can(actor, 'exports.read') ? (
+          <ExportLinks
+            periodId={period.id}
+            preview={open}
+            debtorSet={Boolean(settings.debtorName?.trim() && settings.debtorIban)}
+          />
+        ) : null}
 
         {closes ? (
           <Section title={t('periods.close.title')}>
