@@ -35,6 +35,7 @@ export default async function DeclarePage({ searchParams }: { searchParams: Prom
           action={declareAction}
           chantiers={options.chantiers}
           places={options.places}
+          today={options.today}
           initial={initial}
         />
       </Section>
