@@ -1,6 +1,8 @@
 'use client';
 // The buttons on one of my contributions: submit and delete (server actions), each its own form.
+// With `confirm`, the button asks first in a dialog saying what will happen (deleting).
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { ConfirmSubmit, type ConfirmTexts } from '@/components/ui/confirm-dialog';
 import type { ActionState } from '@/lib/actions/form-action';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -12,6 +14,7 @@ export function RowAction({
   label,
   variant = 'secondary',
   extra,
+  confirm,
 }: {
   action: Action;
   id: string;
@@ -19,6 +22,7 @@ export function RowAction({
   label: string;
   variant?: 'primary' | 'secondary' | 'danger';
   extra?: Record<string, string>;
+  confirm?: ConfirmTexts;
 }) {
   return (
     <ActionForm action={action} className="flex flex-col gap-1">
@@ -27,7 +31,13 @@ export function RowAction({
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant={variant}>{label}</SubmitButton>
+      {confirm ? (
+        <ConfirmSubmit variant={variant} confirm={confirm}>
+          {label}
+        </ConfirmSubmit>
+      ) : (
+        <SubmitButton variant={variant}>{label}</SubmitButton>
+      )}
     </ActionForm>
   );
 }

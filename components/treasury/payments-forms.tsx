@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
 import { FormField } from '@/components/ui/fields';
 import { Field } from '@/components/ui/primitives';
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import type { ActionState } from '@/lib/actions/form-action';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -144,7 +145,16 @@ export function ReversePaymentForm({
         defaultValue={today}
       />
       <div>
-        <SubmitButton variant="danger">{t('button')}</SubmitButton>
+        <ConfirmSubmit
+          confirm={{
+            title: t('confirmTitle'),
+            body: <p>{t('confirmBody')}</p>,
+            confirmLabel: t('button'),
+            cancelLabel: t('cancel'),
+          }}
+        >
+          {t('button')}
+        </ConfirmSubmit>
       </div>
     </ActionForm>
   );

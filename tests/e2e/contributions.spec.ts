@@ -84,6 +84,21 @@ test('a contributor declares on a phone, a referent approves one and rejects one
   await expect(alice.getByTestId('history')).toContainText('Rachida Référente : Soumise → Refusée');
   await expect(alice.getByTestId('history')).toContainText('« Hors périmètre du chantier »');
 
+  // Deleting the refused one asks first, saying which contribution goes; Cancel keeps it.
+  await alice.goto('/contributions');
+  const toDelete = alice.getByTestId('contribution').filter({ hasText: second });
+  const deleteButton = toDelete.getByRole('button', { name: 'Supprimer' });
+  await deleteButton.click();
+  const dialog = alice.getByRole('dialog', { name: 'Supprimer cette contribution ?' });
+  await expect(dialog).toContainText('(45 min, Gestion et animation des tiers-lieux) disparaîtra de vos contributions');
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(deleteButton).toBeFocused();
+  await expect(toDelete).toHaveCount(1);
+  await deleteButton.click();
+  await dialog.getByRole('button', { name: 'Supprimer' }).click();
+  await expect(alice.getByTestId('contribution').filter({ hasText: second })).toHaveCount(0);
+
   await phone.close();
   await desk.close();
 });

@@ -145,6 +145,16 @@ export default async function MyContributionsPage({
                     version={item.version}
                     label={t('mine.delete')}
                     variant="danger"
+                    confirm={{
+                      title: t('mine.deleteTitle'),
+                      body: t('mine.deleteBody', {
+                        date: formatCalendarDate(item.date, locale),
+                        duration: formatDuration(item.minutes, locale),
+                        chantier: item.chantierName,
+                      }),
+                      confirmLabel: t('mine.deleteConfirm'),
+                      cancelLabel: t('mine.cancel'),
+                    }}
                   />
                 ) : null}
               </div>

@@ -10,6 +10,7 @@ import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { getPeriod } from '@/lib/periods/periods';
 import { getSettings } from '@/lib/settings/settings';
+import { todayIn } from '@/lib/contributions/server/periods';
 import { getPayouts } from '@/lib/periods/get-payouts';
 import { listPendingContributions } from '@/lib/periods/payouts';
 import { loadNames } from '@/lib/periods/names';
@@ -216,7 +217,7 @@ export default async function PeriodPage({
               ) : (
                 <p className="text-sm text-slate-700">{t('periods.close.pendingNone')}</p>
               )}
-              <CloseForm action={closePeriodAction} periodId={period.id} />
+              <CloseForm action={closePeriodAction} period={period} today={todayIn(settings.timeZone)} />
             </div>
           </Section>
         ) : null}
@@ -224,7 +225,7 @@ export default async function PeriodPage({
         {reopens ? (
           <Section title={t('periods.reopen.title')}>
             <p className="mb-4 text-sm text-slate-700">{t('periods.reopen.intro')}</p>
-            <ReopenForm action={reopenPeriodAction} periodId={period.id} />
+            <ReopenForm action={reopenPeriodAction} period={period} />
           </Section>
         ) : null}
 
