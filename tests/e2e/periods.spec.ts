@@ -136,9 +136,7 @@ test('the treasurer creates, previews and closes a period; a contributor reads h
   // Confirmed, closing is refused, naming what waits.
   await closeButton.click();
   await dialog.getByRole('button', { name: 'Clôturer la période' }).click();
-  await expect(
-    treasurer.getByText('Clôture refusée : 1 contribution(s) attendent encore une validation.'),
-  ).toBeVisible();
+  await expect(treasurer.getByText('Clôture refusée : 1 contribution attend encore une validation.')).toBeVisible();
   const refused = treasurer.getByTestId('close-refused-pending');
   await expect(refused).toContainText('Chloé Dubois');
   await expect(refused).toContainText(`05/02/${year}`);
