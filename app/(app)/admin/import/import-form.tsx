@@ -82,7 +82,15 @@ function ImportFields() {
           id="csv"
           name="csv"
           value={csv}
-          onChange={(event) => setCsv(event.target.value)}
+          onChange={(event) => {
+            setCsv(event.target.value);
+            // Edited by hand, the text is no longer the file's: stop naming it (here and in the history).
+            if (fileName) {
+              setFileName('');
+              setFileNotice(null);
+              setFileInputKey((key) => key + 1);
+            }
+          }}
           rows={10}
           spellCheck={false}
           wrap="off"
