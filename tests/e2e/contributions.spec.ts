@@ -7,6 +7,8 @@ const C1 = 'C1 — Gestion et animation des tiers-lieux';
 test('a contributor declares on a phone, a referent approves one and rejects one, the contributor sees both', async ({
   browser,
 }) => {
+  // A long flow through several screens and people: more than the default minute on a busy machine.
+  test.slow();
   const stamp = Date.now().toString(36);
   const first = `Atelier réparation ${stamp}`;
   const second = `Réunion sans objet ${stamp}`;

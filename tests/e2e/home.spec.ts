@@ -35,13 +35,18 @@ test('a referent sees what waits for them and reaches the review list in one tap
   await phone.close();
 });
 
-test("the treasurer's and the admin's homes list their to-do", async ({ page }) => {
-  await signIn(page, DEMO.treasurer);
-  await expect(page.getByTestId('home-treasurer')).toBeVisible();
-  await expect(page.getByTestId('home-admin')).toHaveCount(0);
-  await expectNoSeriousA11yViolations(page);
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await signIn(page, DEMO.admin);
-  await expect(page.getByTestId('home-admin')).toContainText(/invitation/);
-  await expect(page.getByTestId('home-admin').getByRole('link', { name: 'Gérer les personnes' })).toBeVisible();
+test("the treasurer's and the admin's homes list their to-do", async ({ browser }) => {
+  const desk = await browser.newContext({ locale: 'fr-FR' });
+  const treasurer = await desk.newPage();
+  await signIn(treasurer, DEMO.treasurer);
+  await expect(treasurer.getByTestId('home-treasurer')).toBeVisible();
+  await expect(treasurer.getByTestId('home-admin')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(treasurer);
+  await desk.close();
+  const office = await browser.newContext({ locale: 'fr-FR' });
+  const admin = await office.newPage();
+  await signIn(admin, DEMO.admin);
+  await expect(admin.getByTestId('home-admin')).toContainText(/invitation/);
+  await expect(admin.getByTestId('home-admin').getByRole('link', { name: 'Gérer les personnes' })).toBeVisible();
+  await office.close();
 });

@@ -33,6 +33,8 @@ const periodName = `Période de test ${year}`;
 test('the treasurer creates, previews and closes a period; a contributor reads her pay explained', async ({
   browser,
 }) => {
+  // A long flow through several screens and people: more than the default minute on a busy machine.
+  test.slow();
   const desk = await browser.newContext({ locale: 'fr-FR' });
   const treasurer = await desk.newPage();
   await signIn(treasurer, DEMO.treasurer);

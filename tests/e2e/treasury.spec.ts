@@ -34,6 +34,8 @@ const PROFILES: Record<string, { iban: string; bic?: string; organisation?: stri
 test('the treasurer downloads the SEPA file and records its payments; a contributor reads “payé le …”', async ({
   browser,
 }) => {
+  // A long flow through several screens and people: more than the default minute on a busy machine.
+  test.slow();
   const [period] = await sql<{ id: string; name: string; run_id: string }>(
     `SELECT p.id, p.name, r.id AS run_id FROM funding_periods p JOIN payout_runs r ON r.period_id = p.id AND r.status = 'CURRENT'
       WHERE p.status = 'CLOSED' ORDER BY p.start_date LIMIT 1`,
