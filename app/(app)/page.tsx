@@ -1,23 +1,48 @@
-// Home: who I am here, the chantiers (with their referents) and the places.
+// Home: where each person starts from. Everyone: a big "Déclarer", this period's hours by status,
+// pay so far, what was sent back, the week's total. Reviewers: what waits for them, oldest first.
+// Treasurers: periods ending soon, envelopes near their limit, what is left to pay, payees without
+// a valid IBAN. Admins: pending invitations, people with no role beyond contributor. Then who I am
+// here, the chantiers and the places.
 import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
+import { can } from '@/lib/auth/permissions';
 import { listChantiers, listPlaces } from '@/lib/chantiers/chantiers';
 import { getSettings } from '@/lib/settings/settings';
+import { todayIn } from '@/lib/contributions/server/periods';
+import { getAdminHome, getContributorHome, getReviewerHome, getTreasurerHome } from '@/lib/home/home';
+import { isReviewer } from '@/components/layout/navigation';
 import { Badge, PageTitle, Section } from '@/components/ui/primitives';
 import { HomeNotices } from '@/components/contributions/notices';
 import { chantierLabel } from '@/lib/format/chantier';
+import { AdminBlock, ContributorBlock, ReviewerBlock, TreasurerBlock } from '@/components/home/home-sections';
 
 export default async function HomePage() {
   const actor = await requireActor();
   const t = await getTranslations();
-  const [settings, chantiers, places] = await Promise.all([getSettings(), listChantiers(), listPlaces()]);
+  const settings = await getSettings();
+  const today = todayIn(settings.timeZone);
+  const [chantiers, places, contributor, reviewer, treasurer, admin] = await Promise.all([
+    listChantiers(),
+    listPlaces(),
+    getContributorHome({ actor, today }),
+    isReviewer(actor) ? getReviewerHome({ actor }) : null,
+    can(actor, 'payments.record') ? getTreasurerHome({ actor, today }) : null,
+    can(actor, 'people.update') ? getAdminHome({ actor }) : null,
+  ]);
   const mine = chantiers.filter((chantier) => actor.referentOf.includes(chantier.id));
+  const chantierNames = Object.fromEntries(chantiers.map((chantier) => [chantier.id, chantier.name]));
   return (
     <>
       <PageTitle>{t('home.title', { name: actor.name })}</PageTitle>
       <p className="mb-6 text-slate-700">{t('home.intro', { collective: settings.name })}</p>
       <HomeNotices actor={actor} />
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="flex flex-col gap-6">
+        {reviewer ? <ReviewerBlock home={reviewer} /> : null}
+        {treasurer ? <TreasurerBlock home={treasurer} chantierNames={chantierNames} /> : null}
+        {admin ? <AdminBlock home={admin} /> : null}
+        <ContributorBlock home={contributor} />
+      </div>
+      <div className="mt-6 grid gap-6 md:grid-cols-2">
         <Section title={t('home.yourRoles')}>
           <ul className="flex flex-wrap gap-2" data-testid="my-roles">
             {actor.roles.map((role) => (

@@ -127,12 +127,15 @@ export function ContributionForm({
   places,
   initial,
   editing = false,
+  today,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   chantiers: Option[];
   places: Option[];
   initial: ContributionFormValues;
   editing?: boolean;
+  /** Today in the collective's time zone: a contribution is work done, never dated later. */
+  today?: string;
 }) {
   const t = useTranslations('declare');
   return (
@@ -141,7 +144,7 @@ export function ContributionForm({
       {initial.version ? <input type="hidden" name="version" value={initial.version} /> : null}
       <StaleValues />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label={t('date')} name="date" type="date" defaultValue={initial.date} required />
+        <FormField label={t('date')} name="date" type="date" defaultValue={initial.date} max={today} required />
         <DurationField defaultMinutes={initial.minutes} />
       </div>
       <SelectField

@@ -1,6 +1,8 @@
 'use client';
 // The buttons on one of my contributions: submit and delete (server actions), each its own form.
+// With `confirm`, the button asks first in a dialog saying what will happen (deleting).
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { ConfirmSubmit, type ConfirmTexts } from '@/components/ui/confirm-dialog';
 import type { ActionState } from '@/lib/actions/form-action';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -13,6 +15,7 @@ export function RowAction({
   variant = 'secondary',
   extra,
   subject,
+  confirm,
 }: {
   action: Action;
   id: string;
@@ -22,6 +25,7 @@ export function RowAction({
   extra?: Record<string, string>;
   /** Which contribution the button acts on, added to its accessible name ("Supprimer : 12/06/2027, 2 h, C1"). */
   subject?: string;
+  confirm?: ConfirmTexts;
 }) {
   return (
     <ActionForm action={action} className="flex flex-col gap-1">
@@ -30,9 +34,15 @@ export function RowAction({
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant={variant} aria-label={subject ? `${label} : ${subject}` : undefined}>
-        {label}
-      </SubmitButton>
+      {confirm ? (
+        <ConfirmSubmit variant={variant} confirm={confirm} aria-label={subject ? `${label} : ${subject}` : undefined}>
+          {label}
+        </ConfirmSubmit>
+      ) : (
+        <SubmitButton variant={variant} aria-label={subject ? `${label} : ${subject}` : undefined}>
+          {label}
+        </SubmitButton>
+      )}
     </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 // The weekly timesheet, typed like a spreadsheet: chantiers (and places) in rows, days in
-// columns, totals per row, per day and for the week recomputed as the person types. The whole
+// columns, totals per row, per day and for the week recomputed as the person types (a day over
+// 24 h shows red before anything is sent: the server refuses it). The whole
 // grid is posted as one JSON field and saved in one transaction by saveWeekAction.
 //
 // After a save the page comes back with the week as stored; the grid is keyed by the week's
@@ -160,7 +161,13 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
                 />
                 {row.cells.map((cell, day) => (
                   <td key={week.days[day].date} className="px-1 py-2 text-center">
-                    {isEditable(cell) ? (
+                    {/* Hours are declared once worked: an empty day after today takes none. */}
+                    {cell.state === 'EMPTY' && week.days[day].date > today ? (
+                      <span className="text-slate-500" title={t('futureDay')}>
+                        <span aria-hidden="true">—</span>
+                        <span className="sr-only">{t('futureDay')}</span>
+                      </span>
+                    ) : isEditable(cell) ? (
                       <WeekCellInput
                         rowIndex={rowIndex}
                         day={day}
@@ -189,10 +196,14 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
               {totals.perDay.map((minutes, day) => (
                 <td
                   key={week.days[day].date}
-                  className="px-2 py-2 text-center font-medium whitespace-nowrap tabular-nums"
+                  className={`px-2 py-2 text-center font-medium whitespace-nowrap tabular-nums ${totals.overLimit[day] ? 'bg-red-50 text-red-700' : ''}`}
                   data-testid="day-total"
+                  data-over-limit={totals.overLimit[day] || undefined}
                 >
                   {formatDuration(minutes, locale)}
+                  {totals.overLimit[day] ? (
+                    <span className="block text-xs font-normal">{t('overLimitShort')}</span>
+                  ) : null}
                 </td>
               ))}
               <td
@@ -205,9 +216,22 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
           </tfoot>
         </table>
       </div>
-      <p className="font-medium" aria-live="polite" data-testid="week-total">
-        {t('weekTotal', { hours: formatDuration(totals.week, locale) })}
-      </p>
+      <div aria-live="polite">
+        <p className="font-medium" data-testid="week-total">
+          {t('weekTotal', { hours: formatDuration(totals.week, locale) })}
+        </p>
+        {totals.overLimit.some(Boolean) ? (
+          <p className="mt-1 text-sm font-medium text-red-700" data-testid="week-over-limit">
+            {t('overLimit', {
+              days: week.days
+                .filter((_, day) => totals.overLimit[day])
+                .map((day) => formatShortDay(day.date, locale))
+                .join(', '),
+              count: totals.overLimit.filter(Boolean).length,
+            })}
+          </p>
+        ) : null}
+      </div>
       <WeekAddRow chantiers={chantiers} places={places} onAdd={addRow} />
       <div className="flex flex-wrap gap-2">
         <SubmitButton variant="secondary" name="intent" value="save">

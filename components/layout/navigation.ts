@@ -3,7 +3,8 @@
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
 import { reviewsAnything } from '@/lib/contributions/policy';
 
-export type NavItem = { href: string; labelKey: string; permission?: Permission; reviewer?: boolean };
+/** `permission`: the item shows to whoever holds it (any one of them, for a list). */
+export type NavItem = { href: string; labelKey: string; permission?: Permission | Permission[]; reviewer?: boolean };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', labelKey: 'home' },
@@ -19,7 +20,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/people', labelKey: 'people', permission: 'people.update' },
   { href: '/admin/chantiers', labelKey: 'chantiers', permission: 'chantiers.manage' },
   { href: '/admin/places', labelKey: 'places', permission: 'places.manage' },
-  { href: '/admin/settings', labelKey: 'settings', permission: 'settings.manage' },
+  // Admins set the collective's name and time zone there, treasurers its bank account.
+  { href: '/admin/settings', labelKey: 'settings', permission: ['settings.manage', 'payments.record'] },
   { href: '/admin/import', labelKey: 'import', permission: 'contributions.import' },
 ];
 
@@ -30,6 +32,8 @@ export function isReviewer(actor: Pick<Actor, 'roles' | 'referentOf'>): boolean 
 
 export function navigationFor(actor: Pick<Actor, 'roles' | 'referentOf'>): NavItem[] {
   return NAV_ITEMS.filter(
-    (item) => (!item.permission || can(actor, item.permission)) && (!item.reviewer || isReviewer(actor)),
+    (item) =>
+      (!item.permission || [item.permission].flat().some((permission) => can(actor, permission))) &&
+      (!item.reviewer || isReviewer(actor)),
   );
 }

@@ -1,9 +1,11 @@
 'use client';
 // The close and reopen buttons of a period. A refused close lists, right under the button, the
-// contributions still waiting for review; a reopen takes a mandatory reason.
+// contributions still waiting for review; a reopen takes a mandatory reason. Both ask first, in a
+// dialog saying what will happen (and, for a period that ends in the future, that it does).
 import { useLocale, useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useActionFormState, useFieldError } from '@/components/ui/action-form';
 import { Field, TextArea } from '@/components/ui/field';
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import type { ActionState } from '@/lib/actions/form-action';
 import type { PendingContribution } from '@/lib/periods/payouts';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -38,14 +40,44 @@ function RefusedList() {
   return pending?.length ? <PendingList pending={pending} testId="close-refused-pending" /> : null;
 }
 
-export function CloseForm({ action, periodId }: { action: Action; periodId: string }) {
+export function CloseForm({
+  action,
+  period,
+  today,
+}: {
+  action: Action;
+  period: { id: string; name: string; endDate: string };
+  /** Today in the collective's time zone (YYYY-MM-DD). */
+  today: string;
+}) {
   const t = useTranslations('periods.close');
+  const locale = useLocale();
+  const endDate = period.endDate.slice(0, 10);
   return (
     <ActionForm action={action}>
-      <input type="hidden" name="periodId" value={periodId} />
+      <input type="hidden" name="periodId" value={period.id} />
       <RefusedList />
       <div>
-        <SubmitButton variant="danger">{t('button')}</SubmitButton>
+        <ConfirmSubmit
+          testId="close-period"
+          confirm={{
+            title: t('confirmTitle', { name: period.name }),
+            body: (
+              <>
+                <p>{t('confirmBody')}</p>
+                {endDate > today ? (
+                  <p className="font-medium text-amber-900" data-testid="close-future-warning">
+                    {t('confirmFuture', { date: formatCalendarDate(endDate, locale) })}
+                  </p>
+                ) : null}
+              </>
+            ),
+            confirmLabel: t('confirm'),
+            cancelLabel: t('cancel'),
+          }}
+        >
+          {t('button')}
+        </ConfirmSubmit>
       </div>
     </ActionForm>
   );
@@ -61,14 +93,24 @@ function ReasonField({ id }: { id: string }) {
   );
 }
 
-export function ReopenForm({ action, periodId }: { action: Action; periodId: string }) {
+export function ReopenForm({ action, period }: { action: Action; period: { id: string; name: string } }) {
   const t = useTranslations('periods.reopen');
   return (
     <ActionForm action={action}>
-      <input type="hidden" name="periodId" value={periodId} />
-      <ReasonField id={`reopen-reason-${periodId}`} />
+      <input type="hidden" name="periodId" value={period.id} />
+      <ReasonField id={`reopen-reason-${period.id}`} />
       <div>
-        <SubmitButton variant="danger">{t('button')}</SubmitButton>
+        <ConfirmSubmit
+          testId="reopen-period"
+          confirm={{
+            title: t('confirmTitle', { name: period.name }),
+            body: <p>{t('confirmBody')}</p>,
+            confirmLabel: t('confirm'),
+            cancelLabel: t('cancel'),
+          }}
+        >
+          {t('button')}
+        </ConfirmSubmit>
       </div>
     </ActionForm>
   );

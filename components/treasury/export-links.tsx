@@ -1,8 +1,14 @@
 // The period's files for a treasurer, as plain download links to the export endpoints (the
 // server checks who asks; this block is only shown to treasurers): the payout report and the
 // contributions behind it, the funder report, the SEPA transfer file and every statement at once.
+// A file the server cannot produce is explained next to its link (see DownloadLink); the missing
+// collective's account is said before anyone clicks.
 import { getTranslations } from 'next-intl/server';
-import { Section } from '@/components/ui/primitives';
+import { Notice, Section } from '@/components/ui/primitives';
+import { DownloadLink, type RefusalMessages } from '@/components/exports/download-link';
+
+/** Where the collective's bank account is set. */
+export const BANK_ACCOUNT_SETTINGS_HREF = '/admin/settings#bank-account';
 
 type LinkKey =
   'payoutsCsv' | 'payoutsXlsx' | 'contributionsCsv' | 'funderCsv' | 'funderPdf' | 'sepaXml' | 'statementsZip';
@@ -36,8 +42,31 @@ export function exportHref(periodId: string, file: string): string {
   return `/api/v1/periods/${encodeURIComponent(periodId)}/exports/${file}`;
 }
 
-export async function ExportLinks({ periodId, preview = false }: { periodId: string; preview?: boolean }) {
+export async function ExportLinks({
+  periodId,
+  preview = false,
+  debtorSet = true,
+}: {
+  periodId: string;
+  preview?: boolean;
+  /** Whether the collective's account is set (the SEPA file needs it). */
+  debtorSet?: boolean;
+}) {
   const t = await getTranslations('exports');
+  const paymentsHref = `/periods/${encodeURIComponent(periodId)}/payments`;
+  const messages: RefusalMessages = {
+    debtorMissing: t('refusal.debtorMissing'),
+    debtorInvalid: t('refusal.debtorInvalid'),
+    settingsHref: BANK_ACCOUNT_SETTINGS_HREF,
+    settingsLink: t('refusal.settingsLink'),
+    nothingToTransfer: t('refusal.nothingToTransfer'),
+    paymentsHref,
+    paymentsLink: t('refusal.paymentsLink'),
+    periodOpen: t('refusal.periodOpen'),
+    notFound: t('refusal.notFound'),
+    forbidden: t('refusal.forbidden'),
+    failed: t('refusal.failed'),
+  };
   return (
     <Section title={t('title')}>
       <div className="flex flex-col gap-4" data-testid="export-links">
@@ -50,20 +79,28 @@ export async function ExportLinks({ periodId, preview = false }: { periodId: str
               <ul className="flex flex-col">
                 {links.map(({ key, file }) => (
                   <li key={key}>
-                    <a
+                    <DownloadLink
                       href={exportHref(periodId, file)}
-                      download
+                      messages={messages}
                       className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
-                      data-testid={`export-${key}`}
+                      testId={`export-${key}`}
                     >
                       {t(`links.${key}`)}
-                    </a>
+                    </DownloadLink>
                   </li>
                 ))}
               </ul>
+              {group === 'bank' && !debtorSet ? (
+                <Notice tone="error">
+                  {t('refusal.debtorNotice')}{' '}
+                  <a href={BANK_ACCOUNT_SETTINGS_HREF} className="font-medium underline">
+                    {t('refusal.settingsLink')}
+                  </a>
+                </Notice>
+              ) : null}
               {group === 'bank' ? (
                 <a
-                  href={`/periods/${encodeURIComponent(periodId)}/payments`}
+                  href={paymentsHref}
                   className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
                   data-testid="payments-link"
                 >

@@ -1,12 +1,12 @@
 'use client';
 // The forms of the payments page: record one payee's payment, record every transfer of the SEPA
 // file at once (one date, one reference), reverse a payment (a reason is mandatory), and set the
-// collective's account. Each carries the amount the page showed, so a stale page records nothing.
-import { useState } from 'react';
+// collective's account (on the settings screen). Each carries the amount the page showed, so a stale page records nothing.
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
 import { FormField } from '@/components/ui/fields';
 import { Field, TextArea } from '@/components/ui/field';
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import type { ActionState } from '@/lib/actions/form-action';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -136,7 +136,16 @@ export function ReversePaymentForm({
         defaultValue={today}
       />
       <div>
-        <SubmitButton variant="danger">{t('button')}</SubmitButton>
+        <ConfirmSubmit
+          confirm={{
+            title: t('confirmTitle'),
+            body: <p>{t('confirmBody')}</p>,
+            confirmLabel: t('button'),
+            cancelLabel: t('cancel'),
+          }}
+        >
+          {t('button')}
+        </ConfirmSubmit>
       </div>
     </ActionForm>
   );
@@ -144,17 +153,14 @@ export function ReversePaymentForm({
 
 export function DebtorAccountForm({
   action,
-  periodId,
   debtor,
 }: {
   action: Action;
-  periodId: string;
   debtor: { name: string | null; iban: string | null; bic: string | null };
 }) {
   const t = useTranslations('treasury.debtor');
   return (
     <ActionForm action={action} className="flex flex-col gap-3">
-      <input type="hidden" name="periodId" value={periodId} />
       <FormField
         label={t('name')}
         name="debtorName"
@@ -186,38 +192,5 @@ export function DebtorAccountForm({
         <SubmitButton>{t('save')}</SubmitButton>
       </div>
     </ActionForm>
-  );
-}
-
-/**
- * The account form in a disclosure, open at first when no account is set. Its open state is the
- * browser's from then on, so saving (which re-renders the page with an account) does not fold it
- * over the confirmation.
- */
-export function DebtorAccountEditor({
-  action,
-  periodId,
-  debtor,
-  summary,
-  initiallyOpen,
-}: {
-  action: Action;
-  periodId: string;
-  debtor: { name: string | null; iban: string | null; bic: string | null };
-  summary: string;
-  initiallyOpen: boolean;
-}) {
-  const [open, setOpen] = useState(initiallyOpen);
-  return (
-    <details
-      className="rounded-md border border-slate-200 p-3"
-      open={open}
-      onToggle={(event) => setOpen(event.currentTarget.open)}
-    >
-      <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700">{summary}</summary>
-      <div className="pt-3">
-        <DebtorAccountForm action={action} periodId={periodId} debtor={debtor} />
-      </div>
-    </details>
   );
 }

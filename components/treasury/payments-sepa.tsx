@@ -1,6 +1,7 @@
 // The SEPA part of the payments page: what the file holds now (count and total), the download,
 // every payee it leaves out with the reason, and the form that records all its transfers at once;
-// then the collective's account the transfers are debited from. Server component.
+// then the collective's account the transfers are debited from, set on the settings screen.
+// Server component.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatCents } from '@/lib/format/money';
 import { formatIban, maskIban } from '@/lib/payees/validate';
@@ -8,7 +9,8 @@ import type { ActionState } from '@/lib/actions/form-action';
 import type { TPeriodPaymentsOut } from '@/lib/treasury/schemas';
 import type { DebtorAccount } from '@/lib/treasury/debtor-account';
 import { Notice } from '@/components/ui/primitives';
-import { DebtorAccountEditor, RecordBatchForm } from './payments-forms';
+import { RecordBatchForm } from './payments-forms';
+import { BANK_ACCOUNT_SETTINGS_HREF } from './export-links';
 import { asLocale } from '@/lib/i18n/locales';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -38,7 +40,14 @@ export async function PaymentsSepa({
         {t('summary', { count: sepa.transferCount, total: money(sepa.totalCents) })}
       </p>
       {sepa.transferCount === 0 ? <Notice tone="info">{t('nothing')}</Notice> : null}
-      {sepa.transferCount > 0 && !debtorSet ? <Notice tone="error">{t('needsDebtor')}</Notice> : null}
+      {sepa.transferCount > 0 && !debtorSet ? (
+        <Notice tone="error">
+          {t('needsDebtor')}{' '}
+          <a href={BANK_ACCOUNT_SETTINGS_HREF} className="font-medium underline">
+            {t('settingsLink')}
+          </a>
+        </Notice>
+      ) : null}
       {sepa.transferCount > 0 && debtorSet ? (
         <p>
           <a
@@ -87,17 +96,9 @@ export async function PaymentsSepa({
   );
 }
 
-export async function DebtorAccountSection({
-  periodId,
-  debtor,
-  saveAction,
-}: {
-  periodId: string;
-  debtor: DebtorAccount;
-  saveAction: Action;
-}) {
+export async function DebtorAccountSection({ debtor }: { debtor: DebtorAccount }) {
   const t = await getTranslations('treasury.debtor');
-  const set = Boolean(debtor.name && debtor.iban);
+  const set = Boolean(debtor.name?.trim() && debtor.iban);
   return (
     <div className="flex flex-col gap-3" data-testid="debtor-account">
       <p className="text-sm text-slate-700">{t('intro')}</p>
@@ -112,13 +113,14 @@ export async function DebtorAccountSection({
       ) : (
         <Notice tone="error">{t('missing')}</Notice>
       )}
-      <DebtorAccountEditor
-        action={saveAction}
-        periodId={periodId}
-        debtor={debtor}
-        summary={set ? t('edit') : t('set')}
-        initiallyOpen={!set}
-      />
+      <p>
+        <a
+          href={BANK_ACCOUNT_SETTINGS_HREF}
+          className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
+        >
+          {set ? t('edit') : t('set')}
+        </a>
+      </p>
     </div>
   );
 }

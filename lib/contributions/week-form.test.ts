@@ -62,7 +62,16 @@ describe('the grid as the form holds it', () => {
       perRow: [120 + 60 + 30 + 30, 45],
       perDay: [120, 60, 30, 0, 45, 0, 30],
       week: 285,
+      overLimit: [false, false, false, false, false, false, false],
     });
+  });
+
+  it('marks a day over 24 h as typed across rows, and leaves rejected hours out of every total', () => {
+    const withRejected = [...stored, contribution('r1', 2, { status: 'REJECTED', minutes: 600 })];
+    const rows = [formRow(withRejected, { 0: '20h', 4: '12h' }), formRow([], { 0: '10h', 4: '12h' })];
+    const totals = weekTotals(rows, 7);
+    expect(totals.perDay).toEqual([1800, 60, 0, 0, 1440, 0, 30]);
+    expect(totals.overLimit).toEqual([true, false, false, false, false, false, false]);
   });
 
   it('posts only the changed cells, with what each cell was when loaded', () => {

@@ -12,6 +12,7 @@
 //
 // A cell's fingerprint ("id:version" of its contributions, sorted) is what the page saw; the
 // planner compares it with what is stored now to tell that a cell changed in the meantime.
+import { countsTowardsDay } from './day-rules';
 import type { ContributionStatus } from './lifecycle';
 
 export type WeekDay = { date: string; open: boolean };
@@ -33,6 +34,8 @@ export type WeekCellView = {
   state: WeekCellState;
   /** The sum of the cell's contributions, whatever their status. */
   minutes: number;
+  /** What counts towards the day's 24 h and the totals: all but the rejected (day-rules.ts). */
+  countedMinutes: number;
   /** The statuses found in the cell, each once, in lifecycle order. */
   statuses: ContributionStatus[];
   fingerprint: string;
@@ -83,6 +86,9 @@ export function cellView(contributions: readonly WeekContribution[], dayOpen: bo
   return {
     state: cellState(contributions, dayOpen),
     minutes: contributions.reduce((sum, contribution) => sum + contribution.minutes, 0),
+    countedMinutes: contributions
+      .filter((contribution) => countsTowardsDay(contribution.status))
+      .reduce((sum, contribution) => sum + contribution.minutes, 0),
     statuses: STATUS_ORDER.filter((status) => present.has(status)),
     fingerprint: cellFingerprint(contributions),
   };

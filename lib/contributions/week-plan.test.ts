@@ -297,11 +297,63 @@ describe('buildWeekRows and the planner agree', () => {
   });
 });
 
+describe('a day holds at most 24 h', () => {
+  const LIEU_ROW = { placeId: LIEU };
+  it.each([
+    [
+      '20 h and 10 h typed in two rows the same day',
+      [],
+      { 0: '20h' },
+      { 0: '10h' },
+      ['rows.0.cells.0', 'rows.1.cells.0'],
+    ],
+    ['20 h and 4 h: exactly 24 h', [], { 0: '20h' }, { 0: '4h' }, []],
+    [
+      '10 h typed next to 20 h submitted',
+      [stored('s', 0, { status: 'SUBMITTED', minutes: 1200 })],
+      {},
+      { 0: '10h' },
+      ['rows.1.cells.0'],
+    ],
+    ['10 h typed next to 20 h rejected', [stored('r', 0, { status: 'REJECTED', minutes: 1200 })], {}, { 0: '10h' }, []],
+    [
+      'a 20 h draft lowered to 14 h next to 10 h typed',
+      [stored('d', 0, { minutes: 1200 })],
+      { 0: '14h' },
+      { 0: '10h' },
+      [],
+    ],
+    ['a 20 h draft cleared, 10 h typed', [stored('d', 0, { minutes: 1200 })], { 0: '' }, { 0: '10h' }, []],
+    ['20 h on Monday, 10 h on Tuesday', [], { 0: '20h' }, { 1: '10h' }, []],
+  ] as const)('%s', (_case, week, first, second, paths) => {
+    const result = plan({
+      stored: [...week],
+      rows: [row([...week], { ...first }), row([...week], { ...second }, LIEU_ROW)],
+    });
+    if (paths.length === 0) expect(result.ok).toBe(true);
+    else expect(result).toEqual({ ok: false, errors: paths.map((path) => ({ path, code: 'DAY_OVER_LIMIT' })) });
+  });
+});
+
+describe('no hours after today', () => {
+  it('refuses hours typed on a day after today, and lets them be cleared there', () => {
+    const week = [stored('d', 4)];
+    expect(plan({ today: DATES[2], stored: week, rows: [row(week, { 3: '2h', 2: '1h' })] })).toEqual({
+      ok: false,
+      errors: [{ path: 'rows.0.cells.3', code: 'FUTURE_DATE' }],
+    });
+    const cleared = plan({ today: DATES[2], stored: week, rows: [row(week, { 4: '' })] });
+    expect(cleared.ok && cleared.plan.deletes).toEqual([{ row: 0, day: 4, id: 'd' }]);
+  });
+});
+
 describe('weekErrorMessageKey', () => {
   it.each([
     ['INVALID', 'errors.duration.INVALID'],
     ['LOCKED', 'week.errors.locked'],
     ['DESCRIPTION_REQUIRED', 'validation.required'],
+    ['DAY_OVER_LIMIT', 'errors.DAY_OVER_LIMIT_FIELD'],
+    ['FUTURE_DATE', 'errors.FUTURE_DATE_FIELD'],
   ] as const)('%s → %s', (code, key) => {
     expect(weekErrorMessageKey(code)).toBe(key);
   });

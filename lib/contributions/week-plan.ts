@@ -20,6 +20,10 @@
 //   each only if the person saw it as it is now. Sent-back contributions (CHANGES_REQUESTED) are
 //   not resubmitted: they wait for the change that was asked for.
 // - A (chantier, place) pair appears once in the grid; a second row for it is refused.
+// - A day holds at most 24 h across all the person's contributions (day-rules.ts): a day the plan
+//   would take over it refuses each cell that adds to it (DAY_OVER_LIMIT). Hours cannot be typed
+//   on a day after `today` (FUTURE_DATE); clearing them there stays possible.
+import { countsTowardsDay, isFutureDate, MAX_DAY_MINUTES } from './day-rules';
 import { parseDuration, type DurationErrorCode } from './duration';
 import { cellFingerprint, cellState, indexWeek, rowKey, type WeekContribution, type WeekDay } from './week-grid';
 
@@ -38,6 +42,8 @@ export type WeekPlanInput = {
   stored: readonly WeekContribution[];
   rows: readonly WeekRowInput[];
   submit: boolean;
+  /** Today in the collective's time zone (YYYY-MM-DD); without it no day is in the future. */
+  today?: string;
 };
 
 /** UNKNOWN_CHANTIER and UNKNOWN_PLACE are found by the caller, which alone can read what is active. */
@@ -49,7 +55,9 @@ export type WeekErrorCode =
   | 'DESCRIPTION_REQUIRED'
   | 'DUPLICATE_ROW'
   | 'UNKNOWN_CHANTIER'
-  | 'UNKNOWN_PLACE';
+  | 'UNKNOWN_PLACE'
+  | 'DAY_OVER_LIMIT'
+  | 'FUTURE_DATE';
 export type WeekError = { path: string; code: WeekErrorCode };
 
 type CellRef = { row: number; day: number };
@@ -121,6 +129,8 @@ export function planWeek(input: WeekPlanInput): WeekPlanResult {
       }
 
       if (wanted !== undefined) {
+        if (wanted !== null && input.today && isFutureDate(day.date, input.today))
+          return void errors.push({ path, code: 'FUTURE_DATE' });
         if (state === 'CLOSED') return void errors.push({ path, code: 'DAY_CLOSED' });
         if (state === 'LOCKED') return void errors.push({ path, code: 'LOCKED' });
         if (!fresh) return void stale();
@@ -169,8 +179,35 @@ export function planWeek(input: WeekPlanInput): WeekPlanResult {
       errors.push({ path: `rows.${rowIndex}.description`, code: 'DESCRIPTION_REQUIRED' });
   });
 
+  errors.push(...daysOverLimit(input, plan));
   if (errors.length) return { ok: false, errors };
   return { ok: true, plan };
+}
+
+/** Each cell that adds minutes to a day the plan would take over 24 h. */
+function daysOverLimit(input: WeekPlanInput, plan: WeekPlan): WeekError[] {
+  const storedById = new Map(input.stored.map((contribution) => [contribution.id, contribution]));
+  const totals = new Map<string, number>();
+  const add = (date: string, minutes: number) => totals.set(date, (totals.get(date) ?? 0) + minutes);
+  for (const contribution of input.stored)
+    if (countsTowardsDay(contribution.status)) add(contribution.date, contribution.minutes);
+  for (const deletion of plan.deletes) {
+    const stored = storedById.get(deletion.id)!;
+    add(stored.date, -stored.minutes);
+  }
+  const adding: (CellRef & { date: string })[] = [];
+  for (const update of plan.updates) {
+    const stored = storedById.get(update.id)!;
+    add(stored.date, update.minutes - stored.minutes);
+    if (update.minutes > stored.minutes) adding.push({ ...update, date: stored.date });
+  }
+  for (const create of plan.creates) {
+    add(create.date, create.minutes);
+    adding.push(create);
+  }
+  return adding
+    .filter((cell) => (totals.get(cell.date) ?? 0) > MAX_DAY_MINUTES)
+    .map((cell) => ({ path: `rows.${cell.row}.cells.${cell.day}`, code: 'DAY_OVER_LIMIT' as const }));
 }
 
 /** Whether the plan changes nothing at all. */
@@ -200,5 +237,9 @@ export function weekErrorMessageKey(code: WeekErrorCode): string {
       return 'validation.unknownChantier';
     case 'UNKNOWN_PLACE':
       return 'validation.unknownPlace';
+    case 'DAY_OVER_LIMIT':
+      return 'errors.DAY_OVER_LIMIT_FIELD';
+    case 'FUTURE_DATE':
+      return 'errors.FUTURE_DATE_FIELD';
   }
 }

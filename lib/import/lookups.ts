@@ -2,6 +2,7 @@
 // chantiers, places and periods, and today's date in the collective's time zone.
 import type { PrismaClient, Tx } from '@/lib/db';
 import { todayIn } from '@/lib/contributions/server/periods';
+import { lockPeople, storedDayMinutes } from '@/lib/contributions/server/day-rules';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import type { ImportRow } from '@/lib/import/parse-rows';
 import type { ImportLookups } from '@/lib/import/plan';
@@ -11,7 +12,8 @@ type Client = Tx | PrismaClient;
 /**
  * Reads sequentially (one connection inside a transaction). With `lockPeriods`, the periods the
  * file's dates fall in are locked FOR SHARE until the transaction ends: a close waits for the
- * import, so what was checked is what is written.
+ * import, so what was checked is what is written; and the file's people are locked as every path
+ * that adds hours locks them, so their days' totals (24 h at most) stay what was read.
  */
 export async function loadImportLookups(
   client: Client,
@@ -29,6 +31,15 @@ export async function loadImportLookups(
         select: { id: true, email: true, active: true },
       })
     : [];
+  if (options.lockPeriods)
+    await lockPeople(
+      client as Tx,
+      people.map((person) => person.id),
+    );
+  const dayMinutes = await storedDayMinutes(client, {
+    personIds: people.map((person) => person.id),
+    dates,
+  });
   const chantiers = await client.chantier.findMany({ select: { id: true, code: true, name: true, active: true } });
   const places = await client.place.findMany({ select: { id: true, code: true, name: true, active: true } });
 
@@ -58,5 +69,6 @@ export async function loadImportLookups(
     places,
     periods,
     today: todayIn(settings?.timeZone ?? 'Europe/Paris'),
+    dayMinutes: new Map(dayMinutes.map((day) => [`${day.personId}|${day.date}`, day.minutes])),
   };
 }

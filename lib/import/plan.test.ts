@@ -36,6 +36,34 @@ function plan(rows: string[], options: { approve?: boolean; actorId?: string } =
 }
 
 describe('planImport', () => {
+  it('refuses a row dated after today', () => {
+    expect(plan(['alice@x.test;2026-06-16;1h;C1;;Atelier;']).refused).toEqual([
+      { line: 2, reasons: [{ code: 'FUTURE_DATE', params: { date: '2026-06-16' } }] },
+    ]);
+  });
+
+  it("refuses the row that takes a person's day over 24 h, counting what is stored and earlier rows", () => {
+    const rows = [
+      'alice@x.test;2026-05-04;10h;C1;;Atelier;',
+      'alice@x.test;2026-05-04;4h;C2;;Atelier;',
+      'alice@x.test;2026-05-04;1h;C2;;Atelier;',
+      'admin@x.test;2026-05-04;20h;C2;;Atelier;',
+      'alice@x.test;2026-05-05;20h;C2;;Atelier;',
+    ];
+    const parsed = parseRows([HEADER, ...rows].join('\n'));
+    if (!parsed.ok) throw new Error('unreadable');
+    const result = planImport(
+      parsed.rows,
+      { ...LOOKUPS, dayMinutes: new Map([['p-alice|2026-05-04', 600]]) },
+      { approve: false, actorId: 'p-admin' },
+    );
+    // 10 h stored + 10 h + 4 h = 24 h: the 1 h after it is one too many; other people and days are apart.
+    expect(result.refused).toEqual([
+      { line: 4, reasons: [{ code: 'DAY_OVER_LIMIT', params: { date: '2026-05-04', total: '25 h' } }] },
+    ]);
+    expect(result.planned.map((row) => row.line)).toEqual([2, 3, 5, 6]);
+  });
+
   it('plans a good row with every id resolved', () => {
     expect(plan(['Alice@x.test;04/05/2026;1h30;c1;la coroutine;Atelier;oui'])).toEqual({
       rows: 1,
@@ -69,7 +97,9 @@ describe('planImport', () => {
       'alice@x.test;2026-05-04;1h;sans code;;Atelier;',
       { chantierId: 'c-nocode' },
     ],
-    ['the first and last days of a period', 'alice@x.test;2026-12-31;1h;C1;;Atelier;', { periodId: 'current' }],
+    ['the first day of a period', 'alice@x.test;2026-01-01;1h;C1;;Atelier;', { periodId: 'current' }],
+    ['the last day of a period', 'alice@x.test;2025-12-31;1h;C1;;Atelier;', { periodId: 'past-open' }],
+    ['today', 'alice@x.test;2026-06-15;1h;C1;;Atelier;', { date: '2026-06-15' }],
   ])('finds %s', (_label, row, expected) => {
     const result = plan([row]);
     expect(result.refused).toEqual([]);

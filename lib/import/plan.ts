@@ -2,6 +2,10 @@
 // chantiers, places and periods exist and accept contributions. Each row becomes either a planned
 // contribution or the full list of reasons it is refused, so one dry run shows everything to fix.
 // Pure: the lookups are plain data loaded by the caller.
+// A row dated after today is refused (a contribution is work done), and so is a row that takes its
+// person's day over 24 h, counting what is stored and the file's earlier rows (day-rules.ts).
+import { isFutureDate, MAX_DAY_MINUTES } from '@/lib/contributions/day-rules';
+import { formatDuration } from '@/lib/contributions/duration';
 import { normalizeLabel } from '@/lib/import/fields';
 import type { ImportRow } from '@/lib/import/parse-rows';
 import type { Reason, RefusedRow } from '@/lib/import/reasons';
@@ -23,6 +27,8 @@ export type ImportLookups = {
   periods: readonly PeriodRecord[];
   /** Today in the collective's time zone (YYYY-MM-DD): a "past" period ended before it. */
   today: string;
+  /** Minutes already stored per "personId|date" for the file's people and dates (none: 0). */
+  dayMinutes?: ReadonlyMap<string, number>;
 };
 
 export type PlanOptions = {
@@ -62,6 +68,7 @@ export function planImport(rows: readonly ImportRow[], lookups: ImportLookups, o
   const places = indexByNameOrCode(lookups.places);
   const planned: PlannedContribution[] = [];
   const refused: RefusedRow[] = [];
+  const dayMinutes = new Map(lookups.dayMinutes ?? []);
 
   for (const row of rows) {
     const reasons: Reason[] = [...row.reasons];
@@ -87,10 +94,20 @@ export function planImport(rows: readonly ImportRow[], lookups: ImportLookups, o
     else if (period && options.approve && period.endDate >= lookups.today)
       reasons.push({ code: 'PERIOD_NOT_PAST', params: { period: period.name, endDate: period.endDate } });
 
+    if (row.date && isFutureDate(row.date, lookups.today))
+      reasons.push({ code: 'FUTURE_DATE', params: { date: row.date } });
+    const day = person && row.date ? `${person.id}|${row.date}` : null;
+    if (day && row.minutes !== null && (dayMinutes.get(day) ?? 0) + row.minutes > MAX_DAY_MINUTES)
+      reasons.push({
+        code: 'DAY_OVER_LIMIT',
+        params: { date: row.date!, total: formatDuration((dayMinutes.get(day) ?? 0) + row.minutes) },
+      });
+
     if (reasons.length > 0 || !person || !chantier || !period || row.date === null || row.minutes === null) {
       refused.push({ line: row.line, reasons });
       continue;
     }
+    dayMinutes.set(day!, (dayMinutes.get(day!) ?? 0) + row.minutes);
     planned.push({
       line: row.line,
       personId: person.id,

@@ -35,6 +35,8 @@ export const REASON_CODES = [
   'PERIOD_PAID',
   'PERIOD_NOT_PAST',
   'SELF_APPROVAL',
+  'FUTURE_DATE',
+  'DAY_OVER_LIMIT',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -25,7 +25,7 @@ export function requireSepaDebtor(account: DebtorAccount): SepaDebtor {
   if (missing.length) {
     throw new AppError(
       'CONFLICT',
-      `The collective's account is not set (${missing.join(', ')}): a treasurer sets it on the period's payments page`,
+      `The collective's account is not set (${missing.join(', ')}): a treasurer sets it in the settings (PUT /api/v1/settings/bank-account)`,
       { details: { reason: 'DEBTOR_MISSING', fields: missing } },
     );
   }
@@ -38,7 +38,7 @@ export function requireSepaDebtor(account: DebtorAccount): SepaDebtor {
     const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
     throw new AppError(
       'CONFLICT',
-      `The collective's account is not valid (${fields.join(', ')}): a treasurer corrects it on the period's payments page`,
+      `The collective's account is not valid (${fields.join(', ')}): a treasurer corrects it in the settings (PUT /api/v1/settings/bank-account)`,
       { details: { reason: 'DEBTOR_INVALID', fields } },
     );
   }

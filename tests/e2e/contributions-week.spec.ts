@@ -2,12 +2,23 @@
 // spreadsheet, watches the totals follow, saves the week, then changes it and submits it, and
 // finds the entries submitted in "Mes contributions". Fatou is used by no other browser test.
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, expectNoSeriousA11yViolations } from './support';
+import { signIn, expectNoSeriousA11yViolations, sql } from './support';
 
 const FATOU = 'fatou@monscobar.test';
 const C1 = 'C1 — Gestion et animation des tiers-lieux';
 const C3 = 'C3 — Développement de nouveaux services';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Soft-deletes the person's contributions of the week `weeksAgo` weeks before this one. */
+async function clearWeekOf(email: string, weeksAgo: number) {
+  await sql(
+    `UPDATE contributions SET deleted_at = now()
+      WHERE person_id = (SELECT id FROM people WHERE email = $1) AND deleted_at IS NULL
+        AND date >= date_trunc('week', (now() AT TIME ZONE 'Europe/Paris')::date - 7 * $2)::date
+        AND date < date_trunc('week', (now() AT TIME ZONE 'Europe/Paris')::date - 7 * $2)::date + 7`,
+    [email, weeksAgo],
+  );
+}
 
 /** The input of a row's day, found as a screen reader would: by its "<chantier> <day>" label. */
 const cell = (page: Page, row: string, weekday: string) =>
@@ -26,14 +37,14 @@ test('a contributor types a week on a phone, sees the totals live, saves it and 
   const page = await phone.newPage();
   await signIn(page, FATOU);
 
-  // Two weeks ahead: inside the demo's open period, and still empty (the demo is seeded up to today).
+  // Last week: inside the demo's open period, and over (hours are declared once worked); the demo's
+  // entries of Fatou that week are set aside so the grid starts empty.
+  await clearWeekOf(FATOU, 1);
   await page.goto('/contributions/week');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ma semaine');
-  for (let step = 0; step < 2; step++) {
-    const range = await page.getByTestId('week-range').textContent();
-    await page.getByRole('link', { name: 'Semaine suivante' }).click();
-    await expect(page.getByTestId('week-range')).not.toHaveText(range!);
-  }
+  const range = await page.getByTestId('week-range').textContent();
+  await page.getByRole('link', { name: 'Semaine précédente' }).click();
+  await expect(page.getByTestId('week-range')).not.toHaveText(range!);
   await expect(page).toHaveURL(/\/contributions\/week\?start=\d{4}-\d{2}-\d{2}$/);
   await expect(page.getByTestId('week-empty')).toHaveText(
     'Aucune heure cette semaine : ajoutez une ligne pour commencer.',
@@ -106,4 +117,45 @@ test('a contributor types a week on a phone, sees the totals live, saves it and 
   await expect(mine.filter({ hasText: rencontre })).toContainText('Soumise');
   await expect(mine.filter({ hasText: rencontre })).toContainText('45 min');
   await phone.close();
+});
+
+test("a day's total turns red past 24 h before saving, and the server refuses it", async ({ page }) => {
+  await clearWeekOf(FATOU, 2);
+  await signIn(page, FATOU);
+  await page.goto('/contributions/week');
+  for (let step = 0; step < 2; step++) {
+    const range = await page.getByTestId('week-range').textContent();
+    await page.getByRole('link', { name: 'Semaine précédente' }).click();
+    await expect(page.getByTestId('week-range')).not.toHaveText(range!);
+  }
+  await page.getByLabel('Chantier', { exact: true }).selectOption({ label: C1 });
+  await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+  await page.getByLabel(`Description pour ${C1}`).fill('Chantier participatif');
+  await page.getByLabel('Chantier', { exact: true }).selectOption({ label: C3 });
+  await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+  await page.getByLabel(`Description pour ${C3}`).fill('Salon');
+
+  await cell(page, C1, 'lun').fill('20h');
+  const monday = page.getByTestId('day-total').first();
+  await expect(monday).toHaveText('20 h');
+  await expect(monday).not.toHaveAttribute('data-over-limit');
+  await cell(page, C3, 'lun').fill('10h');
+  await expect(monday).toContainText('30 h');
+  await expect(monday).toContainText('plus de 24 h');
+  await expect(monday).toHaveAttribute('data-over-limit', 'true');
+  await expect(page.getByTestId('week-over-limit')).toContainText('Ce jour dépasse 24 h (lun.');
+  await expect(page.getByTestId('week-over-limit')).toContainText('une journée compte 24 h au plus');
+
+  // Sent anyway: the server refuses both cells and saves nothing.
+  await page.getByRole('button', { name: 'Enregistrer la semaine', exact: true }).click();
+  await expect(page.getByText("Rien n'a été enregistré : 2 erreurs à corriger.")).toBeVisible();
+  await expect(
+    page.getByTestId('week-grid').getByText('Cette journée dépasserait 24 h avec vos autres contributions du jour.'),
+  ).toHaveCount(2);
+
+  await cell(page, C3, 'lun').fill('4h');
+  await expect(monday).toHaveText('24 h');
+  await expect(page.getByTestId('week-over-limit')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Enregistrer la semaine', exact: true }).click();
+  await expect(page.getByText('Semaine enregistrée.')).toBeVisible();
 });

@@ -7,6 +7,8 @@ const C1 = 'C1 — Gestion et animation des tiers-lieux';
 test('a contributor declares on a phone, a referent approves one and rejects one, the contributor sees both', async ({
   browser,
 }) => {
+  // A long flow through several screens and people: more than the default minute on a busy machine.
+  test.slow();
   const stamp = Date.now().toString(36);
   const first = `Atelier réparation ${stamp}`;
   const second = `Réunion sans objet ${stamp}`;
@@ -83,6 +85,21 @@ test('a contributor declares on a phone, a referent approves one and rejects one
   await rejected.getByRole('link', { name: 'Historique' }).click();
   await expect(alice.getByTestId('history')).toContainText('Rachida Référente : Soumise → Refusée');
   await expect(alice.getByTestId('history')).toContainText('« Hors périmètre du chantier »');
+
+  // Deleting the refused one asks first, saying which contribution goes; Cancel keeps it.
+  await alice.goto('/contributions');
+  const toDelete = alice.getByTestId('contribution').filter({ hasText: second });
+  const deleteButton = toDelete.getByRole('button', { name: 'Supprimer' });
+  await deleteButton.click();
+  const dialog = alice.getByRole('dialog', { name: 'Supprimer cette contribution ?' });
+  await expect(dialog).toContainText('(45 min, Gestion et animation des tiers-lieux) disparaîtra de vos contributions');
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(deleteButton).toBeFocused();
+  await expect(toDelete).toHaveCount(1);
+  await deleteButton.click();
+  await dialog.getByRole('button', { name: 'Supprimer' }).click();
+  await expect(alice.getByTestId('contribution').filter({ hasText: second })).toHaveCount(0);
 
   await phone.close();
   await desk.close();

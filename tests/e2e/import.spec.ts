@@ -37,6 +37,7 @@ test('an admin checks a CSV, corrects the refused row, imports; the referent fin
     .getByLabel('Fichier CSV')
     .setInputFiles({ name: 'tableur.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${file}`, 'utf8') });
   await expect(admin.getByLabel('Contenu CSV')).toHaveValue(new RegExp(`inconnu@monscobar.test;${today}`));
+  await expect(admin.getByText('tableur.csv : 5 lignes chargées.')).toBeVisible();
   await admin.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
   await expect(admin.getByText("1 ligne sur 3 serait refusée. Rien n'a été enregistré.")).toBeVisible();
   const refused = admin.getByTestId('import-refused-row');
@@ -49,6 +50,8 @@ test('an admin checks a CSV, corrects the refused row, imports; the referent fin
   // Corrected on the page, checked again, imported.
   const content = admin.getByLabel('Contenu CSV');
   await content.fill((await content.inputValue()).replace('inconnu@monscobar.test', 'bruno@monscobar.test'));
+  // Edited by hand, the text is no longer the file's: the page stops naming it.
+  await expect(admin.getByText('tableur.csv : 5 lignes chargées.')).toHaveCount(0);
   await admin.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'toutes peuvent être importées' })).toBeVisible();
   expect(

@@ -56,6 +56,9 @@ test('a deactivated person is cut off on their next request', async ({ page, bro
   const row = page.getByTestId(`person-${email}`);
   await row.getByText('Modifier').click();
   await row.getByRole('button', { name: 'Désactiver' }).click();
+  const confirm = page.getByRole('dialog', { name: /^Désactiver .*\?$/ });
+  await expect(confirm).toContainText('ne pourra plus se connecter');
+  await confirm.getByRole('button', { name: 'Désactiver' }).click();
   await expect(row.getByText('Personne désactivée')).toBeVisible();
 
   await leaverPage.goto('/profile');

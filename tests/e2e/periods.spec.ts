@@ -1,6 +1,6 @@
 // A funding period in a real browser: the treasurer creates one with an envelope and a rate
-// override, previews its payouts, is refused the close while a contribution waits (and told
-// which), resolves it, closes; a contributor then reads her pay in words on "Ma rétribution".
+// override, previews its payouts, is asked to confirm the close (and warned that the period ends
+// in the future), is refused it while a contribution waits (and told which), resolves it, closes; a contributor then reads her pay in words on "Ma rétribution".
 // The contributions are written straight into the e2e database: reviewing them is another screen.
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
@@ -33,6 +33,8 @@ const periodName = `Période de test ${year}`;
 test('the treasurer creates, previews and closes a period; a contributor reads her pay explained', async ({
   browser,
 }) => {
+  // A long flow through several screens and people: more than the default minute on a busy machine.
+  test.slow();
   const desk = await browser.newContext({ locale: 'fr-FR' });
   const treasurer = await desk.newPage();
   await signIn(treasurer, DEMO.treasurer);
@@ -111,11 +113,32 @@ test('the treasurer creates, previews and closes a period; a contributor reads h
   await expect(treasurer.getByTestId('pending-contributions')).toContainText('Chloé Dubois');
   await expectNoSeriousA11yViolations(treasurer);
 
-  // Closing is refused, naming what waits.
-  await treasurer.getByRole('button', { name: 'Clôturer la période' }).click();
-  await expect(
-    treasurer.getByText('Clôture refusée : 1 contribution(s) attendent encore une validation.'),
-  ).toBeVisible();
+  // Closing asks first, saying what will happen and that the period ends in the future; Escape
+  // cancels and gives the focus back to the button.
+  const closeButton = treasurer.getByTestId('close-period');
+  await closeButton.click();
+  const dialog = treasurer.getByRole('dialog', { name: `Clôturer la période « ${periodName} » ?` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Les rétributions seront calculées et figées');
+  await expect(dialog.getByTestId('close-future-warning')).toHaveText(
+    `Attention : la période finit le 30/06/${year}, dans le futur. Les heures faites d'ici là ne pourront plus y être déclarées.`,
+  );
+  await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await expectNoSeriousA11yViolations(treasurer);
+  await treasurer.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(closeButton).toBeFocused();
+  await expect(treasurer.getByTestId('period-status')).toHaveText('Ouverte');
+  // Cancel by its button does the same.
+  await closeButton.click();
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(closeButton).toBeFocused();
+
+  // Confirmed, closing is refused, naming what waits.
+  await closeButton.click();
+  await dialog.getByRole('button', { name: 'Clôturer la période' }).click();
+  await expect(treasurer.getByText('Clôture refusée : 1 contribution attend encore une validation.')).toBeVisible();
   const refused = treasurer.getByTestId('close-refused-pending');
   await expect(refused).toContainText('Chloé Dubois');
   await expect(refused).toContainText(`05/02/${year}`);
@@ -124,7 +147,8 @@ test('the treasurer creates, previews and closes a period; a contributor reads h
 
   // Its referent approves it (straight in the database here); the close now goes through.
   await sql(`UPDATE contributions SET status = 'APPROVED', reviewed_at = now() WHERE id = $1`, [waiting]);
-  await treasurer.getByRole('button', { name: 'Clôturer la période' }).click();
+  await closeButton.click();
+  await dialog.getByRole('button', { name: 'Clôturer la période' }).click();
   await expect(treasurer.getByText('Période clôturée : les rétributions sont figées.')).toBeVisible();
   await expect(treasurer.getByTestId('period-status')).toHaveText('Clôturée');
   await expect(treasurer.getByRole('heading', { name: 'Rétributions figées' })).toBeVisible();
@@ -212,10 +236,14 @@ test('an admin reopens a closed period with a reason; the frozen run stays reada
   await signIn(page, DEMO.admin);
   await page.goto(`/periods/${periodId}`);
   await expect(page.getByRole('heading', { name: 'Rétributions figées' })).toBeVisible();
-  await page.getByRole('button', { name: 'Rouvrir la période' }).click();
+  const reopenDialog = page.getByRole('dialog', { name: `Rouvrir la période « À rouvrir ${reopenYear} » ?` });
+  await page.getByTestId('reopen-period').click();
+  await reopenDialog.getByRole('button', { name: 'Rouvrir la période' }).click();
   await expect(page.getByText('Un motif ou un commentaire est obligatoire.').first()).toBeVisible();
   await page.getByLabel('Motif de la réouverture').fill('Heures oubliées sur le chantier 2');
-  await page.getByRole('button', { name: 'Rouvrir la période' }).click();
+  await page.getByTestId('reopen-period').click();
+  await expect(reopenDialog).toContainText('Le calcul figé sera conservé comme « remplacé »');
+  await reopenDialog.getByRole('button', { name: 'Rouvrir la période' }).click();
   await expect(page.getByText('Période rouverte.')).toBeVisible();
   await expect(page.getByTestId('period-status')).toHaveText('Ouverte');
   await expect(page.getByRole('heading', { name: 'Aperçu des rétributions (en direct)' })).toBeVisible();

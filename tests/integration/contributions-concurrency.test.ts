@@ -359,7 +359,7 @@ describe('bulk review: all or nothing', () => {
     });
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe('CONFLICT');
-    expect(response.body.error.message).toBe('Nothing was done: 5 contribution(s) cannot be handled.');
+    expect(response.body.error.message).toBe('Nothing was done: 5 contributions cannot be handled.');
     const refused = response.body.error.details.refused as { id: string; code: string }[];
     expect(refused).toEqual(
       expect.arrayContaining([

@@ -398,13 +398,13 @@ describe.each([
     const chantiers = table('Par chantier');
     const [ex1, ex2, chantierTotal] = chantiers.rows;
     expect([ex1[0], ex2[0], chantierTotal[0]]).toEqual(['EX1', 'EX2', 'Total']);
-    expect(chantiers.get(ex1, 'Versé (centimes)')).toBe(sumLines(c1.id, 'amountCents'));
+    expect(chantiers.get(ex1, 'Rétributions (centimes)')).toBe(sumLines(c1.id, 'amountCents'));
     expect(chantiers.get(ex1, 'Enveloppe (centimes)')).toBe(100_000);
     expect(chantiers.get(ex1, 'Demande (centimes)')).toBe(135_000);
-    expect(chantiers.get(ex2, 'Versé (centimes)')).toBe(sumLines(c2.id, 'amountCents'));
+    expect(chantiers.get(ex2, 'Rétributions (centimes)')).toBe(sumLines(c2.id, 'amountCents'));
     expect(chantiers.get(ex2, 'Bénévolat valorisé (centimes)')).toBe(sumLines(c2.id, 'volunteerValueCents'));
     expect(chantiers.get(ex2, 'Minutes bénévoles')).toBe(125);
-    expect(chantiers.get(chantierTotal, 'Versé (centimes)')).toBe(payouts.totals.amountCents);
+    expect(chantiers.get(chantierTotal, 'Rétributions (centimes)')).toBe(payouts.totals.amountCents);
     expect(chantiers.get(chantierTotal, 'Bénévolat valorisé (centimes)')).toBe(payouts.totals.volunteerValueCents);
     expect(chantiers.get(chantierTotal, 'Valeur non rétribuée (centimes)')).toBe(payouts.totals.unpaidValueCents);
 
@@ -417,7 +417,7 @@ describe.each([
     expect(placesTable.get(byName.get('La Baraka')!, 'Minutes bénévoles')).toBe(125);
     const placeSum = (name: string) =>
       placesTable.rows.slice(0, -1).reduce((sum, row) => sum + placesTable.get(row, name), 0);
-    expect(placeSum('Versé (centimes)')).toBe(payouts.totals.amountCents);
+    expect(placeSum('Rétributions (centimes)')).toBe(payouts.totals.amountCents);
     expect(placeSum('Bénévolat valorisé (centimes)')).toBe(payouts.totals.volunteerValueCents);
     expect(placeSum('Valeur non rétribuée (centimes)')).toBe(payouts.totals.unpaidValueCents);
 
@@ -427,7 +427,7 @@ describe.each([
       ['EX2', c2.id],
     ] as const) {
       const own = cells.rows.filter((row) => row[0] === code);
-      expect(own.reduce((sum, row) => sum + cells.get(row, 'Versé (centimes)'), 0)).toBe(
+      expect(own.reduce((sum, row) => sum + cells.get(row, 'Rétributions (centimes)'), 0)).toBe(
         sumLines(chantierId, 'amountCents'),
       );
     }

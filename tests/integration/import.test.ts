@@ -8,6 +8,7 @@ import { POST as importRoute } from '@/app/api/v1/imports/route';
 import { GET as historyRoute } from '@/app/api/v1/contributions/[id]/history/route';
 import type { Actor } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/contributions/server/periods';
+import { addDays } from '@/lib/contributions/week-dates';
 import { importContributions, type ImportOutcome } from '@/lib/import/import-contributions';
 import { ZDryRunOut, ZImportedOut } from '@/lib/import/schemas';
 import {
@@ -24,8 +25,10 @@ import {
 } from '../support/database';
 
 const HEADER = 'email;date;durée;chantier;lieu;description;bénévole';
-const year = Number(todayIn('Europe/Paris').slice(0, 4));
-const THIS_YEAR = `${year}-03-10`; // an open period covering today
+const TODAY = todayIn('Europe/Paris');
+const year = Number(TODAY.slice(0, 4));
+// An open period covering today; a contribution is not dated after today.
+const THIS_YEAR = `${year}-03-10` <= TODAY ? `${year}-03-10` : `${year}-01-01`;
 const LAST_YEAR = `${year - 1}-03-10`; // an open period that is over
 const CLOSED_YEAR = `${year - 2}-03-10`; // a closed period
 
@@ -288,8 +291,9 @@ describe('import', () => {
   });
 
   it('checks again when importing: a period closed since the dry run refuses its rows', async () => {
-    const period = await createPeriod({ name: 'Courte', startDate: `${year + 1}-01-01`, endDate: `${year + 1}-01-31` });
-    const file = csv(`alice@test.local;${year + 1}-01-15;1h;C1;;Plus tard;`);
+    // Last year's period, closed once the dry run said yes.
+    const period = { id: periods.past };
+    const file = csv(`alice@test.local;${year - 1}-01-15;1h;C1;;Plus tard;`);
     expect(await importContributions({ actor: admin, mode: 'dry-run', csv: file })).toMatchObject({ ok: true });
     await setPeriodStatus(period.id, 'CLOSED');
     const before = await tableCounts();
@@ -297,6 +301,7 @@ describe('import', () => {
       [2, ['PERIOD_CLOSED']],
     ]);
     expect(await tableCounts()).toEqual(before);
+    await setPeriodStatus(period.id, 'OPEN');
   });
 });
 
@@ -404,7 +409,8 @@ describe('a large import', () => {
     const rows = Array.from(
       { length: 5_000 },
       (_, index) =>
-        `${index % 2 ? 'alice' : 'bruno'}@test.local;${year}-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')};${(index % 8) + 1}h;C${(index % 2) + 1};${index % 3 ? '' : 'La Coroutine'};Ligne ${index};${index % 5 ? '' : 'oui'}`,
+        // Over last year's days (none after today), under 24 h per person and day.
+        `${index % 2 ? 'alice' : 'bruno'}@test.local;${addDays(`${year - 1}-01-01`, index % 364)};${(index % 8) + 1}0min;C${(index % 2) + 1};${index % 3 ? '' : 'La Coroutine'};Ligne ${index};${index % 5 ? '' : 'oui'}`,
     );
     const before = await db().contribution.count();
     const dryStarted = performance.now();
@@ -432,7 +438,7 @@ describe('a large import', () => {
     expect(sample).toMatchObject({
       personId: alice.id,
       chantierId: chantierIds.c2,
-      minutes: 8 * 60,
+      minutes: 80,
       status: 'SUBMITTED',
     });
     expect(sample.events.map((event) => event.kind)).toEqual(['IMPORTED', 'TRANSITION']);

@@ -153,6 +153,16 @@ export default async function MyContributionsPage({
                     label={t('mine.delete')}
                     subject={subject}
                     variant="danger"
+                    confirm={{
+                      title: t('mine.deleteTitle'),
+                      body: t('mine.deleteBody', {
+                        date: formatCalendarDate(item.date, locale),
+                        duration: formatDuration(item.minutes, locale),
+                        chantier: item.chantierName,
+                      }),
+                      confirmLabel: t('mine.deleteConfirm'),
+                      cancelLabel: t('mine.cancel'),
+                    }}
                   />
                 ) : null}
               </div>

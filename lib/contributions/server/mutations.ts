@@ -1,11 +1,14 @@
 // The owner's actions on contributions: declare, edit, delete, submit. Each is one transaction
 // that writes the change and its history together; edits carry the version they started from.
+// Declaring or editing locks the person first (day-rules.ts): the date is not after today and the
+// day stays within 24 h across all the person's contributions.
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import type { TContributionCreate, TContributionPatch } from '@/lib/contributions/inputs';
 import { openPeriodFor } from '@/lib/contributions/server/periods';
+import { assertDayWithinLimit, assertNotFuture, lockPeople } from '@/lib/contributions/server/day-rules';
 import { fromIsoDate } from '@/lib/format/date';
 import {
   changeEvent,
@@ -34,8 +37,11 @@ export async function createContribution(options: {
 }) {
   const { actor, input } = options;
   return db().$transaction(async (tx) => {
+    await lockPeople(tx, [actor.id]);
+    await assertNotFuture(tx, input.date);
     await assertChantierAndPlace(tx, input.chantierId, input.placeId);
     const period = await openPeriodFor(tx, input.date);
+    await assertDayWithinLimit(tx, { personId: actor.id, date: input.date, minutes: input.minutes });
     const now = new Date();
     const created = await tx.contribution.create({
       data: {
@@ -83,6 +89,8 @@ export async function updateContribution(options: {
 }) {
   const { actor, input } = options;
   return db().$transaction(async (tx) => {
+    // The person before the contribution, in the order the week locks them.
+    await lockPeople(tx, [actor.id]);
     const row = await lockContribution(tx, options.id);
     if (row.person_id !== actor.id) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
     decideOrThrow(actor, row, 'edit');
@@ -97,9 +105,11 @@ export async function updateContribution(options: {
       link: input.link === undefined ? stored.link : input.link,
       volunteer: input.volunteer ?? stored.volunteer,
     };
+    await assertNotFuture(tx, next.date);
     await assertChantierAndPlace(tx, next.chantierId, next.placeId);
     // A new date may fall in another period, which must be open too.
     const period = stored.date === next.date ? { id: row.period_id } : await openPeriodFor(tx, next.date);
+    await assertDayWithinLimit(tx, { personId: actor.id, date: next.date, minutes: next.minutes, exceptId: row.id });
     const submitTo = options.submit && row.status !== 'SUBMITTED' ? decideOrThrow(actor, row, 'submit') : undefined;
     const now = new Date();
     const updated = await tx.contribution.update({

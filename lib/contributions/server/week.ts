@@ -17,6 +17,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import type { ContributionAction } from '@/lib/contributions/lifecycle';
 import { decideOrThrow, changeEvent, type StoredRow } from '@/lib/contributions/server/load';
 import type { PeriodRef } from '@/lib/contributions/server/periods';
+import { collectiveToday, lockPeople } from '@/lib/contributions/server/day-rules';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import { chantierLabel } from '@/lib/format/chantier';
 import { byName } from '@/lib/format/compare';
@@ -56,7 +57,7 @@ export function toWeekDays(days: readonly string[], periods: readonly (PeriodRef
 
 /** The person's contributions of the week, locked until the transaction ends, in a fixed order. */
 async function lockWeek(tx: Tx, personId: string, days: readonly string[]): Promise<StoredRow[]> {
-  await tx.$queryRaw`SELECT id FROM people WHERE id = ${personId} FOR NO KEY UPDATE`;
+  await lockPeople(tx, [personId]);
   return tx.$queryRaw<StoredRow[]>`
     SELECT c.id, c.person_id, c.chantier_id, c.place_id, c.period_id, c.date, c.minutes, c.description, c.link,
            c.volunteer, c.status, c.version, c.reviewed_by_id, c.created_at, c.updated_at,
@@ -131,11 +132,14 @@ export async function saveWeek(options: {
     async (tx) => {
       const locked = await lockWeek(tx, actor.id, days);
       const periods = await periodsOfWeek(tx, days);
+      // The locked rows are all the person's contributions of these days: the planner checks the
+      // 24 h per day against them, and no other writer adds to them until this transaction ends.
       const result = planWeek({
         days: toWeekDays(days, periods),
         stored: locked.map(toWeekContribution),
         rows: options.rows,
         submit: options.submit,
+        today: await collectiveToday(tx),
       });
       const errors = [...(result.ok ? [] : result.errors), ...(await unknownChantiersAndPlaces(tx, options.rows))];
       if (!result.ok || errors.length) throw weekRefusal(errors);

@@ -81,7 +81,15 @@ function ImportFields() {
       <Field label={t('csv')} name="csv" error={csvError} hint={t('csvHint')}>
         <TextArea
           value={csv}
-          onChange={(event) => setCsv(event.target.value)}
+          onChange={(event) => {
+            setCsv(event.target.value);
+            // Edited by hand, the text is no longer the file's: stop naming it (here and in the history).
+            if (fileName) {
+              setFileName('');
+              setFileNotice(null);
+              setFileInputKey((key) => key + 1);
+            }
+          }}
           rows={10}
           spellCheck={false}
           wrap="off"

@@ -1,6 +1,7 @@
 'use client';
 // The admin's people screen: invite, change roles and referent links, deactivate, send a link.
 import { useTranslations } from 'next-intl';
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { CheckboxGroup, FormField } from '@/components/ui/fields';
 import { Notice } from '@/components/ui/primitives';
@@ -100,12 +101,23 @@ export function PersonRow({
             <ActionForm action={setActiveAction} className="flex flex-col gap-2">
               <input type="hidden" name="personId" value={person.id} />
               <input type="hidden" name="active" value={person.active ? 'false' : 'true'} />
-              <SubmitButton
-                variant={person.active ? 'danger' : 'secondary'}
-                aria-label={`${person.active ? t('deactivate') : t('reactivate')} : ${person.name}`}
-              >
-                {person.active ? t('deactivate') : t('reactivate')}
-              </SubmitButton>
+              {person.active ? (
+                <ConfirmSubmit
+                  aria-label={`${t('deactivate')} : ${person.name}`}
+                  confirm={{
+                    title: t('deactivateTitle', { name: person.name }),
+                    body: <p>{t('deactivateBody', { name: person.name })}</p>,
+                    confirmLabel: t('deactivate'),
+                    cancelLabel: t('cancel'),
+                  }}
+                >
+                  {t('deactivate')}
+                </ConfirmSubmit>
+              ) : (
+                <SubmitButton variant="secondary" aria-label={`${t('reactivate')} : ${person.name}`}>
+                  {t('reactivate')}
+                </SubmitButton>
+              )}
             </ActionForm>
             {person.active ? (
               <ActionForm

@@ -36,6 +36,7 @@ export default async function DeclarePage({ searchParams }: { searchParams: Prom
           action={declareAction}
           chantiers={options.chantiers}
           places={options.places}
+          today={options.today}
           initial={initial}
         />
       </Section>

@@ -9,6 +9,8 @@ import { requireActor } from '@/lib/auth/require';
 import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { getPeriod } from '@/lib/periods/periods';
+import { getSettings } from '@/lib/settings/settings';
+import { todayIn } from '@/lib/contributions/server/periods';
 import { getPayouts } from '@/lib/periods/get-payouts';
 import { listPendingContributions } from '@/lib/periods/payouts';
 import { loadNames } from '@/lib/periods/names';
@@ -46,10 +48,11 @@ export default async function PeriodPage({
   const { id } = await params;
   const { run: runId, done } = await searchParams;
   const period = await orNotFound(getPeriod({ actor, periodId: id }));
-  const [names, payouts, activeChantiers] = await Promise.all([
+  const [names, payouts, activeChantiers, settings] = await Promise.all([
     loadNames(),
     orNotFound(getPayouts({ actor, periodId: id, runId: runId || undefined })),
     listChantiers(),
+    getSettings(),
   ]);
   const open = period.status === 'OPEN';
   const edits = open && can(actor, 'periods.manage');
@@ -191,7 +194,13 @@ export default async function PeriodPage({
           </div>
         </Section>
 
-        {can(actor, 'exports.read') ? <ExportLinks periodId={period.id} preview={open} /> : null}
+        {can(actor, 'exports.read') ? (
+          <ExportLinks
+            periodId={period.id}
+            preview={open}
+            debtorSet={Boolean(settings.debtorName?.trim() && settings.debtorIban)}
+          />
+        ) : null}
 
         {closes ? (
           <Section title={t('periods.close.title')}>
@@ -209,7 +218,7 @@ export default async function PeriodPage({
               ) : (
                 <p className="text-sm text-slate-700">{t('periods.close.pendingNone')}</p>
               )}
-              <CloseForm action={closePeriodAction} periodId={period.id} />
+              <CloseForm action={closePeriodAction} period={period} today={todayIn(settings.timeZone)} />
             </div>
           </Section>
         ) : null}
@@ -217,7 +226,7 @@ export default async function PeriodPage({
         {reopens ? (
           <Section title={t('periods.reopen.title')}>
             <p className="mb-4 text-sm text-slate-700">{t('periods.reopen.intro')}</p>
-            <ReopenForm action={reopenPeriodAction} periodId={period.id} />
+            <ReopenForm action={reopenPeriodAction} period={period} />
           </Section>
         ) : null}
 

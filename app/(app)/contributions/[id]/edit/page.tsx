@@ -24,6 +24,7 @@ export default async function EditContributionPage({ params }: { params: Promise
           action={editAction}
           chantiers={options.chantiers}
           places={options.places}
+          today={options.today}
           initial={contribution}
           editing
         />

@@ -7,13 +7,11 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
-import { translate } from '@/lib/i18n/locale';
 import { ZId } from '@/lib/people/schemas';
 import { ZIsoDate } from '@/lib/periods/schemas';
-import { ZDebtorAccountInput, ZPayeeId, ZReference, ZReversalCreate } from '@/lib/treasury/schemas';
+import { ZPayeeId, ZReference, ZReversalCreate } from '@/lib/treasury/schemas';
 import { recordPayments } from '@/lib/treasury/record-payments';
 import { reversePayment } from '@/lib/treasury/reverse-payment';
-import { saveDebtorAccount } from '@/lib/treasury/debtor-account';
 import { treasuryRefusal } from '@/lib/treasury/action-errors';
 
 const ZCents = z.coerce.number().int().positive();
@@ -104,16 +102,5 @@ export const reversePaymentAction = formAction({
     }
     refresh(input.periodId);
     redirect(`/periods/${input.periodId}/payments?done=reversed`);
-  },
-});
-
-export const saveDebtorAccountAction = formAction({
-  name: 'saveDebtorAccount',
-  schema: z.object({ periodId: ZId }).and(ZDebtorAccountInput),
-  permission: 'payments.record',
-  handler: async ({ actor, input, locale }) => {
-    await saveDebtorAccount({ actor, input });
-    refresh(input.periodId);
-    return { ok: true, message: translate(locale, 'treasury.debtor.saved') };
   },
 });

@@ -1,7 +1,7 @@
 // A period's payments, for the treasurer: the payees of the frozen run with what each is owed, the
 // state of their IBAN and of their payment; the SEPA file (and who it leaves out) with the form to
 // record all its transfers at once; a payment or a reversal per payee; the payment history; the
-// collective's account the transfers leave from; every statement as a ZIP. Others: 404.
+// collective's account the transfers leave from (set in the settings); every statement as a ZIP. Others: 404.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -18,7 +18,7 @@ import { PeriodStatusBadge } from '@/components/periods/status-badge';
 import { PaymentsTable } from '@/components/treasury/payments-table';
 import { PaymentsHistory } from '@/components/treasury/payments-history';
 import { DebtorAccountSection, PaymentsSepa } from '@/components/treasury/payments-sepa';
-import { recordBatchAction, recordPaymentAction, reversePaymentAction, saveDebtorAccountAction } from './actions';
+import { recordBatchAction, recordPaymentAction, reversePaymentAction } from './actions';
 import { asLocale } from '@/lib/i18n/locales';
 
 const orNotFound = <T,>(promise: Promise<T>): Promise<T> =>
@@ -116,7 +116,7 @@ export default async function PaymentsPage({
         </Section>
 
         <Section title={t('treasury.debtor.title')}>
-          <DebtorAccountSection periodId={period.id} debtor={debtor} saveAction={saveDebtorAccountAction} />
+          <DebtorAccountSection debtor={debtor} />
         </Section>
       </div>
     </>

@@ -1,0 +1,20 @@
+'use server';
+// The settings screen's bank-account form: the collective's account the SEPA transfers leave from,
+// set by a treasurer through the same domain verb as PUT /api/v1/settings/bank-account.
+import { revalidatePath } from 'next/cache';
+import { formAction } from '@/lib/actions/form-action';
+import { translate } from '@/lib/i18n/locale';
+import { ZDebtorAccountInput } from '@/lib/treasury/schemas';
+import { saveDebtorAccount } from '@/lib/treasury/debtor-account';
+
+export const saveBankAccountAction = formAction({
+  name: 'saveBankAccount',
+  schema: ZDebtorAccountInput,
+  permission: 'payments.record',
+  handler: async ({ actor, input, locale }) => {
+    await saveDebtorAccount({ actor, input });
+    revalidatePath('/admin/settings');
+    revalidatePath('/periods', 'layout');
+    return { ok: true, message: translate(locale, 'treasury.debtor.saved') };
+  },
+});
