@@ -3,7 +3,7 @@
 // contributions still waiting for review; a reopen takes a mandatory reason. Both ask first, in a
 // dialog saying what will happen (and, for a period that ends in the future, that it does).
 import { useLocale, useTranslations } from 'next-intl';
-import { ActionForm, SubmitButton, useActionFormState, useFieldError } from '@/components/ui/action-form';
+import { ActionForm, useActionFormState, useFieldError } from '@/components/ui/action-form';
 import { Field, TextArea } from '@/components/ui/field';
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import type { ActionState } from '@/lib/actions/form-action';

@@ -7,7 +7,13 @@ import { assertCan, normaliseRoles, type Actor, type Role } from '@/lib/auth/per
 import { createInvitation, sendInvitationEmail } from '@/lib/auth/invitations';
 import { writeAudit } from '@/lib/audit';
 import { getSettings } from '@/lib/settings/settings';
-import type { TPersonInvite, TPersonListItem, TPersonOut, TPersonRolesUpdate, TPersonUpdate } from '@/lib/people/schemas';
+import type {
+  TPersonInvite,
+  TPersonListItem,
+  TPersonOut,
+  TPersonRolesUpdate,
+  TPersonUpdate,
+} from '@/lib/people/schemas';
 import { canSeeEmail, type EmailAudience } from '@/lib/people/email-visibility';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import type { Locale } from '@/lib/i18n/locale';
