@@ -177,18 +177,6 @@ const config = [
   },
   // Tests read arbitrary JSON answers.
   { files: ['tests/**', '**/*.test.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  // Pages that still read the database directly, until each has its domain verb. This list only
-  // shrinks: a new page never joins it.
-  {
-    files: [
-      'app/(app)/admin/people/page.tsx',
-      'app/(app)/approved/page.tsx',
-      'app/(app)/contributions/[[]id]/page.tsx',
-      'app/(app)/contributions/page.tsx',
-      'app/(app)/review/page.tsx',
-    ],
-    rules: { 'no-restricted-imports': 'off' },
-  },
   prettier,
 ];
 

@@ -11,9 +11,7 @@ const securityHeaders = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  ...(process.env.NODE_ENV === 'production'
-    ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
-    : []),
+  // Strict-Transport-Security is sent by proxy.ts, at run time, only when APP_URL is https://.
 ];
 
 // next-intl formats messages precompiled by i18n/request.ts (lib/i18n/precompiled.ts) with its

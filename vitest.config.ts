@@ -3,11 +3,7 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// `server-only` marks modules the bundler must keep out of the browser; tests run them in Node.
-const alias = {
-  '@': path.resolve(import.meta.dirname),
-  'server-only': path.resolve(import.meta.dirname, 'scripts/runtime/server-only-empty.mjs'),
-};
+const alias = { '@': path.resolve(import.meta.dirname) };
 
 export default defineConfig({
   resolve: { alias },

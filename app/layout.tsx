@@ -3,10 +3,11 @@ import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages } from 'next-intl/server';
 import { CLIENT_MESSAGE_PATHS, pickMessages } from '@/lib/i18n/client-messages';
+import { AnnouncerProvider } from '@/components/ui/live-region';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: 'Butin', template: '%s · Butin' },
+  title: { default: 'Butin', template: '%s — Butin' },
   description: 'Budget contributif : déclarer ses heures, les valider, rétribuer chacun selon des règles ouvertes.',
 };
 
@@ -19,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <NextIntlClientProvider locale={locale} messages={pickMessages(messages, CLIENT_MESSAGE_PATHS)}>
-          {children}
+          <AnnouncerProvider>{children}</AnnouncerProvider>
         </NextIntlClientProvider>
       </body>
     </html>

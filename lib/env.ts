@@ -12,11 +12,12 @@ const ZEnv = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Butin <butin@localhost>'),
   /**
-   * How many reverse proxies in front of Butin append to X-Forwarded-For (default 1, e.g. nginx
-   * with $proxy_add_x_forwarded_for, or Next's own server when none). The client's address is that
-   * many entries from the right: what a client writes further left is never believed.
+   * How many reverse proxies in front of Butin append to X-Forwarded-For. 0 (the default, a direct
+   * `npm start`): the client's address is the socket's peer and X-Forwarded-For is ignored. 1 or
+   * more (the deployment behind nginx with $proxy_add_x_forwarded_for sets 1): that many entries
+   * from the right; what a client writes further left is never believed.
    */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -34,6 +35,14 @@ export function env(): TEnv {
     cached = parsed.data;
   }
   return cached;
+}
+
+/**
+ * Whether people reach Butin over HTTPS (APP_URL says https://): only then are cookies marked
+ * Secure and Strict-Transport-Security sent, so a plain-http installation keeps working.
+ */
+export function servedOverHttps(): boolean {
+  return /^https:\/\//i.test(process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? '');
 }
 
 /** The base URL for links sent to people. */

@@ -1,5 +1,6 @@
 // Errors are values with codes: thrown by domain functions, mapped once to HTTP statuses and to
 // the messages people read (messages/*.json, under "errors.<code>").
+import { translate } from '@/lib/i18n/locale';
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -28,24 +29,38 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+type AppErrorExtra = {
+  /** The message people read, as a key of messages/*.json; `errors.<code>` when not given. */
+  messageKey?: string;
+  /** Values for the message key ("errors.PERIOD_CLOSED_CLOSED" → {period}). */
+  values?: Record<string, string | number>;
+  /** Field name → message key, for forms. */
+  fields?: Record<string, string>;
+  /** Extra data the caller may show (e.g. the pending contributions blocking a close). */
+  details?: unknown;
+};
+
+const MESSAGE_KEY = /^[a-z][\w-]*(\.[\w-]+)+$/;
+
 export class AppError extends Error {
   readonly code: ErrorCode;
-  /** Field name → message, for forms. */
+  /** What people read, translated into their language: a key of messages/*.json. */
+  readonly messageKey: string;
   readonly fields?: Record<string, string>;
-  /** Extra data the caller may show (e.g. the pending contributions blocking a close). */
   readonly details?: unknown;
-  /** Values for a message key ("errors.PERIOD_CLOSED_NAMED" → {period}). */
   readonly values?: Record<string, string | number>;
 
-  /** `message` is a message key ("errors.…") where people will read it, or plain English. */
-  constructor(
-    code: ErrorCode,
-    message: string,
-    extra: { fields?: Record<string, string>; details?: unknown; values?: Record<string, string | number> } = {},
-  ) {
-    super(message);
+  /**
+   * `message` is plain English, for logs and the API. Given a message key instead (the older
+   * form, `new AppError('NOT_FOUND', 'errors.NOT_FOUND')`), the key becomes `messageKey` and the
+   * message its English text.
+   */
+  constructor(code: ErrorCode, message: string, extra: AppErrorExtra = {}) {
+    const legacyKey = extra.messageKey === undefined && MESSAGE_KEY.test(message) ? message : undefined;
+    super(legacyKey ? translate('en', legacyKey, extra.values) : message);
     this.name = 'AppError';
     this.code = code;
+    this.messageKey = extra.messageKey ?? legacyKey ?? `errors.${code}`;
     this.fields = extra.fields;
     this.details = extra.details;
     this.values = extra.values;

@@ -69,11 +69,18 @@ async function main() {
     if (build.status !== 0) throw new Error('next build failed');
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], {
-    cwd: root,
-    stdio: 'inherit',
-    env: process.env,
-  });
+  // peer-address.mjs hands the socket's address to the app, which keys rate limits on it when no
+  // proxy is in front (lib/auth/client-ip.ts).
+  const peerAddress = path.join(root, 'scripts', 'runtime', 'peer-address.mjs');
+  const server = spawn(
+    process.execPath,
+    ['--import', peerAddress, nextBin, dev ? 'dev' : 'start', '-p', String(port)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   console.log(`[butin] Butin: http://localhost:${port}`);
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on('SIGINT', stop);

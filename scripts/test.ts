@@ -124,7 +124,14 @@ async function e2e(adminUrl: string) {
   };
   const server = spawn(
     process.execPath,
-    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
+    [
+      '--import',
+      path.join(root, 'scripts/runtime/peer-address.mjs'),
+      path.join(root, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-p',
+      String(port),
+    ],
     { cwd: root, env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const serverLog = path.join(reportDir, 'e2e-server.log');

@@ -5,6 +5,7 @@ import { listChantiers, listPlaces } from '@/lib/chantiers/chantiers';
 import { getSettings } from '@/lib/settings/settings';
 import { Badge, PageTitle, Section } from '@/components/ui/primitives';
 import { HomeNotices } from '@/components/contributions/notices';
+import { chantierLabel } from '@/lib/format/chantier';
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -44,10 +45,7 @@ export default async function HomePage() {
           <ul className="flex flex-col gap-4">
             {chantiers.map((chantier) => (
               <li key={chantier.id}>
-                <p className="font-medium">
-                  {chantier.code ? `${chantier.code} — ` : ''}
-                  {chantier.name}
-                </p>
+                <p className="font-medium">{chantierLabel(chantier)}</p>
                 {chantier.description ? <p className="text-sm text-slate-700">{chantier.description}</p> : null}
                 <p className="text-sm text-slate-600">
                   {t('chantiers.referents')} :{' '}

@@ -5,9 +5,12 @@ import { useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useActionFormState, useFieldError } from '@/components/ui/action-form';
 import { CheckboxField, FormField } from '@/components/ui/fields';
-import { Field } from '@/components/ui/primitives';
+import { CountedTextArea, Field, SelectInput, TextInput } from '@/components/ui/field';
+import { MAX_DESCRIPTION_LENGTH } from '@/lib/contributions/limits';
 import type { ActionState } from '@/lib/actions/form-action';
 import { formatDuration, formatDurationInput, parseDuration } from '@/lib/contributions/duration';
+import { chantierLabel } from '@/lib/format/chantier';
+import { asLocale } from '@/lib/i18n/locales';
 
 type Option = { id: string; name: string; code?: string | null };
 export type ContributionFormValues = {
@@ -34,20 +37,16 @@ function DurationField({ defaultMinutes }: { defaultMinutes?: number }) {
       label={t('declare.duration')}
       name="duration"
       error={serverError ?? liveError}
-      hint={parsed?.ok ? undefined : t('declare.durationHint')}
+      hint={t('declare.durationHint')}
     >
-      <input
-        id="duration"
-        name="duration"
+      <TextInput
         value={text}
         onChange={(event) => setText(event.target.value)}
         inputMode="decimal"
         autoComplete="off"
         placeholder="1h30"
         required
-        aria-invalid={serverError || liveError ? true : undefined}
         aria-describedby="duration-understood"
-        className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid]:border-red-600"
       />
       <p
         id="duration-understood"
@@ -55,9 +54,7 @@ function DurationField({ defaultMinutes }: { defaultMinutes?: number }) {
         aria-live="polite"
         data-testid="duration-understood"
       >
-        {parsed?.ok
-          ? t('declare.understood', { duration: formatDuration(parsed.minutes, locale === 'en' ? 'en' : 'fr') })
-          : ''}
+        {parsed?.ok ? t('declare.understood', { duration: formatDuration(parsed.minutes, asLocale(locale)) }) : ''}
       </p>
     </Field>
   );
@@ -81,21 +78,14 @@ function SelectField({
   const error = useFieldError(name);
   return (
     <Field label={label} name={name} error={error}>
-      <select
-        id={name}
-        name={name}
-        defaultValue={defaultValue ?? ''}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
-      >
+      <SelectInput defaultValue={defaultValue ?? ''} required={required}>
         <option value="">{placeholder}</option>
         {options.map((option) => (
           <option key={option.id} value={option.id}>
-            {option.code ? `${option.code} — ${option.name}` : option.name}
+            {chantierLabel(option)}
           </option>
         ))}
-      </select>
+      </SelectInput>
     </Field>
   );
 }
@@ -105,15 +95,7 @@ function DescriptionField({ defaultValue }: { defaultValue?: string }) {
   const error = useFieldError('description');
   return (
     <Field label={t('description')} name="description" error={error} hint={t('descriptionHint')}>
-      <textarea
-        id="description"
-        name="description"
-        defaultValue={defaultValue}
-        rows={3}
-        required
-        maxLength={2000}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
-      />
+      <CountedTextArea defaultValue={defaultValue} rows={3} required limit={MAX_DESCRIPTION_LENGTH} />
     </Field>
   );
 }
@@ -132,8 +114,8 @@ function StaleValues() {
     <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="stale-values">
       <p className="font-medium">{t('staleTitle')}</p>
       <p>
-        {current.date.split('-').reverse().join('/')} · {formatDuration(current.minutes, locale === 'en' ? 'en' : 'fr')}{' '}
-        · {current.description}
+        {current.date.split('-').reverse().join('/')} · {formatDuration(current.minutes, asLocale(locale))} ·{' '}
+        {current.description}
       </p>
     </div>
   );

@@ -18,12 +18,13 @@ export function FilterSelect({
   allValue?: string;
 }) {
   return (
-    <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+    <label className="flex w-full min-w-0 flex-col gap-1 text-sm font-medium text-slate-800 sm:w-auto">
       {label}
+      {/* A long chantier name must not widen the page on a phone: the select keeps to the screen. */}
       <select
         name={name}
         defaultValue={value ?? allValue}
-        className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal"
+        className="min-h-11 w-full max-w-full truncate rounded-md border border-slate-500 bg-white px-3 py-2 text-base font-normal sm:max-w-xs"
       >
         <option value={allValue}>{allLabel}</option>
         {options.map((option) => (
@@ -42,7 +43,7 @@ export function FilterBar({ children, submitLabel }: { children: ReactNode; subm
       {children}
       <button
         type="submit"
-        className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+        className="min-h-11 rounded-md border border-slate-500 bg-white px-4 text-sm font-medium hover:bg-slate-50"
       >
         {submitLabel}
       </button>

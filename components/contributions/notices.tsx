@@ -9,12 +9,13 @@ import { formatCalendarDate } from '@/lib/format/date';
 import { Section } from '@/components/ui/primitives';
 import { MarkReadButton } from '@/components/contributions/mark-read';
 import { IbanChangedNotice, isIbanChangedNotification } from '@/components/payees/iban-changed-notice';
+import { asLocale } from '@/lib/i18n/locales';
 
 export async function HomeNotices({ actor }: { actor: Actor }) {
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const [waiting, notifications] = await Promise.all([
-    isReviewer(actor) ? waitingCount(actor.id) : Promise.resolve(0),
+    isReviewer(actor) ? waitingCount(actor) : Promise.resolve(0),
     listUnreadNotifications(actor.id),
   ]);
   if (waiting === 0 && notifications.length === 0) return null;

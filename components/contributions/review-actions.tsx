@@ -4,21 +4,17 @@
 // the referent saw, so a contribution handled meanwhile by someone else is not handled twice.
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
-import { Field } from '@/components/ui/primitives';
+import { Field, TextArea } from '@/components/ui/field';
 import { reviewAction } from '@/lib/contributions/actions';
 
 function CommentField({ id, label }: { id: string; label: string }) {
-  const error = useFieldError('comment');
+  // A refusal's reason comes back as `reason` (the API's name for it), other comments as `comment`.
+  const commentError = useFieldError('comment');
+  const reasonError = useFieldError('reason');
+  const error = commentError ?? reasonError;
   return (
     <Field label={label} name="comment" id={id} error={error}>
-      <textarea
-        id={id}
-        name="comment"
-        rows={2}
-        required
-        maxLength={2000}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
-      />
+      <TextArea rows={2} required maxLength={2000} />
     </Field>
   );
 }
@@ -30,6 +26,7 @@ function WithComment({
   summary,
   label,
   submit,
+  subject,
 }: {
   contributionId: string;
   version: number;
@@ -37,11 +34,14 @@ function WithComment({
   summary: string;
   label: string;
   submit: string;
+  subject?: string;
 }) {
+  const named = (text: string) => (subject ? `${text} : ${subject}` : undefined);
   return (
     <details className="w-full sm:w-auto">
       <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
         {summary}
+        {subject ? <span className="sr-only"> : {subject}</span> : null}
       </summary>
       <ActionForm action={reviewAction} className="mt-2 flex flex-col gap-2">
         <input type="hidden" name="id" value={contributionId} />
@@ -49,14 +49,28 @@ function WithComment({
         <input type="hidden" name="action" value={action} />
         <CommentField id={`${action}-${contributionId}`} label={label} />
         <div>
-          <SubmitButton variant={action === 'reject' ? 'danger' : 'primary'}>{submit}</SubmitButton>
+          <SubmitButton variant={action === 'reject' ? 'danger' : 'primary'} aria-label={named(submit)}>
+            {submit}
+          </SubmitButton>
         </div>
       </ActionForm>
     </details>
   );
 }
 
-export function ReviewActions({ contributionId, version }: { contributionId: string; version: number }) {
+/**
+ * `subject` says which contribution the buttons act on ("Alice Martin, 12/06/2027, 2 h"): a list
+ * repeats "Valider" on every item, and a screen reader's list of buttons must tell them apart.
+ */
+export function ReviewActions({
+  contributionId,
+  version,
+  subject,
+}: {
+  contributionId: string;
+  version: number;
+  subject?: string;
+}) {
   const t = useTranslations('review');
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -64,7 +78,7 @@ export function ReviewActions({ contributionId, version }: { contributionId: str
         <input type="hidden" name="id" value={contributionId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="action" value="approve" />
-        <SubmitButton>{t('approve')}</SubmitButton>
+        <SubmitButton aria-label={subject ? `${t('approve')} : ${subject}` : undefined}>{t('approve')}</SubmitButton>
       </ActionForm>
       <WithComment
         contributionId={contributionId}
@@ -73,6 +87,7 @@ export function ReviewActions({ contributionId, version }: { contributionId: str
         summary={t('reject')}
         label={t('rejectReason')}
         submit={t('reject')}
+        subject={subject}
       />
       <WithComment
         contributionId={contributionId}
@@ -81,12 +96,21 @@ export function ReviewActions({ contributionId, version }: { contributionId: str
         summary={t('requestChanges')}
         label={t('changesComment')}
         submit={t('requestChanges')}
+        subject={subject}
       />
     </div>
   );
 }
 
-export function UnapproveAction({ contributionId, version }: { contributionId: string; version: number }) {
+export function UnapproveAction({
+  contributionId,
+  version,
+  subject,
+}: {
+  contributionId: string;
+  version: number;
+  subject?: string;
+}) {
   const t = useTranslations('review');
   return (
     <WithComment
@@ -96,6 +120,7 @@ export function UnapproveAction({ contributionId, version }: { contributionId: s
       summary={t('unapprove')}
       label={t('unapproveComment')}
       submit={t('unapprove')}
+      subject={subject}
     />
   );
 }

@@ -12,6 +12,7 @@ export function RowAction({
   label,
   variant = 'secondary',
   extra,
+  subject,
 }: {
   action: Action;
   id: string;
@@ -19,6 +20,8 @@ export function RowAction({
   label: string;
   variant?: 'primary' | 'secondary' | 'danger';
   extra?: Record<string, string>;
+  /** Which contribution the button acts on, added to its accessible name ("Supprimer : 12/06/2027, 2 h, C1"). */
+  subject?: string;
 }) {
   return (
     <ActionForm action={action} className="flex flex-col gap-1">
@@ -27,7 +30,9 @@ export function RowAction({
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant={variant}>{label}</SubmitButton>
+      <SubmitButton variant={variant} aria-label={subject ? `${label} : ${subject}` : undefined}>
+        {label}
+      </SubmitButton>
     </ActionForm>
   );
 }

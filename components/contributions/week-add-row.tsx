@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/primitives';
-import { chantierLabel } from '@/lib/contributions/week-grid';
+import { chantierLabel } from '@/lib/format/chantier';
 
 export type WeekOption = { id: string; name: string; code?: string | null };
 

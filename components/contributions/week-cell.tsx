@@ -8,6 +8,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useFieldError } from '@/components/ui/action-form';
 import { formatDuration, parseDuration } from '@/lib/contributions/duration';
 import type { WeekCellView } from '@/lib/contributions/week-grid';
+import { asLocale } from '@/lib/i18n/locales';
 
 const STATUS_STYLES: Record<string, string> = {
   DRAFT: 'text-slate-700',
@@ -68,7 +69,7 @@ export function WeekCellInput({
 /** A cell that cannot be typed in: what it holds and the status of its entries, or a dash. */
 export function WeekCellReadOnly({ cell }: { cell: WeekCellView }) {
   const t = useTranslations();
-  const locale = useLocale() === 'en' ? 'en' : 'fr';
+  const locale = asLocale(useLocale());
   if (cell.minutes === 0 && cell.statuses.length === 0) {
     return (
       <span className="text-slate-500" title={cell.state === 'CLOSED' ? t('week.closedDay') : undefined}>
@@ -123,6 +124,12 @@ export function WeekRowHeader({
       <span className="block font-medium text-slate-900">{label}</span>
       {rowError ? <span className="block text-xs text-red-700">{rowError}</span> : null}
       {describable ? (
+        // A visible label (the placeholder is only an example); the accessible name also names the row.
+        <span aria-hidden className="mt-1 block text-xs font-medium text-slate-700">
+          {t('descriptionLabel')}
+        </span>
+      ) : null}
+      {describable ? (
         <input
           value={description}
           onChange={(event) => onDescribe(event.target.value)}
@@ -130,9 +137,8 @@ export function WeekRowHeader({
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           placeholder={t('descriptionPlaceholder')}
-          maxLength={2000}
           data-description={rowIndex}
-          className="mt-1 min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm aria-[invalid]:border-red-600"
+          className="mt-1 min-h-11 w-full rounded-md border border-slate-500 bg-white px-2 py-1 text-sm"
         />
       ) : null}
       {error ? (

@@ -6,7 +6,7 @@
 // After a save the page comes back with the week as stored; the grid is keyed by the week's
 // snapshot, so it starts afresh from it. A refusal changes nothing on the server, so the grid
 // keeps what was typed, with each error next to its cell.
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useActionFormState } from '@/components/ui/action-form';
 import { WeekCellInput, WeekCellReadOnly, WeekRowHeader } from '@/components/contributions/week-cell';
@@ -14,9 +14,11 @@ import { WeekAddRow, type WeekOption } from '@/components/contributions/week-add
 import type { ActionState } from '@/lib/actions/form-action';
 import type { WeekOut } from '@/lib/contributions/server/week';
 import { formatDuration } from '@/lib/contributions/duration';
-import { chantierLabel, emptyCell, rowKey } from '@/lib/contributions/week-grid';
+import { emptyCell, rowKey } from '@/lib/contributions/week-grid';
+import { chantierLabel } from '@/lib/format/chantier';
 import { isEditable, toFormRow, toRowInputs, weekTotals, type WeekFormRow } from '@/lib/contributions/week-form';
 import { formatShortDay } from '@/lib/format/date';
+import { asLocale } from '@/lib/i18n/locales';
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -38,7 +40,7 @@ export function WeekTimesheet(props: Props) {
 
 function WeekGrid({ week, chantiers, places, today }: Props) {
   const t = useTranslations('week');
-  const locale = useLocale() === 'en' ? 'en' : 'fr';
+  const locale = asLocale(useLocale());
   const [rows, setRows] = useState<GridRow[]>(() =>
     week.rows.map((row) => ({
       ...toFormRow(row),
@@ -118,6 +120,7 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
         aria-label={t('title')}
         tabIndex={0}
         data-testid="week-grid"
+        onFocus={revealBesideStickyHeader}
       >
         <table className="min-w-full border-collapse text-sm">
           <thead className="bg-slate-50">
@@ -216,6 +219,19 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
       </div>
     </>
   );
+}
+
+/**
+ * Moving back along a row on a phone, the focused cell would sit under the sticky row header:
+ * scroll the grid so that it shows beside it (WCAG 2.4.11, focus not obscured).
+ */
+function revealBesideStickyHeader(event: FocusEvent<HTMLDivElement>) {
+  const grid = event.currentTarget;
+  const target = event.target as HTMLElement;
+  const header = grid.querySelector('thead th');
+  if (!header || target === grid || target.closest('th')) return;
+  const covered = header.getBoundingClientRect().right - target.getBoundingClientRect().left;
+  if (covered > 0) grid.scrollLeft -= covered + 8;
 }
 
 function focusLater(selector: string) {

@@ -1,6 +1,7 @@
 // What each person's navigation shows: the screens their roles let them use. Pure, so the menu
 // and its tests agree; the pages check the same permissions on the server.
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
+import { reviewsAnything } from '@/lib/contributions/policy';
 
 export type NavItem = { href: string; labelKey: string; permission?: Permission; reviewer?: boolean };
 
@@ -22,9 +23,9 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/import', labelKey: 'import', permission: 'contributions.import' },
 ];
 
-/** Referents of at least one chantier, and admins, review contributions. */
+/** Whether the review screen is theirs: the contribution policy's scope decides. */
 export function isReviewer(actor: Pick<Actor, 'roles' | 'referentOf'>): boolean {
-  return actor.roles.includes('ADMIN') || actor.referentOf.length > 0;
+  return reviewsAnything(actor);
 }
 
 export function navigationFor(actor: Pick<Actor, 'roles' | 'referentOf'>): NavItem[] {

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatCalendarDate } from '@/lib/format/date';
 import { IBAN_CHANGED_KIND, type IbanChange } from '@/lib/payees/iban-change';
+import { asLocale } from '@/lib/i18n/locales';
 
 export function isIbanChangedNotification(notification: { kind: string }): boolean {
   return notification.kind === IBAN_CHANGED_KIND;
@@ -11,7 +12,7 @@ export function isIbanChangedNotification(notification: { kind: string }): boole
 
 export function IbanChangedNotice({ data }: { data: unknown }) {
   const t = useTranslations('payees.notification');
-  const locale = useLocale() === 'en' ? 'en' : 'fr';
+  const locale = asLocale(useLocale());
   const change = data as Partial<IbanChange>;
   const date =
     typeof change.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(change.date)

@@ -6,10 +6,11 @@ import { formatHoursDecimal } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { Section } from '@/components/ui/primitives';
+import { asLocale } from '@/lib/i18n/locales';
 
 export async function OverTimeCharts() {
   const t = await getTranslations('periods.chart');
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const [periods, chantiers] = await Promise.all([totalsOverTime(), listChantiers({ includeInactive: true })]);
   if (periods.length === 0) return null;
   const series = chantiers.map((chantier) => ({ key: chantier.id, label: chantier.code ?? chantier.name }));
@@ -30,6 +31,7 @@ export async function OverTimeCharts() {
           series={series}
           formatValue={(minutes) => formatHoursDecimal(Math.round(minutes), locale)}
           tableLabel={t('table')}
+          cornerLabel={t('period')}
         />
         <StackedBarChart
           title={t('money')}
@@ -37,6 +39,7 @@ export async function OverTimeCharts() {
           series={series}
           formatValue={(cents) => formatCents(Math.round(cents), locale)}
           tableLabel={t('table')}
+          cornerLabel={t('period')}
         />
       </div>
     </Section>

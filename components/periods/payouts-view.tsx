@@ -7,9 +7,11 @@ import type { TPayoutsOut } from '@/lib/periods/schemas';
 
 export type { Names } from '@/lib/periods/names';
 import type { Names } from '@/lib/periods/names';
+import { byName } from '@/lib/format/compare';
+import { asLocale } from '@/lib/i18n/locales';
 
 async function money() {
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   return { locale, format: (cents: number) => formatCents(cents, locale) } as const;
 }
 
@@ -53,13 +55,15 @@ export async function EnvelopeUse({ chantiers, names }: { chantiers: TPayoutsOut
                   chantier: name,
                   percent: percent ?? (chantier.demandCents > 0 ? '∞' : '0'),
                 })}
-                className="mt-1 flex h-4 w-full overflow-hidden rounded-full bg-slate-200"
+                className="mt-1 flex h-4 w-full overflow-hidden rounded-full border border-slate-600 bg-white forced-color-adjust-none"
               >
+                {/* Fill and excess each contrast with the white track (≥ 3:1), and a white gap
+                    separates them, since green against red alone is not enough. */}
                 <div
-                  className={exceeded ? 'bg-brand-700' : 'bg-emerald-600'}
+                  className={exceeded ? 'bg-brand-700' : 'bg-emerald-700'}
                   style={{ width: `${(fundedShare * 100).toFixed(2)}%` }}
                 />
-                {exceeded ? <div className="flex-1 bg-red-500" /> : null}
+                {exceeded ? <div className="flex-1 border-l-2 border-white bg-red-600" /> : null}
               </div>
             ) : null}
           </li>
@@ -69,7 +73,8 @@ export async function EnvelopeUse({ chantiers, names }: { chantiers: TPayoutsOut
   );
 }
 
-export async function PeopleTotals({ payouts, names }: { payouts: TPayoutsOut; names: Names }) {
+/** `label` names the scrolling table; where several periods show one each, it must name the period. */
+export async function PeopleTotals({ payouts, names, label }: { payouts: TPayoutsOut; names: Names; label?: string }) {
   const t = await getTranslations('payouts');
   const { format } = await money();
   const byPerson = new Map(
@@ -83,10 +88,10 @@ export async function PeopleTotals({ payouts, names }: { payouts: TPayoutsOut; n
     totals.unpaidValueCents += Math.max(0, line.unpaidValueCents);
     totals.volunteerValueCents += line.volunteerValueCents;
   }
-  const rows = [...byPerson].sort(([a], [b]) => (names.people[a] ?? a).localeCompare(names.people[b] ?? b, 'fr'));
+  const rows = [...byPerson].sort(([a], [b]) => byName(names.people[a] ?? a, names.people[b] ?? b));
   return (
     // On a narrow phone the table scrolls sideways; the region takes the focus so a keyboard can too.
-    <div className="overflow-x-auto" role="region" aria-label={t('people')} tabIndex={0}>
+    <div className="overflow-x-auto" role="region" aria-label={label ?? t('people')} tabIndex={0}>
       <table className="w-full min-w-[20rem] text-left text-sm" data-testid="people-totals">
         <thead>
           <tr className="border-b border-slate-200 text-slate-700">
@@ -151,7 +156,7 @@ export async function PayoutLines({
   const { locale, format } = await money();
   const byPerson = new Map<string, TPayoutsOut['lines']>();
   for (const line of lines) byPerson.set(line.personId, [...(byPerson.get(line.personId) ?? []), line]);
-  const people = [...byPerson.keys()].sort((a, b) => (names.people[a] ?? a).localeCompare(names.people[b] ?? b, 'fr'));
+  const people = [...byPerson.keys()].sort((a, b) => byName(names.people[a] ?? a, names.people[b] ?? b));
   const Heading = `h${headingLevel}` as const;
   return (
     <div className="flex flex-col gap-4">

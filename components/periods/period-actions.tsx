@@ -3,11 +3,11 @@
 // contributions still waiting for review; a reopen takes a mandatory reason.
 import { useLocale, useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useActionFormState, useFieldError } from '@/components/ui/action-form';
-import { Field } from '@/components/ui/primitives';
+import { Field, TextArea } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions/form-action';
 import type { PendingContribution } from '@/lib/periods/payouts';
 import { formatCalendarDate } from '@/lib/format/date';
-import { formatMinutes } from '@/lib/format/hours';
+import { formatDuration } from '@/lib/contributions/duration';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -22,7 +22,7 @@ export function PendingList({ pending, testId }: { pending: PendingContribution[
             person: item.personName,
             date: formatCalendarDate(item.date, locale),
             chantier: item.chantierName,
-            duration: formatMinutes(item.minutes),
+            duration: formatDuration(item.minutes),
           })}{' '}
           <span className="text-slate-600">({t(`pendingStatus.${item.status}`)})</span>
         </li>
@@ -56,16 +56,7 @@ function ReasonField({ id }: { id: string }) {
   const error = useFieldError('reason');
   return (
     <Field label={t('reason')} name="reason" id={id} error={error}>
-      <textarea
-        id={id}
-        name="reason"
-        rows={3}
-        required
-        maxLength={2000}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="rounded-md border border-slate-300 px-3 py-2 text-base aria-[invalid]:border-red-600"
-      />
+      <TextArea rows={3} required maxLength={2000} />
     </Field>
   );
 }

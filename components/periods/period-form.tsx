@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
 import { FormField } from '@/components/ui/fields';
-import { Button, Field } from '@/components/ui/primitives';
+import { Button } from '@/components/ui/primitives';
+import { Field, SelectInput } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions/form-action';
 import type { PeriodFormValues } from '@/lib/periods/form-values';
 
@@ -35,21 +36,14 @@ function SelectField({
   const error = useFieldError(name);
   return (
     <Field label={label} name={name} id={id} error={error}>
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={selectStyle}
-      >
+      <SelectInput defaultValue={defaultValue} className={selectStyle}>
         <option value="">{emptyLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
-      </select>
+      </SelectInput>
     </Field>
   );
 }

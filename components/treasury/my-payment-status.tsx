@@ -7,12 +7,13 @@ import type { Actor } from '@/lib/auth/permissions';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatCents } from '@/lib/format/money';
 import { getPersonPaymentStatus } from '@/lib/treasury/person-payment-status';
+import { asLocale } from '@/lib/i18n/locales';
 
 export async function MyPaymentStatus({ actor, periodId }: { actor: Actor; periodId: string }) {
   const status = await getPersonPaymentStatus({ actor, periodId, personId: actor.id });
   if (!status) return null;
   const t = await getTranslations('treasury.mine');
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const money = (cents: number) => formatCents(cents, locale);
   const date = (iso: string) => formatCalendarDate(iso, locale);
   const payee = status.payeeName;

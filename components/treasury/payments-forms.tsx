@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
 import { FormField } from '@/components/ui/fields';
-import { Field } from '@/components/ui/primitives';
+import { Field, TextArea } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions/form-action';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -105,16 +105,7 @@ function ReasonField({ id }: { id: string }) {
   const error = useFieldError('reason');
   return (
     <Field label={t('reason')} name="reason" id={id} error={error} hint={t('reasonHint')}>
-      <textarea
-        id={id}
-        name="reason"
-        rows={2}
-        required
-        maxLength={2000}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : `${id}-hint`}
-        className="rounded-md border border-slate-300 px-3 py-2 text-base aria-[invalid]:border-red-600"
-      />
+      <TextArea rows={2} required maxLength={2000} />
     </Field>
   );
 }

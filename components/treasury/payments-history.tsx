@@ -4,10 +4,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatCents } from '@/lib/format/money';
 import type { TPeriodPaymentsOut } from '@/lib/treasury/schemas';
+import { asLocale } from '@/lib/i18n/locales';
 
 export async function PaymentsHistory({ data }: { data: TPeriodPaymentsOut }) {
   const t = await getTranslations('treasury.history');
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const money = (cents: number) => formatCents(cents, locale);
   const date = (iso: string) => formatCalendarDate(iso, locale);
   if (data.items.length === 0) return <p className="text-sm text-slate-700">{t('empty')}</p>;

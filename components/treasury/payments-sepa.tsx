@@ -9,6 +9,7 @@ import type { TPeriodPaymentsOut } from '@/lib/treasury/schemas';
 import type { DebtorAccount } from '@/lib/treasury/debtor-account';
 import { Notice } from '@/components/ui/primitives';
 import { DebtorAccountEditor, RecordBatchForm } from './payments-forms';
+import { asLocale } from '@/lib/i18n/locales';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -25,7 +26,7 @@ export async function PaymentsSepa({
 }) {
   const t = await getTranslations('treasury.sepa');
   const tx = await getTranslations('treasury.exclusion');
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const money = (cents: number) => formatCents(cents, locale);
   const sepa = data.sepa;
   if (!sepa) return null;

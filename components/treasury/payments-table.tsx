@@ -2,11 +2,13 @@
 // IBAN's state (masked), and where the payment stands, with the forms to record a payment or
 // reverse one beside each row. Server component: it renders; the forms are client components.
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatCents } from '@/lib/format/money';
 import type { ActionState } from '@/lib/actions/form-action';
 import type { TPaymentOut, TPeriodPaymentsOut } from '@/lib/treasury/schemas';
 import { RecordPaymentForm, ReversePaymentForm } from './payments-forms';
+import { asLocale } from '@/lib/i18n/locales';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -37,7 +39,7 @@ export async function PaymentsTable({
   reverseAction: Action;
 }) {
   const t = await getTranslations('treasury');
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const money = (cents: number) => formatCents(cents, locale);
   const date = (iso: string) => formatCalendarDate(iso, locale);
   const activeOf = (payeeId: string): TPaymentOut[] =>
@@ -45,7 +47,7 @@ export async function PaymentsTable({
   const canRecord = data.status !== 'OPEN';
 
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label={t('payments.title')}>
       <table className="w-full min-w-[48rem] text-left text-sm" data-testid="payments-table">
         <thead className="border-b border-slate-300 text-slate-700">
           <tr>
@@ -169,6 +171,6 @@ export async function PaymentsTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

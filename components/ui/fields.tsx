@@ -21,14 +21,22 @@ export function FormField({
 
 export function CheckboxField({ label, name, ...input }: ComponentProps<'input'> & { label: string; name: string }) {
   const error = useFieldError(name);
+  const errorId = `${name}-error`;
   return (
     <div className="flex flex-col gap-1">
       <label className="inline-flex min-h-11 items-center gap-2 text-sm text-slate-800">
-        <input type="checkbox" name={name} className="h-5 w-5 accent-brand-700" {...input} />
+        <input
+          type="checkbox"
+          name={name}
+          className="h-5 w-5 shrink-0 accent-brand-700"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          {...input}
+        />
         {label}
       </label>
       {error ? (
-        <p className="text-sm text-red-700" role="alert">
+        <p id={errorId} className="text-sm font-medium text-red-700">
           {error}
         </p>
       ) : null}
@@ -48,25 +56,31 @@ export function CheckboxGroup({
   defaultValues?: string[];
 }) {
   const error = useFieldError(name);
+  const errorId = `${name}-error`;
   return (
-    <fieldset className="flex flex-col gap-1">
+    <fieldset
+      className="flex min-w-0 flex-col gap-1"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <div className="flex flex-wrap gap-x-4">
         {options.map((option) => (
           <label key={option.value} className="inline-flex min-h-11 items-center gap-2 text-sm text-slate-800">
+            {/* shrink-0: a long label (a chantier's name) must not squash the box. */}
             <input
               type="checkbox"
               name={`${name}[]`}
               value={option.value}
               defaultChecked={defaultValues.includes(option.value)}
-              className="h-5 w-5 accent-brand-700"
+              className="h-5 w-5 shrink-0 accent-brand-700"
             />
             {option.label}
           </label>
         ))}
       </div>
       {error ? (
-        <p className="text-sm text-red-700" role="alert">
+        <p id={errorId} className="text-sm font-medium text-red-700">
           {error}
         </p>
       ) : null}

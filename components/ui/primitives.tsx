@@ -2,9 +2,11 @@
 import type { ComponentProps, ReactNode } from 'react';
 
 const buttonStyles = {
-  primary: 'bg-brand-700 text-white hover:bg-brand-800 disabled:opacity-60',
-  secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:opacity-60',
-  danger: 'border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:opacity-60',
+  primary:
+    'border border-transparent bg-brand-700 text-white hover:bg-brand-800 disabled:opacity-60 aria-disabled:cursor-wait',
+  secondary:
+    'border border-slate-500 bg-white text-slate-800 hover:bg-slate-50 disabled:opacity-60 aria-disabled:cursor-wait',
+  danger: 'border border-red-700 bg-white text-red-700 hover:bg-red-50 disabled:opacity-60 aria-disabled:cursor-wait',
 } as const;
 
 export function Button({
@@ -20,59 +22,8 @@ export function Button({
   );
 }
 
-export function Field({
-  label,
-  name,
-  id = name,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  name: string;
-  id?: string;
-  error?: string;
-  hint?: string;
-  children?: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function TextInput({
-  name,
-  id = name,
-  error,
-  className = '',
-  ...props
-}: ComponentProps<'input'> & { name: string; error?: string }) {
-  return (
-    <input
-      id={id}
-      name={name}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={error ? `${id}-error` : undefined}
-      className={`min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid]:border-red-600 ${className}`}
-      {...props}
-    />
-  );
-}
+// The field and its controls live in field.tsx (a client module: they share a context).
+export { Field, TextInput } from '@/components/ui/field';
 
 export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' | 'error'; children: ReactNode }) {
   const styles = {

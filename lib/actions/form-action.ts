@@ -3,10 +3,12 @@
 // turned into a state the form can show next to its fields, in the person's language.
 import { cookies } from 'next/headers';
 import { ZodError, type ZodType, type z } from 'zod';
+import '@/lib/api/zod-messages';
 import { sessionActor } from '@/lib/auth/actor';
 import { assertCan, type Actor, type Permission } from '@/lib/auth/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { toPublicError } from '@/lib/api/errors';
+import { cleanInput } from '@/lib/validation/text';
 import { asLocale, LOCALE_COOKIE, translate, type Locale } from '@/lib/i18n/locale';
 
 export type ActionState =
@@ -49,10 +51,10 @@ function errorState(error: unknown, locale: Locale, context: string): ActionStat
   const fields = rawFields
     ? Object.fromEntries(Object.entries(rawFields).map(([field, message]) => [field, translate(locale, message)]))
     : undefined;
-  const keyed = error instanceof AppError && error.message.startsWith('errors.');
-  const message = keyed
-    ? translate(locale, error.message, error.values)
-    : translate(locale, `errors.${publicError.code}`);
+  const message =
+    error instanceof AppError
+      ? translate(locale, error.messageKey, error.values)
+      : translate(locale, `errors.${publicError.code}`);
   return {
     ok: false,
     code: publicError.code,
@@ -80,7 +82,10 @@ function build<S extends ZodType, A extends Actor | null>(
     try {
       actor = await resolveActor();
       locale = await currentLocale(actor);
-      const input = schema.parse(formDataToObject(formData));
+      // Anyone can call an action with any arguments, not only the form the page sends.
+      if (!(formData instanceof FormData)) throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST');
+      // The one edge rule for text (lib/validation) before the form's own schema.
+      const input = schema.parse(cleanInput(formDataToObject(formData)));
       return (await handler({ actor, input, locale })) ?? { ok: true };
     } catch (error) {
       // Next's redirect() and notFound() work by throwing: let them through.

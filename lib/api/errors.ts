@@ -1,6 +1,7 @@
 // Maps any error to what a caller sees: an AppError keeps its code; a zod error is a 400 naming
-// the fields; malformed JSON a 400; an unknown id a 404; the database being away a 503. Anything
-// else is logged with its context and answered with a short generic 500.
+// the fields; malformed JSON a 400; an unknown id a 404; the database being away a 503; a value
+// PostgreSQL cannot take a 400. Anything else is logged with its context and answered with a short
+// generic 500: the database's own messages never leave the server.
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { translate } from '@/lib/i18n/locale';
@@ -60,6 +61,16 @@ function prismaCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** PostgreSQL's SQLSTATE (five characters), wherever the driver adapter put it. */
+function postgresCode(error: unknown): string | undefined {
+  for (const link of errorChain(error)) {
+    for (const value of [link.code, link.originalCode]) {
+      if (typeof value === 'string' && /^[0-9A-Z]{5}$/.test(value) && !/^P\d{4}$/.test(value)) return value;
+    }
+  }
+  return undefined;
+}
+
 function pgMessage(error: unknown): string {
   return [...errorChain(error)].map((link) => (typeof link.message === 'string' ? link.message : '')).join(' ');
 }
@@ -102,6 +113,14 @@ export function toPublicError(error: unknown, context = ''): PublicError {
     return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON' };
   if (isDatabaseUnavailable(error)) {
     return { status: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; try again in a moment' };
+  }
+  const sqlState = postgresCode(error);
+  if (sqlState && /^(22|54)/.test(sqlState)) {
+    // A value the database cannot take (a NUL byte, a date out of its range, a string too long, an
+    // input too complex): the edge validation should have stopped it, so it is logged, but it is
+    // the caller's input, not our failure, and the database's own words stay in the log.
+    console.error(`[butin] input refused by the database${context ? ` in ${context}` : ''}:`, error);
+    return { status: 400, code: 'BAD_REQUEST', message: 'The input holds a value that cannot be stored' };
   }
   const code = prismaCode(error);
   if (code === 'P2025') return { status: 404, code: 'NOT_FOUND', message: 'Not found' };

@@ -1,77 +1,26 @@
-// The OpenAPI document of /api/v1, generated from the very zod schemas the handlers parse with,
-// so the documentation cannot drift from the code. New endpoints add an entry to OPERATIONS.
+// The OpenAPI document of /api/v1, generated from the very operations the route handlers are built
+// from (apiRoute takes one), so the document describes what the handlers parse and answer. A new
+// domain lists its operations here.
 import { z, type ZodType } from 'zod';
-import type { Operation } from '@/lib/api/openapi-types';
+import type { Operation, SuccessResponse } from '@/lib/api/openapi-types';
+import { CORE_OPERATIONS } from '@/lib/api/operations';
+import { ZErrorOut } from '@/lib/api/schemas';
+import { PEOPLE_OPERATIONS } from '@/lib/people/openapi';
 import { CONTRIBUTION_OPERATIONS } from '@/lib/contributions/openapi';
 import { PERIOD_OPERATIONS } from '@/lib/periods/openapi';
+import { PLAN_OPERATIONS } from '@/lib/plans/openapi';
 import { IMPORT_OPERATIONS } from '@/lib/import/openapi';
 import { PAYEE_OPERATIONS } from '@/lib/payees/openapi';
 import { EXPORT_OPERATIONS } from '@/lib/exports/openapi';
 import { TREASURY_OPERATIONS } from '@/lib/treasury/openapi';
-import { PERSONAL_DATA_OPERATIONS } from '@/lib/people/openapi';
-import {
-  ZChantierOut,
-  ZErrorOut,
-  ZIdParams,
-  ZMe,
-  ZPlaceOut,
-  ZTokenCreate,
-  ZTokenCreated,
-  listOf,
-} from '@/lib/api/schemas';
-import { ZPagination, ZPersonInvite, ZPersonOut } from '@/lib/people/schemas';
+import { PERSONAL_DATA_OPERATIONS } from '@/lib/people/data-openapi';
 
 export const OPERATIONS: Operation[] = [
-  {
-    method: 'post',
-    path: '/tokens',
-    summary: 'Create a personal API token',
-    who: 'anyone, rate limited',
-    public: true,
-    body: ZTokenCreate,
-    response: { status: 201, schema: ZTokenCreated },
-  },
-  {
-    method: 'delete',
-    path: '/tokens/{id}',
-    summary: 'Revoke one of your tokens',
-    who: 'the token owner',
-    params: ZIdParams,
-    response: { status: 204 },
-  },
-  { method: 'get', path: '/me', summary: 'Who you are', who: 'signed in', response: { status: 200, schema: ZMe } },
-  {
-    method: 'get',
-    path: '/people',
-    summary: 'The people of the collective',
-    who: 'signed in',
-    query: ZPagination,
-    response: { status: 200, schema: listOf(ZPersonOut) },
-  },
-  {
-    method: 'post',
-    path: '/people',
-    summary: 'Invite a person',
-    who: 'admin',
-    body: ZPersonInvite,
-    response: { status: 201, schema: ZPersonOut.extend({ invitationUrl: z.string(), invitationEmailed: z.boolean() }) },
-  },
-  {
-    method: 'get',
-    path: '/chantiers',
-    summary: 'The chantiers',
-    who: 'signed in',
-    response: { status: 200, schema: listOf(ZChantierOut) },
-  },
-  {
-    method: 'get',
-    path: '/places',
-    summary: 'The places',
-    who: 'signed in',
-    response: { status: 200, schema: listOf(ZPlaceOut) },
-  },
+  ...CORE_OPERATIONS,
+  ...PEOPLE_OPERATIONS,
   ...CONTRIBUTION_OPERATIONS,
   ...PERIOD_OPERATIONS,
+  ...PLAN_OPERATIONS,
   ...IMPORT_OPERATIONS,
   ...PAYEE_OPERATIONS,
   ...EXPORT_OPERATIONS,
@@ -79,10 +28,41 @@ export const OPERATIONS: Operation[] = [
   ...PERSONAL_DATA_OPERATIONS,
 ];
 
-function jsonSchema(schema: ZodType, io: 'input' | 'output') {
+type JsonSchema = Record<string, unknown>;
+
+const INT4 = { minimum: -2_147_483_648, maximum: 2_147_483_647 };
+/** Money and durations: integer cents and minutes, never negative. */
+const COUNT_NAME = /(Cents|Minutes|^minutes)$/;
+
+/**
+ * What zod cannot know: every integer the API carries is a PostgreSQL integer (int4), and money
+ * and durations are never negative; an OpenAPI 3.0 nullable enum lists null among its values.
+ */
+function tighten(schema: unknown, name = ''): void {
+  if (!schema || typeof schema !== 'object') return;
+  if (Array.isArray(schema)) {
+    for (const item of schema) tighten(item, name);
+    return;
+  }
+  const node = schema as JsonSchema;
+  if (node.type === 'integer') {
+    if (node.minimum === Number.MIN_SAFE_INTEGER) node.minimum = COUNT_NAME.test(name) ? 0 : INT4.minimum;
+    if (node.maximum === Number.MAX_SAFE_INTEGER) node.maximum = INT4.maximum;
+  }
+  if (node.nullable === true && Array.isArray(node.enum) && !node.enum.includes(null)) node.enum.push(null);
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'properties' && value && typeof value === 'object') {
+      for (const [property, child] of Object.entries(value)) tighten(child, property);
+    } else if (key !== 'enum' && key !== 'required') tighten(value, key === 'items' ? name : '');
+  }
+}
+
+function jsonSchema(schema: ZodType, io: 'input' | 'output'): JsonSchema {
   // Form-friendly preprocessing (a checkbox list as one string) is not representable; the API
   // takes the plain JSON form, which is what the document describes.
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+  const converted = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as JsonSchema;
+  tighten(converted);
+  return converted;
 }
 
 function parameters(schema: ZodType | undefined, where: 'path' | 'query') {
@@ -96,22 +76,40 @@ function parameters(schema: ZodType | undefined, where: 'path' | 'query') {
   }));
 }
 
+function successResponse(response: SuccessResponse) {
+  if (response === null) return { description: 'Success, no content' };
+  if ('contentType' in response)
+    return {
+      description: 'Success: a file',
+      content: { [response.contentType]: { schema: { type: 'string', format: 'binary' } } },
+    };
+  return { description: 'Success', content: { 'application/json': { schema: jsonSchema(response, 'output') } } };
+}
+
+/** The error answers an operation may give: those every operation of its kind gives, and its own. */
+export function errorStatuses(operation: Operation): Record<number, string> {
+  const statuses: Record<number, string> = {};
+  if (operation.params || operation.query || operation.body)
+    statuses[400] = 'VALIDATION (error.fields names each refused field) or BAD_REQUEST (not JSON)';
+  if (!operation.public) {
+    statuses[401] = 'UNAUTHENTICATED: no valid token or session';
+    statuses[403] = 'FORBIDDEN: not allowed to the caller (or a cross-site request)';
+  }
+  if (operation.params) statuses[404] = 'NOT_FOUND: no such record, or not one the caller may see';
+  return { ...statuses, ...operation.errors, 503: 'DATABASE_UNAVAILABLE: try again in a moment' };
+}
+
 export function buildOpenApiDocument(serverUrl = '/api/v1') {
+  const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of OPERATIONS) {
-    const responses: Record<string, unknown> = {
-      [operation.response?.status ?? 200]: operation.response?.schema
-        ? {
-            description: 'Success',
-            content: { 'application/json': { schema: jsonSchema(operation.response.schema, 'output') } },
-          }
-        : operation.response?.contentType
-          ? { description: 'Success', content: { [operation.response.contentType]: {} } }
-          : { description: 'Success, no content' },
-      '4XX': { description: 'An error', content: { 'application/json': { schema: jsonSchema(ZErrorOut, 'output') } } },
-    };
+    const responses: Record<string, unknown> = {};
+    for (const [status, response] of Object.entries(operation.responses)) responses[status] = successResponse(response);
+    for (const [status, description] of Object.entries(errorStatuses(operation)))
+      responses[status] = { description, content: errorContent };
     paths[operation.path] ??= {};
     paths[operation.path][operation.method] = {
+      operationId: operation.operationId,
       summary: operation.summary,
       description: `Who: ${operation.who}.`,
       ...(operation.public ? { security: [] } : {}),
@@ -132,8 +130,9 @@ export function buildOpenApiDocument(serverUrl = '/api/v1') {
     info: {
       title: 'Butin API',
       version: '1',
+      license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
       description:
-        'Contributive budgets: contributions, reviews, periods and payouts. Errors are { "error": { "code", "message" } }. Money is in integer cents, durations in integer minutes, dates YYYY-MM-DD.',
+        'Contributive budgets: contributions, reviews, periods and payouts. Errors are { "error": { "code", "message", "fields"?, "details"? } }. Money is in integer cents, durations in integer minutes, dates YYYY-MM-DD.',
     },
     servers: [{ url: serverUrl }],
     components: {
@@ -144,6 +143,7 @@ export function buildOpenApiDocument(serverUrl = '/api/v1') {
           description: 'A personal API token (POST /tokens or the profile page)',
         },
       },
+      schemas: { Error: jsonSchema(ZErrorOut, 'output') },
     },
     security: [{ bearer: [] }],
     paths,

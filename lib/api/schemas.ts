@@ -30,7 +30,14 @@ export const ZPlaceOut = z.object({
 });
 
 export const ZErrorOut = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** Field → what is wrong with it, for a refused input. */
+    fields: z.record(z.string(), z.string()).optional(),
+    /** What the code's description says to read: the current values of a stale record, what blocks a close… */
+    details: z.unknown().optional(),
+  }),
 });
 
 export const listOf = <T extends z.ZodType>(item: T) =>

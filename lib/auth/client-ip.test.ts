@@ -1,5 +1,7 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { clientIp, forwardedClient } from './client-ip';
+import { clientIp, forwardedClient, PEER_HEADER } from './client-ip';
 
 describe('forwardedClient', () => {
   it.each([
@@ -13,6 +15,8 @@ describe('forwardedClient', () => {
     ['1.1.1.1, 203.0.113.7, 10.0.0.2', 2, '203.0.113.7'],
     ['203.0.113.7, 10.0.0.2', 2, '203.0.113.7'],
     [' 2001:db8::1 ', 1, '2001:db8::1'],
+    // No proxy: the header is the client's own writing.
+    ['1.1.1.1', 0, undefined],
     ['', 1, undefined],
     [undefined, 1, undefined],
     [' , ', 1, undefined],
@@ -23,13 +27,53 @@ describe('forwardedClient', () => {
 
 describe('clientIp', () => {
   it('reads Headers and Node header records alike', () => {
-    expect(clientIp(new Headers({ 'x-forwarded-for': '9.9.9.9, 203.0.113.7' }), 1)).toBe('203.0.113.7');
-    expect(clientIp({ 'x-forwarded-for': '9.9.9.9, 203.0.113.7' }, 1)).toBe('203.0.113.7');
-    expect(clientIp({ 'x-forwarded-for': ['9.9.9.9', '203.0.113.7'] }, 1)).toBe('203.0.113.7');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '9.9.9.9, 203.0.113.7' }), 1, false)).toBe('203.0.113.7');
+    expect(clientIp({ 'x-forwarded-for': '9.9.9.9, 203.0.113.7' }, 1, false)).toBe('203.0.113.7');
+    expect(clientIp({ 'x-forwarded-for': ['9.9.9.9', '203.0.113.7'] }, 1, false)).toBe('203.0.113.7');
   });
 
-  it('falls back to X-Real-IP, then to "unknown"', () => {
-    expect(clientIp({ 'x-real-ip': '198.51.100.4' }, 1)).toBe('198.51.100.4');
-    expect(clientIp({}, 1)).toBe('unknown');
+  it('with no proxy, keys on the socket’s peer and ignores what the client wrote', () => {
+    const forged = { 'x-forwarded-for': '198.51.100.77', [PEER_HEADER]: '203.0.113.7' };
+    expect(clientIp(forged, 0, true)).toBe('203.0.113.7');
+    expect(clientIp(new Headers(forged), 0, true)).toBe('203.0.113.7');
+    // Behind a proxy, the proxy's entry counts, not the proxy's own socket address.
+    expect(clientIp({ 'x-forwarded-for': '1.1.1.1, 198.51.100.4', [PEER_HEADER]: '10.0.0.2' }, 1, true)).toBe(
+      '198.51.100.4',
+    );
+  });
+
+  it('never believes a peer header unless the preload wrote it', () => {
+    expect(clientIp({ [PEER_HEADER]: '203.0.113.7', 'x-forwarded-for': '127.0.0.1' }, 0, false)).toBe('127.0.0.1');
+    expect(clientIp({}, 0, false)).toBe('unknown');
+  });
+
+  it('no longer reads X-Real-IP, which any client can write', () => {
+    expect(clientIp({ 'x-real-ip': '198.51.100.4' }, 1, false)).toBe('unknown');
+  });
+});
+
+describe('peer-address.mjs', () => {
+  it('overwrites a forged peer header with the socket’s address, on every request', async () => {
+    // @ts-expect-error a plain ES module without types, loaded as `node --import` loads it
+    await import('../../scripts/runtime/peer-address.mjs');
+    const seen: string[] = [];
+    const server = http.createServer((request, response) => {
+      seen.push(clientIp(request.headers, 0));
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const attempts: Record<string, string>[] = [
+        { [PEER_HEADER]: '198.51.100.1', 'x-forwarded-for': '198.51.100.2' },
+        { 'x-forwarded-for': '198.51.100.3' },
+      ];
+      for (const headers of attempts) {
+        await fetch(`http://127.0.0.1:${port}/`, { headers });
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(seen).toEqual(['127.0.0.1', '127.0.0.1']);
   });
 });

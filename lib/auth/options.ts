@@ -6,16 +6,22 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/auth/password';
-import { withAccountAttempt, type AttemptKind } from '@/lib/auth/rate-limit';
+import { RateLimitedError, withAccountAttempt, type AttemptKind } from '@/lib/auth/rate-limit';
 import { clientIp } from '@/lib/auth/client-ip';
+import { servedOverHttps } from '@/lib/env';
+import { ZText } from '@/lib/validation/text';
 
 const ZCredentials = z.object({
-  email: z.string().trim().toLowerCase().min(1).max(320),
-  password: z.string().min(1).max(1024),
+  email: ZText().trim().toLowerCase().min(1).max(320),
+  password: ZText().min(1).max(1024),
 });
 
 /** Sign-in errors the form can tell apart. Wrong email and wrong password are the same error. */
-export const SIGN_IN_ERRORS = { invalid: 'CredentialsSignin', rateLimited: 'RATE_LIMITED' } as const;
+export const SIGN_IN_ERRORS = {
+  invalid: 'CredentialsSignin',
+  rateLimited: 'RATE_LIMITED',
+  unavailable: 'UNAVAILABLE',
+} as const;
 
 export async function authenticate(email: string, password: string, ip: string, kind: AttemptKind = 'SIGN_IN') {
   return withAccountAttempt(kind, email, ip, async () => {
@@ -27,6 +33,8 @@ export async function authenticate(email: string, password: string, ip: string, 
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+  // Secure (and __Secure-/__Host- prefixed) cookies behind HTTPS only, decided at run time.
+  useSecureCookies: servedOverHttps(),
   pages: { signIn: '/signin' },
   secret: process.env.NEXTAUTH_SECRET,
   providers: [
@@ -36,7 +44,15 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const parsed = ZCredentials.safeParse(credentials);
         if (!parsed.success) return null;
-        const person = await authenticate(parsed.data.email, parsed.data.password, clientIp(request?.headers ?? {}));
+        let person: Awaited<ReturnType<typeof authenticate>>;
+        try {
+          person = await authenticate(parsed.data.email, parsed.data.password, clientIp(request?.headers ?? {}));
+        } catch (error) {
+          // next-auth writes an error's message into the redirect URL: only our own codes go there.
+          if (error instanceof RateLimitedError) throw error;
+          console.error('[butin] sign-in failed unexpectedly:', error);
+          throw new Error(SIGN_IN_ERRORS.unavailable);
+        }
         if (!person) return null;
         return { id: person.id, email: person.email, name: person.name, sv: person.sessionVersion };
       },

@@ -1,24 +1,19 @@
-// "Forgot my password": with SMTP, a one-time link is emailed; the answer never says whether an
-// account exists. Without SMTP, an admin makes the link from the people page instead.
+// "Forgot my password": with SMTP, a one-time link is emailed. The request only queues the email
+// (lib/auth/mail-outbox.ts) and is answered at once, with the same words and in the same time
+// whether an account exists; the link is made and sent after the answer. Requests are limited
+// per email and per address. Without SMTP, an admin makes the link from the people page instead.
 import 'server-only';
-import { db } from '@/lib/db';
-import { createInvitation, sendInvitationEmail } from '@/lib/auth/invitations';
+import { after } from 'next/server';
+import { drainSoon, enqueuePasswordReset } from '@/lib/auth/mail-outbox';
 import { mailEnabled } from '@/lib/mail/mailer';
-import { getSettings } from '@/lib/settings/settings';
 
-export async function requestPasswordReset(email: string): Promise<void> {
+export async function requestPasswordReset(email: string, ip = 'unknown'): Promise<void> {
   if (!mailEnabled()) return;
-  const person = await db().person.findUnique({ where: { email } });
-  if (!person || !person.active || !person.passwordHash) return;
-  const link = await db().$transaction((tx) =>
-    createInvitation(tx, { personId: person.id, purpose: 'PASSWORD_RESET', createdById: null }),
-  );
-  const settings = await getSettings();
-  await sendInvitationEmail({
-    to: person.email,
-    name: person.name,
-    purpose: 'PASSWORD_RESET',
-    url: link.url,
-    collective: settings.name,
-  });
+  await enqueuePasswordReset({ email, ip });
+  // After the response is sent (outside a request, e.g. in tests, right away in the background).
+  try {
+    after(drainSoon);
+  } catch {
+    drainSoon();
+  }
 }

@@ -49,10 +49,7 @@ export const editAction = formAction({
   name: 'editContribution',
   schema: ZEdit,
   handler: async ({ actor, input, locale }) => {
-    const updated = await updateContribution({ actor, id: input.id, input });
-    if (input.intent === 'submit' && (updated.status === 'DRAFT' || updated.status === 'CHANGES_REQUESTED')) {
-      await submitContribution({ actor, id: updated.id, version: updated.version });
-    }
+    await updateContribution({ actor, id: input.id, input, submit: input.intent === 'submit' });
     refresh();
     return {
       ok: true,
@@ -117,10 +114,8 @@ export const reviewAction = formAction({
     refresh();
     return {
       ok: true,
-      message:
-        input.action === 'approve'
-          ? translate(locale, 'review.approve') + ' ✓'
-          : translate(locale, REVIEW_MESSAGES[input.action]),
+      // A sentence, also for a single approval: it is what a screen reader hears.
+      message: translate(locale, REVIEW_MESSAGES[input.action], { count: 1 }),
     };
   },
 });

@@ -1,27 +1,29 @@
 // Input schemas of contribution actions, shared by the forms, the server actions, the API and the
 // OpenAPI document. Durations come as minutes (API) or as typed text ("1h30", forms and API).
 import { z } from 'zod';
+import { ZFlag } from '@/lib/validation/boolean';
 import { CONTRIBUTION_STATUSES, REVIEW_ACTIONS } from '@/lib/contributions/lifecycle';
 import { ZDurationInput, ZDurationMinutes } from '@/lib/contributions/schemas';
+import { MAX_DESCRIPTION_LENGTH } from '@/lib/contributions/limits';
+import { ZCalendarDate as ZCalendarDateRule } from '@/lib/validation/date';
 
 const ZId = z.string().trim().min(1).max(64);
-export const ZCalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'validation.date',
-  );
+// The one calendar-date rule (lib/validation): real days, years 2000 to 2100.
+export const ZCalendarDate = ZCalendarDateRule();
 
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
-const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
+// Strict yes/no (lib/validation): true/false, or what a form's checkbox sends; never "anything else is false".
+const checkbox = ZFlag();
 
 const contributionFields = {
   date: ZCalendarDate,
-  chantierId: ZId,
+  chantierId: z.string().trim().min(1, 'validation.chooseChantier').max(64),
   placeId: z.preprocess(emptyToUndefined, ZId.optional()),
-  description: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'validation.describeWork')
+    .max(MAX_DESCRIPTION_LENGTH, 'validation.descriptionTooLong'),
   // Only web links: a javascript: or data: URL rendered as a link would run in a reviewer's browser.
   link: z.preprocess(
     emptyToUndefined,
@@ -48,8 +50,22 @@ function withMinutes<T extends { minutes?: number; duration?: number }>(input: T
   return minutes;
 }
 
+/**
+ * An empty duration is reported under Durée even when other fields are refused too: the object's
+ * transform below only runs on an otherwise valid form, so this check runs on its own.
+ */
+const durationGiven = (input: { minutes?: number; duration?: number }) =>
+  input.minutes !== undefined || input.duration !== undefined;
+const durationGivenParams = {
+  path: ['duration'],
+  message: 'errors.duration.EMPTY',
+  when: (payload: z.core.ParsePayload) =>
+    payload.issues.every((issue) => issue.path?.[0] !== 'duration' && issue.path?.[0] !== 'minutes'),
+};
+
 export const ZContributionCreate = z
   .object({ ...contributionFields, ...durationFields, submit: checkbox.default(false) })
+  .refine(durationGiven, durationGivenParams)
   .transform((input, ctx) => {
     const minutes = withMinutes(input, ctx);
     const { duration: _duration, ...rest } = input;
@@ -57,14 +73,44 @@ export const ZContributionCreate = z
   });
 export type TContributionCreate = z.output<typeof ZContributionCreate>;
 
+/** The edit form sends every field: one left empty (place, link) is cleared. */
 export const ZContributionUpdate = z
   .object({ ...contributionFields, ...durationFields, version: z.coerce.number().int().min(1) })
+  .refine(durationGiven, durationGivenParams)
   .transform((input, ctx) => {
     const minutes = withMinutes(input, ctx);
     const { duration: _duration, ...rest } = input;
-    return { ...rest, minutes: minutes ?? 0 };
+    return { ...rest, placeId: rest.placeId ?? null, link: rest.link ?? null, minutes: minutes ?? 0 };
   });
 export type TContributionUpdate = z.output<typeof ZContributionUpdate>;
+
+/** null or "" clears an optional field; a field left out keeps its stored value. */
+const clearable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? null : value), schema.nullable().optional());
+
+/**
+ * The API's PATCH: partial, as HTTP means. Only the fields sent change; `version` (the one the
+ * edit started from) is required; minutes or a duration, not both.
+ */
+export const ZContributionPatch = z
+  .object({
+    date: contributionFields.date.optional(),
+    chantierId: ZId.optional(),
+    placeId: clearable(ZId),
+    description: contributionFields.description.optional(),
+    link: clearable(z.url({ protocol: /^https?$/, error: 'validation.url' }).max(2000, 'validation.tooLong')),
+    volunteer: z.boolean().optional(),
+    minutes: ZDurationMinutes.optional(),
+    duration: ZDurationInput.optional(),
+    version: z.number().int().min(1),
+  })
+  .transform((input, ctx) => {
+    if (input.minutes !== undefined && input.duration !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['duration'], message: 'validation.minutesOrDuration' });
+    const { duration, ...rest } = input;
+    return { ...rest, minutes: input.minutes ?? duration };
+  });
+export type TContributionPatch = z.output<typeof ZContributionPatch>;
 
 export const ZVersion = z.object({ version: z.coerce.number().int().min(1).optional() });
 

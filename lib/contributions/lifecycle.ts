@@ -1,11 +1,11 @@
 // The contribution lifecycle as data: which action moves which status where. Who may act, and
 // when, is policy.ts's business; this table only says what the statuses allow.
 //
-// Choices the spec leaves open:
+// Choices the product's rules leave open (docs/lifecycle.md states the outcome):
 // - REJECTED is terminal: it cannot be edited or resubmitted, so the version the referent judged
 //   stays the one they judged. The owner may still delete it, or declare the work again.
 // - Editing keeps the status. An edited SUBMITTED contribution stays SUBMITTED (it is not
-//   approved yet, so the spec lets its owner edit it); an edited CHANGES_REQUESTED one waits for
+//   approved yet, so its owner may still edit it); an edited CHANGES_REQUESTED one waits for
 //   its owner to submit it again.
 // - Resubmitting after a change request does not demand an edit: answering with a comment
 //   ("the link is now public") is a fair reply.

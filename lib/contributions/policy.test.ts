@@ -13,7 +13,11 @@ import {
 } from './lifecycle';
 import {
   canReviewChantier,
+  canSeeContribution,
+  contributionScope,
+  reviewsAnything,
   decideContributionAction,
+  type ContributionScope,
   type ContributionActionRequest,
   type ContributionActor,
   type ContributionDecision,
@@ -191,6 +195,91 @@ describe('canReviewChantier', () => {
     ['an inactive admin', { ...ACTORS.admin, active: false }, false],
   ])('%s → %s', (_label, actor, expected) => {
     expect(canReviewChantier(actor, CHANTIER)).toBe(expected);
+  });
+});
+
+describe('contributionScope: who sees and reviews what', () => {
+  it.each<[ActorKind | 'inactive admin', ContributionScope, boolean]>([
+    ['contributor', { reviews: { kind: 'some', chantierIds: [] }, approved: 'underTransparency' }, false],
+    [
+      'referent of this chantier',
+      { reviews: { kind: 'some', chantierIds: [CHANTIER] }, approved: 'underTransparency' },
+      true,
+    ],
+    [
+      'referent of another chantier',
+      { reviews: { kind: 'some', chantierIds: [OTHER_CHANTIER] }, approved: 'underTransparency' },
+      true,
+    ],
+    ['admin', { reviews: { kind: 'all' }, approved: 'underTransparency' }, true],
+    ['treasurer', { reviews: { kind: 'some', chantierIds: [] }, approved: 'always' }, false],
+    ['inactive admin', { reviews: { kind: 'some', chantierIds: [] }, approved: 'underTransparency' }, false],
+  ])('%s', (kind, scope, reviews) => {
+    const actor = kind === 'inactive admin' ? { ...ACTORS.admin, active: false } : ACTORS[kind];
+    expect(contributionScope(actor)).toEqual(scope);
+    expect(reviewsAnything(actor)).toBe(reviews);
+  });
+
+  it('a REFERENT role without a chantier reviews nothing', () => {
+    expect(reviewsAnything({ roles: ['CONTRIBUTOR', 'REFERENT'], referentOf: [] })).toBe(false);
+  });
+
+  it('an actor read from a session (no active flag) counts as active', () => {
+    expect(contributionScope({ roles: ['ADMIN'], referentOf: [] }).reviews).toEqual({ kind: 'all' });
+  });
+});
+
+describe('canSeeContribution', () => {
+  // Someone else's contribution (camille is the owner unless the viewer is camille), on CHANTIER.
+  const OWNER = 'owner';
+  type Viewer = ActorKind | 'owner';
+  // For each status: who sees it with transparency on, and who with it off.
+  const TABLE: [ContributionStatus, Viewer[], Viewer[]][] = [
+    ['DRAFT', ['owner'], ['owner']],
+    ['SUBMITTED', ['owner', 'referent of this chantier', 'admin'], ['owner', 'referent of this chantier', 'admin']],
+    [
+      'CHANGES_REQUESTED',
+      ['owner', 'referent of this chantier', 'admin'],
+      ['owner', 'referent of this chantier', 'admin'],
+    ],
+    ['REJECTED', ['owner', 'referent of this chantier', 'admin'], ['owner', 'referent of this chantier', 'admin']],
+    [
+      'APPROVED',
+      ['owner', 'contributor', 'referent of this chantier', 'referent of another chantier', 'admin', 'treasurer'],
+      ['owner', 'referent of this chantier', 'admin', 'treasurer'],
+    ],
+  ];
+  const VIEWERS: Viewer[] = ['owner', ...(Object.keys(ACTORS) as ActorKind[])];
+  for (const [status, seenWith, seenWithout] of TABLE) {
+    for (const viewer of VIEWERS) {
+      for (const transparency of [true, false]) {
+        const expected = (transparency ? seenWith : seenWithout).includes(viewer);
+        it(`${status}, transparency ${transparency ? 'on' : 'off'}: ${viewer} ${expected ? 'sees' : 'does not see'} it`, () => {
+          const actor = viewer === 'owner' ? person(OWNER, ['CONTRIBUTOR']) : ACTORS[viewer];
+          expect(
+            canSeeContribution({ actor, contribution: { ownerId: OWNER, chantierId: CHANTIER, status }, transparency }),
+          ).toBe(expected);
+        });
+      }
+    }
+  }
+
+  it('whoever may review a contribution may see it (the decision never acts on the invisible)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(Object.keys(ACTORS) as ActorKind[])),
+        fc.constantFrom(...CONTRIBUTION_STATUSES),
+        fc.constantFrom(CHANTIER, OTHER_CHANTIER),
+        fc.constantFrom(...CONTRIBUTION_ACTIONS),
+        fc.boolean(),
+        (kind, status, chantierId, action, transparency) => {
+          const actor = ACTORS[kind];
+          const contribution = { ownerId: 'someone-else', chantierId, status };
+          const decision = decideContributionAction({ actor, contribution, period: OPEN, action, comment: 'ok' });
+          if (decision.ok) expect(canSeeContribution({ actor, contribution, transparency })).toBe(true);
+        },
+      ),
+    );
   });
 });
 

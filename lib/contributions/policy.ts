@@ -5,7 +5,7 @@
 // INACTIVE, then FORBIDDEN / SELF_REVIEW, then NO_PERIOD / PERIOD_CLOSED, then
 // INVALID_TRANSITION, then COMMENT_REQUIRED.
 //
-// Choices the spec leaves open:
+// Choices the product's rules leave open (docs/permissions.md states the outcome):
 // - Authority to review chantier X comes from being linked to X (`referentOf`); the REFERENT role
 //   flag alone grants nothing, as it names no chantier. Admins review every chantier.
 // - Someone without review authority who tries to review their own contribution gets FORBIDDEN;
@@ -80,10 +80,65 @@ export function decideContributionAction(request: ContributionActionRequest): Co
   return { ok: true, to: target === DELETED ? null : target };
 }
 
+// ---- Who may see and review what: the one description ------------------------------------------
+//
+// Every reader of contributions (the single read, the SQL of the lists, the review page, the menu)
+// derives its answer from `contributionScope`, so the rule is written here and nowhere else:
+// - everyone sees their own contributions, drafts included;
+// - a reviewer sees every non-draft contribution of the chantiers they review (all of them for an
+//   admin) and reviews the submitted ones that are not their own;
+// - approved contributions are seen by everyone when the collective's transparency is on, and by
+//   treasurers always (they pay them).
+// Those who may not see a contribution are told it does not exist (404), never that it is forbidden.
+
+/** The chantiers whose contributions someone reviews: every one, or those listed (maybe none). */
+export type ChantierScope = { kind: 'all' } | { kind: 'some'; chantierIds: readonly string[] };
+
+export interface ContributionScope {
+  /** Chantiers whose non-draft contributions this person sees and whose submitted ones they review. */
+  reviews: ChantierScope;
+  /** Approved contributions of others: seen always, or only while the collective's transparency is on. */
+  approved: 'always' | 'underTransparency';
+}
+
+export type ScopeActor = Pick<ContributionActor, 'roles' | 'referentOf'> & { active?: boolean };
+
+export function contributionScope(actor: ScopeActor): ContributionScope {
+  const active = actor.active ?? true;
+  const reviews: ChantierScope = !active
+    ? { kind: 'some', chantierIds: [] }
+    : actor.roles.includes('ADMIN')
+      ? { kind: 'all' }
+      : { kind: 'some', chantierIds: actor.referentOf };
+  return { reviews, approved: actor.roles.includes('TREASURER') ? 'always' : 'underTransparency' };
+}
+
+export function inChantierScope(scope: ChantierScope, chantierId: string): boolean {
+  return scope.kind === 'all' || scope.chantierIds.includes(chantierId);
+}
+
+/** Whether someone reviews anything at all: what shows the review screen in their menu. */
+export function reviewsAnything(actor: ScopeActor): boolean {
+  const { reviews } = contributionScope(actor);
+  return reviews.kind === 'all' || reviews.chantierIds.length > 0;
+}
+
 /** Also what a review queue or a button may show; the decision above is still the gate. */
-export function canReviewChantier(actor: ContributionActor, chantierId: string): boolean {
-  if (!actor.active) return false;
-  return actor.roles.includes('ADMIN') || actor.referentOf.includes(chantierId);
+export function canReviewChantier(actor: ScopeActor, chantierId: string): boolean {
+  return inChantierScope(contributionScope(actor).reviews, chantierId);
+}
+
+/** Whether the actor may see this contribution (as stored) at all. */
+export function canSeeContribution(options: {
+  actor: ScopeActor & { id: string };
+  contribution: StoredContribution;
+  transparency: boolean;
+}): boolean {
+  const { actor, contribution, transparency } = options;
+  if (contribution.ownerId === actor.id) return true;
+  const scope = contributionScope(actor);
+  if (contribution.status !== 'DRAFT' && inChantierScope(scope.reviews, contribution.chantierId)) return true;
+  return contribution.status === 'APPROVED' && (scope.approved === 'always' || transparency);
 }
 
 function refuse(code: ContributionRefusalCode): ContributionDecision {

@@ -2,19 +2,17 @@
 // week), and every date is a plain `YYYY-MM-DD` calendar date computed in UTC, so no time zone
 // or daylight-saving change can shift a day. "Today" comes from the caller (todayIn).
 
+import { isCalendarDate } from '@/lib/validation/date';
+
 export const DAYS_IN_WEEK = 7;
 
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function toUtc(date: string): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
 
-/** Whether `value` is a real calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
-export function isCalendarDate(value: string): boolean {
-  return ISO_DATE.test(value) && !Number.isNaN(toUtc(value).getTime()) && toUtc(value).toISOString().startsWith(value);
-}
+/** Whether `value` is a real calendar date written `YYYY-MM-DD` (2026-02-30 is not), in 2000–2100. */
+export { isCalendarDate };
 
 export function addDays(date: string, days: number): string {
   return new Date(toUtc(date).getTime() + days * DAY_MS).toISOString().slice(0, 10);

@@ -48,11 +48,6 @@ export type WeekRowView = {
 
 const STATUS_ORDER: ContributionStatus[] = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED'];
 
-/** How a chantier is named in a row, as in the declare form: "C1 — Gestion…", or its name alone. */
-export function chantierLabel(chantier: { code?: string | null; name: string }): string {
-  return chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name;
-}
-
 export function rowKey(chantierId: string, placeId: string | null): string {
   return `${chantierId}|${placeId ?? ''}`;
 }

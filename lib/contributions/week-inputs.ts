@@ -3,6 +3,7 @@
 // reads them cell by cell and keys each error to its cell. Limits keep a hostile post small.
 import { z } from 'zod';
 import { ZCalendarDate } from '@/lib/contributions/inputs';
+import { MAX_DESCRIPTION_LENGTH } from '@/lib/contributions/limits';
 import { DAYS_IN_WEEK, weekStartOf } from '@/lib/contributions/week-dates';
 
 const ZId = z.string().trim().min(1).max(64);
@@ -17,7 +18,7 @@ export const ZWeekCell = z.object({
 export const ZWeekRow = z.object({
   chantierId: ZId,
   placeId: z.preprocess((value) => (value === '' || value === undefined ? null : value), ZId.nullable()),
-  description: z.string().max(2000, 'validation.tooLong').default(''),
+  description: z.string().max(MAX_DESCRIPTION_LENGTH, 'validation.descriptionTooLong').default(''),
   descriptionEdited: z.boolean().default(false),
   cells: z.array(ZWeekCell).length(DAYS_IN_WEEK),
 });

@@ -2,9 +2,9 @@
 // the shares add up exactly: the largest-remainder method, as the pricing rules share a
 // chantier's total among its people. Exact, in BigInt: no float touches the cents.
 
-export type Weight = { key: string; weight: number };
+import { byString } from '@/lib/format/compare';
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export type Weight = { key: string; weight: number };
 
 /**
  * Each key gets floor(total × weight / Σ weights); the cents left over go one each to the largest

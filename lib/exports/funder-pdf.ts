@@ -5,12 +5,13 @@
 // as pdfkit writes it.
 import PDFDocument from 'pdfkit';
 import { formatCalendarDate } from '@/lib/format/date';
-import { formatMinutes } from '@/lib/format/hours';
+import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
 import type { ExportPeriod } from './export-period';
 import type { Figures, FunderReport } from './funder-report';
 import { fileLabels, fill, type ExportLocale } from './labels';
 import { pdfText } from './pdf-text';
+import { chantierLabel } from '@/lib/format/chantier';
 
 type Cell = string;
 /** The first `textColumns` columns hold names, left-aligned; the others figures, right-aligned so digits line up. */
@@ -61,7 +62,7 @@ export function renderFunderPdf(options: {
   const labels = fileLabels(locale).funder;
   const p = labels.pdfColumns;
   const money = (cents: number) => formatCents(cents, locale);
-  const hours = (minutes: number) => formatMinutes(minutes);
+  const hours = (minutes: number) => formatDuration(minutes);
   const date = (iso: string) => formatCalendarDate(iso, locale);
   const placeName = (name: string | null) => name ?? labels.noPlace;
   const figures = (f: Figures): Cell[] => [
@@ -104,7 +105,7 @@ export function renderFunderPdf(options: {
     header: [p.chantier, p.hours, p.volunteerHours, p.envelope, p.paid, p.volunteerValue, p.unpaidValue],
     rows: report.chantiers.map((chantier) => {
       const f = chantier.figures;
-      const name = chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name;
+      const name = chantierLabel(chantier);
       return [
         name,
         hours(f.approvedMinutes),
@@ -146,7 +147,7 @@ export function renderFunderPdf(options: {
       textColumns: 2,
       header: [p.chantier, p.place, p.hours, p.volunteerHours, p.paid, p.volunteerValue, p.unpaidValue],
       rows: report.cells.map((cell) => [
-        cell.code ? `${cell.code} — ${cell.chantierName}` : cell.chantierName,
+        chantierLabel({ code: cell.code, name: cell.chantierName }),
         placeName(cell.name),
         ...figures(cell.figures),
       ]),

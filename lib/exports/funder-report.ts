@@ -13,6 +13,7 @@
 // Minutes are never apportioned: they are counted from the contributions themselves.
 import type { PayoutLine } from '@/lib/pricing';
 import { apportion, type Weight } from './apportion';
+import { byName, byString } from '@/lib/format/compare';
 
 export type FunderLine = Pick<
   PayoutLine,
@@ -88,8 +89,6 @@ function addInto(target: Figures, figures: Figures): void {
   target.volunteerValueCents += figures.volunteerValueCents;
 }
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // The key of "no place" in maps: place ids are never empty.
 const NO_PLACE = '';
 const lineKey = (personId: string, chantierId: string) => `${personId}\u0000${chantierId}`;
@@ -179,7 +178,7 @@ export function buildFunderReport(input: FunderReportInput): FunderReport {
   const chantierOrder = (
     a: { code: string; name: string; chantierId: string },
     b: { code: string; name: string; chantierId: string },
-  ) => collator.compare(a.code, b.code) || collator.compare(a.name, b.name) || byString(a.chantierId, b.chantierId);
+  ) => byName(a.code, b.code) || byName(a.name, b.name) || byString(a.chantierId, b.chantierId);
   chantiers.sort(chantierOrder);
 
   // Named places in alphabetical order, "no place" last.
@@ -193,7 +192,7 @@ export function buildFunderReport(input: FunderReportInput): FunderReport {
         : 1
       : b.placeId === null
         ? -1
-        : collator.compare(a.name ?? '', b.name ?? '') || byString(a.placeId, b.placeId);
+        : byName(a.name ?? '', b.name ?? '') || byString(a.placeId, b.placeId);
 
   const byPlace = new Map<string, Figures>();
   const cells: FunderCellRow[] = [];

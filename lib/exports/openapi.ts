@@ -1,6 +1,6 @@
 // The export endpoints' entries in the OpenAPI document: files, not JSON, so each names its
 // content type; errors are JSON as everywhere else.
-import type { Operation } from '@/lib/api/openapi-types';
+import { defineOperation, type Operation } from '@/lib/api/openapi-types';
 import { ZIdParams } from '@/lib/api/schemas';
 import { ZContributionsCsvQuery } from './contributions-csv';
 import { CONTENT_TYPES } from './response';
@@ -8,24 +8,27 @@ import { CONTENT_TYPES } from './response';
 const PREVIEW_OR_FROZEN =
   'the live preview while the period is open, the current frozen run once closed; the cents are exactly those of GET /periods/{id}/payouts';
 
-export const EXPORT_OPERATIONS: Operation[] = [
-  {
+export const EXPORT_API = {
+  exportPayoutsCsv: defineOperation({
+    operationId: 'exportPayoutsCsv',
     method: 'get',
     path: '/periods/{id}/exports/payouts.csv',
     summary: `The payout report as CSV (";", UTF-8 with BOM, CRLF; euros with a decimal comma and integer cents): one row per person and chantier, a blank line, then one row per payee and a total — ${PREVIEW_OR_FROZEN}`,
     who: 'treasurer',
     params: ZIdParams,
-    response: { status: 200, contentType: CONTENT_TYPES.csv },
-  },
-  {
+    responses: { 200: { contentType: CONTENT_TYPES.csv } },
+  }),
+  exportPayoutsXlsx: defineOperation({
+    operationId: 'exportPayoutsXlsx',
     method: 'get',
     path: '/periods/{id}/exports/payouts.xlsx',
     summary: `The payout report as a workbook: a detail sheet per person and chantier and a summary sheet per payee, with number cells (euros, hours) and integer cents and minutes — ${PREVIEW_OR_FROZEN}`,
     who: 'treasurer',
     params: ZIdParams,
-    response: { status: 200, contentType: CONTENT_TYPES.xlsx },
-  },
-  {
+    responses: { 200: { contentType: CONTENT_TYPES.xlsx } },
+  }),
+  exportContributionsCsv: defineOperation({
+    operationId: 'exportContributionsCsv',
     method: 'get',
     path: '/periods/{id}/exports/contributions.csv',
     summary:
@@ -33,22 +36,26 @@ export const EXPORT_OPERATIONS: Operation[] = [
     who: 'treasurer',
     params: ZIdParams,
     query: ZContributionsCsvQuery,
-    response: { status: 200, contentType: CONTENT_TYPES.csv },
-  },
-  {
+    responses: { 200: { contentType: CONTENT_TYPES.csv } },
+  }),
+  exportFunderReportCsv: defineOperation({
+    operationId: 'exportFunderReportCsv',
     method: 'get',
     path: '/periods/{id}/exports/funder-report.csv',
     summary: `The funder report as CSV: hours and money per chantier (envelope, demand, paid), per place and per chantier and place, volunteer hours and their value — ${PREVIEW_OR_FROZEN}; per place, each line's money is shared by minutes (largest remainder)`,
     who: 'treasurer',
     params: ZIdParams,
-    response: { status: 200, contentType: CONTENT_TYPES.csv },
-  },
-  {
+    responses: { 200: { contentType: CONTENT_TYPES.csv } },
+  }),
+  exportFunderReportPdf: defineOperation({
+    operationId: 'exportFunderReportPdf',
     method: 'get',
     path: '/periods/{id}/exports/funder-report.pdf',
     summary: 'The funder report as an A4 PDF: the collective, the period, and the same tables as the CSV',
     who: 'treasurer',
     params: ZIdParams,
-    response: { status: 200, contentType: CONTENT_TYPES.pdf },
-  },
-];
+    responses: { 200: { contentType: CONTENT_TYPES.pdf } },
+  }),
+};
+
+export const EXPORT_OPERATIONS: Operation[] = Object.values(EXPORT_API);

@@ -3,20 +3,10 @@
 // receives for them). Pure: the names, emails and payees are looked up by the caller. The CSV and
 // the XLSX both write these rows, so their cents cannot differ.
 import { aggregatePayees, type PayoutLine, type RateSource } from '@/lib/pricing';
+import { byName, byString } from '@/lib/format/compare';
 
-export type ReportLine = Pick<
-  PayoutLine,
-  | 'personId'
-  | 'chantierId'
-  | 'rateCents'
-  | 'rateSource'
-  | 'approvedMinutes'
-  | 'volunteerMinutes'
-  | 'cappedMinutes'
-  | 'amountCents'
-  | 'unpaidValueCents'
-  | 'volunteerValueCents'
->;
+/** A payout line without its explanation: the figures a report shows. */
+export type ReportLine = Omit<PayoutLine, 'explanation'>;
 
 export type ReportPerson = { name: string; email: string; payeeKey: string; payeeName: string };
 export type ReportChantier = { code: string | null; name: string };
@@ -53,9 +43,6 @@ export type PayoutReport = {
   totals: { amountCents: number; unpaidValueCents: number; volunteerValueCents: number; people: number };
 };
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 export function buildPayoutReport(input: PayoutReportInput): PayoutReport {
   const personOf = (personId: string): ReportPerson => {
     const person = input.people.get(personId);
@@ -86,10 +73,10 @@ export function buildPayoutReport(input: PayoutReportInput): PayoutReport {
   });
   detail.sort(
     (a, b) =>
-      collator.compare(a.personName, b.personName) ||
+      byName(a.personName, b.personName) ||
       byString(a.personId, b.personId) ||
-      collator.compare(a.chantierCode, b.chantierCode) ||
-      collator.compare(a.chantierName, b.chantierName) ||
+      byName(a.chantierCode, b.chantierCode) ||
+      byName(a.chantierName, b.chantierName) ||
       byString(a.chantierId, b.chantierId),
   );
 
@@ -106,10 +93,10 @@ export function buildPayoutReport(input: PayoutReportInput): PayoutReport {
     payeeKey: payee.payeeKey,
     // People typing one organisation's name differently share a key; the first (by id) names it.
     payeeName: personOf(payee.personIds[0]).payeeName,
-    peopleNames: payee.personIds.map((personId) => personOf(personId).name).sort(collator.compare),
+    peopleNames: payee.personIds.map((personId) => personOf(personId).name).sort(byName),
     amountCents: payee.amountCents,
   }));
-  payees.sort((a, b) => collator.compare(a.payeeName, b.payeeName) || byString(a.payeeKey, b.payeeKey));
+  payees.sort((a, b) => byName(a.payeeName, b.payeeName) || byString(a.payeeKey, b.payeeKey));
 
   const totals = { amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0, people: amountByPerson.size };
   for (const line of input.lines) {

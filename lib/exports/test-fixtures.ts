@@ -1,4 +1,4 @@
-// The worked example of PRODUCT.md, priced by the real pricing module, with the names and payees
+// The worked example of docs/pricing.md, priced by the real pricing module, with the names and payees
 // the export tests print: Alice 444,45 €, Bob 444,44 €, Chloé 111,11 € in chantier 1 (an envelope
 // of 1 000 € for 1 350 € asked), plus 2 h of Alice's volunteering in chantier 2 at La Baraka.
 // Bob and Chloé are paid through La Coroutine. Used by tests only.

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatMinutes, MAX_HOURS, minutesToHoursInput, parseHoursToMinutes } from './hours';
-
-describe('formatMinutes', () => {
-  it.each([
-    [0, '0 h'],
-    [45, '45 min'],
-    [60, '1 h'],
-    [65, '1 h 05'],
-    [90, '1 h 30'],
-    [1200, '20 h'],
-    [-90, '−1 h 30'],
-  ])('%i → %s', (minutes, text) => {
-    expect(formatMinutes(minutes)).toBe(text);
-  });
-});
+import { MAX_HOURS, minutesToHoursInput, parseHoursToMinutes } from './hours';
 
 describe('parseHoursToMinutes', () => {
   it.each([

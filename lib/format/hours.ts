@@ -1,16 +1,5 @@
-// Durations at the edge: whole minutes shown as hours ("20 h", "1 h 30", "45 min"), and a number
-// of hours as a treasurer types a cap ("120", "7,5", "7h30") parsed into whole minutes, exactly.
-
-/** 1200 → "20 h", 90 → "1 h 30", 65 → "1 h 05", 45 → "45 min", 0 → "0 h". */
-export function formatMinutes(minutes: number): string {
-  if (!Number.isSafeInteger(minutes)) throw new RangeError(`Minutes must be an integer, got ${minutes}`);
-  const sign = minutes < 0 ? '−' : '';
-  const magnitude = Math.abs(minutes);
-  const hours = Math.floor(magnitude / 60);
-  const rest = magnitude % 60;
-  if (hours === 0 && rest > 0) return `${sign}${rest} min`;
-  return rest === 0 ? `${sign}${hours} h` : `${sign}${hours} h ${String(rest).padStart(2, '0')}`;
-}
+// A number of hours as a treasurer types a cap ("120", "7,5", "7h30") parsed into whole minutes,
+// exactly, and shown back for editing. Durations for reading: `formatDuration` in lib/contributions/duration.ts.
 
 /** Minutes as the decimal hours a form shows for editing: 450 → "7,5" (fr) or "7.5" (en). */
 export function minutesToHoursInput(minutes: number, locale: 'fr' | 'en' = 'fr'): string {

@@ -27,6 +27,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'treasury.sepa',
   'treasury.reverse',
   'treasury.debtor',
+  'outage',
 ] as const;
 
 /** The part of `messages` under the given paths, nested as in the source. */

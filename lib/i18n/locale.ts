@@ -14,20 +14,15 @@ import enExports from '@/messages/en/exports.json';
 import frTreasury from '@/messages/fr/treasury.json';
 import enTreasury from '@/messages/en/treasury.json';
 
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'fr';
-export const LOCALE_COOKIE = 'butin-locale';
+import type { Locale } from '@/lib/i18n/locales';
+
+export { asLocale, DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from '@/lib/i18n/locales';
 
 // One file per domain, so that each screen's strings live together; merged at the top level.
 const MESSAGES = {
   fr: { ...frBase, ...frContributions, ...frPeriods, ...frPayees, ...frImport, ...frExports, ...frTreasury },
   en: { ...enBase, ...enContributions, ...enPeriods, ...enPayees, ...enImport, ...enExports, ...enTreasury },
 } as const;
-
-export function asLocale(value: string | undefined | null): Locale {
-  return value === 'en' ? 'en' : DEFAULT_LOCALE;
-}
 
 export function messagesFor(locale: Locale) {
   return MESSAGES[locale];

@@ -1,6 +1,8 @@
 // How the cells of an imported spreadsheet are read: column names in any case and with or
 // without accents, dates in ISO or French order, yes/no in French or English. Pure.
 
+import { isCalendarDate } from '@/lib/validation/date';
+
 export const COLUMNS = ['email', 'date', 'duration', 'chantier', 'place', 'description', 'volunteer'] as const;
 export type Column = (typeof COLUMNS)[number];
 
@@ -71,8 +73,8 @@ export function parseImportDate(text: string): string | null {
   if (!iso && !french) return null;
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [french![3], french![2], french![1]];
   const result = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const date = new Date(`${result}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(result) ? result : null;
+  // The one calendar-date rule (lib/validation): a real day, years 2000 to 2100.
+  return isCalendarDate(result) ? result : null;
 }
 
 const TRUE_VALUES = new Set(['oui', 'o', 'yes', 'y', '1', 'true', 'vrai', 'x']);

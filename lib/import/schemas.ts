@@ -1,5 +1,6 @@
 // What the import takes and answers, shared by the server action, the API and its OpenAPI entry.
 import { z } from 'zod';
+import { ZFlag } from '@/lib/validation/boolean';
 import { MAX_IMPORT_BYTES } from '@/lib/import/parse-rows';
 import { REASON_CODES } from '@/lib/import/reasons';
 
@@ -18,7 +19,8 @@ export const ZImportRequest = z.object({
 });
 export type TImportRequest = z.infer<typeof ZImportRequest>;
 
-const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
+// Strict yes/no (lib/validation): true/false, or what a form's checkbox sends; never "anything else is false".
+const checkbox = ZFlag();
 
 /** The page's form: the same fields, and which of the two buttons was pressed. */
 export const ZImportForm = z.object({

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { isSepaIban, isValidIban, isValidSiret, maskIban } from './validate';
 import { payeeKeyFor, payeeName } from './payee';
+import { byName, byString } from '@/lib/format/compare';
 
 export type PayeeRow = {
   personId: string;
@@ -58,7 +59,6 @@ export function toPayeeRow(person: PersonWithProfile): PayeeRow {
 }
 
 // Sorted here rather than by the database, whose collation may put "Élise" after "Zoé".
-const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /** Every active person, in alphabetical order (accents aside), with their payee; treasurers only. */
 export async function listPayees(options: { actor: Actor }): Promise<PayeeRow[]> {
@@ -68,7 +68,7 @@ export async function listPayees(options: { actor: Actor }): Promise<PayeeRow[]>
     select: { id: true, name: true, email: true, payoutProfile: true },
     orderBy: { id: 'asc' },
   });
-  return people.map(toPayeeRow).sort((a, b) => byName.compare(a.name, b.name) || (a.personId < b.personId ? -1 : 1));
+  return people.map(toPayeeRow).sort((a, b) => byName(a.name, b.name) || byString(a.personId, b.personId));
 }
 
 /**

@@ -39,7 +39,7 @@ describe('PAYEE_OPERATIONS', () => {
           ]),
         );
       }
-      expect(Object.keys(jsonSchema(operation.response!.schema!, 'output').properties ?? {})).toEqual(
+      expect(Object.keys(jsonSchema(operation.responses[200] as z.ZodType, 'output').properties ?? {})).toEqual(
         expect.arrayContaining(['iban', 'ibanMasked', 'payeeKey', 'payeeName']),
       );
     },

@@ -1,25 +1,44 @@
-// The personal-data endpoints' entries in the OpenAPI document: one's own archive, and an
-// admin's anonymisation of a deactivated person.
-import type { Operation } from '@/lib/api/openapi-types';
-import { ZIdParams } from '@/lib/api/schemas';
-import { ZAnonymiseOut } from './data-schemas';
+// The people endpoints' entries in the OpenAPI document, with the schemas the handlers parse and
+// answer with.
+import { z } from 'zod';
+import { defineOperation, type Operation } from '@/lib/api/openapi-types';
+import { ZIdParams, listOf } from '@/lib/api/schemas';
+import { ZPagination, ZPersonInvite, ZPersonOut, ZPersonUpdate } from '@/lib/people/schemas';
 
-export const PERSONAL_DATA_OPERATIONS: Operation[] = [
-  {
+export const PEOPLE_API = {
+  listPeople: defineOperation({
+    operationId: 'listPeople',
     method: 'get',
-    path: '/me/export',
-    summary:
-      'Everything Butin holds about you, as a ZIP: profile, payout profile, contributions with their history, payouts, payments, notifications, API tokens (names only), audit entries; JSON, and CSV for the lists',
+    path: '/people',
+    summary: 'The people of the collective',
     who: 'signed in',
-    response: { status: 200, contentType: 'application/zip' },
-  },
-  {
+    query: ZPagination,
+    responses: { 200: listOf(ZPersonOut) },
+  }),
+  invitePerson: defineOperation({
+    operationId: 'invitePerson',
     method: 'post',
-    path: '/people/{id}/anonymise',
+    path: '/people',
+    summary: 'Invite a person: the answer carries the invitation link (also emailed when the server sends mail)',
+    who: 'admin',
+    body: ZPersonInvite,
+    responses: { 201: ZPersonOut.extend({ invitationUrl: z.string(), invitationEmailed: z.boolean() }) },
+    errors: { 409: 'ALREADY_EXISTS: a person with this email exists (error.fields.email)' },
+  }),
+  updatePerson: defineOperation({
+    operationId: 'updatePerson',
+    method: 'patch',
+    path: '/people/{id}',
     summary:
-      'Anonymises a deactivated person: name becomes "Personne anonymisée n"; email, password, IBAN, BIC, address, SIRET and legal name erased; tokens, invitations, notifications and sign-in attempts removed; hours, amounts, dates, payout runs and payments kept. 409 when the person is active (error.details.reason PERSON_ACTIVE) or already anonymised.',
+      'Change a person: only the fields sent change; roles or referentOf given alone keep the other as stored; active: false deactivates and cuts their sessions and tokens at once',
     who: 'admin',
     params: ZIdParams,
-    response: { status: 200, schema: ZAnonymiseOut },
-  },
-];
+    body: ZPersonUpdate,
+    responses: { 200: ZPersonOut },
+    errors: {
+      409: 'ALREADY_EXISTS: the email is taken; CONFLICT: the last active admin would go, or an admin deactivating themselves',
+    },
+  }),
+};
+
+export const PEOPLE_OPERATIONS: Operation[] = Object.values(PEOPLE_API);

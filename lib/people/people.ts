@@ -7,8 +7,9 @@ import { assertCan, normaliseRoles, type Actor, type Role } from '@/lib/auth/per
 import { createInvitation, sendInvitationEmail } from '@/lib/auth/invitations';
 import { writeAudit } from '@/lib/audit';
 import { getSettings } from '@/lib/settings/settings';
-import type { TPersonInvite, TPersonOut, TPersonRolesUpdate } from '@/lib/people/schemas';
+import type { TPersonInvite, TPersonOut, TPersonRolesUpdate, TPersonUpdate } from '@/lib/people/schemas';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
+import type { Locale } from '@/lib/i18n/locale';
 
 const personInclude = { referentOf: { select: { chantierId: true } } } as const;
 
@@ -120,61 +121,128 @@ async function activeAdminCount(tx: Tx): Promise<number> {
   ).length;
 }
 
-export async function updatePersonRoles(options: { actor: Actor; input: TPersonRolesUpdate }) {
-  assertCan(options.actor, 'people.update');
-  const { personId, referentOf } = options.input;
-  const roles = normaliseRoles(options.input.roles, referentOf);
-  return db().$transaction(async (tx) => {
-    const person = await tx.person.findUnique({ where: { id: personId }, include: personInclude });
-    if (!person) throw new AppError('NOT_FOUND', 'Person not found');
-    await assertChantiersExist(tx, referentOf);
-    if (
-      person.roles.includes('ADMIN') &&
-      !roles.includes('ADMIN') &&
-      person.active &&
-      (await activeAdminCount(tx)) <= 1
-    ) {
-      throw new AppError('CONFLICT', 'errors.LAST_ADMIN');
-    }
-    await tx.referentLink.deleteMany({ where: { personId } });
-    if (referentOf.length)
-      await tx.referentLink.createMany({
-        data: [...new Set(referentOf)].map((chantierId) => ({ personId, chantierId })),
-      });
-    const updated = await tx.person.update({ where: { id: personId }, data: { roles }, include: personInclude });
-    await writeAudit(tx, {
-      actorId: options.actor.id,
-      action: 'person.roles',
-      entityType: 'person',
-      entityId: personId,
-      data: { before: toPersonOut(person), after: { roles, referentOf } },
+type StoredPerson = PersonRow & { id: string };
+
+/** Roles and referent links replaced, in the caller's transaction; the last active admin stays one. */
+async function applyRoles(
+  tx: Tx,
+  options: { actor: Actor; person: StoredPerson; roles: readonly Role[]; referentOf: string[] },
+) {
+  const { person, referentOf } = options;
+  const roles = normaliseRoles(options.roles, referentOf);
+  await assertChantiersExist(tx, referentOf);
+  if (
+    person.roles.includes('ADMIN') &&
+    !roles.includes('ADMIN') &&
+    person.active &&
+    (await activeAdminCount(tx)) <= 1
+  ) {
+    throw new AppError('CONFLICT', 'errors.LAST_ADMIN');
+  }
+  await tx.referentLink.deleteMany({ where: { personId: person.id } });
+  if (referentOf.length)
+    await tx.referentLink.createMany({
+      data: [...new Set(referentOf)].map((chantierId) => ({ personId: person.id, chantierId })),
     });
-    return toPersonOut(updated);
+  await tx.person.update({ where: { id: person.id }, data: { roles } });
+  await writeAudit(tx, {
+    actorId: options.actor.id,
+    action: 'person.roles',
+    entityType: 'person',
+    entityId: person.id,
+    data: { before: toPersonOut(person), after: { roles, referentOf } },
   });
 }
 
-/** Deactivation cuts the person off at once: sessions and tokens fail on their next request. */
+/**
+ * Deactivation cuts the person off at once: the session version moves, so sessions and tokens fail
+ * on their next request. Nobody deactivates themselves, nor the last active admin.
+ */
+async function applyActive(tx: Tx, options: { actor: Actor; person: StoredPerson; active: boolean }) {
+  const { person, active } = options;
+  if (!active && person.id === options.actor.id) throw new AppError('CONFLICT', 'errors.SELF_DEACTIVATE');
+  if (!active && person.active && person.roles.includes('ADMIN') && (await activeAdminCount(tx)) <= 1) {
+    throw new AppError('CONFLICT', 'errors.LAST_ADMIN');
+  }
+  await tx.person.update({ where: { id: person.id }, data: { active, sessionVersion: { increment: 1 } } });
+  await writeAudit(tx, {
+    actorId: options.actor.id,
+    action: active ? 'person.reactivated' : 'person.deactivated',
+    entityType: 'person',
+    entityId: person.id,
+  });
+}
+
+async function findPersonForUpdate(tx: Tx, personId: string): Promise<StoredPerson> {
+  const person = await tx.person.findUnique({ where: { id: personId }, include: personInclude });
+  if (!person) throw new AppError('NOT_FOUND', 'Person not found');
+  return person;
+}
+
+export async function updatePersonRoles(options: { actor: Actor; input: TPersonRolesUpdate }) {
+  assertCan(options.actor, 'people.update');
+  const { personId, roles, referentOf } = options.input;
+  return db().$transaction(async (tx) => {
+    const person = await findPersonForUpdate(tx, personId);
+    await applyRoles(tx, { actor: options.actor, person, roles, referentOf });
+    return toPersonOut(await findPersonForUpdate(tx, personId));
+  });
+}
+
 export async function setPersonActive(options: { actor: Actor; personId: string; active: boolean }) {
   assertCan(options.actor, 'people.deactivate');
   return db().$transaction(async (tx) => {
-    const person = await tx.person.findUnique({ where: { id: options.personId } });
-    if (!person) throw new AppError('NOT_FOUND', 'Person not found');
-    if (!options.active && person.id === options.actor.id) throw new AppError('CONFLICT', 'errors.SELF_DEACTIVATE');
-    if (!options.active && person.active && person.roles.includes('ADMIN') && (await activeAdminCount(tx)) <= 1) {
-      throw new AppError('CONFLICT', 'errors.LAST_ADMIN');
+    const person = await findPersonForUpdate(tx, options.personId);
+    await applyActive(tx, { actor: options.actor, person, active: options.active });
+    return toPersonOut(await findPersonForUpdate(tx, options.personId));
+  });
+}
+
+/**
+ * An admin changes a person's name, email, roles, referent links or activity — only what is given,
+ * all in one transaction, with the same rules as the admin screen's actions (roles given alone
+ * keep the stored referent links, and the other way round).
+ */
+export async function updatePerson(options: { actor: Actor; personId: string; input: TPersonUpdate }) {
+  const { actor, personId, input } = options;
+  assertCan(actor, 'people.update');
+  if (input.active !== undefined) assertCan(actor, 'people.deactivate');
+  return db().$transaction(async (tx) => {
+    let person = await findPersonForUpdate(tx, personId);
+    const identity = {
+      ...(input.name !== undefined && input.name !== person.name ? { name: input.name } : {}),
+      ...(input.email !== undefined && input.email !== person.email ? { email: input.email } : {}),
+    };
+    if (identity.email && (await tx.person.findUnique({ where: { email: identity.email } }))) {
+      throw new AppError('ALREADY_EXISTS', 'A person with this email already exists', {
+        fields: { email: 'validation.emailTaken' },
+      });
     }
-    const updated = await tx.person.update({
-      where: { id: person.id },
-      data: { active: options.active, sessionVersion: { increment: 1 } },
-      include: personInclude,
-    });
-    await writeAudit(tx, {
-      actorId: options.actor.id,
-      action: options.active ? 'person.reactivated' : 'person.deactivated',
-      entityType: 'person',
-      entityId: person.id,
-    });
-    return toPersonOut(updated);
+    if (Object.keys(identity).length) {
+      await tx.person.update({ where: { id: personId }, data: identity });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: 'person.updated',
+        entityType: 'person',
+        entityId: personId,
+        data: {
+          before: Object.fromEntries(Object.keys(identity).map((key) => [key, person[key as 'name' | 'email']])),
+          after: identity,
+        },
+      });
+    }
+    if (input.roles !== undefined || input.referentOf !== undefined) {
+      await applyRoles(tx, {
+        actor,
+        person,
+        roles: input.roles ?? (person.roles as Role[]),
+        referentOf: input.referentOf ?? person.referentOf.map((link) => link.chantierId),
+      });
+      person = await findPersonForUpdate(tx, personId);
+    }
+    if (input.active !== undefined && input.active !== person.active)
+      await applyActive(tx, { actor, person, active: input.active });
+    return toPersonOut(await findPersonForUpdate(tx, personId));
   });
 }
 
@@ -196,4 +264,36 @@ export async function listPeople(options: { limit: number; cursor?: string; incl
     items: page.map(toPersonOut),
     nextCursor: rows.length > options.limit && last ? encodeCursor({ key: last.name, id: last.id }) : null,
   };
+}
+
+/** Every person's name, for a filter: everyone signed in may see who is in the collective. */
+export async function listPersonNames(_options: { actor: Actor }): Promise<{ id: string; name: string }[]> {
+  return db().person.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } });
+}
+
+export type PersonForAdmin = TPersonOut & {
+  /** Invited, and has not chosen a password yet. */
+  pending: boolean;
+};
+
+/**
+ * The people screen of an admin: everyone, the active first. Whether an invitation is pending is
+ * asked of the database (`password_hash IS NULL`) so that no password hash leaves it.
+ */
+export async function listPeopleForAdmin(options: { actor: Actor }): Promise<PersonForAdmin[]> {
+  assertCan(options.actor, 'people.update');
+  const [people, pending] = await Promise.all([
+    db().person.findMany({
+      orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, email: true, active: true, roles: true, ...personInclude },
+    }),
+    db().person.findMany({ where: { passwordHash: null }, select: { id: true } }),
+  ]);
+  const pendingIds = new Set(pending.map((person) => person.id));
+  return people.map((person) => ({ ...toPersonOut(person), pending: pendingIds.has(person.id) }));
+}
+
+/** A person's interface language, kept so that mails and the next session speak it too. */
+export async function setPersonLocale(options: { actor: Actor; locale: Locale }): Promise<void> {
+  await db().person.update({ where: { id: options.actor.id }, data: { locale: options.locale } });
 }

@@ -38,6 +38,18 @@ export const ZPersonRolesUpdate = z.object({
 });
 export type TPersonRolesUpdate = z.infer<typeof ZPersonRolesUpdate>;
 
+/** The API's PATCH of a person: only the fields given change; `active: false` deactivates. */
+export const ZPersonUpdate = z
+  .object({
+    name: ZName.optional(),
+    email: ZEmail.optional(),
+    roles: z.array(ZRole).max(ROLES.length).optional(),
+    referentOf: z.array(ZId).max(500).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type TPersonUpdate = z.infer<typeof ZPersonUpdate>;
+
 export const ZPersonOut = z.object({
   id: z.string(),
   email: z.string(),

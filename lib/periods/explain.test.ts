@@ -1,5 +1,5 @@
 // The words of payout lines, on lines computed by the real pricing module (so the explanation
-// fields are exactly what a run stores), hand-checked against PRODUCT.md's worked example.
+// fields are exactly what a run stores), hand-checked against the worked example of docs/pricing.md.
 import { describe, expect, it } from 'vitest';
 import { computePayouts, type PricingInput } from '@/lib/pricing';
 import { explainLine, formatFactor, roundExactCents } from './explain';
@@ -46,7 +46,7 @@ const workedExample: PricingInput = {
   ],
 };
 
-describe('explainLine on the worked example of PRODUCT.md', () => {
+describe('explainLine on the worked example of docs/pricing.md', () => {
   it("says Alice's line the way the issue writes it", () => {
     expect(explained(workedExample, 'alice')).toBe(
       '20 h × 30,00 €/h = 600,00 € ; enveloppe du chantier dépassée : × 0,7407 → 444,45 € ; 155,55 € non rétribués',

@@ -2,25 +2,16 @@
 // chantier dépassée : × 0,7407 → 444,45 € ; 155,55 € non rétribués". Pure: it reads only the line
 // and the explanation the pricing module stored with it, so a frozen run explains itself forever.
 // The phrases live in messages/{fr,en}/periods.json under "payoutExplain".
-import type { LineExplanation, PayoutLine } from '@/lib/pricing';
+import type { PayoutLine } from '@/lib/pricing';
 import { formatCents } from '@/lib/format/money';
-import { formatMinutes } from '@/lib/format/hours';
+import { formatDuration } from '@/lib/contributions/duration';
 import frMessages from '@/messages/fr/periods.json';
 import enMessages from '@/messages/en/periods.json';
 
 export type ExplainLocale = 'fr' | 'en';
 
-export type ExplainableLine = Pick<
-  PayoutLine,
-  | 'rateCents'
-  | 'rateSource'
-  | 'approvedMinutes'
-  | 'volunteerMinutes'
-  | 'cappedMinutes'
-  | 'amountCents'
-  | 'unpaidValueCents'
-  | 'volunteerValueCents'
-> & { explanation: LineExplanation };
+/** A payout line's figures and explanation; whose line it is does not change the words. */
+export type ExplainableLine = Omit<PayoutLine, 'personId' | 'chantierId'>;
 
 type Phrases = (typeof frMessages)['payoutExplain'];
 const PHRASES: Record<ExplainLocale, Phrases> = { fr: frMessages.payoutExplain, en: enMessages.payoutExplain };
@@ -54,9 +45,9 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
     if (line.cappedMinutes > 0 && explanation.capMinutes !== null) {
       parts.push(
         fill(phrases.capped, {
-          approved: formatMinutes(line.approvedMinutes),
-          capped: formatMinutes(line.cappedMinutes),
-          cap: formatMinutes(explanation.capMinutes),
+          approved: formatDuration(line.approvedMinutes, locale),
+          capped: formatDuration(line.cappedMinutes, locale),
+          cap: formatDuration(explanation.capMinutes, locale),
         }),
       );
     }
@@ -64,7 +55,12 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
     const sourceKey = `source${line.rateSource}` as keyof Phrases;
     const source = line.rateSource === 'DEFAULT' ? '' : phrases[sourceKey];
     parts.push(
-      fill(phrases.base, { hours: formatMinutes(explanation.paidMinutes), rate, source, value: money(paidValueCents) }),
+      fill(phrases.base, {
+        hours: formatDuration(explanation.paidMinutes, locale),
+        rate,
+        source,
+        value: money(paidValueCents),
+      }),
     );
 
     const factor = explanation.scalingFactor;
@@ -82,7 +78,7 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
   if (line.volunteerMinutes > 0) {
     parts.push(
       fill(phrases.volunteer, {
-        hours: formatMinutes(line.volunteerMinutes),
+        hours: formatDuration(line.volunteerMinutes, locale),
         rate,
         value: money(line.volunteerValueCents),
       }),

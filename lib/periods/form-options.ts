@@ -3,6 +3,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { TPeriodOut } from './schemas';
+import { chantierLabel } from '@/lib/format/chantier';
 
 export type Option = { value: string; label: string };
 
@@ -27,7 +28,7 @@ export async function periodFormOptions(period?: TPeriodOut): Promise<{ chantier
   return {
     chantiers: chantiers.map((chantier) => ({
       value: chantier.id,
-      label: chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name,
+      label: chantierLabel(chantier),
     })),
     people: people.map((person) => ({ value: person.id, label: person.name })),
   };

@@ -7,13 +7,18 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
-import { computePayouts, type ChantierSummary, type LineExplanation, type PayoutLine } from '@/lib/pricing';
+import {
+  computePayouts,
+  summariseLines,
+  type ChantierSummary,
+  type LineExplanation,
+  type PayoutLine,
+} from '@/lib/pricing';
 import { loadPreviewPricingInput } from './payouts';
 import { seesEveryone } from './periods';
 import { roundExactCents } from './explain';
 import type { TPayoutsOut } from './schemas';
-
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+import { byString } from '@/lib/format/compare';
 
 type StoredLine = Omit<PayoutLine, 'explanation'> & { explanation: unknown };
 
@@ -67,7 +72,7 @@ async function frozenRun(periodId: string, runId: string | undefined) {
   // are needed here, so only they are read, in the database.
   const run = await db().payoutRun.findFirst({
     where: runId ? { id: runId, periodId } : { periodId, status: 'CURRENT' },
-    select: { id: true, status: true, lines: true },
+    select: { id: true, status: true, totalAmountCents: true, lines: true },
   });
   if (!run)
     throw new AppError(
@@ -80,10 +85,15 @@ async function frozenRun(periodId: string, runId: string | undefined) {
   const lines = run.lines
     .map(toPayoutLine)
     .sort((a, b) => byString(a.personId, b.personId) || byString(a.chantierId, b.chantierId));
+  // The run's total is the one it was frozen with (what is paid); the values left unpaid are not
+  // stored on the run, so they are summed from its lines.
+  const { people, totals } = summariseLines(lines);
   return {
     runId: run.id,
     runStatus: run.status,
     lines,
+    people,
+    totals: { ...totals, amountCents: run.totalAmountCents },
     chantiers: summariseChantiers(lines, storedEnvelopes({ settings: { envelopes: stored?.envelopes } })),
   };
 }
@@ -104,19 +114,13 @@ export async function getPayouts(options: { actor: Actor; periodId: string; runI
       ? { frozen: true, ...(await frozenRun(period.id, options.runId)) }
       : await (async () => {
           const result = computePayouts(await loadPreviewPricingInput(period.id));
-          return { frozen: false, runId: null, runStatus: null, lines: result.lines, chantiers: result.chantiers };
+          return { frozen: false, runId: null, runStatus: null, ...result };
         })();
 
   const everyone = await seesEveryone(options.actor);
+  // Someone who sees only their own lines gets the totals of those lines, not the collective's.
   const lines = everyone ? source.lines : source.lines.filter((line) => line.personId === options.actor.id);
-  const amountByPerson = new Map<string, number>();
-  const totals = { amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0 };
-  for (const line of lines) {
-    amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
-    totals.amountCents += line.amountCents;
-    totals.unpaidValueCents += line.unpaidValueCents;
-    totals.volunteerValueCents += line.volunteerValueCents;
-  }
+  const { people, totals } = everyone ? source : summariseLines(lines);
   return {
     periodId: period.id,
     status: period.status,
@@ -125,7 +129,7 @@ export async function getPayouts(options: { actor: Actor; periodId: string; runI
     runStatus: source.runStatus,
     scope: everyone ? 'ALL' : 'OWN',
     lines,
-    people: [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents })),
+    people,
     chantiers: everyone ? source.chantiers : [],
     totals,
   };

@@ -3,6 +3,7 @@
 // signed-in person can list the people and the chantiers.
 import 'server-only';
 import { db } from '@/lib/db';
+import { chantierLabel } from '@/lib/format/chantier';
 
 export type Names = { people: Record<string, string>; chantiers: Record<string, string> };
 
@@ -13,8 +14,6 @@ export async function loadNames(): Promise<Names> {
   ]);
   return {
     people: Object.fromEntries(people.map((person) => [person.id, person.name])),
-    chantiers: Object.fromEntries(
-      chantiers.map((chantier) => [chantier.id, chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name]),
-    ),
+    chantiers: Object.fromEntries(chantiers.map((chantier) => [chantier.id, chantierLabel(chantier)])),
   };
 }

@@ -10,7 +10,7 @@ import { writeAudit } from '@/lib/audit';
 
 type Reader = Pick<Tx, '$queryRaw' | 'fundingPeriod'>;
 
-async function loadPeriodSettings(client: Reader, periodId: string): Promise<PricingInput['settings']> {
+export async function loadPeriodSettings(client: Reader, periodId: string): Promise<PricingInput['settings']> {
   const period = await client.fundingPeriod.findUnique({
     where: { id: periodId },
     include: { envelopes: true, rateOverrides: true },

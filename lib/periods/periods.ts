@@ -10,13 +10,13 @@ import { writeAudit } from '@/lib/audit';
 import { getSettings } from '@/lib/settings/settings';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
+import { isCalendarDate } from '@/lib/validation/date';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TPayoutRunOut, TPeriodInput, TPeriodListQuery, TPeriodOut, TPeriodPatch } from './schemas';
+import { byString } from '@/lib/format/compare';
 
 const periodInclude = { envelopes: true, rateOverrides: true } as const;
 type PeriodRow = Prisma.FundingPeriodGetPayload<{ include: typeof periodInclude }>;
-
-const byString = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
 /**
  * A period as the API shows it. Rates naming another person are left out for a caller who may
@@ -26,7 +26,7 @@ export function toPeriodOut(period: PeriodRow, viewer?: { id: string; seesEveryo
   const rates = period.rateOverrides
     .filter((rate) => !viewer || viewer.seesEveryone || rate.personId === null || rate.personId === viewer.id)
     .map((rate) => ({ personId: rate.personId, chantierId: rate.chantierId, rateCents: rate.rateCents }))
-    .sort((a, b) => byString(a.personId, b.personId) || byString(a.chantierId, b.chantierId));
+    .sort((a, b) => byString(a.personId ?? '', b.personId ?? '') || byString(a.chantierId ?? '', b.chantierId ?? ''));
   return {
     id: period.id,
     name: period.name,
@@ -251,8 +251,8 @@ export async function listPeriods(
   options: { actor: Actor } & TPeriodListQuery,
 ): Promise<{ items: TPeriodOut[]; nextCursor: string | null }> {
   const after = decodeCursor(options.cursor);
+  if (after && !isCalendarDate(after.key)) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   const afterDate = after ? fromIsoDate(after.key) : null;
-  if (afterDate && Number.isNaN(afterDate.getTime())) throw new AppError('BAD_REQUEST', 'Invalid cursor');
   const rows = await db().fundingPeriod.findMany({
     where: {
       ...(options.status ? { status: options.status } : {}),
@@ -272,6 +272,24 @@ export async function listPeriods(
     nextCursor:
       rows.length > options.limit && last ? encodeCursor({ key: toIsoDate(last.startDate), id: last.id }) : null,
   };
+}
+
+export type PeriodChoice = {
+  id: string;
+  name: string;
+  status: TPeriodOut['status'];
+  startDate: string;
+  endDate: string;
+};
+
+/** The periods a filter offers (all of them, or the open ones), newest first: names and dates only. */
+export async function listPeriodChoices(options: { actor: Actor; status?: 'OPEN' }): Promise<PeriodChoice[]> {
+  const rows = await db().fundingPeriod.findMany({
+    where: options.status ? { status: options.status } : {},
+    orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
+    select: { id: true, name: true, status: true, startDate: true, endDate: true },
+  });
+  return rows.map((row) => ({ ...row, startDate: toIsoDate(row.startDate), endDate: toIsoDate(row.endDate) }));
 }
 
 function toRunOut(run: {

@@ -3,6 +3,7 @@
 // integer cents and durations integer minutes; the form variant reads euros and hours as people
 // type them ("30,50", "7,5") and turns them into the very same input the API takes.
 import { z } from 'zod';
+import { ZCalendarDate } from '@/lib/validation/date';
 import { ZId } from '@/lib/people/schemas';
 import { parseEurosToCents } from '@/lib/format/money';
 import { parseHoursToMinutes } from '@/lib/format/hours';
@@ -18,7 +19,8 @@ export const OVERFLOW_POLICIES = ['PRORATA', 'FIRST_COME'] as const;
 export const PERIOD_STATUSES = ['OPEN', 'CLOSED', 'PAID'] as const;
 export const RATE_SOURCES = ['PERSON_CHANTIER', 'PERSON', 'CHANTIER', 'DEFAULT'] as const;
 
-export const ZIsoDate = z.iso.date('errors.period.DATE');
+/** The one calendar-date rule (lib/validation): real days, years 2000 to 2100. */
+export const ZIsoDate = ZCalendarDate('errors.period.DATE');
 const ZName = z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong');
 const cents = (max: number) =>
   z.number().int('validation.invalid').min(0, 'errors.period.NEGATIVE_MONEY').max(max, 'errors.period.TOO_LARGE');

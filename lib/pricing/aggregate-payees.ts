@@ -5,6 +5,7 @@
  * change after a run is frozen without changing anyone's pay.
  */
 import type { PayeeTotal, PersonPayout } from './types';
+import { byString } from '@/lib/format/compare';
 
 export interface AggregatePayeesOptions {
   people: readonly PersonPayout[];
@@ -21,8 +22,6 @@ function payeeKeyOf(
   // hasOwn, so that a person id like "constructor" does not find Object.prototype's.
   return Object.prototype.hasOwnProperty.call(record, personId) ? record[personId] : undefined;
 }
-
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sums people's amounts per payee; sorted by payeeKey, each with its people sorted. */
 export function aggregatePayees({ people, payeeKeyByPerson }: AggregatePayeesOptions): PayeeTotal[] {

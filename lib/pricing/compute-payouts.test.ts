@@ -1,5 +1,5 @@
 /**
- * Hand-computed cases for computePayouts: PRODUCT.md's worked example to the cent, then the
+ * Hand-computed cases for computePayouts: the worked example of docs/pricing.md to the cent, then the
  * envelope (step 4) and rounding (step 5) rules. Rates, volunteers and the cap are in
  * compute-payouts.steps.test.ts; invariants over random inputs in compute-payouts.property.test.ts.
  */
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { computePayouts } from './compute-payouts';
 import { lineOf, makeContribution as contribution, makeSettings as settings, summaryOf } from './test-fixtures';
 
-describe('PRODUCT.md worked example', () => {
+describe('the worked example of docs/pricing.md', () => {
   // Ids sort alice < bob < chloe, as Alice < Bob < Chloé in the example.
   const result = computePayouts({
     settings: settings({
@@ -288,7 +288,7 @@ describe('rounding (step 5)', () => {
 
   it('can report an unpaid value of −1 cent when a leftover cent beats the line’s own rounding', () => {
     // 0.12 €/h × 1 min = 0.2 cent each; total 0.6 → 1 cent, which goes to a. a's full value rounds
-    // to 0, so unpaid = 0 − 1 = −1, exactly as PRODUCT.md step 7 defines it.
+    // to 0, so unpaid = 0 − 1 = −1, exactly as step 7 of docs/pricing.md defines it.
     const result = computePayouts({
       settings: settings({ defaultRateCents: 12 }),
       contributions: [

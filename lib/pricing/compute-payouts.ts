@@ -1,7 +1,7 @@
 /**
  * THE pricing module's entry point: turns a funding period's settings and its approved
  * contributions into payout lines per (person, chantier), applying the seven steps of
- * PRODUCT.md's "Pricing rules" in order. Pure — no I/O, no clock — and exact: money is only
+ * docs/pricing.md in order. Pure — no I/O, no clock — and exact: money is only
  * ever BigInt fractions until the final rounding, so the same input always gives the same cents.
  */
 import { fundChantier, type ChantierFunding, type PaidContribution } from './fund-chantier';
@@ -16,9 +16,11 @@ import type {
   PersonPayout,
   PricingInput,
   PricingResult,
+  PricingTotals,
   RateSource,
 } from './types';
 import { assertValidPricingInput } from './validate-input';
+import { byString } from '@/lib/format/compare';
 
 /** A contribution with what the cap (step 3) left of it. */
 interface CappedContribution {
@@ -38,8 +40,6 @@ interface LineTotals {
   volunteerMinutes: number;
   cappedMinutes: number;
 }
-
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The order of steps 3 and 4: date, then creation time, then id — a total order, ids being unique. */
 function compareFundingOrder(a: CappedContribution, b: CappedContribution): number {
@@ -194,17 +194,23 @@ export function computePayouts(input: PricingInput): PricingResult {
   }
   lines.sort((a, b) => byString(a.personId, b.personId) || byString(a.chantierId, b.chantierId));
 
-  // Step 6: a person's payout is the sum of their lines.
-  const amountByPerson = new Map<string, number>();
-  for (const line of lines)
-    amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
-  const people: PersonPayout[] = [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents }));
+  return { lines, chantiers, ...summariseLines(lines) };
+}
 
-  const totals = { amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0 };
+/**
+ * Step 6: a person's payout is the sum of their lines; and the totals of a set of lines. In the
+ * order of the lines (sorted by personId, the people come out sorted too).
+ */
+export function summariseLines(
+  lines: readonly Pick<PayoutLine, 'personId' | 'amountCents' | 'unpaidValueCents' | 'volunteerValueCents'>[],
+): { people: PersonPayout[]; totals: PricingTotals } {
+  const amountByPerson = new Map<string, number>();
+  const totals: PricingTotals = { amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0 };
   for (const line of lines) {
+    amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
     totals.amountCents += line.amountCents;
     totals.unpaidValueCents += line.unpaidValueCents;
     totals.volunteerValueCents += line.volunteerValueCents;
   }
-  return { lines, people, chantiers, totals };
+  return { people: [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents })), totals };
 }

@@ -1,9 +1,9 @@
 /**
- * THE pricing module (PRODUCT.md, "Pricing rules"): a pure function from a funding period's
+ * THE pricing module (docs/pricing.md): a pure function from a funding period's
  * settings and approved contributions to explained payout lines, plus the payee aggregation.
  * Import from '@/lib/pricing'; the other files are its internals.
  */
-export { computePayouts } from './compute-payouts';
+export { computePayouts, summariseLines } from './compute-payouts';
 export { aggregatePayees, type AggregatePayeesOptions } from './aggregate-payees';
 export { PricingInputError } from './validate-input';
 export type {
@@ -23,3 +23,19 @@ export type {
   RateOverride,
   RateSource,
 } from './types';
+export { computePayoutsWithClaims, overdrawnChantiers } from './compute-payouts-with-claims';
+export type {
+  ApprovedClaim,
+  ClaimAmounts,
+  ClaimKind,
+  ClaimsPricingInput,
+  ClaimsPricingResult,
+  ClaimsPricingSettings,
+  PricedChantier,
+  PricedClaim,
+  PricedLine,
+  PricedTotals,
+} from './types';
+export { createRateResolver, type RateResolver, type ResolvedRate } from './resolve-rate';
+export { fromExactNumber, toExactNumber } from './exact-number';
+export { add, mul, rational, roundHalfUp, ZERO, type Rational } from './rational';

@@ -11,7 +11,8 @@ export interface ResolvedRate {
   rateSource: RateSource;
 }
 
-export type RateResolver = (personId: string, chantierId: string) => ResolvedRate;
+/** `personId: null` asks for the rate of "anyone" (a plan line without a person): chantier, then default. */
+export type RateResolver = (personId: string | null, chantierId: string) => ResolvedRate;
 
 // JSON keeps the two ids apart whatever characters they contain.
 const keyOf = (personId: string | null, chantierId: string | null) => JSON.stringify([personId, chantierId]);
@@ -25,8 +26,12 @@ export function createRateResolver(settings: PeriodPricingSettings): RateResolve
 
   return (personId, chantierId) => {
     const candidates: [string, RateSource][] = [
-      [keyOf(personId, chantierId), 'PERSON_CHANTIER'],
-      [keyOf(personId, null), 'PERSON'],
+      ...(personId === null
+        ? []
+        : ([
+            [keyOf(personId, chantierId), 'PERSON_CHANTIER'],
+            [keyOf(personId, null), 'PERSON'],
+          ] as [string, RateSource][])),
       [keyOf(null, chantierId), 'CHANTIER'],
     ];
     for (const [key, rateSource] of candidates) {

@@ -1,5 +1,5 @@
 /**
- * The shapes going into and out of THE pricing module (PRODUCT.md, "Pricing rules").
+ * The shapes going into and out of THE pricing module (docs/pricing.md).
  * Everything is plain, JSON-serialisable data — exact fractions travel as strings — so that
  * closing a period can freeze both the input and the result of a payout run and re-explain it
  * forever. Money is integer euro cents, durations integer minutes.
@@ -175,4 +175,92 @@ export interface PayeeTotal {
   /** The people it receives for, sorted. */
   personIds: string[];
   amountCents: number;
+}
+
+/* ── Claims (step 0, docs/pricing.md "Step 0: claims") ───────────────────────────────────────────── */
+
+/**
+ * EXPENSE (note de frais) and FIXED_FEE (forfait) are worth their amount; MILEAGE is worth its
+ * distance × the period's mileage rate; IN_KIND is valued, never paid.
+ */
+export type ClaimKind = 'EXPENSE' | 'MILEAGE' | 'FIXED_FEE' | 'IN_KIND';
+
+/** One approved claim. Anything not approved must be left out by the caller. */
+export interface ApprovedClaim {
+  id: string;
+  personId: string;
+  chantierId: string;
+  placeId?: string | null;
+  /** Calendar date, `YYYY-MM-DD`. */
+  date: string;
+  kind: ClaimKind;
+  /** Cents, for every kind but MILEAGE. */
+  amountCents?: number | null;
+  /** Whole kilometres, for MILEAGE only. */
+  distanceKm?: number | null;
+}
+
+export interface ClaimsPricingSettings extends PeriodPricingSettings {
+  /** Cents per kilometre; null when the period pays no mileage (a MILEAGE claim is then refused). */
+  mileageRateCents?: number | null;
+}
+
+export interface ClaimsPricingInput {
+  settings: ClaimsPricingSettings;
+  contributions: readonly ApprovedContribution[];
+  claims: readonly ApprovedClaim[];
+}
+
+/** What one claim is worth, and how. */
+export interface PricedClaim {
+  claimId: string;
+  kind: ClaimKind;
+  /** amountCents, or distanceKm × mileageRateCents. */
+  valueCents: number;
+  distanceKm: number | null;
+  mileageRateCents: number | null;
+}
+
+/** The parts of a line's amount (amountCents = hoursAmountCents + expensesCents + fixedFeesCents). */
+export interface ClaimAmounts {
+  /** What the hours are paid (steps 1–7 on what the fixed amounts left of the envelope). */
+  hoursAmountCents: number;
+  /** EXPENSE and MILEAGE claims, paid in full. */
+  expensesCents: number;
+  /** FIXED_FEE claims, paid in full. */
+  fixedFeesCents: number;
+  /** IN_KIND claims: valued for the funder, paid nothing. */
+  inKindValueCents: number;
+}
+
+/**
+ * A (person, chantier) line with its claims. A person with only claims in a chantier has a line
+ * with zero minutes. `unpaidValueCents` stays about the hours alone.
+ */
+export interface PricedLine extends PayoutLine, ClaimAmounts {
+  /** This person's approved claims in this chantier, sorted by id. */
+  claims: PricedClaim[];
+}
+
+export interface PricedChantier extends ChantierSummary, Omit<ClaimAmounts, 'hoursAmountCents'> {
+  /** The chantier's fixed amounts F: its expenses, mileage and fixed fees. */
+  fixedCents: number;
+  /** What the envelope leaves for the hours, max(0, E − F); null without an envelope. */
+  hoursEnvelopeCents: number | null;
+  /** F exceeds the envelope: the hours get nothing and the period cannot be closed. */
+  overdrawn: boolean;
+  /** Hours demand + F: what the chantier would cost without an envelope. */
+  totalDemandCents: number;
+}
+
+export interface PricedTotals extends PricingTotals, ClaimAmounts {}
+
+export interface ClaimsPricingResult {
+  /** Sorted by personId, then chantierId. */
+  lines: PricedLine[];
+  /** One entry per person having a line, sorted by personId. */
+  people: PersonPayout[];
+  /** Every chantier with a line or an envelope, sorted by chantierId. */
+  chantiers: PricedChantier[];
+  totals: PricedTotals;
 }

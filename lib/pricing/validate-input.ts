@@ -17,31 +17,31 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A zone is required: without one, the same string would mean different instants on different servers.
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function fail(path: string, problem: string): never {
+export function fail(path: string, problem: string): never {
   throw new PricingInputError(`Invalid pricing input: ${path} ${problem}`);
 }
 
-function checkCount(value: unknown, path: string): void {
+export function checkCount(value: unknown, path: string): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     fail(path, `must be a non-negative integer, got ${JSON.stringify(value)}`);
   }
 }
 
-function checkId(value: unknown, path: string): void {
+export function checkId(value: unknown, path: string): void {
   if (typeof value !== 'string' || value.length === 0) {
     fail(path, `must be a non-empty string, got ${JSON.stringify(value)}`);
   }
 }
 
-function checkOptionalId(value: unknown, path: string): void {
+export function checkOptionalId(value: unknown, path: string): void {
   if (value !== null && value !== undefined) checkId(value, path);
 }
 
-function checkArray(value: unknown, path: string): asserts value is readonly unknown[] {
+export function checkArray(value: unknown, path: string): asserts value is readonly unknown[] {
   if (!Array.isArray(value)) fail(path, 'must be an array');
 }
 
-function checkCalendarDate(value: unknown, path: string): void {
+export function checkCalendarDate(value: unknown, path: string): void {
   const match = typeof value === 'string' ? DATE.exec(value) : null;
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

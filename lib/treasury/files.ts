@@ -1,5 +1,6 @@
 // Files as HTTP answers: a plain ASCII name (never a raw free-text name in a header), the right
 // type, offered as a download, and never kept by a shared cache (they hold names, pay and IBANs).
+import { asLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locales';
 
 /** "Élise Moreau" → "elise-moreau": what a file name may carry of a person's or period's name. */
 export function fileSlug(text: string): string {
@@ -31,7 +32,9 @@ export function downloadResponse(
 }
 
 /** The language a document is written in: the UI's choice (its cookie) for a browser, else the person's. */
-export function documentLocale(request: Request, personLocale: string): 'fr' | 'en' {
-  const cookie = /(?:^|;\s*)butin-locale=(fr|en)(?:;|$)/.exec(request.headers.get('cookie') ?? '')?.[1];
-  return (cookie ?? personLocale) === 'en' ? 'en' : 'fr';
+export function documentLocale(request: Request, personLocale: string): Locale {
+  const cookie = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=(fr|en)(?:;|$)`).exec(
+    request.headers.get('cookie') ?? '',
+  )?.[1];
+  return asLocale(cookie ?? personLocale);
 }

@@ -4,6 +4,7 @@
 // payee is held back (IBAN_CONFLICT) rather than paid to either; its name is the one given with
 // its IBAN. Pure; no I/O.
 import { aggregatePayees } from '@/lib/pricing';
+import { byName, byString } from '@/lib/format/compare';
 
 export type IbanStatus = 'VALID' | 'MISSING' | 'INVALID' | 'OUTSIDE_SEPA';
 
@@ -33,8 +34,6 @@ export type PayeeOwed = {
   bic: string | null;
 };
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
 /** Payees sorted by name (accents aside), then key, so files and screens list them alike. */
 export function groupPayees(people: readonly PersonOwed[]): PayeeOwed[] {
   const byPerson = new Map(people.map((person) => [person.personId, person]));
@@ -54,15 +53,12 @@ export function groupPayees(people: readonly PersonOwed[]): PayeeOwed[] {
       payeeType: first.payeeType,
       people: members
         .map((member) => ({ personId: member.personId, name: member.name, amountCents: member.amountCents }))
-        .sort((a, b) => collator.compare(a.name, b.name)),
+        .sort((a, b) => byName(a.name, b.name)),
       amountCents,
       iban: holder?.iban ?? null,
       ibanStatus: ibans.length > 1 ? 'CONFLICT' : (holder?.ibanStatus ?? 'MISSING'),
       bic: holder ? (members.find((member) => member.iban === holder.iban && member.bic)?.bic ?? null) : null,
     };
   });
-  return payees.sort(
-    (a, b) =>
-      collator.compare(a.payeeName, b.payeeName) || (a.payeeKey < b.payeeKey ? -1 : a.payeeKey > b.payeeKey ? 1 : 0),
-  );
+  return payees.sort((a, b) => byName(a.payeeName, b.payeeName) || byString(a.payeeKey, b.payeeKey));
 }

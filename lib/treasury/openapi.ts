@@ -1,8 +1,11 @@
 // The treasury endpoints' entries in the OpenAPI document (SEPA file, statements, payments), with
 // the schemas the handlers parse and answer with.
 import { z } from 'zod';
-import type { Operation } from '@/lib/api/openapi-types';
+import { ZId } from '@/lib/people/schemas';
+import { defineOperation, type Operation } from '@/lib/api/openapi-types';
 import {
+  ZBankAccountOut,
+  ZDebtorAccountInput,
   ZPaymentCreate,
   ZPaymentParams,
   ZPaymentsRecordedOut,
@@ -13,10 +16,11 @@ import {
   ZSepaQuery,
 } from './schemas';
 
-const ZStatementParams = z.object({ id: z.string(), personId: z.string() });
+const ZStatementParams = z.object({ id: ZId, personId: ZId });
 
-export const TREASURY_OPERATIONS: Operation[] = [
-  {
+export const TREASURY_API = {
+  exportSepa: defineOperation({
+    operationId: 'exportSepa',
     method: 'get',
     path: '/periods/{id}/exports/sepa.xml',
     summary:
@@ -24,35 +28,42 @@ export const TREASURY_OPERATIONS: Operation[] = [
     who: 'treasurer',
     params: ZPeriodParams,
     query: ZSepaQuery,
-    response: { status: 200, contentType: 'application/xml' },
-  },
-  {
+    responses: { 200: { contentType: 'application/xml' } },
+    errors: {
+      409: 'CONFLICT: the period is open; error.details.reason DEBTOR_MISSING or DEBTOR_INVALID (error.details.fields), or NOTHING_TO_TRANSFER (error.details.excluded)',
+    },
+  }),
+  exportStatement: defineOperation({
+    operationId: 'exportStatement',
     method: 'get',
     path: '/periods/{id}/exports/statements/{personId}.pdf',
     summary:
       'A person’s statement for the period (A4 PDF): their approved contributions, rates, the computation in words and the amount; 404 to anyone else',
     who: 'that person, treasurer',
     params: ZStatementParams,
-    response: { status: 200, contentType: 'application/pdf' },
-  },
-  {
+    responses: { 200: { contentType: 'application/pdf' } },
+  }),
+  exportStatementsZip: defineOperation({
+    operationId: 'exportStatementsZip',
     method: 'get',
     path: '/periods/{id}/exports/statements.zip',
     summary: 'Every statement of the period, one PDF per person, in a ZIP streamed as it is made',
     who: 'treasurer',
     params: ZPeriodParams,
-    response: { status: 200, contentType: 'application/zip' },
-  },
-  {
+    responses: { 200: { contentType: 'application/zip' } },
+  }),
+  getPeriodPayments: defineOperation({
+    operationId: 'getPeriodPayments',
     method: 'get',
     path: '/periods/{id}/payments',
     summary:
       'The payees of the current run with what each is owed, sent and still due, the payments and reversals, and what the SEPA file would hold now with every payee it leaves out and why (treasurers); anyone else gets their own payee only (scope OWN), without bank details',
     who: 'signed in',
     params: ZPeriodParams,
-    response: { status: 200, schema: ZPeriodPaymentsOut },
-  },
-  {
+    responses: { 200: ZPeriodPaymentsOut },
+  }),
+  recordPayments: defineOperation({
+    operationId: 'recordPayments',
     method: 'post',
     path: '/periods/{id}/payments',
     summary:
@@ -60,9 +71,13 @@ export const TREASURY_OPERATIONS: Operation[] = [
     who: 'treasurer',
     params: ZPeriodParams,
     body: ZPaymentCreate,
-    response: { status: 201, schema: ZPaymentsRecordedOut },
-  },
-  {
+    responses: { 201: ZPaymentsRecordedOut },
+    errors: {
+      409: 'ALREADY_PAID, AMOUNT_CHANGED, PERIOD_OPEN: nothing is recorded',
+    },
+  }),
+  reversePayment: defineOperation({
+    operationId: 'reversePayment',
     method: 'post',
     path: '/periods/{id}/payments/{paymentId}/reversal',
     summary:
@@ -70,6 +85,29 @@ export const TREASURY_OPERATIONS: Operation[] = [
     who: 'treasurer',
     params: ZPaymentParams,
     body: ZReversalCreate,
-    response: { status: 201, schema: ZReversalRecordedOut },
-  },
-];
+    responses: { 201: ZReversalRecordedOut },
+    errors: {
+      409: 'CONFLICT: already reversed, or the period is open',
+    },
+  }),
+  getBankAccount: defineOperation({
+    operationId: 'getBankAccount',
+    method: 'get',
+    path: '/settings/bank-account',
+    summary: 'The collective’s bank account the SEPA transfers are made from (the debtor); null fields until set',
+    who: 'treasurer',
+    responses: { 200: ZBankAccountOut },
+  }),
+  saveBankAccount: defineOperation({
+    operationId: 'saveBankAccount',
+    method: 'put',
+    path: '/settings/bank-account',
+    summary:
+      'Set the collective’s bank account: the IBAN is checked (a SEPA country) and stored normalised, the BIC is optional; each change is audited with the IBANs masked',
+    who: 'treasurer',
+    body: ZDebtorAccountInput,
+    responses: { 200: ZBankAccountOut },
+  }),
+};
+
+export const TREASURY_OPERATIONS: Operation[] = Object.values(TREASURY_API);

@@ -83,6 +83,13 @@ export const ZDebtorAccountInput = z
   });
 export type TDebtorAccountInput = z.input<typeof ZDebtorAccountInput>;
 
+/** The collective's account as GET/PUT /settings/bank-account answer it (null until set). */
+export const ZBankAccountOut = z.object({
+  debtorName: z.string().nullable(),
+  debtorIban: z.string().nullable(),
+  debtorBic: z.string().nullable(),
+});
+
 export const ZSepaQuery = z.object({
   /** The day the bank is asked to execute the transfers; today (the collective's time zone) by default. */
   executionDate: ZIsoDate.optional(),

@@ -23,6 +23,7 @@ import { payeeName } from '@/lib/payees/payee';
 import { todayIn } from '@/lib/contributions/server/periods';
 import { latestActivePayment } from './payment-status';
 import { UNSAFE_loadPeriodTreasury, type PeriodTreasury } from './period-treasury';
+import { chantierLabel } from '@/lib/format/chantier';
 
 export type StatementContribution = {
   date: string;
@@ -133,9 +134,7 @@ export async function UNSAFE_loadStatementContext(periodId: string): Promise<Sta
     },
     lines: source.lines,
     contributions: source.input.contributions,
-    chantierNames: new Map(
-      chantiers.map((chantier) => [chantier.id, chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name]),
-    ),
+    chantierNames: new Map(chantiers.map((chantier) => [chantier.id, chantierLabel(chantier)])),
     placeNames: new Map(places.map((place) => [place.id, place.name])),
     treasury: period.status === 'OPEN' ? null : await UNSAFE_loadPeriodTreasury(db(), periodId),
   };

@@ -5,7 +5,7 @@
 // answer reads it as pdfkit writes it.
 import PDFDocument from 'pdfkit';
 import { formatCalendarDate } from '@/lib/format/date';
-import { formatMinutes } from '@/lib/format/hours';
+import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
 import { translate, type Locale } from '@/lib/i18n/locale';
 import { pdfText } from '@/lib/exports/pdf-text';
@@ -64,7 +64,7 @@ function contributionsTable(
         cell(formatCalendarDate(contribution.date, locale)),
         cell(contribution.place ? `${contribution.chantier} (${contribution.place})` : contribution.chantier),
         cell(contribution.description),
-        cell(formatMinutes(contribution.minutes), { right: true }),
+        cell(formatDuration(contribution.minutes), { right: true }),
         cell(t('perHour', { amount: formatCents(contribution.rateCents, locale) }), { right: true }),
         cell(contribution.volunteer ? t('yes') : ''),
       ]),
@@ -130,8 +130,8 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
   paragraph(
     doc,
     t('hours', {
-      approved: formatMinutes(statement.totals.approvedMinutes),
-      volunteer: formatMinutes(statement.totals.volunteerMinutes),
+      approved: formatDuration(statement.totals.approvedMinutes),
+      volunteer: formatDuration(statement.totals.volunteerMinutes),
     }),
     { size: 9, color: MUTED },
   );

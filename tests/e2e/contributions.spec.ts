@@ -42,7 +42,7 @@ test('a contributor declares on a phone, a referent approves one and rejects one
   await alice.getByLabel('Chantier').selectOption({ label: C1 });
   await alice.getByLabel('Description').fill(second);
   await alice.getByRole('button', { name: 'Soumettre' }).click();
-  await expect(alice.getByText('Indiquez une durée.').first()).toBeVisible();
+  await expect(alice.getByText('Indiquez une durée, par exemple 1h30.').first()).toBeVisible();
   await alice.getByLabel('Durée').fill('0,75');
   await expect(alice.getByTestId('duration-understood')).toHaveText('Compris : 45 min');
   await alice.getByRole('button', { name: 'Soumettre' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, signIn } from './support';
+import { DEMO, DEMO_PASSWORD, signIn } from './support';
 
 test('a wrong password shows the French message, never which part was wrong', async ({ page }) => {
   await page.goto('/signin');
@@ -38,4 +38,20 @@ test('responses carry a strict content security policy', async ({ page }) => {
   expect(policy).toMatch(/script-src 'self' 'nonce-[^']+'/);
   expect(response!.headers()['x-content-type-options']).toBe('nosniff');
   expect(response!.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
+});
+
+test('the sign-in page never sends a person to another site', async ({ page }) => {
+  await page.goto('/signin?callbackUrl=%2F%5Cevil.example%2Fphish');
+  await page.getByLabel('Adresse e-mail').fill(DEMO.contributor);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible();
+  expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+
+  // Signed in, the page redirects at once: to a local path, never to `/\evil.example`.
+  for (const target of ['/%5Cevil.example', '//evil.example', '/%09/evil.example', 'https://evil.example/']) {
+    const response = await page.request.get(`/signin?callbackUrl=${target}`, { maxRedirects: 0 });
+    expect(response.status()).toBe(307);
+    expect(response.headers()['location']).toBe('/');
+  }
 });

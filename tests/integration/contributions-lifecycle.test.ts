@@ -197,6 +197,7 @@ describe('editing', () => {
       date: '2026-02-11',
       duration: '2h',
       chantierId: otherChantierId,
+      placeId: null,
       description: 'Après',
       link: 'https://example.org/after',
       volunteer: true,
@@ -225,6 +226,60 @@ describe('editing', () => {
       description: 'Avant',
       link: null,
       volunteer: false,
+    });
+  });
+
+  it('changes only the fields sent (PATCH is partial); null clears the place and the link', async () => {
+    const { body: created } = await create('alice', {
+      minutes: 60,
+      description: 'Partielle',
+      placeId,
+      link: 'https://example.org/a',
+      volunteer: true,
+    });
+    const minutesOnly = await patch('alice', created.id, { minutes: 95, version: 1 });
+    expect(minutesOnly.status).toBe(200);
+    expect(minutesOnly.body).toMatchObject({
+      minutes: 95,
+      version: 2,
+      date: OPEN_DATE,
+      chantierId,
+      placeId,
+      description: 'Partielle',
+      link: 'https://example.org/a',
+      volunteer: true,
+    });
+    const cleared = await patch('alice', created.id, { placeId: null, link: '', duration: '1h', version: 2 });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({
+      minutes: 60,
+      placeId: null,
+      link: null,
+      description: 'Partielle',
+      version: 3,
+    });
+    const events = await history('alice', created.id);
+    expect(events.filter((event) => event.kind === 'EDITED').map((event) => event.previousValues)).toEqual([
+      expect.objectContaining({ minutes: 60, placeId }),
+      expect.objectContaining({ minutes: 95, placeId, link: 'https://example.org/a' }),
+    ]);
+  });
+
+  it('says a missing version is required, and refuses minutes and a duration together, changing nothing', async () => {
+    const { body: created } = await create('alice', { minutes: 60 });
+    const noVersion = await patch('alice', created.id, { minutes: 90 });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Invalid input — version: This field is required.',
+      fields: { version: 'This field is required.' },
+    });
+    const both = await patch('alice', created.id, { minutes: 90, duration: '1h30', version: 1 });
+    expect(both.status).toBe(400);
+    expect(Object.keys(both.body.error.fields)).toEqual(['duration']);
+    expect(await db().contribution.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      minutes: 60,
+      version: 1,
     });
   });
 

@@ -1,5 +1,5 @@
 // Who sees which contributions in lists: every actor × scope (all / mine / review / approved) ×
-// transparency on and off, compared with the rule written out from PRODUCT.md; filters and totals;
+// transparency on and off, compared with the rule written out from docs/permissions.md; filters and totals;
 // keyset pagination (every row exactly once, in order, both directions, API and domain); and
 // reading one contribution that is not yours.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ const setTransparency = (transparency: boolean) =>
 
 const filters = (input: Record<string, unknown> = {}) => ZContributionFilters.parse({ limit: 200, ...input });
 
-/** PRODUCT.md's rule, written out independently of the code under test. */
+/** The rule of docs/permissions.md ("Who sees a contribution"), written out independently of the code under test. */
 function visible(actor: Actor, row: Row, transparency: boolean): boolean {
   if (row.deleted) return false;
   if (row.personId === actor.id) return true;

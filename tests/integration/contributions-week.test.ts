@@ -226,7 +226,7 @@ describe('all or nothing', () => {
     const before = await everything();
 
     const error = await rejectionOf(save(rows));
-    expect(error).toMatchObject({ code: 'VALIDATION', message: 'week.errors.notSaved' });
+    expect(error).toMatchObject({ code: 'VALIDATION', messageKey: 'week.errors.notSaved' });
     expect(error.fields).toEqual({
       'rows.0.cells.2': 'errors.duration.TOO_LONG',
       'rows.1.cells.5': 'errors.duration.INVALID',

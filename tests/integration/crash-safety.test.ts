@@ -23,11 +23,12 @@ let running: ChildProcess | undefined;
 
 /** Starts the app on the data folder; its own process group, so one kill takes its database too. */
 async function startApp(): Promise<{ app: ChildProcess; ready: Ready }> {
-  const app = spawn(
-    path.join(root, 'node_modules', '.bin', 'tsx'),
-    ['--import', './scripts/runtime/server-only.mjs', 'tests/integration/crash-app.ts', dataDir],
-    { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: '' } },
-  );
+  const app = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['tests/integration/crash-app.ts', dataDir], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: '' },
+  });
   running = app;
   const lines = readline.createInterface({ input: app.stdout! });
   const ready = await new Promise<Ready>((resolve, reject) => {

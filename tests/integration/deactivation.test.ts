@@ -1,5 +1,6 @@
 // Deactivating a person cuts them off at once: their API tokens and sessions fail on the very next
-// request, with no cache to wait out; reactivating restores the tokens, never the old sessions.
+// request, with no cache to wait out; reactivating restores neither the old tokens (revoked for
+// good) nor the old sessions.
 // The collective never loses its last admin, and nobody deactivates themselves.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -12,6 +13,7 @@ import { authenticate } from '@/lib/auth/options';
 import { setPersonActive, updatePersonRoles } from '@/lib/people/people';
 import { createApiToken } from '@/lib/tokens/api-tokens';
 import type { Actor } from '@/lib/auth/permissions';
+import type { AppError } from '@/lib/errors';
 import { callRoute, createPerson, rejectionOf, resetDatabase, TEST_PASSWORD } from '../support/database';
 
 let admin: Actor;
@@ -26,7 +28,7 @@ beforeEach(async () => {
 });
 
 describe('deactivation', () => {
-  it('refuses the same token on the very next request, and restores it on reactivation', async () => {
+  it('refuses the same token on the very next request, and never brings it back on reactivation', async () => {
     expect((await callRoute(getMe, { token })).status).toBe(200);
     expect((await callRoute(getPeople, { token })).status).toBe(200);
 
@@ -38,13 +40,21 @@ describe('deactivation', () => {
     expect(refused.body.error.code).toBe('UNAUTHENTICATED');
     expect((await callRoute(getPeople, { token })).status).toBe(401);
     expect(await actorFromToken(token)).toBeNull();
-    // The token itself is not revoked: it is the person who is refused.
-    expect((await db().apiToken.findFirstOrThrow({ where: { personId: person.id } })).revokedAt).toBeNull();
+    // The token is revoked for good, in the same transaction as the deactivation.
+    expect((await db().apiToken.findFirstOrThrow({ where: { personId: person.id } })).revokedAt).not.toBeNull();
 
     await setPersonActive({ actor: admin, personId: person.id, active: true });
-    const restored = await callRoute(getMe, { token });
-    expect(restored.status).toBe(200);
-    expect(restored.body.id).toBe(person.id);
+    const stillRefused = await callRoute(getMe, { token });
+    expect(stillRefused.status).toBe(401);
+    // The person makes a new one, which works.
+    const fresh = await createApiToken({ personId: person.id, name: 'new cli' });
+    expect((await callRoute(getMe, { token: fresh.token })).status).toBe(200);
+  });
+
+  it('revokes the tokens whatever path deactivates the person, even a plain UPDATE', async () => {
+    await db().person.update({ where: { id: person.id }, data: { active: false } });
+    await db().person.update({ where: { id: person.id }, data: { active: true } });
+    expect((await callRoute(getMe, { token })).status).toBe(401);
   });
 
   it('ends every session: a session carrying the old version is refused, even after reactivation', async () => {
@@ -110,7 +120,7 @@ describe('the last admin and oneself', () => {
   it('refuses an admin deactivating themselves', async () => {
     const error = await rejectionOf(setPersonActive({ actor: admin, personId: admin.id, active: false }));
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toBe('errors.SELF_DEACTIVATE');
+    expect((error as AppError).messageKey).toBe('errors.SELF_DEACTIVATE');
     expect((await db().person.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
   });
 
@@ -119,7 +129,7 @@ describe('the last admin and oneself', () => {
       updatePersonRoles({ actor: admin, input: { personId: admin.id, roles: ['TREASURER'], referentOf: [] } }),
     );
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toBe('errors.LAST_ADMIN');
+    expect((error as AppError).messageKey).toBe('errors.LAST_ADMIN');
     expect((await db().person.findUniqueOrThrow({ where: { id: admin.id } })).roles).toContain('ADMIN');
   });
 
@@ -129,7 +139,7 @@ describe('the last admin and oneself', () => {
     const error = await rejectionOf(
       updatePersonRoles({ actor: admin, input: { personId: admin.id, roles: [], referentOf: [] } }),
     );
-    expect(error.message).toBe('errors.LAST_ADMIN');
+    expect((error as AppError).messageKey).toBe('errors.LAST_ADMIN');
   });
 
   it('allows it once another active admin exists, then protects that one', async () => {
@@ -140,16 +150,14 @@ describe('the last admin and oneself', () => {
     });
     expect(demoted.roles).toEqual(['CONTRIBUTOR']);
     // `second` is now the only admin: they can neither deactivate nor demote themselves.
-    expect((await rejectionOf(setPersonActive({ actor: second, personId: second.id, active: false }))).message).toBe(
-      'errors.SELF_DEACTIVATE',
-    );
     expect(
-      (
-        await rejectionOf(
-          updatePersonRoles({ actor: second, input: { personId: second.id, roles: [], referentOf: [] } }),
-        )
-      ).message,
-    ).toBe('errors.LAST_ADMIN');
+      ((await rejectionOf(setPersonActive({ actor: second, personId: second.id, active: false }))) as AppError)
+        .messageKey,
+    ).toBe('errors.SELF_DEACTIVATE');
+    const demoting = rejectionOf(
+      updatePersonRoles({ actor: second, input: { personId: second.id, roles: [], referentOf: [] } }),
+    );
+    expect(((await demoting) as AppError).messageKey).toBe('errors.LAST_ADMIN');
   });
 
   it('an admin may deactivate another admin while one active admin remains', async () => {
@@ -167,7 +175,7 @@ describe('the last admin and oneself', () => {
     const activeAdmins = await db().person.count({ where: { active: true, roles: { has: 'ADMIN' } } });
     expect(activeAdmins, JSON.stringify(results.map((result) => result.status))).toBe(1);
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-    expect(refused.map((result) => (result.reason as Error).message)).toEqual(['errors.LAST_ADMIN']);
+    expect(refused.map((result) => (result.reason as AppError).messageKey)).toEqual(['errors.LAST_ADMIN']);
   });
 
   it('two admins demoting each other at the same moment leave at least one admin', async () => {
@@ -178,6 +186,6 @@ describe('the last admin and oneself', () => {
     ]);
     expect(await db().person.count({ where: { active: true, roles: { has: 'ADMIN' } } })).toBe(1);
     const refused = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-    expect(refused.map((result) => (result.reason as Error).message)).toEqual(['errors.LAST_ADMIN']);
+    expect(refused.map((result) => (result.reason as AppError).messageKey)).toEqual(['errors.LAST_ADMIN']);
   });
 });

@@ -126,7 +126,7 @@ beforeAll(async () => {
     });
   }
 
-  // The worked example of PRODUCT.md in EX1 (1 000 € for 1 350 € asked), with places, plus some
+  // The worked example of docs/pricing.md in EX1 (1 000 € for 1 350 € asked), with places, plus some
   // volunteering in EX2 and an odd rate that leaves fractions of cents.
   const worked = async (periodId: string, month: string) => {
     const date = (day: string) => `${month}-${day}`;

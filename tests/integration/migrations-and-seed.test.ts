@@ -1,7 +1,7 @@
 // The committed migrations apply to an empty database and build what the database itself must
 // refuse (overlaps, out-of-range minutes, negative money, duplicate links, edits of append-only
 // history, changes to a closed period); running them again applies nothing; the Monscobar demo
-// seed gives the collective PRODUCT.md describes, and seeding twice changes nothing.
+// seed gives the demo collective the README describes, and seeding twice changes nothing.
 import path from 'node:path';
 import { format } from 'date-fns';
 import pg from 'pg';

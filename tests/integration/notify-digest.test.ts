@@ -4,7 +4,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetMailer } from '@/lib/mail/mailer';
-import { sendReviewDigests, waitingCount } from '@/lib/contributions/server/digest';
+import { sendReviewDigests, waitingCount, waitingForReviewers } from '@/lib/contributions/server/digest';
+import { listContributions } from '@/lib/contributions/server/queries';
+import { ZContributionFilters } from '@/lib/contributions/inputs';
 import { reviewContribution } from '@/lib/contributions/server/review';
 import { createContribution } from '@/lib/contributions/server/mutations';
 import { listUnreadNotifications, markNotificationsRead } from '@/lib/notifications/notifications';
@@ -72,8 +74,25 @@ describe('the review digest', () => {
     expect(mailText(toRita.raw)).toContain('- Atelier : 1');
     const toAda = catcher.messages.find((message) => message.to.includes(admin.email))!;
     expect(mailText(toAda.raw)).toContain('2 contributions attendent votre validation');
-    expect(await waitingCount(referentA.id)).toBe(1);
-    expect(await waitingCount(admin.id)).toBe(2);
+    expect(await waitingCount(referentA)).toBe(1);
+    expect(await waitingCount(admin)).toBe(2);
+  });
+
+  it('counts for each person what their review page lists, as the policy scopes it', async () => {
+    const everyone = await world();
+    const digest = await waitingForReviewers();
+    const people = [everyone.referentA, everyone.referentB, everyone.admin, everyone.contributor];
+    for (const person of people) {
+      const listed = await listContributions({
+        actor: person,
+        filters: ZContributionFilters.parse({ limit: 100 }),
+        scope: 'review',
+      });
+      const inDigest = digest.find((entry) => entry.personId === person.id);
+      const digestTotal = inDigest ? inDigest.waiting.reduce((sum, item) => sum + item.count, 0) : 0;
+      expect(await waitingCount(person), person.name).toBe(listed.items.length);
+      expect(digestTotal, person.name).toBe(listed.items.length);
+    }
   });
 
   it('sends nothing when nothing waits', async () => {

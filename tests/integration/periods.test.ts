@@ -127,7 +127,7 @@ describe('a period from creation to close, reopen and close again', () => {
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([periodId]);
   });
 
-  it('previews the worked example of PRODUCT.md, to the cent, while open', async () => {
+  it('previews the worked example of docs/pricing.md, to the cent, while open', async () => {
     const at = (day: string) => ({ periodId, date: `2031-02-${day}` });
     await seedContribution({ ...at('01'), personId: alice.id, chantierId: c1, minutes: 1200, status: 'APPROVED' });
     await seedContribution({ ...at('02'), personId: bob.id, chantierId: c1, minutes: 900, status: 'APPROVED' });

@@ -285,7 +285,7 @@ describe('domain functions only an admin may call', () => {
 });
 
 describe('can(): each permission for each role', () => {
-  // Written out by hand from PRODUCT.md's "Roles and what each may do", not derived from the code.
+  // Written out by hand from docs/permissions.md ("Permissions by role"), not derived from the code.
   const EXPECTED: Record<Permission, Role[]> = {
     'people.invite': ['ADMIN'],
     'people.update': ['ADMIN'],

@@ -1,12 +1,20 @@
 // Sign-in and token creation are rate limited per account and per address, with the counters in
-// PostgreSQL: the limit trips after RATE_LIMIT.perEmail failures (then even the right password is
-// refused), answers 429 on the API, recovers once the attempts leave the window, counts per
-// address across accounts, and a success clears an account's count.
+// PostgreSQL: past RATE_LIMIT.perEmail failures each attempt waits a doubling delay (then even the
+// right password waits, unless it comes from an address the account signed in from before),
+// answers 429 on the API, recovers once the attempts leave the window, counts per address across
+// accounts, tells the owner by email, and a success clears an account's count.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { POST as postToken } from '@/app/api/v1/tokens/route';
 import { authenticate, SIGN_IN_ERRORS } from '@/lib/auth/options';
-import { checkRateLimit, countRecentFailures, isRateLimited, RATE_LIMIT } from '@/lib/auth/rate-limit';
+import {
+  checkRateLimit,
+  countRecentFailures,
+  delayAfter,
+  isRateLimited,
+  RATE_LIMIT,
+  retryAfterSeconds,
+} from '@/lib/auth/rate-limit';
 import { callRoute, createPerson, rejectionOf, resetDatabase, sql, TEST_PASSWORD } from '../support/database';
 
 const IP = '203.0.113.7';
@@ -31,9 +39,10 @@ describe('per account', () => {
     await failTimes(RATE_LIMIT.perEmail - 1);
     expect(await checkRateLimit(email, IP)).toBe(false);
     await failTimes(1);
-    expect(await countRecentFailures(email, IP)).toEqual({
+    expect(await countRecentFailures(email, IP)).toMatchObject({
       emailFailures: RATE_LIMIT.perEmail,
       ipFailures: RATE_LIMIT.perEmail,
+      knownAddress: false,
     });
 
     const error = await rejectionOf(authenticate(email, TEST_PASSWORD, IP));
@@ -88,16 +97,17 @@ describe('per account', () => {
     expect(limited.status).toBe(429);
   });
 
-  it('recovers once the failures are older than the window', async () => {
+  it('recovers once the delay is over, and entirely once the failures leave the window', async () => {
     await failTimes(RATE_LIMIT.perEmail);
     expect((await rejectionOf(authenticate(email, TEST_PASSWORD, IP))).message).toBe('RATE_LIMITED');
 
-    await age(RATE_LIMIT.windowMinutes - 1); // still inside the window
-    expect((await rejectionOf(authenticate(email, TEST_PASSWORD, IP))).message).toBe('RATE_LIMITED');
-
-    await age(2); // now 16 minutes old
+    await age(1); // the first delay (30 s) is over
     const person = await authenticate(email, TEST_PASSWORD, IP);
     expect(person?.email).toBe(email);
+
+    await failTimes(RATE_LIMIT.perEmail);
+    await age(RATE_LIMIT.windowMinutes + 1);
+    expect((await countRecentFailures(email, IP)).emailFailures).toBe(0);
     const response = await callRoute(postToken, { method: 'POST', body: { email, password: TEST_PASSWORD } });
     expect(response.status).toBe(201);
   });
@@ -110,7 +120,9 @@ describe('per account', () => {
     await failTimes(RATE_LIMIT.perEmail - 1);
     expect((await authenticate(email, TEST_PASSWORD, IP))?.email).toBe(email);
     await failTimes(RATE_LIMIT.perEmail);
-    expect((await rejectionOf(authenticate(email, TEST_PASSWORD, IP))).message).toBe('RATE_LIMITED');
+    // IP is now an address the account signed in from: only an unknown one is held back.
+    expect((await rejectionOf(authenticate(email, TEST_PASSWORD, '198.51.100.200'))).message).toBe('RATE_LIMITED');
+    expect((await authenticate(email, TEST_PASSWORD, IP))?.email).toBe(email);
   });
 
   it('a success on another account does not clear this one', async () => {
@@ -128,7 +140,10 @@ describe('per address', () => {
     for (let index = 0; index < RATE_LIMIT.perIp; index++) {
       expect(await authenticate(`spray-${index % 10}@test.local`, 'guess', IP)).toBeNull();
     }
-    expect(await countRecentFailures(victim.email, IP)).toEqual({ emailFailures: 0, ipFailures: RATE_LIMIT.perIp });
+    expect(await countRecentFailures(victim.email, IP)).toMatchObject({
+      emailFailures: 0,
+      ipFailures: RATE_LIMIT.perIp,
+    });
     expect((await rejectionOf(authenticate(victim.email, TEST_PASSWORD, IP))).message).toBe('RATE_LIMITED');
 
     // The same account from another address is fine.
@@ -172,13 +187,66 @@ describe('parallel guesses', () => {
   });
 });
 
-describe('isRateLimited (the pure decision)', () => {
+describe('the pure decision', () => {
   it.each([
-    [{ emailFailures: 0, ipFailures: 0 }, false],
-    [{ emailFailures: RATE_LIMIT.perEmail - 1, ipFailures: RATE_LIMIT.perIp - 1 }, false],
-    [{ emailFailures: RATE_LIMIT.perEmail, ipFailures: 0 }, true],
-    [{ emailFailures: 0, ipFailures: RATE_LIMIT.perIp }, true],
-  ])('%o → %s', (counts, expected) => {
-    expect(isRateLimited(counts)).toBe(expected);
+    [{ emailFailures: 0, ipFailures: 0 }, 0],
+    [{ emailFailures: RATE_LIMIT.perEmail - 1, ipFailures: RATE_LIMIT.perIp - 1, sinceEmailFailure: 0 }, 0],
+    [{ emailFailures: RATE_LIMIT.perEmail, ipFailures: 0, sinceEmailFailure: 0 }, 30],
+    [{ emailFailures: RATE_LIMIT.perEmail, ipFailures: 0, sinceEmailFailure: 29.5 }, 1],
+    [{ emailFailures: RATE_LIMIT.perEmail, ipFailures: 0, sinceEmailFailure: 30 }, 0],
+    [{ emailFailures: RATE_LIMIT.perEmail + 1, ipFailures: 0, sinceEmailFailure: 30 }, 30],
+    [{ emailFailures: RATE_LIMIT.perEmail + 30, ipFailures: 0, sinceEmailFailure: 0 }, RATE_LIMIT.maxDelaySeconds],
+    // A known address is not held back by the account's failures…
+    [{ emailFailures: RATE_LIMIT.perEmail + 30, ipFailures: 0, sinceEmailFailure: 0, knownAddress: true }, 0],
+    // …only by its own.
+    [{ emailFailures: 0, ipFailures: RATE_LIMIT.perIp, sinceIpFailure: 10, knownAddress: true }, 20],
+  ])('%o → wait %i s', (counts, expected) => {
+    expect(retryAfterSeconds(counts)).toBe(expected);
+    expect(isRateLimited(counts)).toBe(expected > 0);
+  });
+
+  it('delays never shrink as failures grow, and never pass the cap', () => {
+    let previous = 0;
+    for (let failures = 0; failures < 60; failures++) {
+      const delay = delayAfter(failures, RATE_LIMIT.perEmail);
+      expect(delay).toBeGreaterThanOrEqual(previous);
+      expect(delay).toBeLessThanOrEqual(RATE_LIMIT.maxDelaySeconds);
+      previous = delay;
+    }
+  });
+});
+
+describe('no denial of service', () => {
+  /** Moves the latest attempts back by `seconds`, as if that time had passed. */
+  const wait = (seconds: number) => sql(`UPDATE auth_attempts SET at = at - make_interval(secs => $1)`, [seconds]);
+
+  it('the owner still signs in from an address they signed in from before, while someone elsewhere guesses', async () => {
+    const home = '192.0.2.77';
+    expect((await authenticate(email, TEST_PASSWORD, home))?.email).toBe(email);
+    await failTimes(RATE_LIMIT.perEmail, { ip: '198.51.100.66' });
+    expect((await rejectionOf(authenticate(email, TEST_PASSWORD, '198.51.100.66'))).message).toBe('RATE_LIMITED');
+    expect((await authenticate(email, TEST_PASSWORD, home))?.email).toBe(email);
+  }, 120_000);
+
+  it('delays double with each failure past the limit, instead of one long lock', async () => {
+    await failTimes(RATE_LIMIT.perEmail);
+    expect(await checkRateLimit(email, IP)).toBe(true);
+    await wait(RATE_LIMIT.baseDelaySeconds);
+    expect(await checkRateLimit(email, IP)).toBe(false);
+    await failTimes(1);
+    await wait(RATE_LIMIT.baseDelaySeconds);
+    expect(await checkRateLimit(email, IP)).toBe(true); // now a minute
+    await wait(RATE_LIMIT.baseDelaySeconds);
+    // The right password passes once the delay is over, from any address.
+    expect((await authenticate(email, TEST_PASSWORD, '198.51.100.5'))?.email).toBe(email);
+  });
+
+  it('tells the owner by email, once, when their account reaches the limit', async () => {
+    await failTimes(RATE_LIMIT.perEmail);
+    await wait(RATE_LIMIT.baseDelaySeconds);
+    await failTimes(1);
+    const notices = await db().mailOutbox.findMany({ where: { kind: 'LOCKOUT_NOTICE' } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ email, requestedIp: IP });
   });
 });

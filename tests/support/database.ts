@@ -4,6 +4,8 @@ import { db } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
 import { loadActor } from '@/lib/auth/load-actor';
 import type { Actor, Role } from '@/lib/auth/permissions';
+import type { Operation } from '@/lib/api/openapi-types';
+import { assertDocumentedAnswer } from './contract';
 
 /** Empties every table but the migrations' bookkeeping (TRUNCATE bypasses the append-only triggers). */
 export async function resetDatabase(): Promise<void> {
@@ -72,9 +74,15 @@ export async function createPerson(
   };
 }
 
-/** Calls a route handler in-process, as Next would, with an optional bearer token and JSON body. */
+/**
+ * Calls a route handler in-process, as Next would, with an optional bearer token and JSON body.
+ * An apiRoute handler's answer is checked against the OpenAPI document (status and body), so a
+ * test fails on an answer the document does not describe.
+ */
 export async function callRoute(
-  handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  handler: ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
+    operation?: Pick<Operation, 'method' | 'path'>;
+  },
   options: {
     method?: string;
     path?: string;
@@ -93,8 +101,11 @@ export async function callRoute(
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const contentType = response.headers.get('content-type');
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const body = text && contentType?.startsWith('application/json') ? JSON.parse(text) : text || null;
+  if (handler.operation) assertDocumentedAnswer(handler.operation, { status: response.status, contentType, body });
+  return { status: response.status, body };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,19 +5,22 @@ import 'server-only';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
-import { db } from '@/lib/db';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
+import { nextPageHref } from '@/lib/contributions/next-page';
 import { listContributions, totalsByChantier } from '@/lib/contributions/server/queries';
 import { listChantiers, listPlaces } from '@/lib/chantiers/chantiers';
+import { listPeriodChoices } from '@/lib/periods/periods';
+import { listPersonNames } from '@/lib/people/people';
 import { getSettings } from '@/lib/settings/settings';
 import { canReviewChantier } from '@/lib/contributions/policy';
 import { formatDuration, formatHoursDecimal } from '@/lib/contributions/duration';
-import { formatCalendarDate, toIsoDate } from '@/lib/format/date';
+import { formatCalendarDate } from '@/lib/format/date';
 import { currentPeriodId } from '@/lib/periods/current';
 import { todayIn } from '@/lib/contributions/server/periods';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { UnapproveAction } from '@/components/contributions/review-actions';
+import { asLocale } from '@/lib/i18n/locales';
 
 const ALL_PERIODS = 'all';
 
@@ -28,30 +31,15 @@ export default async function ApprovedPage({
 }) {
   const actor = await requireActor();
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const raw = await searchParams;
-  const [settings, periods] = await Promise.all([
-    getSettings(),
-    db().fundingPeriod.findMany({
-      orderBy: { startDate: 'desc' },
-      select: { id: true, name: true, status: true, startDate: true, endDate: true },
-    }),
-  ]);
+  const [settings, periods] = await Promise.all([getSettings(), listPeriodChoices({ actor })]);
   // Without a chosen period, the one under way: the whole history is one choice away ("all"), and
   // its totals, summed over every approved contribution ever, are not what most visits are for.
   const periodId =
     raw.periodId === ALL_PERIODS
       ? undefined
-      : raw.periodId ||
-        (currentPeriodId(
-          periods.map((period) => ({
-            id: period.id,
-            startDate: toIsoDate(period.startDate),
-            endDate: toIsoDate(period.endDate),
-          })),
-          todayIn(settings.timeZone),
-        ) ??
-          undefined);
+      : raw.periodId || (currentPeriodId(periods, todayIn(settings.timeZone)) ?? undefined);
   const parsed = ZContributionFilters.safeParse({
     periodId,
     chantierId: raw.chantierId || undefined,
@@ -66,14 +54,11 @@ export default async function ApprovedPage({
     totalsByChantier({ actor, filters, scope: 'approved' }),
     listChantiers({ includeInactive: true }),
     listPlaces({ includeInactive: true }),
-    db().person.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    listPersonNames({ actor }),
   ]);
   const openPeriods = new Set(periods.filter((period) => period.status === 'OPEN').map((period) => period.id));
   const chantierName = new Map(chantiers.map((chantier) => [chantier.id, chantier.name]));
-  const nextParams = new URLSearchParams(
-    Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][],
-  );
-  const reviewer = { id: actor.id, roles: actor.roles, referentOf: actor.referentOf, active: true };
+  const nextHref = nextPageHref('/approved', raw, list.nextCursor);
   return (
     <>
       <PageTitle>{t('approvedList.title')}</PageTitle>
@@ -138,17 +123,21 @@ export default async function ApprovedPage({
             <p className="text-slate-700">{item.description}</p>
             {openPeriods.has(item.periodId) &&
             item.personId !== actor.id &&
-            canReviewChantier(reviewer, item.chantierId) ? (
+            canReviewChantier(actor, item.chantierId) ? (
               <div className="mt-2">
-                <UnapproveAction contributionId={item.id} version={item.version} />
+                <UnapproveAction
+                  contributionId={item.id}
+                  version={item.version}
+                  subject={`${item.personName}, ${formatCalendarDate(item.date, locale)}, ${formatDuration(item.minutes, locale)}`}
+                />
               </div>
             ) : null}
           </li>
         ))}
       </ul>
-      {list.nextCursor ? (
+      {nextHref ? (
         <p className="mt-4">
-          <Link href={`/approved?${nextParams.toString()}`} className="text-brand-700 underline">
+          <Link href={nextHref} className="text-brand-700 underline">
             {t('mine.more')}
           </Link>
         </p>

@@ -4,10 +4,11 @@ import 'server-only';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
-import { db } from '@/lib/db';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
+import { nextPageHref } from '@/lib/contributions/next-page';
 import { listContributions, totalsByChantier } from '@/lib/contributions/server/queries';
 import { listChantiers } from '@/lib/chantiers/chantiers';
+import { listPeriodChoices } from '@/lib/periods/periods';
 import { CONTRIBUTION_STATUSES } from '@/lib/contributions/lifecycle';
 import { formatDuration, formatHoursDecimal } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -16,6 +17,7 @@ import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { StatusBadge } from '@/components/contributions/status-badge';
 import { RowAction } from '@/components/contributions/row-actions';
 import { deleteAction, submitAction } from '@/lib/contributions/actions';
+import { asLocale } from '@/lib/i18n/locales';
 
 export default async function MyContributionsPage({
   searchParams,
@@ -24,7 +26,7 @@ export default async function MyContributionsPage({
 }) {
   const actor = await requireActor();
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const raw = await searchParams;
   const parsed = ZContributionFilters.safeParse({
     periodId: raw.periodId || undefined,
@@ -38,12 +40,10 @@ export default async function MyContributionsPage({
     listContributions({ actor, filters, scope: 'mine' }),
     totalsByChantier({ actor, filters, scope: 'mine' }),
     listChantiers({ includeInactive: true }),
-    db().fundingPeriod.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true } }),
+    listPeriodChoices({ actor }),
   ]);
   const totalMinutes = totals.reduce((sum, total) => sum + total.minutes, 0);
-  const nextParams = new URLSearchParams(
-    Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][],
-  );
+  const nextHref = nextPageHref('/contributions', raw, list.nextCursor);
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
@@ -85,6 +85,9 @@ export default async function MyContributionsPage({
       <ul className="flex flex-col gap-3" data-testid="my-contributions">
         {list.items.map((item) => {
           const editable = item.status !== 'APPROVED';
+          // Which contribution each repeated button acts on, for its accessible name.
+          const subject = `${formatCalendarDate(item.date, locale)}, ${formatDuration(item.minutes, locale)}, ${item.chantierName}`;
+          const which = <span className="sr-only"> : {subject}</span>;
           return (
             <li
               key={item.id}
@@ -115,28 +118,32 @@ export default async function MyContributionsPage({
                     id={item.id}
                     version={item.version}
                     label={t('mine.submit')}
+                    subject={subject}
                     variant="primary"
                   />
                 ) : null}
                 {editable && item.status !== 'REJECTED' ? (
                   <Link
                     href={`/contributions/${item.id}/edit`}
-                    className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                    className="inline-flex min-h-11 items-center rounded-md border border-slate-500 bg-white px-4 text-sm font-medium hover:bg-slate-50"
                   >
                     {t('mine.edit')}
+                    {which}
                   </Link>
                 ) : null}
                 <Link
                   href={`/contributions/new?duplicate=${item.id}`}
-                  className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                  className="inline-flex min-h-11 items-center rounded-md border border-slate-500 bg-white px-4 text-sm font-medium hover:bg-slate-50"
                 >
                   {t('mine.duplicate')}
+                  {which}
                 </Link>
                 <Link
                   href={`/contributions/${item.id}`}
                   className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-brand-700 underline"
                 >
                   {t('mine.history')}
+                  {which}
                 </Link>
                 {editable ? (
                   <RowAction
@@ -144,6 +151,7 @@ export default async function MyContributionsPage({
                     id={item.id}
                     version={item.version}
                     label={t('mine.delete')}
+                    subject={subject}
                     variant="danger"
                   />
                 ) : null}
@@ -152,9 +160,9 @@ export default async function MyContributionsPage({
           );
         })}
       </ul>
-      {list.nextCursor ? (
+      {nextHref ? (
         <p className="mt-4">
-          <Link href={`/contributions?${nextParams.toString()}`} className="text-brand-700 underline">
+          <Link href={nextHref} className="text-brand-700 underline">
             {t('mine.more')}
           </Link>
         </p>

@@ -15,6 +15,7 @@ import { PayoutLines, PeopleTotals } from '@/components/periods/payouts-view';
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
 import { MyPaymentStatus } from '@/components/treasury/my-payment-status';
 import { todayIn } from '@/lib/contributions/server/periods';
+import { asLocale } from '@/lib/i18n/locales';
 
 /** How many periods the page goes back; older ones stay readable from each period's page. */
 const PERIODS_SHOWN = 12;
@@ -22,7 +23,7 @@ const PERIODS_SHOWN = 12;
 export default async function MyPayoutsPage() {
   const actor = await requireActor();
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const [settings, names, list] = await Promise.all([
     getSettings(),
     loadNames(),
@@ -84,7 +85,11 @@ export default async function MyPayoutsPage() {
                       {t('payouts.everyone')}
                     </summary>
                     <div className="pt-2">
-                      <PeopleTotals payouts={result} names={names} />
+                      <PeopleTotals
+                        payouts={result}
+                        names={names}
+                        label={`${t('payouts.everyone')} — ${period.name}`}
+                      />
                     </div>
                   </details>
                 ) : null}

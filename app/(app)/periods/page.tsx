@@ -12,11 +12,12 @@ import { PeriodForm } from '@/components/periods/period-form';
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
 import { OverTimeCharts } from '@/components/periods/over-time-charts';
 import { savePeriodAction } from './actions';
+import { asLocale } from '@/lib/i18n/locales';
 
 export default async function PeriodsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const actor = await requireActor();
   const t = await getTranslations('periods');
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const { cursor } = await searchParams;
   const list = await listPeriods({ actor, limit: 50, cursor: cursor || undefined }).catch(() =>
     listPeriods({ actor, limit: 50 }),

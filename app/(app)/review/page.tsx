@@ -5,10 +5,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
-import { db } from '@/lib/db';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
+import { nextPageHref } from '@/lib/contributions/next-page';
 import { listContributions, peopleInList } from '@/lib/contributions/server/queries';
 import { listPlaces } from '@/lib/chantiers/chantiers';
+import { listPeriodChoices } from '@/lib/periods/periods';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
 import { PageTitle } from '@/components/ui/primitives';
@@ -16,6 +17,8 @@ import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { FilterBar, FilterSelect } from '@/components/contributions/filters';
 import { ReviewActions, SelectAll } from '@/components/contributions/review-actions';
 import { approveSelectedAction } from '@/lib/contributions/actions';
+import { reviewsAnything } from '@/lib/contributions/policy';
+import { asLocale } from '@/lib/i18n/locales';
 
 const BULK_FORM = 'bulk-approve';
 const PAGE_SIZE = 50;
@@ -26,9 +29,9 @@ export default async function ReviewPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const actor = await requireActor();
-  if (!actor.roles.includes('ADMIN') && actor.referentOf.length === 0) notFound();
+  if (!reviewsAnything(actor)) notFound();
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const raw = await searchParams;
   const order = raw.sort === 'newest' ? 'desc' : 'asc';
   const parsed = ZContributionFilters.safeParse({
@@ -43,16 +46,10 @@ export default async function ReviewPage({
     listContributions({ actor, filters, scope: 'review', order }),
     // Only the people with something waiting here (whatever the other filters), not everyone.
     peopleInList({ actor, filters: {}, scope: 'review' }),
-    db().fundingPeriod.findMany({
-      where: { status: 'OPEN' },
-      orderBy: { startDate: 'desc' },
-      select: { id: true, name: true },
-    }),
+    listPeriodChoices({ actor, status: 'OPEN' }),
     listPlaces(),
   ]);
-  const nextParams = new URLSearchParams(
-    Object.entries({ ...raw, cursor: list.nextCursor ?? '' }).filter(([, value]) => value) as [string, string][],
-  );
+  const nextHref = nextPageHref('/review', raw, list.nextCursor);
   return (
     <>
       <PageTitle>{t('review.title')}</PageTitle>
@@ -79,12 +76,12 @@ export default async function ReviewPage({
           allLabel={t('review.allPlaces')}
           options={places.map((place) => ({ value: place.id, label: place.name }))}
         />
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+        <label className="flex w-full min-w-0 flex-col gap-1 text-sm font-medium text-slate-800 sm:w-auto">
           {t('review.sort')}
           <select
             name="sort"
             defaultValue={order === 'desc' ? 'newest' : 'oldest'}
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal"
+            className="min-h-11 w-full min-w-56 max-w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base font-normal"
           >
             <option value="oldest">{t('review.oldest')}</option>
             <option value="newest">{t('review.newest')}</option>
@@ -139,16 +136,20 @@ export default async function ReviewPage({
                       </a>
                     ) : null}
                     <div className="mt-3">
-                      <ReviewActions contributionId={item.id} version={item.version} />
+                      <ReviewActions
+                        contributionId={item.id}
+                        version={item.version}
+                        subject={`${item.personName}, ${formatCalendarDate(item.date, locale)}, ${formatDuration(item.minutes, locale)}`}
+                      />
                     </div>
                   </div>
                 </div>
               </li>
             ))}
           </ul>
-          {list.nextCursor ? (
+          {nextHref ? (
             <p className="mt-4">
-              <Link href={`/review?${nextParams.toString()}`} className="text-brand-700 underline">
+              <Link href={nextHref} className="text-brand-700 underline">
                 {t('mine.more')}
               </Link>
             </p>

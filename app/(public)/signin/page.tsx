@@ -2,14 +2,11 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { sessionActor } from '@/lib/auth/actor';
+import { safeCallback } from '@/lib/auth/safe-callback';
+import { appUrl } from '@/lib/env';
 import { hasActiveAdmin } from '@/lib/setup/first-admin';
 import { PageTitle } from '@/components/ui/primitives';
 import { SignInForm } from './sign-in-form';
-
-/** Only a local path may be a redirect target, so the sign-in page cannot send anyone elsewhere. */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
 
 export default async function SignInPage({
   searchParams,
@@ -17,7 +14,7 @@ export default async function SignInPage({
   searchParams: Promise<{ callbackUrl?: string; done?: string }>;
 }) {
   const params = await searchParams;
-  if (await sessionActor()) redirect(safeCallback(params.callbackUrl));
+  if (await sessionActor()) redirect(safeCallback(params.callbackUrl, appUrl()));
   const t = await getTranslations();
   const setupNeeded = !(await hasActiveAdmin());
   const notice = params.done === 'join' ? t('join.done') : params.done === 'reset' ? t('reset.done') : undefined;
@@ -32,7 +29,7 @@ export default async function SignInPage({
           </Link>
         </p>
       ) : null}
-      <SignInForm callbackUrl={safeCallback(params.callbackUrl)} notice={notice} />
+      <SignInForm callbackUrl={safeCallback(params.callbackUrl, appUrl())} notice={notice} />
       <p className="mt-6 text-sm">
         <Link className="text-brand-700 underline" href="/reset-password">
           {t('signin.forgot')}

@@ -1,11 +1,15 @@
 // The referents' digest: for each person who reviews, what waits for them (submitted
 // contributions of their chantiers, never their own). Sent by `npm run notify:digest`, meant for
-// a daily cron; nothing is sent to someone for whom nothing waits.
+// a daily cron; nothing is sent to someone for whom nothing waits. The digest asks for every
+// reviewer at once, so its SQL restates the review scope of lib/contributions/policy.ts
+// (`contributionScope`) for all people together; an integration test holds the two equal.
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
 import { appUrl } from '@/lib/env';
 import { mailEnabled, sendMail } from '@/lib/mail/mailer';
+import type { Actor } from '@/lib/auth/permissions';
+import { countContributions } from '@/lib/contributions/server/queries';
 
 export type WaitingForReviewer = {
   personId: string;
@@ -49,10 +53,9 @@ export async function waitingForReviewers(personId?: string): Promise<WaitingFor
   return [...byPerson.values()];
 }
 
-/** How many contributions wait for this person's review (the in-app counterpart of the digest). */
-export async function waitingCount(personId: string): Promise<number> {
-  const [entry] = await waitingForReviewers(personId);
-  return entry ? entry.waiting.reduce((sum, item) => sum + item.count, 0) : 0;
+/** How many contributions wait for this person's review: what the review page lists. */
+export async function waitingCount(actor: Actor): Promise<number> {
+  return countContributions({ actor, filters: {}, scope: 'review' });
 }
 
 export function digestText(reviewer: WaitingForReviewer, url: string): string {

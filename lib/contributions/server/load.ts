@@ -8,6 +8,8 @@ import { decideContributionAction, type ContributionRefusalCode } from '@/lib/co
 import type { ContributionAction } from '@/lib/contributions/lifecycle';
 import { periodClosedError } from '@/lib/contributions/server/periods';
 import { toIsoDate } from '@/lib/format/date';
+import type { z } from 'zod';
+import type { ZContributionOut } from '@/lib/contributions/openapi';
 
 export type StoredRow = {
   id: string;
@@ -45,18 +47,6 @@ export async function lockContribution(tx: Tx, id: string): Promise<StoredRow> {
   return rows[0];
 }
 
-/** Whether the actor may see this contribution at all; those who may not get a 404, not a 403. */
-export function canSee(
-  actor: Actor,
-  row: { person_id: string; chantier_id: string; status: ContributionStatus },
-  transparency: boolean,
-): boolean {
-  if (row.person_id === actor.id) return true;
-  if (row.status !== 'DRAFT' && (actor.roles.includes('ADMIN') || actor.referentOf.includes(row.chantier_id)))
-    return true;
-  return row.status === 'APPROVED' && (transparency || actor.roles.includes('TREASURER'));
-}
-
 /** The editable values of a stored row, as kept in the history when an edit replaces them. */
 export function editableValues(row: StoredRow) {
   return {
@@ -67,6 +57,18 @@ export function editableValues(row: StoredRow) {
     description: row.description,
     link: row.link,
     volunteer: row.volunteer,
+  };
+}
+
+/** The history entry of an edit or a deletion: who did it, and the values it replaced. */
+export function changeEvent(kind: 'EDITED' | 'DELETED', row: StoredRow, actorId: string) {
+  return {
+    contributionId: row.id,
+    actorId,
+    kind,
+    fromStatus: row.status,
+    toStatus: kind === 'EDITED' ? row.status : null,
+    previousValues: editableValues(row),
   };
 }
 
@@ -115,22 +117,8 @@ export function decideOrThrow(
   throw new AppError(code, `errors.${code}`);
 }
 
-export type TContributionOut = {
-  id: string;
-  personId: string;
-  chantierId: string;
-  placeId: string | null;
-  periodId: string;
-  date: string;
-  minutes: number;
-  description: string;
-  link: string | null;
-  volunteer: boolean;
-  status: ContributionStatus;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
+/** What the API answers for a contribution: the type of the schema the OpenAPI document shows. */
+export type TContributionOut = z.infer<typeof ZContributionOut>;
 
 /** What an answer tells of a contribution: a stored row, or a list's row carrying the same fields. */
 export type ContributionFields = Pick<

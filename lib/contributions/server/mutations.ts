@@ -4,10 +4,11 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
-import type { TContributionCreate, TContributionUpdate } from '@/lib/contributions/inputs';
+import type { TContributionCreate, TContributionPatch } from '@/lib/contributions/inputs';
 import { openPeriodFor } from '@/lib/contributions/server/periods';
-import { fromIsoDate, toIsoDate } from '@/lib/format/date';
+import { fromIsoDate } from '@/lib/format/date';
 import {
+  changeEvent,
   decideOrThrow,
   editableValues,
   lockContribution,
@@ -69,40 +70,64 @@ export async function createContribution(options: {
   });
 }
 
-export async function updateContribution(options: { actor: Actor; id: string; input: TContributionUpdate }) {
+/**
+ * Edits a contribution: the fields given change, the others keep their stored value (the API's
+ * PATCH is partial; the edit form sends them all). With `submit`, a draft or a contribution sent
+ * back for changes is submitted too, in the same transaction: both happen, or neither.
+ */
+export async function updateContribution(options: {
+  actor: Actor;
+  id: string;
+  input: TContributionPatch;
+  submit?: boolean;
+}) {
   const { actor, input } = options;
   return db().$transaction(async (tx) => {
     const row = await lockContribution(tx, options.id);
     if (row.person_id !== actor.id) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
     decideOrThrow(actor, row, 'edit');
     if (row.version !== input.version) throw staleError(row);
-    await assertChantierAndPlace(tx, input.chantierId, input.placeId);
+    const stored = editableValues(row);
+    const next = {
+      date: input.date ?? stored.date,
+      minutes: input.minutes ?? stored.minutes,
+      chantierId: input.chantierId ?? stored.chantierId,
+      placeId: input.placeId === undefined ? stored.placeId : input.placeId,
+      description: input.description ?? stored.description,
+      link: input.link === undefined ? stored.link : input.link,
+      volunteer: input.volunteer ?? stored.volunteer,
+    };
+    await assertChantierAndPlace(tx, next.chantierId, next.placeId);
     // A new date may fall in another period, which must be open too.
-    const period = toIsoDate(row.date) === input.date ? { id: row.period_id } : await openPeriodFor(tx, input.date);
+    const period = stored.date === next.date ? { id: row.period_id } : await openPeriodFor(tx, next.date);
+    const submitTo = options.submit && row.status !== 'SUBMITTED' ? decideOrThrow(actor, row, 'submit') : undefined;
+    const now = new Date();
     const updated = await tx.contribution.update({
       where: { id: row.id },
       data: {
-        date: fromIsoDate(input.date),
-        minutes: input.minutes,
-        chantierId: input.chantierId,
-        placeId: input.placeId ?? null,
+        date: fromIsoDate(next.date),
+        minutes: next.minutes,
+        chantierId: next.chantierId,
+        placeId: next.placeId,
         periodId: period.id,
-        description: input.description,
-        link: input.link ?? null,
-        volunteer: input.volunteer,
+        description: next.description,
+        link: next.link,
+        volunteer: next.volunteer,
+        ...(submitTo ? { status: submitTo, submittedAt: now } : {}),
         version: { increment: 1 },
       },
     });
-    await tx.contributionEvent.create({
-      data: {
-        contributionId: row.id,
-        actorId: actor.id,
-        kind: 'EDITED',
-        fromStatus: row.status,
-        toStatus: row.status,
-        previousValues: editableValues(row),
-      },
-    });
+    await tx.contributionEvent.create({ data: changeEvent('EDITED', row, actor.id) });
+    if (submitTo)
+      await tx.contributionEvent.create({
+        data: {
+          contributionId: row.id,
+          actorId: actor.id,
+          kind: 'TRANSITION',
+          fromStatus: row.status,
+          toStatus: submitTo,
+        },
+      });
     return toContributionOut(updated);
   });
 }
@@ -114,15 +139,7 @@ export async function deleteContribution(options: { actor: Actor; id: string; ve
     decideOrThrow(options.actor, row, 'delete');
     if (options.version !== undefined && row.version !== options.version) throw staleError(row);
     await tx.contribution.update({ where: { id: row.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
-    await tx.contributionEvent.create({
-      data: {
-        contributionId: row.id,
-        actorId: options.actor.id,
-        kind: 'DELETED',
-        fromStatus: row.status,
-        previousValues: editableValues(row),
-      },
-    });
+    await tx.contributionEvent.create({ data: changeEvent('DELETED', row, options.actor.id) });
   });
 }
 

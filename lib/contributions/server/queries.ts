@@ -8,12 +8,8 @@ import type { Actor } from '@/lib/auth/permissions';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { getSettings } from '@/lib/settings/settings';
 import { ZCalendarDate, type TContributionFilters } from '@/lib/contributions/inputs';
-import {
-  canSee,
-  toContributionOut,
-  type ContributionFields,
-  type TContributionOut,
-} from '@/lib/contributions/server/load';
+import { canSeeContribution, contributionScope, type ChantierScope } from '@/lib/contributions/policy';
+import { toContributionOut, type ContributionFields, type TContributionOut } from '@/lib/contributions/server/load';
 
 export type TContributionListItem = TContributionOut & {
   personName: string;
@@ -35,15 +31,20 @@ const and = (conditions: Prisma.Sql[]) => Prisma.join(conditions, ' AND ');
  */
 const TRANSPARENCY = Prisma.sql`COALESCE((SELECT s.transparency FROM collective_settings s WHERE s.id = 1), true)`;
 
-/** What this reader may see: their own, what they review, and approved ones under transparency. */
+/** `c.chantier_id` within a chantier scope, in SQL (false for none, so the planner drops it). */
+function chantierIn(scope: ChantierScope): Prisma.Sql {
+  if (scope.kind === 'all') return Prisma.sql`true`;
+  if (scope.chantierIds.length === 0) return Prisma.sql`false`;
+  return Prisma.sql`c.chantier_id = ANY(${scope.chantierIds}::text[])`;
+}
+
+/** What this reader may see, in SQL: `canSeeContribution` of the policy, over `contributions c`. */
 function visibility(actor: Actor): Prisma.Sql {
-  const or: Prisma.Sql[] = [Prisma.sql`c.person_id = ${actor.id}`];
-  if (actor.roles.includes('ADMIN')) or.push(Prisma.sql`c.status <> 'DRAFT'`);
-  else if (actor.referentOf.length)
-    or.push(Prisma.sql`(c.status <> 'DRAFT' AND c.chantier_id = ANY(${actor.referentOf}::text[]))`);
-  if (actor.roles.includes('TREASURER')) or.push(Prisma.sql`c.status = 'APPROVED'`);
-  else or.push(Prisma.sql`(c.status = 'APPROVED' AND ${TRANSPARENCY})`);
-  return Prisma.sql`(${Prisma.join(or, ' OR ')})`;
+  const scope = contributionScope(actor);
+  const approved = scope.approved === 'always' ? Prisma.sql`true` : TRANSPARENCY;
+  return Prisma.sql`(c.person_id = ${actor.id}
+    OR (c.status <> 'DRAFT' AND ${chantierIn(scope.reviews)})
+    OR (c.status = 'APPROVED' AND ${approved}))`;
 }
 
 /** The conditions of a list, in SQL over `contributions c`: visibility, scope and filters; shared by the page and its totals. */
@@ -51,8 +52,8 @@ function listConditions(actor: Actor, filters: Filters, scope: ListScope): Prism
   const conditions: Prisma.Sql[] = [Prisma.sql`c.deleted_at IS NULL`, visibility(actor)];
   if (scope === 'mine') conditions.push(Prisma.sql`c.person_id = ${actor.id}`);
   if (scope === 'review') {
-    conditions.push(Prisma.sql`c.status = 'SUBMITTED'`, Prisma.sql`c.person_id <> ${actor.id}`);
-    if (!actor.roles.includes('ADMIN')) conditions.push(Prisma.sql`c.chantier_id = ANY(${actor.referentOf}::text[])`);
+    const { reviews } = contributionScope(actor);
+    conditions.push(Prisma.sql`c.status = 'SUBMITTED'`, Prisma.sql`c.person_id <> ${actor.id}`, chantierIn(reviews));
   }
   if (scope === 'approved') conditions.push(Prisma.sql`c.status = 'APPROVED'`);
   if (filters.periodId) conditions.push(Prisma.sql`c.period_id = ${filters.periodId}`);
@@ -137,6 +138,15 @@ export async function totalsByChantier(options: { actor: Actor; filters: Filters
   return rows.map((row) => ({ chantierId: row.chantier_id, minutes: Number(row.minutes) }));
 }
 
+/** How many contributions a list holds (same filters, no pagination): the review count of the home page. */
+export async function countContributions(options: { actor: Actor; filters: Filters; scope?: ListScope }) {
+  const [row] = await db().$queryRaw<{ count: bigint | number }[]>`
+    SELECT count(*) AS count
+      FROM contributions c
+     WHERE ${and(listConditions(options.actor, options.filters, options.scope ?? 'all'))}`;
+  return Number(row.count);
+}
+
 /** The people with something in this list (for its filter): at scale, a few dozen names rather than everyone. */
 export async function peopleInList(options: { actor: Actor; filters: Filters; scope?: ListScope }) {
   return db().$queryRaw<{ id: string; name: string }[]>`
@@ -146,35 +156,59 @@ export async function peopleInList(options: { actor: Actor; filters: Filters; sc
      ORDER BY p.name, p.id`;
 }
 
+type Visible = { personId: string; chantierId: string; status: TContributionOut['status'] };
+
+/** The row, if it exists and the actor may see it; else null. */
+async function visibleOrNull<T extends Visible>(actor: Actor, row: T | null): Promise<T | null> {
+  if (!row) return null;
+  const { transparency } = await getSettings();
+  const contribution = { ownerId: row.personId, chantierId: row.chantierId, status: row.status };
+  return canSeeContribution({ actor, contribution, transparency }) ? row : null;
+}
+
+/** A contribution the actor may not see does not exist for them: 404, not 403. */
+async function visibleOr404<T extends Visible>(actor: Actor, row: T | null): Promise<T> {
+  const visible = await visibleOrNull(actor, row);
+  if (!visible) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+  return visible;
+}
+
 export async function getContribution(options: { actor: Actor; id: string }) {
-  const row = await db().contribution.findFirst({ where: { id: options.id, deletedAt: null } });
-  const settings = await getSettings();
-  if (
-    !row ||
-    !canSee(
-      options.actor,
-      { person_id: row.personId, chantier_id: row.chantierId, status: row.status },
-      settings.transparency,
-    )
-  ) {
-    throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
-  }
+  const row = await visibleOr404(
+    options.actor,
+    await db().contribution.findFirst({ where: { id: options.id, deletedAt: null } }),
+  );
   return toContributionOut(row);
 }
 
+/**
+ * One contribution with the names its page shows, and its history; null when it does not exist for
+ * this actor (missing, deleted, or not theirs to see). Any other failure is thrown, not hidden.
+ */
+export async function findContributionDetail(options: { actor: Actor; id: string }) {
+  const row = await db().contribution.findFirst({
+    where: { id: options.id, deletedAt: null },
+    include: {
+      person: { select: { name: true } },
+      chantier: { select: { name: true } },
+      place: { select: { name: true } },
+    },
+  });
+  const contribution = await visibleOrNull(options.actor, row);
+  if (!contribution) return null;
+  return {
+    contribution: {
+      ...toContributionOut(contribution),
+      personName: contribution.person.name,
+      chantierName: contribution.chantier.name,
+      placeName: contribution.place?.name ?? null,
+    },
+    history: await getContributionHistory(options),
+  };
+}
+
 export async function getContributionHistory(options: { actor: Actor; id: string }) {
-  const row = await db().contribution.findUnique({ where: { id: options.id } });
-  const settings = await getSettings();
-  if (
-    !row ||
-    !canSee(
-      options.actor,
-      { person_id: row.personId, chantier_id: row.chantierId, status: row.status },
-      settings.transparency,
-    )
-  ) {
-    throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
-  }
+  await visibleOr404(options.actor, await db().contribution.findUnique({ where: { id: options.id } }));
   const events = await db().contributionEvent.findMany({
     where: { contributionId: options.id },
     orderBy: { id: 'asc' },

@@ -7,8 +7,8 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import type { ReviewAction } from '@/lib/contributions/lifecycle';
 import { commentRequirement } from '@/lib/contributions/lifecycle';
+import { canSeeContribution } from '@/lib/contributions/policy';
 import {
-  canSee,
   decideOrThrow,
   lockContribution,
   staleError,
@@ -52,7 +52,9 @@ async function reviewInTx(
   const row = await lockContribution(tx, options.id);
   // What the reviewer may not even see does not exist for them; what they see but may not
   // review is forbidden.
-  if (!canSee(options.actor, row, options.transparency)) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+  const contribution = { ownerId: row.person_id, chantierId: row.chantier_id, status: row.status };
+  if (!canSeeContribution({ actor: options.actor, contribution, transparency: options.transparency }))
+    throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
   const changedMeanwhile = options.version !== undefined && row.version !== options.version;
   let to;
   try {

@@ -15,14 +15,15 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import type { ContributionAction } from '@/lib/contributions/lifecycle';
-import { decideOrThrow, editableValues, type StoredRow } from '@/lib/contributions/server/load';
+import { decideOrThrow, changeEvent, type StoredRow } from '@/lib/contributions/server/load';
 import type { PeriodRef } from '@/lib/contributions/server/periods';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
+import { chantierLabel } from '@/lib/format/chantier';
+import { byName } from '@/lib/format/compare';
 import { weekDays } from '@/lib/contributions/week-dates';
 import {
   buildWeekRows,
   cellFingerprint,
-  chantierLabel,
   type WeekContribution,
   type WeekDay,
   type WeekRowView,
@@ -152,6 +153,7 @@ function decide(actor: Actor, row: StoredRow, action: ContributionAction, path: 
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     throw new AppError(error.code, error.message, {
+      messageKey: error.messageKey,
       values: error.values,
       details: error.details,
       fields: { [path]: 'week.errors.locked' },
@@ -213,16 +215,7 @@ async function applyPlan(
       where: { id: row.id },
       data: { minutes: update.minutes, description: update.description, version: { increment: 1 } },
     });
-    await tx.contributionEvent.create({
-      data: {
-        contributionId: row.id,
-        actorId: actor.id,
-        kind: 'EDITED',
-        fromStatus: row.status,
-        toStatus: row.status,
-        previousValues: editableValues(row),
-      },
-    });
+    await tx.contributionEvent.create({ data: changeEvent('EDITED', row, actor.id) });
   }
 
   if (plan.deletes.length) {
@@ -232,13 +225,7 @@ async function applyPlan(
       data: { deletedAt: now, version: { increment: 1 } },
     });
     await tx.contributionEvent.createMany({
-      data: plan.deletes.map(({ id }) => ({
-        contributionId: id,
-        actorId: actor.id,
-        kind: 'DELETED' as const,
-        fromStatus: storedRow(id).status,
-        previousValues: editableValues(storedRow(id)),
-      })),
+      data: plan.deletes.map(({ id }) => changeEvent('DELETED', storedRow(id), actor.id)),
     });
   }
 
@@ -322,9 +309,9 @@ export async function loadWeek(options: { actor: Actor; weekStart: string }): Pr
   rows.sort(
     (a, b) =>
       a.chantier.position - b.chantier.position ||
-      a.chantierLabel.localeCompare(b.chantierLabel, 'fr') ||
+      byName(a.chantierLabel, b.chantierLabel) ||
       Number(a.placeLabel !== null) - Number(b.placeLabel !== null) ||
-      (a.placeLabel ?? '').localeCompare(b.placeLabel ?? '', 'fr'),
+      byName(a.placeLabel ?? '', b.placeLabel ?? ''),
   );
   return {
     weekStart: options.weekStart,

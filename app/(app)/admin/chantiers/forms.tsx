@@ -3,20 +3,14 @@
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
 import { CheckboxField, FormField } from '@/components/ui/fields';
-import { Field } from '@/components/ui/primitives';
+import { Field, TextArea } from '@/components/ui/field';
 import { saveChantierAction, savePlaceAction, saveSettingsAction } from './actions';
 
 function DescriptionField({ label, defaultValue, id }: { label: string; defaultValue: string; id: string }) {
   const error = useFieldError('description');
   return (
     <Field label={label} name={`description-${id}`} error={error}>
-      <textarea
-        id={`description-${id}`}
-        name="description"
-        defaultValue={defaultValue}
-        rows={2}
-        className="rounded-md border border-slate-300 px-3 py-2"
-      />
+      <TextArea id={`description-${id}`} name="description" defaultValue={defaultValue} rows={2} />
     </Field>
   );
 }

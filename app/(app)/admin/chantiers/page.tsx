@@ -4,6 +4,7 @@ import { requirePermission } from '@/lib/auth/require';
 import { listChantiers } from '@/lib/chantiers/chantiers';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { ChantierForm } from './forms';
+import { chantierLabel } from '@/lib/format/chantier';
 
 export default async function ChantiersPage() {
   await requirePermission('chantiers.manage');
@@ -14,7 +15,7 @@ export default async function ChantiersPage() {
       <PageTitle>{t('title')}</PageTitle>
       <div className="flex flex-col gap-6">
         {chantiers.map((chantier) => (
-          <Section key={chantier.id} title={chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name}>
+          <Section key={chantier.id} title={chantierLabel(chantier)}>
             <ChantierForm chantier={chantier} />
           </Section>
         ))}

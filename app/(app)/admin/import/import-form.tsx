@@ -6,7 +6,8 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useActionFormState, useFieldError } from '@/components/ui/action-form';
 import { CheckboxField } from '@/components/ui/fields';
-import { Field } from '@/components/ui/primitives';
+import { Field, TextArea } from '@/components/ui/field';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import type { ImportReportView } from './actions';
 import { importAction } from './actions';
 
@@ -71,24 +72,20 @@ function ImportFields() {
           type="file"
           accept=".csv,text/csv,text/plain"
           onChange={onFile}
-          aria-describedby={fileError ? 'csvFile-error' : 'csvFile-hint'}
+          aria-describedby={fileError ? 'csvFile-hint csvFile-error' : 'csvFile-hint'}
           aria-invalid={fileError ? true : undefined}
-          className="min-h-11 text-sm text-slate-800 file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:text-sm file:font-medium"
+          className="min-h-11 max-w-full text-sm text-slate-800 file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-4 file:text-sm file:font-medium"
         />
       </Field>
       <input type="hidden" name="fileName" value={fileName} />
       <Field label={t('csv')} name="csv" error={csvError} hint={t('csvHint')}>
-        <textarea
-          id="csv"
-          name="csv"
+        <TextArea
           value={csv}
           onChange={(event) => setCsv(event.target.value)}
           rows={10}
           spellCheck={false}
           wrap="off"
-          aria-invalid={csvError ? true : undefined}
-          aria-describedby={csvError ? 'csv-error' : 'csv-hint'}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 aria-[invalid]:border-red-600"
+          className="font-mono text-sm"
         />
       </Field>
       <CheckboxField label={t('approve')} name="approve" />
@@ -120,7 +117,7 @@ function ImportReport() {
         <p className="text-sm text-slate-700">{t('ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</p>
       ) : null}
       {report.refused.length ? (
-        <div className="overflow-x-auto">
+        <ScrollArea label={t('refusedTitle')}>
           <table className="w-full border-collapse text-left text-sm" data-testid="import-refused">
             <caption className="mb-2 text-left text-base font-semibold text-slate-900">{t('refusedTitle')}</caption>
             <thead>
@@ -152,7 +149,7 @@ function ImportReport() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       ) : null}
       {report.refusedCount > report.refused.length ? (
         <p className="text-sm text-slate-700">

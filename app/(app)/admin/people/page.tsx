@@ -2,34 +2,24 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/require';
-import { db } from '@/lib/db';
+import { listPeopleForAdmin } from '@/lib/people/people';
 import { listChantiers } from '@/lib/chantiers/chantiers';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { InviteForm, PersonRow } from './people-forms';
+import { chantierLabel } from '@/lib/format/chantier';
 
 export default async function PeoplePage() {
-  await requirePermission('people.update');
+  const actor = await requirePermission('people.update');
   const t = await getTranslations();
   const [people, chantiers] = await Promise.all([
-    db().person.findMany({
-      orderBy: [{ active: 'desc' }, { name: 'asc' }],
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        active: true,
-        roles: true,
-        passwordHash: true,
-        referentOf: { select: { chantierId: true } },
-      },
-    }),
+    listPeopleForAdmin({ actor }),
     listChantiers({ includeInactive: true }),
   ]);
   // The REFERENT role follows the chantiers ticked below, so it is not offered on its own.
   const roleOptions = (['ADMIN', 'TREASURER'] as const).map((role) => ({ value: role, label: t(`roles.${role}`) }));
   const chantierOptions = chantiers.map((chantier) => ({
     value: chantier.id,
-    label: chantier.code ? `${chantier.code} — ${chantier.name}` : chantier.name,
+    label: chantierLabel(chantier),
   }));
   return (
     <>
@@ -49,9 +39,9 @@ export default async function PeoplePage() {
                   name: person.name,
                   email: person.email,
                   active: person.active,
-                  pending: !person.passwordHash,
+                  pending: person.pending,
                   roles: person.roles,
-                  referentOf: person.referentOf.map((link) => link.chantierId),
+                  referentOf: person.referentOf,
                 }}
                 roleOptions={roleOptions}
                 chantierOptions={chantierOptions}

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { CheckboxGroup, FormField } from '@/components/ui/fields';
 import { Notice } from '@/components/ui/primitives';
+import { CopyButton } from '@/components/ui/copy-button';
 import type { ActionState } from '@/lib/actions/form-action';
 import { accessLinkAction, anonymiseAction, inviteAction, setActiveAction, updateRolesAction } from './actions';
 
@@ -15,9 +16,16 @@ function LinkNotice({ state }: { state: Extract<ActionState, { ok: true }> }) {
     <Notice tone="success">
       {state.message}
       {url ? (
-        <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm" data-testid="invitation-link">
-          {url}
-        </code>
+        <>
+          <code
+            className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm"
+            data-testid="invitation-link"
+            data-copy-source={url}
+          >
+            {url}
+          </code>
+          <CopyButton text={url} />
+        </>
       ) : null}
     </Notice>
   );
@@ -63,14 +71,17 @@ export function PersonRow({
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p>
           <span className="font-medium">{person.name}</span>{' '}
-          <span className="text-sm text-slate-600">{person.email}</span>
+          <span className="text-sm break-all text-slate-600">{person.email}</span>
         </p>
         <span className="text-sm text-slate-700">
           {!person.active ? t('inactive') : person.pending ? t('pending') : t('active')}
         </span>
       </div>
       <details>
-        <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-700">{t('edit')}</summary>
+        <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-700">
+          {t('edit')}
+          <span className="sr-only"> : {person.name}</span>
+        </summary>
         <div className="flex flex-col gap-4 pt-2">
           <ActionForm action={updateRolesAction}>
             <input type="hidden" name="personId" value={person.id} />
@@ -82,14 +93,17 @@ export function PersonRow({
               defaultValues={person.referentOf}
             />
             <div>
-              <SubmitButton>{t('save')}</SubmitButton>
+              <SubmitButton aria-label={`${t('save')} : ${person.name}`}>{t('save')}</SubmitButton>
             </div>
           </ActionForm>
           <div className="flex flex-wrap gap-2">
             <ActionForm action={setActiveAction} className="flex flex-col gap-2">
               <input type="hidden" name="personId" value={person.id} />
               <input type="hidden" name="active" value={person.active ? 'false' : 'true'} />
-              <SubmitButton variant={person.active ? 'danger' : 'secondary'}>
+              <SubmitButton
+                variant={person.active ? 'danger' : 'secondary'}
+                aria-label={`${person.active ? t('deactivate') : t('reactivate')} : ${person.name}`}
+              >
                 {person.active ? t('deactivate') : t('reactivate')}
               </SubmitButton>
             </ActionForm>
@@ -100,7 +114,9 @@ export function PersonRow({
                 success={(state) => <LinkNotice state={state} />}
               >
                 <input type="hidden" name="personId" value={person.id} />
-                <SubmitButton variant="secondary">{t('accessLink')}</SubmitButton>
+                <SubmitButton variant="secondary" aria-label={`${t('accessLink')} : ${person.name}`}>
+                  {t('accessLink')}
+                </SubmitButton>
               </ActionForm>
             ) : null}
           </div>

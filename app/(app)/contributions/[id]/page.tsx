@@ -3,12 +3,12 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
-import { db } from '@/lib/db';
-import { getContribution, getContributionHistory } from '@/lib/contributions/server/queries';
+import { findContributionDetail } from '@/lib/contributions/server/queries';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { StatusBadge } from '@/components/contributions/status-badge';
+import { asLocale } from '@/lib/i18n/locales';
 
 function describeValues(values: unknown, locale: 'fr' | 'en'): string {
   if (!values || typeof values !== 'object') return '';
@@ -25,21 +25,11 @@ function describeValues(values: unknown, locale: 'fr' | 'en'): string {
 export default async function ContributionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const contribution = await getContribution({ actor, id }).catch(() => null);
-  if (!contribution) notFound();
-  const [history, names] = await Promise.all([
-    getContributionHistory({ actor, id }),
-    db().contribution.findUnique({
-      where: { id },
-      select: {
-        person: { select: { name: true } },
-        chantier: { select: { name: true } },
-        place: { select: { name: true } },
-      },
-    }),
-  ]);
+  const detail = await findContributionDetail({ actor, id });
+  if (!detail) notFound();
+  const { contribution, history } = detail;
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const format = await getFormatter();
   return (
     <>
@@ -47,11 +37,11 @@ export default async function ContributionPage({ params }: { params: Promise<{ i
         {formatCalendarDate(contribution.date, locale)} · {formatDuration(contribution.minutes, locale)}
       </PageTitle>
       <div className="flex flex-col gap-6">
-        <Section title={names?.chantier.name ?? ''} actions={<StatusBadge status={contribution.status} />}>
+        <Section title={contribution.chantierName} actions={<StatusBadge status={contribution.status} />}>
           <p>{contribution.description}</p>
           <p className="mt-2 text-sm text-slate-700">
-            {names?.person.name}
-            {names?.place ? ` · ${names.place.name}` : ''}
+            {contribution.personName}
+            {contribution.placeName ? ` · ${contribution.placeName}` : ''}
             {contribution.volunteer ? ` · ${t('mine.volunteer')}` : ''}
           </p>
           {contribution.link ? (

@@ -2,6 +2,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { getContribution } from '@/lib/contributions/server/queries';
+import { nullIfNotFound } from '@/lib/not-found';
 import { contributionFormOptions } from '@/lib/contributions/server/form-data';
 import { ContributionForm, type ContributionFormValues } from '@/components/contributions/contribution-form';
 import { PageTitle, Section } from '@/components/ui/primitives';
@@ -14,7 +15,7 @@ export default async function DeclarePage({ searchParams }: { searchParams: Prom
   const options = await contributionFormOptions();
   let initial: ContributionFormValues = { date: options.today };
   if (duplicate) {
-    const source = await getContribution({ actor, id: duplicate }).catch(() => null);
+    const source = await nullIfNotFound(getContribution({ actor, id: duplicate }));
     if (source && source.personId === actor.id) {
       initial = {
         date: options.today,

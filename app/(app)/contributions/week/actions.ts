@@ -27,14 +27,14 @@ export const saveWeekAction = formAction({
     } catch (error) {
       // The week's own refusals carry "week.…" message keys, which formAction only translates
       // for "errors.…" ones: translate them here, field by field.
-      if (!(error instanceof AppError) || !error.message.startsWith('week.')) throw error;
+      if (!(error instanceof AppError) || !error.messageKey.startsWith('week.')) throw error;
       const fields = Object.fromEntries(
         Object.entries(error.fields ?? {}).map(([path, key]) => [path, translate(locale, key)]),
       );
       return {
         ok: false,
         code: error.code,
-        message: translate(locale, error.message, error.values),
+        message: translate(locale, error.messageKey, error.values),
         fields,
         details: error.details,
       };

@@ -12,6 +12,7 @@ import { formatCalendarDate } from '@/lib/format/date';
 import { PageTitle } from '@/components/ui/primitives';
 import { WeekTimesheet } from '@/components/contributions/week-timesheet';
 import { saveWeekAction } from './actions';
+import { asLocale } from '@/lib/i18n/locales';
 
 const linkClass =
   'inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50';
@@ -19,7 +20,7 @@ const linkClass =
 export default async function WeekPage({ searchParams }: { searchParams: Promise<{ start?: string }> }) {
   const actor = await requireActor();
   const t = await getTranslations('week');
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const { start } = await searchParams;
   const options = await contributionFormOptions();
   const weekStart = weekStartFromParam(start, options.today);

@@ -17,7 +17,7 @@ import { periodFormOptions } from '@/lib/periods/form-options';
 import { periodFormValues } from '@/lib/periods/form-values';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatCents } from '@/lib/format/money';
-import { formatMinutes } from '@/lib/format/hours';
+import { formatDuration } from '@/lib/contributions/duration';
 import { Notice, Section } from '@/components/ui/primitives';
 import { PeriodForm } from '@/components/periods/period-form';
 import { CloseForm, PendingList, ReopenForm } from '@/components/periods/period-actions';
@@ -25,6 +25,7 @@ import { EnvelopeUse, PayoutLines, PeopleTotals } from '@/components/periods/pay
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
 import { ExportLinks } from '@/components/treasury/export-links';
 import { closePeriodAction, reopenPeriodAction, savePeriodAction } from '../actions';
+import { asLocale } from '@/lib/i18n/locales';
 
 const orNotFound = <T,>(promise: Promise<T>): Promise<T> =>
   promise.catch((error) => {
@@ -41,7 +42,7 @@ export default async function PeriodPage({
 }) {
   const actor = await requireActor();
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const { id } = await params;
   const { run: runId, done } = await searchParams;
   const period = await orNotFound(getPeriod({ actor, periodId: id }));
@@ -97,7 +98,7 @@ export default async function PeriodPage({
             <dd>
               {period.capMinutes === null
                 ? t('periods.noCap')
-                : t('periods.capValue', { hours: formatMinutes(period.capMinutes) })}
+                : t('periods.capValue', { hours: formatDuration(period.capMinutes) })}
             </dd>
             <dt className="font-medium text-slate-800">{t('periods.fields.policy')}</dt>
             <dd>

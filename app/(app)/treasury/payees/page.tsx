@@ -1,6 +1,7 @@
 // The treasury's list of payees: for every active person, who receives their pay, their legal
 // name, whether their IBAN allows a transfer, and their SIRET. Treasurers only (others get a 404).
 import { getTranslations } from 'next-intl/server';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { requirePermission } from '@/lib/auth/require';
 import { listPayees, type PayeeRow } from '@/lib/payees/list-payees';
 import { formatSiret } from '@/lib/payees/validate';
@@ -23,7 +24,7 @@ export default async function PayeesPage() {
       <PageTitle>{t('title')}</PageTitle>
       <p className="mb-6 text-slate-700">{t('intro')}</p>
       <Section title={`${t('count', { count: payees.length })} · ${t('withoutIban', { count: withoutIban })}`}>
-        <div className="overflow-x-auto">
+        <ScrollArea label={t('title')}>
           <table className="w-full min-w-[48rem] text-left text-sm" data-testid="payee-table">
             <thead className="border-b border-slate-300 text-slate-700">
               <tr>
@@ -76,7 +77,7 @@ export default async function PayeesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </Section>
     </>
   );

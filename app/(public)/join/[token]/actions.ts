@@ -1,5 +1,7 @@
 'use server';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { clientIp } from '@/lib/auth/client-ip';
 import { publicFormAction } from '@/lib/actions/form-action';
 import { redeemInvitation } from '@/lib/auth/invitations';
 import { ZAcceptInvitation, ZResetPassword, ZForgotPassword } from '@/lib/people/schemas';
@@ -28,7 +30,7 @@ export const forgotPasswordAction = publicFormAction({
   name: 'forgotPassword',
   schema: ZForgotPassword,
   handler: async ({ input, locale }) => {
-    await requestPasswordReset(input.email);
+    await requestPasswordReset(input.email, clientIp(await headers()));
     return { ok: true, message: translate(locale, 'reset.requestDone') };
   },
 });

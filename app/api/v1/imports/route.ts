@@ -1,13 +1,13 @@
 // POST /api/v1/imports — an admin imports contributions from CSV text: a dry run (200, the
 // report), an import (201), or a refusal listing every refused row (422, nothing written).
+import { IMPORT_API } from '@/lib/import/openapi';
 import { apiRoute, json } from '@/lib/api/route';
 import { describeRefused } from '@/lib/import/describe';
 import { importContributions } from '@/lib/import/import-contributions';
-import { ZImportRequest } from '@/lib/import/schemas';
 
 export const POST = apiRoute({
+  operation: IMPORT_API.importContributions,
   permission: 'contributions.import',
-  body: ZImportRequest,
   handler: async ({ actor, body }) => {
     const outcome = await importContributions({
       actor,

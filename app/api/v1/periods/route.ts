@@ -1,15 +1,15 @@
 // GET /api/v1/periods — everyone signed in, newest first, paginated; POST — a treasurer creates one.
+import { PERIOD_API } from '@/lib/periods/openapi';
 import { apiRoute, json } from '@/lib/api/route';
-import { ZPeriodInput, ZPeriodListQuery } from '@/lib/periods/schemas';
 import { createPeriod, listPeriods } from '@/lib/periods/periods';
 
 export const GET = apiRoute({
-  query: ZPeriodListQuery,
+  operation: PERIOD_API.listPeriods,
   handler: async ({ actor, query }) => listPeriods({ actor, ...query }),
 });
 
 export const POST = apiRoute({
+  operation: PERIOD_API.createPeriod,
   permission: 'periods.manage',
-  body: ZPeriodInput,
   handler: async ({ actor, body }) => json(await createPeriod({ actor, input: body }), 201),
 });

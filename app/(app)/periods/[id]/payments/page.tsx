@@ -19,6 +19,7 @@ import { PaymentsTable } from '@/components/treasury/payments-table';
 import { PaymentsHistory } from '@/components/treasury/payments-history';
 import { DebtorAccountSection, PaymentsSepa } from '@/components/treasury/payments-sepa';
 import { recordBatchAction, recordPaymentAction, reversePaymentAction, saveDebtorAccountAction } from './actions';
+import { asLocale } from '@/lib/i18n/locales';
 
 const orNotFound = <T,>(promise: Promise<T>): Promise<T> =>
   promise.catch((error) => {
@@ -35,7 +36,7 @@ export default async function PaymentsPage({
 }) {
   const actor = await requirePermission('payments.record');
   const t = await getTranslations();
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   const { id } = await params;
   const { done, count } = await searchParams;
   const period = await orNotFound(getPeriod({ actor, periodId: id }));

@@ -1,25 +1,21 @@
 // GET, PATCH (with `version`; a stale one → 409) and DELETE one contribution.
-import { z } from 'zod';
+import { CONTRIBUTION_API } from '@/lib/contributions/openapi';
 import { apiRoute } from '@/lib/api/route';
-import { ZIdParams } from '@/lib/api/schemas';
-import { ZContributionUpdate } from '@/lib/contributions/inputs';
 import { deleteContribution, updateContribution } from '@/lib/contributions/server/mutations';
 import { getContribution } from '@/lib/contributions/server/queries';
 
 export const GET = apiRoute({
-  params: ZIdParams,
+  operation: CONTRIBUTION_API.getContribution,
   handler: async ({ actor, params }) => getContribution({ actor, id: params.id }),
 });
 
 export const PATCH = apiRoute({
-  params: ZIdParams,
-  body: ZContributionUpdate,
+  operation: CONTRIBUTION_API.updateContribution,
   handler: async ({ actor, params, body }) => updateContribution({ actor, id: params.id, input: body }),
 });
 
 export const DELETE = apiRoute({
-  params: ZIdParams,
-  query: z.object({ version: z.coerce.number().int().min(1).optional() }),
+  operation: CONTRIBUTION_API.deleteContribution,
   handler: async ({ actor, params, query }) => {
     await deleteContribution({ actor, id: params.id, version: query.version });
     return new Response(null, { status: 204 });

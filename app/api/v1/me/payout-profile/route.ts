@@ -1,11 +1,12 @@
 // GET /api/v1/me/payout-profile — my payout profile (404 until I fill it);
 // PUT — create or replace it (fields left out become empty).
+import { PAYEE_API } from '@/lib/payees/openapi';
 import { apiRoute } from '@/lib/api/route';
 import { AppError } from '@/lib/errors';
-import { ZPayoutProfileInput } from '@/lib/payees/schemas';
 import { getPayoutProfile, savePayoutProfile } from '@/lib/payees/profiles';
 
 export const GET = apiRoute({
+  operation: PAYEE_API.getMyPayoutProfile,
   handler: async ({ actor }) => {
     const profile = await getPayoutProfile({ actor, personId: actor.id });
     if (!profile) throw new AppError('NOT_FOUND', 'No payout profile yet: PUT one');
@@ -14,7 +15,7 @@ export const GET = apiRoute({
 });
 
 export const PUT = apiRoute({
-  body: ZPayoutProfileInput,
+  operation: PAYEE_API.saveMyPayoutProfile,
   handler: async ({ actor, body }) => {
     const { profile, ibanChanged, emailed } = await savePayoutProfile({ actor, personId: actor.id, input: body });
     return { ...profile, ibanChanged, ibanChangeEmailed: emailed };

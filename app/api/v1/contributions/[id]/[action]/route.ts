@@ -1,26 +1,20 @@
 // POST /api/v1/contributions/{id}/submit | approve | reject | request-changes | unapprove.
-import { z } from 'zod';
+import { CONTRIBUTION_API, type CONTRIBUTION_URL_ACTIONS } from '@/lib/contributions/openapi';
+import type { ReviewAction } from '@/lib/contributions/lifecycle';
 import { apiRoute } from '@/lib/api/route';
-import { ZReview } from '@/lib/contributions/inputs';
 import { submitContribution } from '@/lib/contributions/server/mutations';
 import { reviewContribution } from '@/lib/contributions/server/review';
 
-const ACTIONS = {
+const ACTIONS: Record<(typeof CONTRIBUTION_URL_ACTIONS)[number], 'submit' | ReviewAction> = {
   submit: 'submit',
   approve: 'approve',
   reject: 'reject',
   'request-changes': 'requestChanges',
   unapprove: 'unapprove',
-} as const;
-
-const ZParams = z.object({
-  id: z.string().min(1).max(64),
-  action: z.enum(Object.keys(ACTIONS) as [keyof typeof ACTIONS, ...(keyof typeof ACTIONS)[]]),
-});
+};
 
 export const POST = apiRoute({
-  params: ZParams,
-  body: ZReview,
+  operation: CONTRIBUTION_API.actOnContribution,
   handler: async ({ actor, params, body }) => {
     const action = ACTIONS[params.action];
     if (action === 'submit')

@@ -1,9 +1,9 @@
 // GET /api/v1/contributions/{id}/history — transitions and edits, oldest first.
+import { CONTRIBUTION_API } from '@/lib/contributions/openapi';
 import { apiRoute } from '@/lib/api/route';
-import { ZIdParams } from '@/lib/api/schemas';
 import { getContributionHistory } from '@/lib/contributions/server/queries';
 
 export const GET = apiRoute({
-  params: ZIdParams,
+  operation: CONTRIBUTION_API.getContributionHistory,
   handler: async ({ actor, params }) => ({ items: await getContributionHistory({ actor, id: params.id }) }),
 });

@@ -4,20 +4,19 @@
 // for one payee, or `{ payees: [{ payeeId, amountCents? }], paidOn, reference }` for several at once
 // (the payees of a SEPA file), all or nothing. The amount is what the run still owes each payee;
 // `amountCents`, when sent, must be it, else 409 and nothing is recorded.
+import { TREASURY_API } from '@/lib/treasury/openapi';
 import { apiRoute, json } from '@/lib/api/route';
-import { ZPaymentCreate, ZPeriodParams } from '@/lib/treasury/schemas';
 import { getPeriodPayments } from '@/lib/treasury/get-period-payments';
 import { recordPayments, type PaymentTarget } from '@/lib/treasury/record-payments';
 
 export const GET = apiRoute({
-  params: ZPeriodParams,
+  operation: TREASURY_API.getPeriodPayments,
   handler: async ({ actor, params }) => getPeriodPayments({ actor, periodId: params.id }),
 });
 
 export const POST = apiRoute({
+  operation: TREASURY_API.recordPayments,
   permission: 'payments.record',
-  params: ZPeriodParams,
-  body: ZPaymentCreate,
   handler: async ({ actor, params, body }) => {
     const targets: PaymentTarget[] = body.payees
       ? body.payees.map((payee) => ({ payeeKey: payee.payeeId, expectedCents: payee.amountCents }))

@@ -2,15 +2,14 @@
 // closed period, treasurers only. Payees the file leaves out are counted in X-Butin-Excluded and
 // listed, with their reasons, by GET /api/v1/periods/{id}/payments (`sepa.excluded`); a file with
 // no transfer at all is a 409 listing them in error.details.excluded.
+import { TREASURY_API } from '@/lib/treasury/openapi';
 import { apiRoute } from '@/lib/api/route';
-import { ZPeriodParams, ZSepaQuery } from '@/lib/treasury/schemas';
 import { exportSepa } from '@/lib/treasury/export-sepa';
 import { downloadResponse } from '@/lib/treasury/files';
 
 export const GET = apiRoute({
+  operation: TREASURY_API.exportSepa,
   permission: 'exports.read',
-  params: ZPeriodParams,
-  query: ZSepaQuery,
   handler: async ({ actor, params, query }) => {
     const file = await exportSepa({ actor, periodId: params.id, executionDate: query.executionDate });
     return downloadResponse(file.xml, {

@@ -1,13 +1,13 @@
 // GET /api/v1/periods/{id}/exports/statements.zip — every person's statement for the period, one
 // PDF each, in a ZIP streamed as the PDFs are made; treasurers only.
+import { TREASURY_API } from '@/lib/treasury/openapi';
 import { apiRoute } from '@/lib/api/route';
-import { ZPeriodParams } from '@/lib/treasury/schemas';
 import { statementsZip } from '@/lib/treasury/statements-zip';
 import { documentLocale, downloadResponse } from '@/lib/treasury/files';
 
 export const GET = apiRoute({
+  operation: TREASURY_API.exportStatementsZip,
   permission: 'exports.read',
-  params: ZPeriodParams,
   handler: async ({ actor, params, request }) => {
     const zip = await statementsZip({ actor, periodId: params.id, locale: documentLocale(request, actor.locale) });
     return downloadResponse(zip.stream, {

@@ -3,22 +3,26 @@
 // (Next routes a folder literally named "[personId].pdf" as a static segment, so the dynamic
 // segment is the whole file name, read here.)
 import { Readable } from 'node:stream';
-import { z } from 'zod';
+import { TREASURY_API } from '@/lib/treasury/openapi';
 import { apiRoute } from '@/lib/api/route';
 import { AppError } from '@/lib/errors';
-import { ZId } from '@/lib/people/schemas';
 import { getStatement } from '@/lib/treasury/statement-data';
 import { renderStatementPdf } from '@/lib/treasury/statement-pdf';
 import { statementFilename } from '@/lib/treasury/statements-zip';
 import { documentLocale, downloadResponse } from '@/lib/treasury/files';
 
-const ZStatementParams = z.object({ id: ZId, file: z.string().max(80) });
+/** "{personId}.pdf", the one dynamic segment Next gives, to the path parameters the operation names. */
+function statementParams(raw: Record<string, string | string[]>) {
+  const personId = /^([A-Za-z0-9_-]{1,64})\.pdf$/.exec(String(raw.file))?.[1];
+  if (!personId) throw new AppError('NOT_FOUND', 'Statement not found');
+  return { id: raw.id, personId };
+}
 
 export const GET = apiRoute({
-  params: ZStatementParams,
+  operation: TREASURY_API.exportStatement,
+  routeParams: statementParams,
   handler: async ({ actor, params, request }) => {
-    const personId = /^([A-Za-z0-9_-]{1,64})\.pdf$/.exec(params.file)?.[1];
-    if (!personId) throw new AppError('NOT_FOUND', 'Statement not found');
+    const { personId } = params;
     const locale = documentLocale(request, actor.locale);
     const statement = await getStatement({ actor, periodId: params.id, personId, locale });
     const document = renderStatementPdf(statement, { locale });

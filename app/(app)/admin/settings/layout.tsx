@@ -1,0 +1,9 @@
+// This route's page title; the page itself is in page.tsx.
+import type { ReactNode } from 'react';
+import { pageTitle } from '@/components/layout/page-title';
+
+export const generateMetadata = pageTitle('settings');
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return children;
+}

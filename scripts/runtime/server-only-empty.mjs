@@ -1,2 +1,0 @@
-// Intentionally empty: see server-only-hooks.mjs.
-export {};

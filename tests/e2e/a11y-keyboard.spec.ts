@@ -1,0 +1,177 @@
+// The main jobs done by keyboard alone: after each action the focus lands where the person
+// continues (the first field in error, the confirmation, the next item of the queue), and the
+// outcome is written into the page's live region.
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signIn, uniqueEmail } from './support';
+import { focused, liveRegion } from './a11y-support';
+
+const C1 = 'C1 — Gestion et animation des tiers-lieux';
+
+async function press(page: Page, locator: ReturnType<Page['getByRole']>, key = 'Enter') {
+  await locator.focus();
+  await page.keyboard.press(key);
+}
+
+async function declare(page: Page, description: string, duration = '1h') {
+  await page.goto('/contributions/new');
+  await page.getByLabel('Durée').fill(duration);
+  await page.getByLabel('Chantier').selectOption({ label: C1 });
+  await page.getByLabel('Description').fill(description);
+  await press(page, page.getByRole('button', { name: 'Soumettre' }));
+  await expect(liveRegion(page)).toHaveText('Contribution soumise à validation.');
+}
+
+test('declaring: an empty form sends focus to the first field in error, a saved one to the confirmation', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.contributor);
+  await page.goto('/contributions/new');
+  await expect(page).toHaveTitle('Déclarer une contribution — Butin');
+
+  // The first submit of an empty form: every required field says what it expects, duration included.
+  await press(page, page.getByRole('button', { name: 'Soumettre' }));
+  await expect(liveRegion(page)).toContainText('Certains champs sont à corriger.');
+  await expect.poll(async () => (await focused(page)).id).toBe('duration');
+  const duration = page.getByLabel('Durée');
+  await expect(duration).toHaveAttribute('aria-invalid', 'true');
+  await expect(duration).toHaveAccessibleDescription(/Indiquez une durée, par exemple 1h30\./);
+  await expect(page.getByLabel('Chantier')).toHaveAccessibleDescription(/Choisissez un chantier\./);
+  await expect(page.getByLabel('Description')).toHaveAccessibleDescription(/Décrivez en quelques mots/);
+  // The summary links each error to its field.
+  await page.getByRole('link', { name: 'Choisissez un chantier.' }).press('Enter');
+  await expect.poll(async () => (await focused(page)).id).toBe('chantierId');
+
+  // Typing by keyboard, then submitting with Enter on the button.
+  await duration.focus();
+  await page.keyboard.type('1h30');
+  await page.getByLabel('Chantier').selectOption({ label: C1 });
+  const description = page.getByLabel('Description');
+  await description.focus();
+  // A description over the limit is counted, refused with a message and kept as typed, not cut.
+  await description.fill('a'.repeat(2001));
+  await expect(page.getByTestId('counter')).toHaveText('1 caractère de trop : 2 000 au plus.');
+  await press(page, page.getByRole('button', { name: 'Soumettre' }));
+  await expect.poll(async () => (await focused(page)).id).toBe('description');
+  await expect(description).toHaveAccessibleDescription(/au plus 2 000 caractères/);
+  await expect(description).toHaveValue('a'.repeat(2001));
+
+  await description.fill(`Clavier seul ${Date.now()}`);
+  await expect(page.getByTestId('counter')).toContainText('sur 2 000 au plus.');
+  await press(page, page.getByRole('button', { name: 'Soumettre' }));
+  await expect(liveRegion(page)).toHaveText('Contribution soumise à validation.');
+  await expect.poll(async () => (await focused(page)).formMessage).toBe('success');
+  expect((await focused(page)).text).toBe('Contribution soumise à validation.');
+});
+
+test('reviewing: after Valider or Refuser the focus moves to the next contribution of the queue', async ({
+  page,
+  browser,
+}) => {
+  const stamp = Date.now().toString(36);
+  const descriptions = [1, 2, 3].map((n) => `File d'attente ${n} ${stamp}`);
+  const contributor = await browser.newContext({ locale: 'fr-FR' });
+  const alice = await contributor.newPage();
+  await signIn(alice, DEMO.contributor);
+  for (const description of descriptions) await declare(alice, description);
+  await contributor.close();
+
+  await signIn(page, DEMO.referent);
+  await page.goto('/review?sort=newest');
+  await expect(page).toHaveTitle('À valider — Butin');
+  const item = (description: string) => page.getByTestId('review-item').filter({ hasText: description });
+  const idAfter = (description: string) =>
+    item(description).evaluate(
+      (element) => element.nextElementSibling?.querySelector<HTMLInputElement>('input[name="ids[]"]')?.value ?? '',
+    );
+  const focusedItemId = () =>
+    page.evaluate(() => document.activeElement?.querySelector<HTMLInputElement>('input[name="ids[]"]')?.value ?? '');
+
+  // Each button's name says which contribution it acts on.
+  const approve = item(descriptions[2]).getByRole('button', { name: /^Valider : Alice/ });
+  await expect(approve).toHaveCount(1);
+  let next = await idAfter(descriptions[2]);
+  await press(page, approve);
+  await expect(liveRegion(page)).toHaveText('1 contribution validée.');
+  await expect(item(descriptions[2])).toHaveCount(0);
+  await expect.poll(focusedItemId).toBe(next);
+
+  // Refusing: the reason is required, and its error is tied to the field.
+  next = await idAfter(descriptions[1]);
+  await press(page, item(descriptions[1]).locator('summary', { hasText: 'Refuser' }));
+  const submitReject = item(descriptions[1]).getByRole('button', { name: /^Refuser : Alice/ });
+  await press(page, submitReject);
+  await expect(liveRegion(page)).toContainText('Un motif ou un commentaire est obligatoire.');
+  const reason = item(descriptions[1]).getByLabel('Motif du refus');
+  await expect(reason).toBeFocused();
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.type('Hors du périmètre du chantier');
+  await press(page, submitReject);
+  await expect(liveRegion(page)).toHaveText('Contribution refusée.');
+  await expect(item(descriptions[1])).toHaveCount(0);
+  await expect.poll(focusedItemId).toBe(next);
+  // The old message does not linger: the live region holds only the last outcome.
+  await expect(liveRegion(page)).not.toContainText('validée');
+});
+
+test("inviting: errors then the confirmation get the focus, and each person's buttons name the person", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/people');
+  await expect(page).toHaveTitle('Personnes — Butin');
+  const send = page.getByRole('button', { name: "Envoyer l'invitation" });
+  await press(page, send);
+  await expect.poll(async () => (await focused(page)).id).toBe('email');
+  await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
+
+  const email = uniqueEmail('clavier');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Nom', { exact: true }).fill('Claire Clavier');
+  await press(page, send);
+  await expect.poll(async () => (await focused(page)).formMessage).toBe('success');
+  await expect(liveRegion(page)).toContainText(email);
+  // (With mail configured, as here, the link is e-mailed; without, it is shown with a copy button.)
+  // Each person's buttons name the person.
+  await expect(page.getByRole('button', { name: /^Désactiver : / }).first()).toBeAttached();
+});
+
+test('week: saving moves the focus to the confirmation and says it', async ({ page }) => {
+  await signIn(page, DEMO.contributor);
+  await page.goto('/contributions/week');
+  await expect(page).toHaveTitle('Ma semaine — Butin');
+  const save = page.getByRole('button', { name: 'Enregistrer la semaine' });
+  await press(page, save);
+  await expect(liveRegion(page)).not.toHaveText('');
+  await expect.poll(async () => (await focused(page)).tag).not.toBe('body');
+});
+
+test('navigating: the focus goes to the new page heading, the menu marks the current page', async ({ page }) => {
+  await signIn(page, DEMO.contributor);
+  const nav = page.getByTestId('nav');
+  await press(page, nav.getByRole('link', { name: 'Ma semaine' }));
+  await expect(page).toHaveURL(/\/contributions\/week$/);
+  await expect.poll(async () => (await focused(page)).tag).toBe('h1');
+  await expect(nav.getByRole('link', { name: 'Ma semaine' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Mes contributions' })).not.toHaveAttribute('aria-current', 'page');
+});
+
+test('the phone menu says whether it is open, closes on Escape and after a choice', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await signIn(page, DEMO.contributor);
+  const header = await page.locator('header').boundingBox();
+  expect(header!.height).toBeLessThanOrEqual(64);
+  const summary = page.locator('header summary', { hasText: 'Menu' });
+  await press(page, summary);
+  const mobile = page.getByTestId('nav-mobile');
+  await expect(mobile).toBeVisible();
+  await expect(page.locator('header details')).toHaveAttribute('open', '');
+  await page.keyboard.press('Escape');
+  await expect(mobile).toBeHidden();
+  await expect(summary).toBeFocused();
+  await page.keyboard.press('Enter');
+  await press(page, mobile.getByRole('link', { name: 'Mes contributions' }));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes contributions');
+  await expect(mobile).toBeHidden();
+  await context.close();
+});
