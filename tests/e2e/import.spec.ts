@@ -53,9 +53,11 @@ test('an admin checks a CSV, corrects the refused row, imports; the referent fin
   // Edited by hand, the text is no longer the file's: the page stops naming it.
   await expect(admin.getByText('tableur.csv : 5 lignes chargées.')).toHaveCount(0);
   await admin.getByRole('button', { name: 'Vérifier (essai à blanc)' }).click();
-  await expect(admin.getByRole('status').filter({ hasText: 'toutes peuvent être importées' })).toBeVisible();
+  await expect(admin.locator('[data-form-message]').filter({ hasText: 'toutes peuvent être importées' })).toBeVisible();
   expect(
-    plain(await admin.getByRole('status').filter({ hasText: 'toutes peuvent être importées' }).textContent()),
+    plain(
+      await admin.locator('[data-form-message]').filter({ hasText: 'toutes peuvent être importées' }).textContent(),
+    ),
   ).toBe("3 lignes lues : toutes peuvent être importées (4 h 15 au total). Rien n'a encore été enregistré.");
   await expect(admin.getByTestId('import-refused-row')).toHaveCount(0);
   await admin.getByRole('button', { name: 'Importer', exact: true }).click();
