@@ -149,8 +149,6 @@ async function e2e(adminUrl: string) {
       E2E_DATABASE_URL: databaseUrl,
       E2E_MAIL_URL: `http://127.0.0.1:${mailHttpPort}`,
       PLAYWRIGHT_JSON_OUTPUT_NAME: file,
-      // The global setup seeds through server modules: `server-only` must resolve to its empty build.
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=react-server`.trim(),
     },
   );
   try {

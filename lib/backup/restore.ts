@@ -128,7 +128,11 @@ async function loadTable(
     }
     throw error;
   }
-  throw new RestoreRefused(`Table ${start.table} could not be loaded: ${failure!.message}`);
+  // A backup Butin wrote loads as it is; one PostgreSQL refuses was damaged or altered on the way
+  // (a flipped byte inside the gzip data can reach COPY before the checksums are compared).
+  throw new RestoreRefused(
+    `Table ${start.table} could not be loaded — the file is damaged or was altered: ${failure!.message}`,
+  );
 }
 
 async function verifyStored(client: pg.ClientBase, table: string, columns: string[]): Promise<string> {

@@ -59,7 +59,10 @@ const durationGiven = (input: { minutes?: number; duration?: number }) =>
 const durationGivenParams = {
   path: ['duration'],
   message: 'errors.duration.EMPTY',
+  // Only on an object (a body of `null` is refused by the object's own check, not read here).
   when: (payload: z.core.ParsePayload) =>
+    typeof payload.value === 'object' &&
+    payload.value !== null &&
     payload.issues.every((issue) => issue.path?.[0] !== 'duration' && issue.path?.[0] !== 'minutes'),
 };
 

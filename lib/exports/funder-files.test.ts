@@ -61,8 +61,8 @@ describe('funder report CSV', () => {
       cell(c1, 'Minutes validées (hors bénévolat)'),
       cell(c1, 'Enveloppe (centimes)'),
       cell(c1, 'Demande (centimes)'),
-      cell(c1, 'Versé (€)'),
-      cell(c1, 'Versé (centimes)'),
+      cell(c1, 'Rétributions (€)'),
+      cell(c1, 'Rétributions (centimes)'),
       cell(c1, "Reste de l'enveloppe (centimes)"),
     ]).toEqual(['C1', '2400', '100000', '135000', '1000,00', '100000', '0']);
     // C2 has no envelope: its envelope cells are empty, not zero.
@@ -75,13 +75,13 @@ describe('funder report CSV', () => {
     ]).toEqual(['', '', '2,00', '60,00', '6000']);
     expect([
       total[0],
-      cell(total, 'Versé (centimes)'),
+      cell(total, 'Rétributions (centimes)'),
       cell(total, 'Bénévolat valorisé (centimes)'),
       cell(total, 'Valeur non rétribuée (centimes)'),
     ]).toEqual(['Total', '100000', '6000', '35000']);
 
     const [placeHeader, baraka, coroutine, noPlace, placeTotal] = after('Par lieu');
-    const paid = placeHeader.indexOf('Versé (centimes)');
+    const paid = placeHeader.indexOf('Rétributions (centimes)');
     expect([baraka, coroutine, noPlace, placeTotal].map((row) => [row[0], row[paid]])).toEqual([
       ['La Baraka', '11111'],
       ['La Coroutine', '77778'],

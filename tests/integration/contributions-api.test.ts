@@ -94,7 +94,7 @@ const CREATE_CASES: Case[] = [
   ['an unknown chantier', () => create({ ...valid(), chantierId: 'nope' }), 400, 'VALIDATION', 'chantierId'],
   ['an unknown place', () => create({ ...valid(), placeId: 'nope' }), 400, 'VALIDATION', 'placeId'],
   ['a link that is not a URL', () => create({ ...valid(), link: 'pas une url' }), 400, 'VALIDATION', 'link'],
-  ['a date no period covers', () => create({ ...valid(), date: '1999-01-01' }), 422, 'NO_PERIOD', 'date'],
+  ['a date no period covers', () => create({ ...valid(), date: '2001-01-01' }), 422, 'NO_PERIOD', 'date'],
 ];
 
 const id = () => draftId;

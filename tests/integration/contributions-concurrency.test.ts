@@ -80,7 +80,13 @@ async function race<T>(
   try {
     await client.query('BEGIN');
     await client.query('SELECT id FROM contributions WHERE id = ANY($1) FOR UPDATE', [ids]);
-    pending = calls.map((call) => call());
+    // Each call's rejection is read by allSettled below; marked handled now, so that one that
+    // settles while we still wait on the lock is never reported as unhandled.
+    pending = calls.map((call) => {
+      const promise = call();
+      promise.catch(() => undefined);
+      return promise;
+    });
     const deadline = Date.now() + 10_000;
     for (;;) {
       // Backends waiting on a lock (ours, or the tuple lock of the first waiter in the queue).

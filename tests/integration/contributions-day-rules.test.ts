@@ -82,7 +82,7 @@ describe('at most 24 h per person and day', () => {
     const error = await rejectionOf(declare(alice, { duration: '10h', chantierId: c2 }));
     expect(error).toMatchObject({
       code: 'VALIDATION',
-      message: 'errors.DAY_OVER_LIMIT',
+      messageKey: 'errors.DAY_OVER_LIMIT',
       fields: { duration: 'errors.DAY_OVER_LIMIT_FIELD' },
     });
     expect((error as unknown as { values: unknown }).values).toEqual({
@@ -106,7 +106,7 @@ describe('at most 24 h per person and day', () => {
         id: small.id,
         input: { ...input({ duration, chantierId: c2, date }), version: small.version },
       });
-    expect(await rejectionOf(edit('5h'))).toMatchObject({ message: 'errors.DAY_OVER_LIMIT' });
+    expect(await rejectionOf(edit('5h'))).toMatchObject({ messageKey: 'errors.DAY_OVER_LIMIT' });
     expect(await edit('4h')).toMatchObject({ minutes: 240 });
   });
 
@@ -229,7 +229,7 @@ describe('two requests for the same day at the same instant', () => {
     ]);
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
-    expect(refused.reason).toMatchObject({ message: 'errors.DAY_OVER_LIMIT' });
+    expect(refused.reason).toMatchObject({ messageKey: 'errors.DAY_OVER_LIMIT' });
     expect(await dayTotal(alice.id, DAY)).toBe(840);
   });
 
@@ -251,7 +251,7 @@ describe('no contribution dated after today', () => {
     const error = await rejectionOf(declare(alice, { date: TOMORROW }));
     expect(error).toMatchObject({
       code: 'VALIDATION',
-      message: 'errors.FUTURE_DATE',
+      messageKey: 'errors.FUTURE_DATE',
       fields: { date: 'errors.FUTURE_DATE_FIELD' },
     });
     await declare(alice, { date: TODAY });
@@ -270,7 +270,7 @@ describe('no contribution dated after today', () => {
     const error = await rejectionOf(
       updateContribution({ actor: alice, id: stored.id, input: { ...input({ date: TOMORROW }), version: 1 } }),
     );
-    expect(error).toMatchObject({ message: 'errors.FUTURE_DATE' });
+    expect(error).toMatchObject({ messageKey: 'errors.FUTURE_DATE' });
   });
 
   it('the week refuses hours typed after today', async () => {

@@ -165,12 +165,12 @@ describe('declareAction', () => {
     expect(state.fields).toEqual({
       date: translate('fr', 'validation.required'),
       duration: translate('fr', 'errors.duration.TOO_LONG'),
-      description: translate('fr', 'validation.required'),
+      description: translate('fr', 'validation.describeWork'),
     });
     context.locale = 'en';
-    const english = failed(await declare({ date: '2031-01-01', duration: '1h', chantierId, description: 'x' }));
+    const english = failed(await declare({ date: '2001-01-01', duration: '1h', chantierId, description: 'x' }));
     expect(english).toMatchObject({ code: 'NO_PERIOD', fields: { date: translate('en', 'errors.NO_PERIOD') } });
-    expect(english.message).toBe(translate('en', 'errors.NO_PERIOD_FOR_DATE', { date: '01/01/2031' }));
+    expect(english.message).toBe(translate('en', 'errors.NO_PERIOD_FOR_DATE', { date: '01/01/2001' }));
     expect(await tableCounts()).toEqual(before);
   });
 });

@@ -92,7 +92,7 @@ describe('dry run', () => {
         `nobody@test.local;${THIS_YEAR};1h;C1;;Personne inconnue;`,
         `gone@test.local;${THIS_YEAR};1h;C1;;Personne désactivée;`,
         `alice@test.local;${CLOSED_YEAR};1h;C1;;Période close;`,
-        `alice@test.local;1990-01-01;1h;C1;;Aucune période;`,
+        `alice@test.local;2001-01-01;1h;C1;;Aucune période;`,
         `alice@test.local;${THIS_YEAR};25h;C9;La Lune;Tout faux;peut-être`,
         `alice@test.local;${THIS_YEAR};2h;C2;;Autre bonne ligne;oui`,
       ),
@@ -327,7 +327,7 @@ describe('POST /api/v1/imports', () => {
 
   it('answers a dry run with 200 and the report, in English with ISO dates', async () => {
     const response = await post(adminToken, {
-      csv: csv(`alice@test.local;1990-01-01;1h;C1;;Trop tôt;`, `alice@test.local;${THIS_YEAR};1h;C1;;Bien;`),
+      csv: csv(`alice@test.local;2001-01-01;1h;C1;;Trop tôt;`, `alice@test.local;${THIS_YEAR};1h;C1;;Bien;`),
       dryRun: true,
     });
     expect(response.status).toBe(200);
@@ -341,7 +341,7 @@ describe('POST /api/v1/imports', () => {
         {
           line: 2,
           reasons: [
-            { code: 'NO_PERIOD', params: { date: '1990-01-01' }, message: 'No funding period covers 1990-01-01.' },
+            { code: 'NO_PERIOD', params: { date: '2001-01-01' }, message: 'No funding period covers 2001-01-01.' },
           ],
         },
       ],

@@ -61,7 +61,7 @@ describe('PATCH /api/v1/people/{id}', () => {
     expect(audit[0].data).toEqual({ before: { name: 'Théo' }, after: { name: 'Théodore' } });
   });
 
-  it('deactivates with active: false, cutting the token and the sessions at once; true restores the token', async () => {
+  it('deactivates with active: false, cutting the token and the sessions at once, for good: reactivating brings neither back', async () => {
     const token = await bearerToken(target.id);
     const version = (await stored(target.id)).sessionVersion;
     expect((await callRoute(getMe, { token })).status).toBe(200);
@@ -72,7 +72,9 @@ describe('PATCH /api/v1/people/{id}', () => {
     expect(await loadActor(target.id, 'session', version)).toBeNull();
     const on = await patch(adminToken, target.id, { active: true });
     expect(on.body.active).toBe(true);
-    expect((await callRoute(getMe, { token })).status).toBe(200);
+    // The old token stays revoked: the person makes a new one.
+    expect((await callRoute(getMe, { token })).status).toBe(401);
+    expect((await callRoute(getMe, { token: await bearerToken(target.id) })).status).toBe(200);
     expect(await loadActor(target.id, 'session', version)).toBeNull();
   });
 

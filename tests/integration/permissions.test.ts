@@ -161,7 +161,10 @@ describe('API endpoints × roles, with bearer tokens', () => {
     if (who === 'deactivated') {
       expect(own.status).toBe(401);
       expect(other.status).toBe(401);
-      expect((await db().apiToken.findUniqueOrThrow({ where: { id: spareTokenIds[who][0] } })).revokedAt).toBeNull();
+      // Deactivation itself revoked every token of theirs, for good.
+      expect(
+        (await db().apiToken.findUniqueOrThrow({ where: { id: spareTokenIds[who][0] } })).revokedAt,
+      ).not.toBeNull();
     } else {
       expect(own.status).toBe(204);
       expect(own.body).toBeNull();
