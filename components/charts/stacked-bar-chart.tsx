@@ -89,7 +89,7 @@ export function StackedBarChart({
       </ul>
       <details className="text-sm">
         <summary className="min-h-11 cursor-pointer py-2 text-brand-700">{tableLabel}</summary>
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${tableLabel} — ${title}`}>
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`${tableLabel} — ${title}`}>
           <table className="min-w-full text-left">
             <thead>
               <tr>

@@ -115,8 +115,10 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
           {t('empty')}
         </p>
       ) : null}
+      {/* relative: the cells' screen-reader texts (absolutely positioned) stay inside the scroller
+          instead of widening the page. */}
       <div
-        className="min-w-0 max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        className="relative min-w-0 max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
         role="region"
         aria-label={t('title')}
         tabIndex={0}

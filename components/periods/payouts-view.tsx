@@ -91,7 +91,7 @@ export async function PeopleTotals({ payouts, names, label }: { payouts: TPayout
   const rows = [...byPerson].sort(([a], [b]) => byName(names.people[a] ?? a, names.people[b] ?? b));
   return (
     // On a narrow phone the table scrolls sideways; the region takes the focus so a keyboard can too.
-    <div className="overflow-x-auto" role="region" aria-label={label ?? t('people')} tabIndex={0}>
+    <div className="relative overflow-x-auto" role="region" aria-label={label ?? t('people')} tabIndex={0}>
       <table className="w-full min-w-[20rem] text-left text-sm" data-testid="people-totals">
         <thead>
           <tr className="border-b border-slate-200 text-slate-700">

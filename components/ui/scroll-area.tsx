@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 
 export function ScrollArea({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+    <div className="relative overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
   );

@@ -219,6 +219,9 @@ test.describe('two instances behind the shipped nginx configuration', () => {
       expect(await listening(instance.port)).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // served by the other one meanwhile
       await startInstance(index);
+      // As the README's upgrade step says: nginx keeps an instance that failed aside for its
+      // fail_timeout (5 s in deploy/nginx.conf), so the next restart waits that long.
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     running = false;

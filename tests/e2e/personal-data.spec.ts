@@ -45,7 +45,8 @@ test('an admin anonymises a deactivated person, after reading what is erased and
 
   // Without the box ticked it is refused: nothing is erased.
   await confirm.getByRole('button', { name: 'Anonymiser définitivement' }).click();
-  await expect(row.getByRole('alert')).toBeVisible();
+  // The form's refusal (announced through the page's live region).
+  await expect(row.locator('[data-form-message="error"]')).toBeVisible();
   expect((await sql<{ name: string }>(`SELECT name FROM people WHERE id = $1`, [id]))[0].name).toBe('Gaspard Parti');
 
   await confirm.getByLabel("Je comprends que c'est définitif").check();
