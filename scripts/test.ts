@@ -101,7 +101,9 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 
 async function e2e(adminUrl: string) {
   console.log('\n━━━ end-to-end tests (Playwright, Chromium) ━━━');
-  const build = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
+  const build = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    NEXT_TELEMETRY_DISABLED: '1',
+  });
   if (build !== 0) {
     results.push({ tier: 'e2e', passed: 0, failed: 1, skipped: 0, ok: false });
     return;

@@ -120,7 +120,7 @@ export default async function ApprovedPage({
               {item.placeName ? ` · ${item.placeName}` : ''}
               {item.volunteer ? ` · ${t('mine.volunteer')}` : ''}
             </p>
-            <p className="text-slate-700">{item.description}</p>
+            <p className="break-words text-slate-700">{item.description}</p>
             {openPeriods.has(item.periodId) &&
             item.personId !== actor.id &&
             canReviewChantier(actor, item.chantierId) ? (

@@ -102,7 +102,7 @@ export default async function MyContributionsPage({
                 </p>
                 <StatusBadge status={item.status} />
               </div>
-              <p className="mt-1 text-slate-700">{item.description}</p>
+              <p className="mt-1 break-words text-slate-700">{item.description}</p>
               {item.status === 'REJECTED' && item.lastComment ? (
                 <p className="mt-2 text-sm text-red-800">{t('mine.reason', { comment: item.lastComment })}</p>
               ) : null}

@@ -125,7 +125,7 @@ export default async function ReviewPage({
                       {item.placeName ? ` · ${item.placeName}` : ''}
                       {item.volunteer ? ` · ${t('mine.volunteer')}` : ''}
                     </p>
-                    <p className="mt-1">{item.description}</p>
+                    <p className="mt-1 break-words">{item.description}</p>
                     {item.link ? (
                       <a
                         className="text-sm text-brand-700 underline"

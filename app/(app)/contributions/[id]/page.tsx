@@ -38,7 +38,7 @@ export default async function ContributionPage({ params }: { params: Promise<{ i
       </PageTitle>
       <div className="flex flex-col gap-6">
         <Section title={contribution.chantierName} actions={<StatusBadge status={contribution.status} />}>
-          <p>{contribution.description}</p>
+          <p className="break-words">{contribution.description}</p>
           <p className="mt-2 text-sm text-slate-700">
             {contribution.personName}
             {contribution.placeName ? ` · ${contribution.placeName}` : ''}
