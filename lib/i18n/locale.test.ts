@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import fr from '@/messages/fr.json';
-import en from '@/messages/en.json';
 import { formatMessage, messagesFor, translate } from './locale';
 
 function keys(node: unknown, prefix = ''): string[] {
@@ -31,34 +29,36 @@ describe('translate', () => {
   });
 });
 
-const domainFiles = fs.readdirSync(path.resolve('messages/fr')).filter((file) => file.endsWith('.json'));
+const files = (locale: string) =>
+  fs
+    .readdirSync(path.resolve(`messages/${locale}`))
+    .filter((file) => file.endsWith('.json'))
+    .sort();
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
 
 describe('messages', () => {
-  it('French and English have the same keys (base file)', () => {
+  it('French and English have the same files', () => {
+    expect(files('en')).toEqual(files('fr'));
+  });
+
+  it.each(files('fr'))('%s holds one namespace, named after the file, with the same keys in both languages', (file) => {
+    const fr = readJson(`messages/fr/${file}`);
+    const en = readJson(`messages/en/${file}`);
+    expect(Object.keys(fr)).toEqual([file.replace(/\.json$/, '')]);
+    expect(Object.keys(en)).toEqual(Object.keys(fr));
     expect(keys(en).sort()).toEqual(keys(fr).sort());
   });
 
-  it.each(domainFiles)('French and English have the same keys (%s)', (file) => {
-    expect(keys(readJson(`messages/en/${file}`)).sort()).toEqual(keys(readJson(`messages/fr/${file}`)).sort());
-  });
-
-  it('every domain file is merged into the messages, and none redefines a namespace of another', () => {
-    const seen = new Set(Object.keys(fr));
-    for (const file of domainFiles) {
-      for (const locale of ['fr', 'en'] as const) {
-        const domain = readJson(`messages/${locale}/${file}`);
-        for (const [namespace, messages] of Object.entries(domain)) {
-          expect(
-            (messagesFor(locale) as Record<string, unknown>)[namespace],
-            `${locale}/${file}: ${namespace}`,
-          ).toEqual(messages);
-        }
-      }
-      for (const namespace of Object.keys(readJson(`messages/fr/${file}`))) {
-        expect(seen.has(namespace), `${file} redefines "${namespace}"`).toBe(false);
-        seen.add(namespace);
-      }
+  it.each(['fr', 'en'] as const)('every file is registered, and nothing else (%s)', (locale) => {
+    const registered = messagesFor(locale) as Record<string, unknown>;
+    expect(Object.keys(registered).sort()).toEqual(
+      files(locale)
+        .map((file) => file.replace(/\.json$/, ''))
+        .sort(),
+    );
+    for (const file of files(locale)) {
+      const [namespace, messages] = Object.entries(readJson(`messages/${locale}/${file}`))[0];
+      expect(registered[namespace], `${locale}/${file}`).toEqual(messages);
     }
   });
 });

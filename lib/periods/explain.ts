@@ -1,12 +1,12 @@
 // A payout line in words, for the person it concerns: "20 h × 30,00 €/h = 600,00 € ; enveloppe du
 // chantier dépassée : × 0,7407 → 444,45 € ; 155,55 € non rétribués". Pure: it reads only the line
 // and the explanation the pricing module stored with it, so a frozen run explains itself forever.
-// The phrases live in messages/{fr,en}/periods.json under "payoutExplain".
+// The phrases live in messages/{fr,en}/payoutExplain.json.
 import type { PayoutLine } from '@/lib/pricing';
 import { formatCents } from '@/lib/format/money';
 import { formatDuration } from '@/lib/contributions/duration';
-import frMessages from '@/messages/fr/periods.json';
-import enMessages from '@/messages/en/periods.json';
+import frMessages from '@/messages/fr/payoutExplain.json';
+import enMessages from '@/messages/en/payoutExplain.json';
 
 export type ExplainLocale = 'fr' | 'en';
 
