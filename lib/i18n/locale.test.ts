@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatMessage, messagesFor, translate } from './locale';
+import { messagesFor } from './locale';
+import { isMessageKey, translateKey, translatorFor } from './translator';
 
 function keys(node: unknown, prefix = ''): string[] {
   if (typeof node !== 'object' || node === null) return [prefix];
   return Object.entries(node).flatMap(([key, value]) => keys(value, prefix ? `${prefix}.${key}` : key));
 }
 
-describe('translate', () => {
+describe('the server translator', () => {
   it.each([
     ['fr', 'errors.FORBIDDEN', {}, "Vous n'avez pas le droit de faire cela."],
     ['en', 'errors.NO_PERIOD_FOR_DATE', { date: '01/01/2030' }, 'No funding period covers 01/01/2030.'],
@@ -17,15 +18,21 @@ describe('translate', () => {
     ['en', 'people.count', { count: 0 }, 'No one'],
     ['fr', 'people.count', { count: 1234 }, '1\u202f234 personnes'],
   ] as const)('%s %s', (locale, key, values, expected) => {
-    expect(translate(locale, key, values)).toBe(expected);
+    expect(translateKey(locale, key, values)).toBe(expected);
   });
 
-  it('returns an unknown key unchanged', () => {
-    expect(translate('fr', 'nowhere.to.be.found')).toBe('nowhere.to.be.found');
+  it('formats with typed keys and values', () => {
+    expect(translatorFor('en')('review.approved', { count: 2 })).toBe('2 contributions approved.');
   });
 
-  it('leaves a placeholder without a value visible rather than empty', () => {
-    expect(formatMessage('Bonjour {name}', 'fr', {})).toBe('Bonjour {name}');
+  it.each([
+    ['validation.email', true],
+    ['errors.FORBIDDEN', true],
+    ['nowhere.to.be.found', false],
+    ['Plain English.', false],
+    ['', false],
+  ])('%j is a message key: %s', (value, expected) => {
+    expect(isMessageKey(value)).toBe(expected);
   });
 });
 
