@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { clientMessagePaths } from './lib/i18n/client-message-paths';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -17,8 +18,8 @@ const securityHeaders = [
 // next-intl formats messages precompiled by i18n/request.ts (lib/i18n/precompiled.ts) with its
 // small formatter for compiled messages, so the ICU parser (intl-messageformat, ~9 kB gzipped)
 // stays out of every page's JavaScript. This is the alias next-intl's own `precompile` option
-// sets; that option also compiles every JSON file under messages/ at import, which would hand
-// translate() (lib/i18n/locale.ts) compiled messages instead of strings. Turbopack wants a
+// sets; that option also compiles every JSON file under messages/ at import, which the tests'
+// translator (lib/i18n/translator.ts, run outside Next) could not read. Turbopack wants a
 // relative path here (next-intl does the same).
 const formatOnly = path.relative(
   process.cwd(),
@@ -27,6 +28,9 @@ const formatOnly = path.relative(
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The messages the client components read, found in their code now (lib/i18n/client-message-paths.ts);
+  // the root layout hands only those to the browser.
+  env: { BUTIN_CLIENT_MESSAGE_PATHS: JSON.stringify(clientMessagePaths(process.cwd())) },
   turbopack: {
     resolveAlias: { 'use-intl/format-message': formatOnly.startsWith('.') ? formatOnly : `./${formatOnly}` },
   },

@@ -2,8 +2,8 @@
 // The last resort, when even the root layout failed (its messages could not be read): the same
 // calm sentence and a retry, in French or English after the browser's language, with its own
 // <html>, since the layout that would give one is what failed.
-import en from '@/messages/en.json';
-import fr from '@/messages/fr.json';
+import en from '@/messages/en/outage.json';
+import fr from '@/messages/fr/outage.json';
 
 export default function GlobalError() {
   const english = typeof navigator !== 'undefined' && !navigator.language.toLowerCase().startsWith('fr');

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages } from 'next-intl/server';
-import { CLIENT_MESSAGE_PATHS, pickMessages } from '@/lib/i18n/client-messages';
+import { builtClientMessagePaths, pickMessages } from '@/lib/i18n/pick-messages';
 import { AnnouncerProvider } from '@/components/ui/live-region';
 import './globals.css';
 
@@ -19,7 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider locale={locale} messages={pickMessages(messages, CLIENT_MESSAGE_PATHS)}>
+        <NextIntlClientProvider locale={locale} messages={pickMessages(messages, builtClientMessagePaths())}>
           <AnnouncerProvider>{children}</AnnouncerProvider>
         </NextIntlClientProvider>
       </body>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, ERROR_STATUS } from './errors';
-import { translate } from '@/lib/i18n/locale';
+import { translatorFor, translateKey } from '@/lib/i18n/translator';
 
 describe('AppError', () => {
   it.each<[string, AppError, { message: string; messageKey: string }]>([
@@ -17,7 +17,7 @@ describe('AppError', () => {
     [
       'a key in place of the message: the message is its English text',
       new AppError('CONFLICT', 'errors.LAST_ADMIN'),
-      { message: translate('en', 'errors.LAST_ADMIN'), messageKey: 'errors.LAST_ADMIN' },
+      { message: translatorFor('en')('errors.LAST_ADMIN'), messageKey: 'errors.LAST_ADMIN' },
     ],
   ])('%s', (_label, error, expected) => {
     expect({ message: error.message, messageKey: error.messageKey }).toEqual(expected);
@@ -27,8 +27,8 @@ describe('AppError', () => {
   it('fills the values into the English message and keeps them for the translation', () => {
     const error = new AppError('PERIOD_CLOSED', 'errors.PERIOD_CLOSED_CLOSED', { values: { period: 'Printemps' } });
     expect(error.message).toContain('Printemps');
-    expect(translate('fr', error.messageKey, error.values)).toContain('Printemps');
-    expect(translate('fr', error.messageKey, error.values)).not.toBe(error.message);
+    expect(translateKey('fr', error.messageKey, error.values)).toContain('Printemps');
+    expect(translateKey('fr', error.messageKey, error.values)).not.toBe(error.message);
   });
 
   it('leaves an English sentence that ends with a full stop alone', () => {

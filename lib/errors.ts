@@ -1,6 +1,6 @@
 // Errors are values with codes: thrown by domain functions, mapped once to HTTP statuses and to
 // the messages people read (messages/*.json, under "errors.<code>").
-import { translate } from '@/lib/i18n/locale';
+import { isMessageKey, translateKey, type MessageKey, type MessageValues } from '@/lib/i18n/translator';
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -30,25 +30,23 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 type AppErrorExtra = {
-  /** The message people read, as a key of messages/*.json; `errors.<code>` when not given. */
-  messageKey?: string;
+  /** The message people read, as a key of the messages (typed); `errors.<code>` when not given. */
+  messageKey?: MessageKey;
   /** Values for the message key ("errors.PERIOD_CLOSED_CLOSED" → {period}). */
-  values?: Record<string, string | number>;
+  values?: MessageValues;
   /** Field name → message key, for forms. */
   fields?: Record<string, string>;
   /** Extra data the caller may show (e.g. the pending contributions blocking a close). */
   details?: unknown;
 };
 
-const MESSAGE_KEY = /^[a-z][\w-]*(\.[\w-]+)+$/;
-
 export class AppError extends Error {
   readonly code: ErrorCode;
   /** What people read, translated into their language: a key of messages/*.json. */
-  readonly messageKey: string;
+  readonly messageKey: MessageKey;
   readonly fields?: Record<string, string>;
   readonly details?: unknown;
-  readonly values?: Record<string, string | number>;
+  readonly values?: MessageValues;
 
   /**
    * `message` is plain English, for logs and the API. Given a message key instead (the older
@@ -56,8 +54,8 @@ export class AppError extends Error {
    * message its English text.
    */
   constructor(code: ErrorCode, message: string, extra: AppErrorExtra = {}) {
-    const legacyKey = extra.messageKey === undefined && MESSAGE_KEY.test(message) ? message : undefined;
-    super(legacyKey ? translate('en', legacyKey, extra.values) : message);
+    const legacyKey = extra.messageKey === undefined && isMessageKey(message) ? message : undefined;
+    super(legacyKey ? translateKey('en', legacyKey, extra.values) : message);
     this.name = 'AppError';
     this.code = code;
     this.messageKey = extra.messageKey ?? legacyKey ?? `errors.${code}`;

@@ -2,9 +2,16 @@
 // and its tests agree; the pages check the same permissions on the server.
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
 import { reviewsAnything } from '@/lib/contributions/policy';
+import type { Messages } from '@/lib/i18n/locale';
 
 /** `permission`: the item shows to whoever holds it (any one of them, for a list). */
-export type NavItem = { href: string; labelKey: string; permission?: Permission | Permission[]; reviewer?: boolean };
+export type NavItem = {
+  href: string;
+  /** A key of the nav messages (messages/fr/nav.json), checked by the type check. */
+  labelKey: keyof Messages['nav'];
+  permission?: Permission | Permission[];
+  reviewer?: boolean;
+};
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', labelKey: 'home' },

@@ -9,7 +9,8 @@ import { assertCan, type Actor, type Permission } from '@/lib/auth/permissions';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { toPublicError } from '@/lib/api/errors';
 import { cleanInput } from '@/lib/validation/text';
-import { asLocale, LOCALE_COOKIE, translate, type Locale } from '@/lib/i18n/locale';
+import { asLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locale';
+import { isMessageKey, translatorFor, translateKey } from '@/lib/i18n/translator';
 
 export type ActionState =
   | { ok: true; message?: string; data?: Record<string, unknown> }
@@ -38,23 +39,25 @@ function errorState(error: unknown, locale: Locale, context: string): ActionStat
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {
       const key = issue.path.join('.') || '_';
-      fields[key] ??= translate(
-        locale,
-        /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid',
-      );
+      fields[key] ??= translateKey(locale, isMessageKey(issue.message) ? issue.message : 'validation.invalid');
     }
-    return { ok: false, code: 'VALIDATION', message: translate(locale, 'errors.VALIDATION'), fields };
+    return { ok: false, code: 'VALIDATION', message: translatorFor(locale)('errors.VALIDATION'), fields };
   }
   const publicError = toPublicError(error, context);
   // Field messages are keys: translate them for this person, not in the API's English.
   const rawFields = error instanceof AppError ? error.fields : publicError.fields;
   const fields = rawFields
-    ? Object.fromEntries(Object.entries(rawFields).map(([field, message]) => [field, translate(locale, message)]))
+    ? Object.fromEntries(
+        Object.entries(rawFields).map(([field, message]) => [
+          field,
+          isMessageKey(message) ? translateKey(locale, message) : message,
+        ]),
+      )
     : undefined;
   const message =
     error instanceof AppError
-      ? translate(locale, error.messageKey, error.values)
-      : translate(locale, `errors.${publicError.code}`);
+      ? translateKey(locale, error.messageKey, error.values)
+      : translatorFor(locale)(`errors.${publicError.code}`);
   return {
     ok: false,
     code: publicError.code,

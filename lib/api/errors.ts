@@ -4,7 +4,7 @@
 // generic 500: the database's own messages never leave the server.
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '@/lib/errors';
-import { translate } from '@/lib/i18n/locale';
+import { isMessageKey, translateKey } from '@/lib/i18n/translator';
 
 export type PublicError = {
   status: number;
@@ -85,10 +85,7 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
     // Schemas carry message keys ("validation.email"); the API speaks English.
-    fields[key] ??= translate(
-      'en',
-      /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid',
-    );
+    fields[key] ??= translateKey('en', isMessageKey(issue.message) ? issue.message : 'validation.invalid');
   }
   return fields;
 }
@@ -96,12 +93,12 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
 export function toPublicError(error: unknown, context = ''): PublicError {
   if (error instanceof AppError) {
     // Message keys are for people; the API speaks English.
-    const message = error.message.startsWith('errors.') ? translate('en', error.message, error.values) : error.message;
+    const message = isMessageKey(error.message) ? translateKey('en', error.message, error.values) : error.message;
     const fields = error.fields
       ? Object.fromEntries(
           Object.entries(error.fields).map(([field, text]) => [
             field,
-            /^(validation|errors)\./.test(text) ? translate('en', text) : text,
+            isMessageKey(text) ? translateKey('en', text) : text,
           ]),
         )
       : undefined;

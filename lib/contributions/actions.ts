@@ -12,7 +12,7 @@ import {
   updateContribution,
 } from '@/lib/contributions/server/mutations';
 import { reviewContribution, reviewContributions } from '@/lib/contributions/server/review';
-import { translate } from '@/lib/i18n/locale';
+import { translatorFor, translateKey } from '@/lib/i18n/translator';
 
 const ZId = z.string().min(1).max(64);
 const ZVersion = z.coerce.number().int().min(1);
@@ -37,7 +37,7 @@ export const declareAction = formAction({
     refresh();
     return {
       ok: true,
-      message: translate(locale, created.status === 'SUBMITTED' ? 'declare.savedSubmitted' : 'declare.savedDraft'),
+      message: translatorFor(locale)(created.status === 'SUBMITTED' ? 'declare.savedSubmitted' : 'declare.savedDraft'),
       data: { id: created.id },
     };
   },
@@ -53,7 +53,7 @@ export const editAction = formAction({
     refresh();
     return {
       ok: true,
-      message: translate(locale, input.intent === 'submit' ? 'declare.savedSubmitted' : 'declare.savedChanges'),
+      message: translatorFor(locale)(input.intent === 'submit' ? 'declare.savedSubmitted' : 'declare.savedChanges'),
     };
   },
 });
@@ -64,7 +64,7 @@ export const deleteAction = formAction({
   handler: async ({ actor, input, locale }) => {
     await deleteContribution({ actor, id: input.id, version: input.version });
     refresh();
-    return { ok: true, message: translate(locale, 'mine.deleted') };
+    return { ok: true, message: translatorFor(locale)('mine.deleted') };
   },
 });
 
@@ -74,7 +74,7 @@ export const submitAction = formAction({
   handler: async ({ actor, input, locale }) => {
     await submitContribution({ actor, id: input.id, version: input.version });
     refresh();
-    return { ok: true, message: translate(locale, 'mine.submitted') };
+    return { ok: true, message: translatorFor(locale)('mine.submitted') };
   },
 });
 
@@ -84,7 +84,7 @@ export const approveSelectedAction = formAction({
   handler: async ({ actor, input, locale }) => {
     const done = await reviewContributions({ actor, ids: input.ids, action: 'approve' });
     refresh();
-    return { ok: true, message: translate(locale, 'review.approved', { count: done.length }) };
+    return { ok: true, message: translatorFor(locale)('review.approved', { count: done.length }) };
   },
 });
 
@@ -115,7 +115,7 @@ export const reviewAction = formAction({
     return {
       ok: true,
       // A sentence, also for a single approval: it is what a screen reader hears.
-      message: translate(locale, REVIEW_MESSAGES[input.action], { count: 1 }),
+      message: translateKey(locale, REVIEW_MESSAGES[input.action], { count: 1 }),
     };
   },
 });

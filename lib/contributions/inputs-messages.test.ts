@@ -2,7 +2,7 @@
 // and an empty duration is reported on the first submit even when other fields are empty too.
 import { describe, expect, test } from 'vitest';
 import { ZContributionCreate, ZContributionUpdate } from '@/lib/contributions/inputs';
-import { translate } from '@/lib/i18n/locale';
+import { translateKey } from '@/lib/i18n/translator';
 
 function fieldMessages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   const fields: Record<string, string> = {};
@@ -45,9 +45,9 @@ describe('contribution form messages', () => {
     'validation.describeWork',
     'validation.descriptionTooLong',
     'validation.date',
-  ])('%s says what is expected, in French and English', (key) => {
+  ] as const)('%s says what is expected, in French and English', (key) => {
     for (const locale of ['fr', 'en'] as const) {
-      const text = translate(locale, key);
+      const text = translateKey(locale, key);
       expect(text).not.toBe(key);
       expect(text).not.toMatch(/^(Valeur invalide|Date invalide|Invalid value|Invalid date)\.?$/);
     }

@@ -9,7 +9,8 @@ import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
 import type { ExportPeriod } from './export-period';
 import type { Figures, FunderReport } from './funder-report';
-import { fileLabels, fill, type ExportLocale } from './labels';
+import { fileLabels, type ExportLocale } from './labels';
+import { translatorFor } from '@/lib/i18n/translator';
 import { pdfText } from './pdf-text';
 import { chantierLabel } from '@/lib/format/chantier';
 
@@ -60,6 +61,7 @@ export function renderFunderPdf(options: {
 }): PDFKit.PDFDocument {
   const { report, period, locale } = options;
   const labels = fileLabels(locale).funder;
+  const say = translatorFor(locale);
   const p = labels.pdfColumns;
   const money = (cents: number) => formatCents(cents, locale);
   const hours = (minutes: number) => formatDuration(minutes);
@@ -91,11 +93,11 @@ export function renderFunderPdf(options: {
   doc.font(FONT).fontSize(10).fillColor('#374151');
   doc.text(
     pdfText(
-      `${labels.period} : ${period.name} — ${fill(labels.dates, { start: date(period.startDate), end: date(period.endDate) })}`,
+      `${labels.period} : ${period.name} — ${say('exports.files.funder.dates', { start: date(period.startDate), end: date(period.endDate) })}`,
     ),
   );
   doc.text(pdfText(period.frozen ? labels.stateFrozen : labels.statePreview));
-  doc.text(pdfText(fill(labels.generatedOn, { date: date(options.issuedOn) })));
+  doc.text(pdfText(say('exports.files.funder.generatedOn', { date: date(options.issuedOn) })));
 
   heading(doc, labels.byChantier);
   const t = report.totals;

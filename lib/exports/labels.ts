@@ -17,8 +17,3 @@ export function asExportLocale(locale: string | null | undefined): ExportLocale 
 export function fileLabels(locale: ExportLocale): FileLabels {
   return LABELS[locale];
 }
-
-/** "Du {start} au {end}" with its values. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}

@@ -1,82 +1,125 @@
 // The two languages of the UI, French first. The choice is a cookie, so it needs no URL prefix.
-import frBase from '@/messages/fr.json';
-import enBase from '@/messages/en.json';
-import frContributions from '@/messages/fr/contributions.json';
-import enContributions from '@/messages/en/contributions.json';
-import frPeriods from '@/messages/fr/periods.json';
-import enPeriods from '@/messages/en/periods.json';
-import frImport from '@/messages/fr/import.json';
-import enImport from '@/messages/en/import.json';
-import frPayees from '@/messages/fr/payees.json';
-import enPayees from '@/messages/en/payees.json';
+// Messages: one namespace per file, messages/{fr,en}/<namespace>.json, whose one top-level key is
+// the namespace. To add a namespace, import its two files and add their pair to NAMESPACES.
+import frApp from '@/messages/fr/app.json';
+import enApp from '@/messages/en/app.json';
+import frApprovedList from '@/messages/fr/approvedList.json';
+import enApprovedList from '@/messages/en/approvedList.json';
+import frChantiers from '@/messages/fr/chantiers.json';
+import enChantiers from '@/messages/en/chantiers.json';
+import frCommon from '@/messages/fr/common.json';
+import enCommon from '@/messages/en/common.json';
+import frDeclare from '@/messages/fr/declare.json';
+import enDeclare from '@/messages/en/declare.json';
+import frErrors from '@/messages/fr/errors.json';
+import enErrors from '@/messages/en/errors.json';
 import frExports from '@/messages/fr/exports.json';
 import enExports from '@/messages/en/exports.json';
+import frHistory from '@/messages/fr/history.json';
+import enHistory from '@/messages/en/history.json';
+import frHome from '@/messages/fr/home.json';
+import enHome from '@/messages/en/home.json';
+import frImport from '@/messages/fr/import.json';
+import enImport from '@/messages/en/import.json';
+import frJoin from '@/messages/fr/join.json';
+import enJoin from '@/messages/en/join.json';
+import frMine from '@/messages/fr/mine.json';
+import enMine from '@/messages/en/mine.json';
+import frNav from '@/messages/fr/nav.json';
+import enNav from '@/messages/en/nav.json';
+import frNotifications from '@/messages/fr/notifications.json';
+import enNotifications from '@/messages/en/notifications.json';
+import frOutage from '@/messages/fr/outage.json';
+import enOutage from '@/messages/en/outage.json';
+import frPayees from '@/messages/fr/payees.json';
+import enPayees from '@/messages/en/payees.json';
+import frPayoutExplain from '@/messages/fr/payoutExplain.json';
+import enPayoutExplain from '@/messages/en/payoutExplain.json';
+import frPayouts from '@/messages/fr/payouts.json';
+import enPayouts from '@/messages/en/payouts.json';
+import frPeople from '@/messages/fr/people.json';
+import enPeople from '@/messages/en/people.json';
+import frPeriods from '@/messages/fr/periods.json';
+import enPeriods from '@/messages/en/periods.json';
+import frPlaces from '@/messages/fr/places.json';
+import enPlaces from '@/messages/en/places.json';
+import frProfile from '@/messages/fr/profile.json';
+import enProfile from '@/messages/en/profile.json';
+import frReset from '@/messages/fr/reset.json';
+import enReset from '@/messages/en/reset.json';
+import frReview from '@/messages/fr/review.json';
+import enReview from '@/messages/en/review.json';
+import frRoles from '@/messages/fr/roles.json';
+import enRoles from '@/messages/en/roles.json';
+import frSettings from '@/messages/fr/settings.json';
+import enSettings from '@/messages/en/settings.json';
+import frSetup from '@/messages/fr/setup.json';
+import enSetup from '@/messages/en/setup.json';
+import frSignin from '@/messages/fr/signin.json';
+import enSignin from '@/messages/en/signin.json';
+import frStatus from '@/messages/fr/status.json';
+import enStatus from '@/messages/en/status.json';
+import frTitles from '@/messages/fr/titles.json';
+import enTitles from '@/messages/en/titles.json';
 import frTreasury from '@/messages/fr/treasury.json';
 import enTreasury from '@/messages/en/treasury.json';
+import frValidation from '@/messages/fr/validation.json';
+import enValidation from '@/messages/en/validation.json';
+import frWeek from '@/messages/fr/week.json';
+import enWeek from '@/messages/en/week.json';
 
 import type { Locale } from '@/lib/i18n/locales';
 
 export { asLocale, DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from '@/lib/i18n/locales';
 
-// One file per domain, so that each screen's strings live together; merged at the top level.
-const MESSAGES = {
-  fr: { ...frBase, ...frContributions, ...frPeriods, ...frPayees, ...frImport, ...frExports, ...frTreasury },
-  en: { ...enBase, ...enContributions, ...enPeriods, ...enPayees, ...enImport, ...enExports, ...enTreasury },
-} as const;
+/** [French, English] for every namespace; lib/i18n/locale.test.ts checks both have the same keys. */
+const NAMESPACES = [
+  [frApp, enApp],
+  [frApprovedList, enApprovedList],
+  [frChantiers, enChantiers],
+  [frCommon, enCommon],
+  [frDeclare, enDeclare],
+  [frErrors, enErrors],
+  [frExports, enExports],
+  [frHistory, enHistory],
+  [frHome, enHome],
+  [frImport, enImport],
+  [frJoin, enJoin],
+  [frMine, enMine],
+  [frNav, enNav],
+  [frNotifications, enNotifications],
+  [frOutage, enOutage],
+  [frPayees, enPayees],
+  [frPayoutExplain, enPayoutExplain],
+  [frPayouts, enPayouts],
+  [frPeople, enPeople],
+  [frPeriods, enPeriods],
+  [frPlaces, enPlaces],
+  [frProfile, enProfile],
+  [frReset, enReset],
+  [frReview, enReview],
+  [frRoles, enRoles],
+  [frSettings, enSettings],
+  [frSetup, enSetup],
+  [frSignin, enSignin],
+  [frStatus, enStatus],
+  [frTitles, enTitles],
+  [frTreasury, enTreasury],
+  [frValidation, enValidation],
+  [frWeek, enWeek],
+] as const;
 
-export function messagesFor(locale: Locale) {
+type Pairs = typeof NAMESPACES;
+type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (all: infer I) => void
+  ? I
+  : never;
+/** Every namespace, as French has them: the shape of the messages (next-intl's AppConfig, see global.d.ts). */
+export type Messages = UnionToIntersection<Pairs[number][0]>;
+
+const merge = (index: 0 | 1) => Object.assign({}, ...NAMESPACES.map((pair) => pair[index])) as Messages;
+
+const MESSAGES: Record<Locale, Messages> = { fr: merge(0), en: merge(1) };
+
+export function messagesFor(locale: Locale): Messages {
   return MESSAGES[locale];
-}
-
-/**
- * Translates a message key ("errors.FORBIDDEN", "validation.email") outside React, for server
- * actions and the API; a string that is not a known key is returned unchanged.
- */
-export function translate(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
-  let node: unknown = MESSAGES[locale];
-  for (const part of key.split('.')) {
-    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
-  }
-  if (typeof node !== 'string') return key;
-  return formatMessage(node, locale, values);
-}
-
-/**
- * The small part of ICU message syntax the messages use: {name} and
- * {count, plural, =0 {…} one {# …} other {# …}} (next-intl does the same in React).
- */
-export function formatMessage(message: string, locale: Locale, values: Record<string, string | number>): string {
-  let result = '';
-  let index = 0;
-  while (index < message.length) {
-    const open = message.indexOf('{', index);
-    if (open === -1) break;
-    result += message.slice(index, open);
-    let depth = 0;
-    let close = open;
-    for (; close < message.length; close++) {
-      if (message[close] === '{') depth++;
-      else if (message[close] === '}' && --depth === 0) break;
-    }
-    result += formatArgument(message.slice(open + 1, close), locale, values);
-    index = close + 1;
-  }
-  return result + message.slice(index);
-}
-
-function formatArgument(argument: string, locale: Locale, values: Record<string, string | number>): string {
-  const plural = /^\s*(\w+)\s*,\s*plural\s*,(.*)$/s.exec(argument);
-  if (!plural) {
-    const name = argument.trim();
-    return name in values ? String(values[name]) : `{${argument}}`;
-  }
-  const count = Number(values[plural[1]] ?? 0);
-  const branches = new Map<string, string>();
-  for (const match of plural[2].matchAll(/(=\d+|\w+)\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g)) branches.set(match[1], match[2]);
-  const branch =
-    branches.get(`=${count}`) ??
-    branches.get(new Intl.PluralRules(locale).select(count)) ??
-    branches.get('other') ??
-    '';
-  return formatMessage(branch.replace(/#/g, new Intl.NumberFormat(locale).format(count)), locale, values);
 }

@@ -1,6 +1,7 @@
 // The reasons of a refused import said in words: French on the page, English in the API.
 import { formatCalendarDate } from '@/lib/format/date';
-import { translate, type Locale } from '@/lib/i18n/locale';
+import { type Locale } from '@/lib/i18n/locale';
+import { translateKey } from '@/lib/i18n/translator';
 import { DATE_PARAMS, type Reason, type RefusedRow } from '@/lib/import/reasons';
 
 /** One reason in the reader's language; dates as they read them, or ISO for the API. */
@@ -12,7 +13,7 @@ export function describeReason(reason: Reason, locale: Locale, options: { isoDat
         ? formatCalendarDate(value, locale)
         : value;
   }
-  return translate(locale, `import.reason.${reason.code}`, params);
+  return translateKey(locale, `import.reason.${reason.code}`, params);
 }
 
 export type RefusedRowOut = { line: number | null; reasons: (Reason & { message: string })[] };

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
-import { translate, type Locale } from '@/lib/i18n/locale';
+import { type Locale } from '@/lib/i18n/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import { insertPlannedContributions } from '@/lib/import/insert';
 import { loadImportLookups } from '@/lib/import/lookups';
 import { parseRows } from '@/lib/import/parse-rows';
@@ -101,8 +102,8 @@ export async function importContributions(options: ImportOptions): Promise<Impor
     await insertPlannedContributions(tx, plan.planned, {
       actorId: actor.id,
       approve,
-      importedComment: (row) => translate(locale, 'import.historyImported', { importId, file, line: row.line }),
-      approvedComment: translate(locale, 'import.historyApproved'),
+      importedComment: (row) => translatorFor(locale)('import.historyImported', { importId, file, line: row.line }),
+      approvedComment: translatorFor(locale)('import.historyApproved'),
     });
     const status = approve ? ('APPROVED' as const) : ('SUBMITTED' as const);
     const totalMinutes = plan.planned.reduce((sum, row) => sum + row.minutes, 0);

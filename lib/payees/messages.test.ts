@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fr from '@/messages/fr/payees.json';
 import en from '@/messages/en/payees.json';
-import frBase from '@/messages/fr.json';
-import enBase from '@/messages/en.json';
+import frBase from '@/messages/fr/validation.json';
+import enBase from '@/messages/en/validation.json';
 
 function entries(node: unknown, prefix = ''): [string, string][] {
   if (typeof node !== 'object' || node === null) return [[prefix, String(node)]];

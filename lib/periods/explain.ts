@@ -1,24 +1,17 @@
 // A payout line in words, for the person it concerns: "20 h × 30,00 €/h = 600,00 € ; enveloppe du
-// chantier dépassée : × 0,7407 → 444,45 € ; 155,55 € non rétribués". Pure: it reads only the line
-// and the explanation the pricing module stored with it, so a frozen run explains itself forever.
-// The phrases live in messages/{fr,en}/periods.json under "payoutExplain".
+// chantier dépassée : × 0,7407 → 444,45 € ; 155,55 € non rétribués". It reads only the line
+// and the explanation the pricing module stored with it, so a frozen run explains itself forever;
+// the words are next-intl's translator's (lib/i18n/translator.ts).
+// The phrases live in messages/{fr,en}/payoutExplain.json.
 import type { PayoutLine } from '@/lib/pricing';
 import { formatCents } from '@/lib/format/money';
 import { formatDuration } from '@/lib/contributions/duration';
-import frMessages from '@/messages/fr/periods.json';
-import enMessages from '@/messages/en/periods.json';
+import { translatorFor } from '@/lib/i18n/translator';
 
 export type ExplainLocale = 'fr' | 'en';
 
 /** A payout line's figures and explanation; whose line it is does not change the words. */
 export type ExplainableLine = Omit<PayoutLine, 'personId' | 'chantierId'>;
-
-type Phrases = (typeof frMessages)['payoutExplain'];
-const PHRASES: Record<ExplainLocale, Phrases> = { fr: frMessages.payoutExplain, en: enMessages.payoutExplain };
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
 
 /** An exact amount of cents (a fraction) rounded half up, as the pricing module rounds. */
 export function roundExactCents(value: { numerator: string; denominator: string }): number {
@@ -35,7 +28,7 @@ export function formatFactor(decimal: string, locale: ExplainLocale): string {
 
 /** The words of one payout line, in French or English. */
 export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr'): string {
-  const phrases = PHRASES[locale];
+  const t = translatorFor(locale);
   const money = (cents: number) => formatCents(cents, locale);
   const rate = money(line.rateCents);
   const { explanation } = line;
@@ -44,7 +37,7 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
   if (line.approvedMinutes > 0) {
     if (line.cappedMinutes > 0 && explanation.capMinutes !== null) {
       parts.push(
-        fill(phrases.capped, {
+        t('payoutExplain.capped', {
           approved: formatDuration(line.approvedMinutes, locale),
           capped: formatDuration(line.cappedMinutes, locale),
           cap: formatDuration(explanation.capMinutes, locale),
@@ -52,10 +45,9 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
       );
     }
     const paidValueCents = roundExactCents(explanation.paidValueCents);
-    const sourceKey = `source${line.rateSource}` as keyof Phrases;
-    const source = line.rateSource === 'DEFAULT' ? '' : phrases[sourceKey];
+    const source = line.rateSource === 'DEFAULT' ? '' : t(`payoutExplain.source${line.rateSource}`);
     parts.push(
-      fill(phrases.base, {
+      t('payoutExplain.base', {
         hours: formatDuration(explanation.paidMinutes, locale),
         rate,
         source,
@@ -66,23 +58,23 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
     const factor = explanation.scalingFactor;
     const scaled = explanation.envelopeBound && factor !== null && factor.numerator !== factor.denominator;
     if (scaled) {
-      const template = explanation.policy === 'FIRST_COME' ? phrases.firstCome : phrases.prorata;
-      parts.push(fill(template, { factor: formatFactor(factor.decimal, locale), amount: money(line.amountCents) }));
+      const key = explanation.policy === 'FIRST_COME' ? 'payoutExplain.firstCome' : 'payoutExplain.prorata';
+      parts.push(t(key, { factor: formatFactor(factor.decimal, locale), amount: money(line.amountCents) }));
     } else if (line.amountCents !== paidValueCents) {
       // Not scaled, yet not the rounded value: the chantier's leftover cents went elsewhere (or here).
-      parts.push(fill(phrases.rounded, { amount: money(line.amountCents) }));
+      parts.push(t('payoutExplain.rounded', { amount: money(line.amountCents) }));
     }
-    if (line.unpaidValueCents > 0) parts.push(fill(phrases.unpaid, { value: money(line.unpaidValueCents) }));
+    if (line.unpaidValueCents > 0) parts.push(t('payoutExplain.unpaid', { value: money(line.unpaidValueCents) }));
   }
 
   if (line.volunteerMinutes > 0) {
     parts.push(
-      fill(phrases.volunteer, {
+      t('payoutExplain.volunteer', {
         hours: formatDuration(line.volunteerMinutes, locale),
         rate,
         value: money(line.volunteerValueCents),
       }),
     );
   }
-  return parts.join(phrases.separator);
+  return parts.join(t('payoutExplain.separator'));
 }

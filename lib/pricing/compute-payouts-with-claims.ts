@@ -24,8 +24,8 @@ import type {
   PricingResult,
 } from './types';
 import { assertValidClaims } from './validate-claims';
+import { byString } from '@/lib/format/compare';
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const keyOf = (personId: string, chantierId: string) => JSON.stringify([personId, chantierId]);
 
 function priceClaim(claim: ApprovedClaim, mileageRateCents: number | null): PricedClaim {

@@ -2,7 +2,8 @@
 // `details.reason` (ALREADY_PAID, DEBTOR_MISSING…) that names a message under treasury.errors.
 import type { ActionState } from '@/lib/actions/form-action';
 import { AppError } from '@/lib/errors';
-import { translate, type Locale } from '@/lib/i18n/locale';
+import { type Locale } from '@/lib/i18n/locale';
+import { translateKey } from '@/lib/i18n/translator';
 import frMessages from '@/messages/fr/treasury.json';
 
 type Reason = keyof (typeof frMessages)['treasury']['errors'];
@@ -21,7 +22,7 @@ export function treasuryRefusal(error: unknown, locale: Locale): ActionState {
   return {
     ok: false,
     code: error.code,
-    message: translate(locale, `treasury.errors.${reason}`),
+    message: translateKey(locale, `treasury.errors.${reason}`),
     details: error.details,
   };
 }

@@ -7,9 +7,18 @@ import PDFDocument from 'pdfkit';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
-import { translate, type Locale } from '@/lib/i18n/locale';
+import type { Locale, Messages } from '@/lib/i18n/locale';
+import type { MessageKeys, NestedKeyOf } from 'next-intl';
+import { translateKey, type MessageValues } from '@/lib/i18n/translator';
 import { pdfText } from '@/lib/exports/pdf-text';
 import type { Statement } from './statement-data';
+
+type StatementMessages = Messages['treasury']['statement'];
+/** A statement phrase, by its key under treasury.statement (typed). */
+type StatementT = (
+  key: MessageKeys<StatementMessages, NestedKeyOf<StatementMessages>>,
+  values?: MessageValues,
+) => string;
 
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
@@ -34,12 +43,7 @@ function paragraph(doc: Doc, text: string, options: { bold?: boolean; size?: num
     .text(pdfText(text));
 }
 
-function contributionsTable(
-  doc: Doc,
-  statement: Statement,
-  t: (key: string, values?: Record<string, string | number>) => string,
-  locale: Locale,
-): void {
+function contributionsTable(doc: Doc, statement: Statement, t: StatementT, locale: Locale): void {
   const cell = (text: string, options: { header?: boolean; right?: boolean } = {}) => ({
     text: pdfText(text),
     font: { src: options.header ? BOLD : FONT, size: 8 },
@@ -75,8 +79,7 @@ function contributionsTable(
 /** The statement as a PDF document (a Readable stream), already ended: read it to get the bytes. */
 export function renderStatementPdf(statement: Statement, options: { locale: Locale; compress?: boolean }): Doc {
   const { locale } = options;
-  const t = (key: string, values: Record<string, string | number> = {}) =>
-    translate(locale, `treasury.statement.${key}`, values);
+  const t: StatementT = (key, values = {}) => translateKey(locale, `treasury.statement.${key}`, values);
   const money = (cents: number) => formatCents(cents, locale);
   const date = (iso: string) => formatCalendarDate(iso, locale);
   const { person, period } = statement;

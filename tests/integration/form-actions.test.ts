@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { formAction, type ActionState } from '@/lib/actions/form-action';
 import { declareAction, editAction } from '@/lib/contributions/actions';
-import { translate } from '@/lib/i18n/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import type { Actor } from '@/lib/auth/permissions';
 import type * as ActorModule from '@/lib/auth/actor';
 import {
@@ -91,14 +91,14 @@ describe('formAction', () => {
     expect(await guarded(null, form({ label: 'a', count: '1' }))).toEqual({
       ok: false,
       code: 'UNAUTHENTICATED',
-      message: translate('fr', 'errors.UNAUTHENTICATED'),
+      message: translatorFor('fr')('errors.UNAUTHENTICATED'),
     });
   });
 
   it('checks the permission against the person as stored, and runs the handler with the parsed input', async () => {
     expect(failed(await guarded(null, form({ label: 'a', count: '2' })))).toMatchObject({
       code: 'FORBIDDEN',
-      message: translate('fr', 'errors.FORBIDDEN'),
+      message: translatorFor('fr')('errors.FORBIDDEN'),
     });
     context.personId = admin.id;
     expect(await guarded(null, form({ label: 'a', count: '2' }))).toEqual({
@@ -117,7 +117,7 @@ describe('formAction', () => {
     expect(failed(await guarded(null, form({})))).toEqual({
       ok: false,
       code: 'VALIDATION',
-      message: translate('en', 'errors.VALIDATION'),
+      message: translatorFor('en')('errors.VALIDATION'),
       fields: { label: 'This field is required.', count: 'Invalid value.' },
     });
     context.locale = 'fr';
@@ -127,7 +127,7 @@ describe('formAction', () => {
   it('shows an unexpected error as a short generic message, never its text', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const state = failed(await throwing(new Error('secret internals'))(null, form({})));
-    expect(state).toEqual({ ok: false, code: 'INTERNAL', message: translate('fr', 'errors.INTERNAL') });
+    expect(state).toEqual({ ok: false, code: 'INTERNAL', message: translatorFor('fr')('errors.INTERNAL') });
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
   });
@@ -141,7 +141,7 @@ describe('formAction', () => {
 describe('declareAction', () => {
   it('declares a draft, or submits it at once with the submit button', async () => {
     const draft = await declare({ date: DATE, duration: '1h30', chantierId, description: 'Semis', intent: 'draft' });
-    expect(draft).toMatchObject({ ok: true, message: translate('fr', 'declare.savedDraft') });
+    expect(draft).toMatchObject({ ok: true, message: translatorFor('fr')('declare.savedDraft') });
     const sent = await declare({
       date: DATE,
       duration: '45min',
@@ -149,7 +149,7 @@ describe('declareAction', () => {
       description: 'Arrosage',
       intent: 'submit',
     });
-    expect(sent).toMatchObject({ ok: true, message: translate('fr', 'declare.savedSubmitted') });
+    expect(sent).toMatchObject({ ok: true, message: translatorFor('fr')('declare.savedSubmitted') });
     const ids = [draft, sent].map((state) => (state as unknown as { data: { id: string } }).data.id);
     const rows = await db().contribution.findMany({ where: { id: { in: ids } }, orderBy: { minutes: 'desc' } });
     expect(rows.map((row) => [row.personId, row.minutes, row.status, row.periodId])).toEqual([
@@ -163,14 +163,14 @@ describe('declareAction', () => {
     const state = failed(await declare({ duration: '25h', chantierId, description: ' ', intent: 'submit' }));
     expect(state.code).toBe('VALIDATION');
     expect(state.fields).toEqual({
-      date: translate('fr', 'validation.required'),
-      duration: translate('fr', 'errors.duration.TOO_LONG'),
-      description: translate('fr', 'validation.describeWork'),
+      date: translatorFor('fr')('validation.required'),
+      duration: translatorFor('fr')('errors.duration.TOO_LONG'),
+      description: translatorFor('fr')('validation.describeWork'),
     });
     context.locale = 'en';
     const english = failed(await declare({ date: '2001-01-01', duration: '1h', chantierId, description: 'x' }));
-    expect(english).toMatchObject({ code: 'NO_PERIOD', fields: { date: translate('en', 'errors.NO_PERIOD') } });
-    expect(english.message).toBe(translate('en', 'errors.NO_PERIOD_FOR_DATE', { date: '01/01/2001' }));
+    expect(english).toMatchObject({ code: 'NO_PERIOD', fields: { date: translatorFor('en')('errors.NO_PERIOD') } });
+    expect(english.message).toBe(translatorFor('en')('errors.NO_PERIOD_FOR_DATE', { date: '01/01/2001' }));
     expect(await tableCounts()).toEqual(before);
   });
 });
@@ -197,7 +197,7 @@ describe('editAction', () => {
   it('saves and submits in one step: one new version, the edit and the submission in the history', async () => {
     expect(await edit(fields({ intent: 'submit' }))).toMatchObject({
       ok: true,
-      message: translate('fr', 'declare.savedSubmitted'),
+      message: translatorFor('fr')('declare.savedSubmitted'),
     });
     const stored = await db().contribution.findUniqueOrThrow({ where: { id } });
     expect(stored).toMatchObject({ minutes: 120, description: 'Désherbage', status: 'SUBMITTED', version: 2 });
@@ -240,7 +240,7 @@ describe('editAction', () => {
     });
     const stale = failed(await edit(fields({ intent: 'submit', duration: '3h' })));
     expect(stale.code).toBe('STALE_VERSION');
-    expect(stale.message).toBe(translate('fr', 'errors.STALE_CONTRIBUTION'));
+    expect(stale.message).toBe(translatorFor('fr')('errors.STALE_CONTRIBUTION'));
     expect(stale.details).toMatchObject({ current: { minutes: 120, version: 2, status: 'DRAFT' } });
     expect(await db().contribution.findUniqueOrThrow({ where: { id } })).toMatchObject({ minutes: 120, version: 2 });
   });

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
-import { translate } from '@/lib/i18n/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import { ZId } from '@/lib/people/schemas';
 import { ZPeriodForm, ZReopenInput } from '@/lib/periods/schemas';
 import { createPeriod, updatePeriod } from '@/lib/periods/periods';
@@ -27,7 +27,7 @@ export const savePeriodAction = formAction({
     await updatePeriod({ actor, periodId, input: fields, expectedVersion: version });
     revalidatePath(`/periods/${periodId}`);
     revalidatePath('/periods');
-    return { ok: true, message: translate(locale, 'periods.saved') };
+    return { ok: true, message: translatorFor(locale)('periods.saved') };
   },
 });
 
@@ -44,7 +44,7 @@ export const closePeriodAction = formAction({
         return {
           ok: false,
           code: error.code,
-          message: translate(locale, 'periods.close.refused', { count: pending.length }),
+          message: translatorFor(locale)('periods.close.refused', { count: pending.length }),
           details: { pending },
         };
       }

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { createApiToken, revokeApiToken, ZTokenName } from '@/lib/tokens/api-tokens';
-import { translate } from '@/lib/i18n/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 
 export const createTokenAction = formAction({
   name: 'createToken',
@@ -21,6 +21,6 @@ export const revokeTokenAction = formAction({
   handler: async ({ actor, input, locale }) => {
     await revokeApiToken({ actor, id: input.id });
     revalidatePath('/profile');
-    return { ok: true, message: translate(locale, 'profile.revoked') };
+    return { ok: true, message: translatorFor(locale)('profile.revoked') };
   },
 });

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { formAction } from '@/lib/actions/form-action';
 import { saveChantier, savePlace, ZChantierInput, ZPlaceInput } from '@/lib/chantiers/chantiers';
 import { updateSettings, ZSettingsUpdate } from '@/lib/settings/settings';
-import { translate } from '@/lib/i18n/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 
 export const saveChantierAction = formAction({
   name: 'saveChantier',
@@ -12,7 +12,7 @@ export const saveChantierAction = formAction({
   handler: async ({ actor, input, locale }) => {
     await saveChantier({ actor, input });
     revalidatePath('/admin/chantiers');
-    return { ok: true, message: translate(locale, 'chantiers.saved') };
+    return { ok: true, message: translatorFor(locale)('chantiers.saved') };
   },
 });
 
@@ -23,7 +23,7 @@ export const savePlaceAction = formAction({
   handler: async ({ actor, input, locale }) => {
     await savePlace({ actor, input });
     revalidatePath('/admin/places');
-    return { ok: true, message: translate(locale, 'places.saved') };
+    return { ok: true, message: translatorFor(locale)('places.saved') };
   },
 });
 
@@ -34,6 +34,6 @@ export const saveSettingsAction = formAction({
   handler: async ({ actor, input, locale }) => {
     await updateSettings({ actor, input });
     revalidatePath('/', 'layout');
-    return { ok: true, message: translate(locale, 'settings.saved') };
+    return { ok: true, message: translatorFor(locale)('settings.saved') };
   },
 });

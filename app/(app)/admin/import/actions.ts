@@ -2,7 +2,8 @@
 import { revalidatePath } from 'next/cache';
 import { formAction } from '@/lib/actions/form-action';
 import { formatDuration } from '@/lib/contributions/duration';
-import { translate, type Locale } from '@/lib/i18n/locale';
+import { type Locale } from '@/lib/i18n/locale';
+import { translatorFor, translateKey } from '@/lib/i18n/translator';
 import { describeReason } from '@/lib/import/describe';
 import { importContributions, type ImportCheck } from '@/lib/import/import-contributions';
 import { ZImportForm } from '@/lib/import/schemas';
@@ -44,7 +45,7 @@ export const importAction = formAction({
       const key = outcome.status === 'APPROVED' ? 'import.importedApproved' : 'import.importedSubmitted';
       return {
         ok: true,
-        message: translate(locale, key, {
+        message: translateKey(locale, key, {
           count: outcome.created,
           hours: formatDuration(outcome.totalMinutes, locale),
         }),
@@ -55,7 +56,7 @@ export const importAction = formAction({
     if (outcome.ok) {
       return {
         ok: true,
-        message: translate(locale, 'import.dryRunOk', {
+        message: translatorFor(locale)('import.dryRunOk', {
           rows: outcome.rows,
           hours: formatDuration(outcome.totalMinutes, locale),
         }),
@@ -66,7 +67,10 @@ export const importAction = formAction({
     return {
       ok: false,
       code: 'VALIDATION',
-      message: translate(locale, outcome.mode === 'dry-run' ? 'import.dryRunRefused' : 'import.importRefused', values),
+      message: translatorFor(locale)(
+        outcome.mode === 'dry-run' ? 'import.dryRunRefused' : 'import.importRefused',
+        values,
+      ),
       details: { report },
     };
   },

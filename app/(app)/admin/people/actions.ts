@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { createAccessLink, invitePerson, setPersonActive, updatePersonRoles } from '@/lib/people/people';
 import { ZId, ZPersonInvite, ZPersonRolesUpdate } from '@/lib/people/schemas';
-import { translate } from '@/lib/i18n/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import { anonymisePerson } from '@/lib/people/anonymise-person';
 
 export const inviteAction = formAction({
@@ -15,10 +15,10 @@ export const inviteAction = formAction({
     const result = await invitePerson({ actor, input });
     revalidatePath('/admin/people');
     return result.emailed
-      ? { ok: true, message: translate(locale, 'people.invitedEmailed', { email: result.person.email }) }
+      ? { ok: true, message: translatorFor(locale)('people.invitedEmailed', { email: result.person.email }) }
       : {
           ok: true,
-          message: translate(locale, 'people.invitedLink', { email: result.person.email }),
+          message: translatorFor(locale)('people.invitedLink', { email: result.person.email }),
           data: { url: result.invitationUrl },
         };
   },
@@ -31,7 +31,7 @@ export const updateRolesAction = formAction({
   handler: async ({ actor, input, locale }) => {
     await updatePersonRoles({ actor, input });
     revalidatePath('/admin/people');
-    return { ok: true, message: translate(locale, 'people.saved') };
+    return { ok: true, message: translatorFor(locale)('people.saved') };
   },
 });
 
@@ -42,7 +42,7 @@ export const setActiveAction = formAction({
   handler: async ({ actor, input, locale }) => {
     await setPersonActive({ actor, personId: input.personId, active: input.active });
     revalidatePath('/admin/people');
-    return { ok: true, message: translate(locale, input.active ? 'people.reactivated' : 'people.deactivated') };
+    return { ok: true, message: translatorFor(locale)(input.active ? 'people.reactivated' : 'people.deactivated') };
   },
 });
 
@@ -53,8 +53,8 @@ export const accessLinkAction = formAction({
   handler: async ({ actor, input, locale }) => {
     const link = await createAccessLink({ actor, personId: input.personId });
     return link.emailed
-      ? { ok: true, message: translate(locale, 'people.linkEmailed') }
-      : { ok: true, message: translate(locale, 'people.linkShown'), data: { url: link.url } };
+      ? { ok: true, message: translatorFor(locale)('people.linkEmailed') }
+      : { ok: true, message: translatorFor(locale)('people.linkShown'), data: { url: link.url } };
   },
 });
 
@@ -66,6 +66,6 @@ export const anonymiseAction = formAction({
   handler: async ({ actor, input, locale }) => {
     const result = await anonymisePerson({ actor, personId: input.personId });
     revalidatePath('/admin/people');
-    return { ok: true, message: translate(locale, 'people.anonymised', { name: result.name }) };
+    return { ok: true, message: translatorFor(locale)('people.anonymised', { name: result.name }) };
   },
 });

@@ -3,7 +3,7 @@
 // set by a treasurer through the same domain verb as PUT /api/v1/settings/bank-account.
 import { revalidatePath } from 'next/cache';
 import { formAction } from '@/lib/actions/form-action';
-import { translate } from '@/lib/i18n/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import { ZDebtorAccountInput } from '@/lib/treasury/schemas';
 import { saveDebtorAccount } from '@/lib/treasury/debtor-account';
 
@@ -15,6 +15,6 @@ export const saveBankAccountAction = formAction({
     await saveDebtorAccount({ actor, input });
     revalidatePath('/admin/settings');
     revalidatePath('/periods', 'layout');
-    return { ok: true, message: translate(locale, 'treasury.debtor.saved') };
+    return { ok: true, message: translatorFor(locale)('treasury.debtor.saved') };
   },
 });

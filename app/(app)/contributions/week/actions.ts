@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { formAction } from '@/lib/actions/form-action';
 import { AppError } from '@/lib/errors';
-import { translate } from '@/lib/i18n/locale';
+import { isMessageKey, translateKey, translatorFor } from '@/lib/i18n/translator';
 import { saveWeek } from '@/lib/contributions/server/week';
 import { ZWeekForm } from '@/lib/contributions/week-inputs';
 
@@ -19,22 +19,25 @@ export const saveWeekAction = formAction({
       revalidatePath('/contributions');
       revalidatePath('/review');
       const changes = saved.created + saved.updated + saved.deleted + saved.submitted;
-      if (changes === 0) return { ok: true, message: translate(locale, 'week.nothingChanged') };
+      if (changes === 0) return { ok: true, message: translatorFor(locale)('week.nothingChanged') };
       const message = input.submit
-        ? translate(locale, 'week.savedSubmitted', { count: saved.submitted })
-        : translate(locale, 'week.saved');
+        ? translatorFor(locale)('week.savedSubmitted', { count: saved.submitted })
+        : translatorFor(locale)('week.saved');
       return { ok: true, message, data: { ...saved } };
     } catch (error) {
       // The week's own refusals carry "week.…" message keys, which formAction only translates
       // for "errors.…" ones: translate them here, field by field.
       if (!(error instanceof AppError) || !error.messageKey.startsWith('week.')) throw error;
       const fields = Object.fromEntries(
-        Object.entries(error.fields ?? {}).map(([path, key]) => [path, translate(locale, key)]),
+        Object.entries(error.fields ?? {}).map(([path, key]) => [
+          path,
+          isMessageKey(key) ? translateKey(locale, key) : key,
+        ]),
       );
       return {
         ok: false,
         code: error.code,
-        message: translate(locale, error.messageKey, error.values),
+        message: translateKey(locale, error.messageKey, error.values),
         fields,
         details: error.details,
       };

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { formAction } from '@/lib/actions/form-action';
-import { translate } from '@/lib/i18n/locale';
+import { translateKey } from '@/lib/i18n/translator';
 import { ZPayoutProfileInput } from '@/lib/payees/schemas';
 import { savePayoutProfile } from '@/lib/payees/profiles';
 
@@ -18,6 +18,6 @@ export const savePayoutProfileAction = formAction({
       : result.emailed
         ? 'payees.profile.savedIbanEmailed'
         : 'payees.profile.savedIbanNoticed';
-    return { ok: true, message: translate(locale, message), data: { ibanMasked: result.profile.ibanMasked } };
+    return { ok: true, message: translateKey(locale, message), data: { ibanMasked: result.profile.ibanMasked } };
   },
 });

@@ -6,7 +6,7 @@ import { publicFormAction } from '@/lib/actions/form-action';
 import { redeemInvitation } from '@/lib/auth/invitations';
 import { ZAcceptInvitation, ZResetPassword, ZForgotPassword } from '@/lib/people/schemas';
 import { requestPasswordReset } from '@/lib/auth/password-reset';
-import { translate } from '@/lib/i18n/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 
 export const acceptInvitationAction = publicFormAction({
   name: 'acceptInvitation',
@@ -31,6 +31,6 @@ export const forgotPasswordAction = publicFormAction({
   schema: ZForgotPassword,
   handler: async ({ input, locale }) => {
     await requestPasswordReset(input.email, clientIp(await headers()));
-    return { ok: true, message: translate(locale, 'reset.requestDone') };
+    return { ok: true, message: translatorFor(locale)('reset.requestDone') };
   },
 });
