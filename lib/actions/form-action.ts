@@ -40,7 +40,7 @@ function errorState(error: unknown, locale: Locale, context: string): ActionStat
       const key = issue.path.join('.') || '_';
       fields[key] ??= translate(
         locale,
-        /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid',
+        /^(validation|errors|plans\.errors)\./.test(issue.message) ? issue.message : 'validation.invalid',
       );
     }
     return { ok: false, code: 'VALIDATION', message: translate(locale, 'errors.VALIDATION'), fields };

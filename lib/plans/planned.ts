@@ -7,3 +7,6 @@ export function plannedLineCents(plannedMinutes: number, rateCents: number, plan
   // Half up on non-negative integers: floor((2v + 60) / 120).
   return Number((2n * value + 60n) / 120n) + plannedFixedCents;
 }
+
+/** The person select's value for "tout le monde" (a plan line with `personId: null`). */
+export const ANYONE = 'anyone';

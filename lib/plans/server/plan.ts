@@ -138,6 +138,17 @@ export async function getPeriodPlan(options: { actor: Actor; periodId: string; t
   return { periodId: period.id, ...dashboard, chantiers };
 }
 
+/** The period's rates and cap, for the Prévisionnel screen's live figures. */
+export function loadPlanSettings(periodId: string) {
+  return loadPeriodSettings(db(), periodId);
+}
+
+/** A chantier's name, for the messages that name it. */
+export async function chantierName(chantierId: string): Promise<string> {
+  const chantier = await db().chantier.findUnique({ where: { id: chantierId }, select: { name: true } });
+  return chantier?.name ?? '';
+}
+
 /** Locks the period's row and refuses unless it is open: a close waits for the write. */
 async function lockOpenPeriod(tx: Tx, periodId: string) {
   const locked = await tx.$queryRaw<{ status: string; start_date: Date }[]>`
