@@ -9,7 +9,8 @@ import { getSettings } from '@/lib/settings/settings';
 import { todayIn } from '@/lib/contributions/server/periods';
 import { loadPeriodSettings } from '@/lib/periods/payouts';
 import { seesEveryone } from '@/lib/periods/periods';
-import { computeDashboard } from '@/lib/plans/dashboard';
+import { computeDashboard, periodDays } from '@/lib/plans/dashboard';
+import { paceOf, type Pace } from '@/lib/plans/pace';
 import { burnUpSeries, type BurnUp, type BurnUpDay } from '@/lib/plans/burn-up';
 import type { ApprovedContribution } from '@/lib/pricing';
 import type { TChantierPlanInput, TChantierPlanOut, TPlanOut } from '@/lib/plans/schemas';
@@ -328,4 +329,68 @@ export async function getPeriodDashboard(options: {
       : drawn.reduce((sum, chantier) => sum + (chantier.envelopeCents ?? 0), 0),
   });
   return { plan, burnUp };
+}
+
+export type MyPlan = {
+  period: { id: string; name: string };
+  asOf: string;
+  chantiers: { chantierId: string; name: string; plannedMinutes: number; declaredMinutes: number }[];
+  plannedMinutes: number;
+  declaredMinutes: number;
+  expectedMinutes: number;
+  pace: Pace;
+};
+
+/**
+ * One's own plan for the open period under way, against one's submitted and approved minutes,
+ * for the home page: two small queries on this person's rows. Null without an open period today
+ * or without anything planned for this person.
+ */
+export async function getMyPlan(options: { actor: Actor; today: string }): Promise<MyPlan | null> {
+  const { actor, today } = options;
+  const period = await db().fundingPeriod.findFirst({
+    where: {
+      status: 'OPEN',
+      startDate: { lte: new Date(`${today}T00:00:00Z`) },
+      endDate: { gte: new Date(`${today}T00:00:00Z`) },
+    },
+    select: { id: true, name: true, startDate: true, endDate: true },
+  });
+  if (!period) return null;
+  const [planned, declared] = await Promise.all([
+    db().$queryRaw<{ chantier_id: string; name: string; minutes: number }[]>`
+      SELECT p.chantier_id, c.name, p.planned_minutes AS minutes
+        FROM plan_lines p JOIN chantiers c ON c.id = p.chantier_id
+       WHERE p.period_id = ${period.id} AND p.person_id = ${actor.id} AND p.planned_minutes > 0
+       ORDER BY c.name, p.chantier_id`,
+    db().$queryRaw<{ chantier_id: string; minutes: number }[]>`
+      SELECT chantier_id, sum(minutes)::int AS minutes
+        FROM contributions
+       WHERE period_id = ${period.id} AND person_id = ${actor.id} AND deleted_at IS NULL
+         AND status IN ('SUBMITTED', 'APPROVED')
+       GROUP BY chantier_id`,
+  ]);
+  if (planned.length === 0) return null;
+  const declaredOf = new Map(declared.map((row) => [row.chantier_id, row.minutes]));
+  const chantiers = planned.map((row) => ({
+    chantierId: row.chantier_id,
+    name: row.name,
+    plannedMinutes: row.minutes,
+    declaredMinutes: declaredOf.get(row.chantier_id) ?? 0,
+  }));
+  const plannedMinutes = chantiers.reduce((sum, row) => sum + row.plannedMinutes, 0);
+  const declaredMinutes = chantiers.reduce((sum, row) => sum + row.declaredMinutes, 0);
+  const { elapsedDays, totalDays } = periodDays(
+    period.startDate.toISOString().slice(0, 10),
+    period.endDate.toISOString().slice(0, 10),
+    today,
+  );
+  return {
+    period: { id: period.id, name: period.name },
+    asOf: today,
+    chantiers,
+    plannedMinutes,
+    declaredMinutes,
+    ...paceOf({ plannedMinutes, declaredMinutes, elapsedDays, totalDays }),
+  };
 }
