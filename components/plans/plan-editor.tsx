@@ -72,13 +72,22 @@ export function PlanEditor({
   const t = useTranslations('plans.editor');
   const locale = useLocale() === 'en' ? 'en' : 'fr';
   const money = (cents: number) => formatCents(cents, locale);
-  const [rows, setRows] = useState(() =>
+  const fromInitial = (first: number) =>
     (initial.length > 0 ? initial : [{ personId: '', hours: '', amount: '' }]).map((row, index) => ({
       ...row,
-      key: index,
-    })),
-  );
+      key: first + index,
+    }));
+  const [rows, setRows] = useState(() => fromInitial(0));
   const [nextKey, setNextKey] = useState(rows.length);
+  // When the stored plan changes (saved, or copied from the previous period), show it: the form
+  // itself stays, with its message. (React's "information from previous renders" pattern.)
+  const signature = JSON.stringify(initial);
+  const [seen, setSeen] = useState(signature);
+  if (seen !== signature) {
+    setSeen(signature);
+    setRows(fromInitial(nextKey));
+    setNextKey(nextKey + Math.max(initial.length, 1));
+  }
   const update = (key: number, patch: Partial<PlanRow>) =>
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   const cents = rows.map((row) => rowCents(row, rates));

@@ -86,9 +86,6 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             return (
               <Section key={chantier.chantierId} title={label}>
                 <PlanEditor
-                  key={planned
-                    .map((line) => `${line.personId}:${line.plannedMinutes}:${line.plannedFixedCents}`)
-                    .join()}
                   periodId={period.id}
                   chantierId={chantier.chantierId}
                   chantierLabel={label}
