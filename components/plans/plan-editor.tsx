@@ -123,7 +123,7 @@ export function PlanEditor({
           return (
             <li
               key={row.key}
-              className={`grid items-start gap-3 rounded-md border border-slate-200 p-3 sm:border-0 sm:p-0 ${columns}`}
+              className={`grid grid-cols-1 items-start gap-3 rounded-md border border-slate-200 p-3 sm:border-0 sm:p-0 ${columns}`}
             >
               <Cell name={name('personId')} label={`${t('person')} — ${rowLabel}`}>
                 {() => (

@@ -3,7 +3,7 @@
 // in words; a contributor sees her own plan and pace on her home page. Each page axe-clean and
 // without sideways scroll at 360 and 1280 px; screenshots in /tmp/plans-shots/.
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, plain, signIn, sql } from './support';
+import { DEMO, DEMO_PASSWORD, plain, sql } from './support';
 import { expectNoModerateA11yViolations, sidewaysOverflow } from './a11y-support';
 
 const SHOTS = '/tmp/plans-shots';
@@ -29,6 +29,15 @@ async function chantier(code: string) {
 async function personName(email: string) {
   const [row] = await sql<{ name: string; id: string }>(`SELECT id, name FROM people WHERE email = $1`, [email]);
   return row!;
+}
+
+/** Signs in, waiting for the home page as long as a loaded machine needs. */
+async function signIn(page: Page, email: string) {
+  await page.goto('/signin');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible({ timeout: 60_000 });
 }
 
 /** At both widths: no sideways scroll, axe clean, a full-page screenshot. */

@@ -122,7 +122,7 @@ export default async function DashboardPage({
         </Section>
         <Section title={t('plans.dashboard.burnUp.title')}>
           <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
-            <div className="flex flex-col gap-1">
+            <div className="flex w-full min-w-0 flex-col gap-1 sm:w-auto">
               <label htmlFor="burn-up-chantier" className="text-sm font-medium text-slate-800">
                 {t('plans.dashboard.burnUp.of')}
               </label>
@@ -130,7 +130,7 @@ export default async function DashboardPage({
                 id="burn-up-chantier"
                 name="chantier"
                 defaultValue={chosen ?? ''}
-                className="min-h-11 rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
+                className="min-h-11 w-full max-w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 sm:max-w-md"
               >
                 <option value="">{t('plans.dashboard.burnUp.all')}</option>
                 {chantiers.map((chantier) => (
