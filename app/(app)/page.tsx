@@ -2,7 +2,8 @@
 // pay so far, what was sent back, the week's total. Reviewers: what waits for them, oldest first.
 // Treasurers: periods ending soon, envelopes near their limit, what is left to pay, payees without
 // a valid IBAN. Admins: pending invitations, people with no role beyond contributor. Then who I am
-// here, the chantiers and the places.
+// here, the chantiers and the places. A contributor with a plan in the period under way: their
+// plan and pace (docs/plans.md).
 import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { can } from '@/lib/auth/permissions';
@@ -14,6 +15,8 @@ import { isReviewer } from '@/components/layout/navigation';
 import { Badge, PageTitle, Section } from '@/components/ui/primitives';
 import { HomeNotices } from '@/components/contributions/notices';
 import { chantierLabel } from '@/lib/format/chantier';
+import { getMyPlan } from '@/lib/plans/server/plan';
+import { MyPlanBlock } from '@/components/plans/my-plan';
 import { AdminBlock, ContributorBlock, ReviewerBlock, TreasurerBlock } from '@/components/home/home-sections';
 
 export default async function HomePage() {
@@ -21,13 +24,14 @@ export default async function HomePage() {
   const t = await getTranslations();
   const settings = await getSettings();
   const today = todayIn(settings.timeZone);
-  const [chantiers, places, contributor, reviewer, treasurer, admin] = await Promise.all([
+  const [chantiers, places, contributor, reviewer, treasurer, admin, myPlan] = await Promise.all([
     listChantiers(),
     listPlaces(),
     getContributorHome({ actor, today }),
     isReviewer(actor) ? getReviewerHome({ actor }) : null,
     can(actor, 'payments.record') ? getTreasurerHome({ actor, today }) : null,
     can(actor, 'people.update') ? getAdminHome({ actor }) : null,
+    getMyPlan({ actor, today }),
   ]);
   const mine = chantiers.filter((chantier) => actor.referentOf.includes(chantier.id));
   const chantierNames = Object.fromEntries(chantiers.map((chantier) => [chantier.id, chantier.name]));
@@ -41,6 +45,7 @@ export default async function HomePage() {
         {treasurer ? <TreasurerBlock home={treasurer} chantierNames={chantierNames} /> : null}
         {admin ? <AdminBlock home={admin} /> : null}
         <ContributorBlock home={contributor} />
+        {myPlan ? <MyPlanBlock plan={myPlan} /> : null}
       </div>
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <Section title={t('home.yourRoles')}>

@@ -67,6 +67,8 @@ import frValidation from '@/messages/fr/validation.json';
 import enValidation from '@/messages/en/validation.json';
 import frWeek from '@/messages/fr/week.json';
 import enWeek from '@/messages/en/week.json';
+import frPlans from '@/messages/fr/plans.json';
+import enPlans from '@/messages/en/plans.json';
 
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -107,6 +109,7 @@ const NAMESPACES = [
   [frTreasury, enTreasury],
   [frValidation, enValidation],
   [frWeek, enWeek],
+  [frPlans, enPlans],
 ] as const;
 
 type Pairs = typeof NAMESPACES;

@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeContribution, makeSettings } from '@/lib/pricing/test-fixtures';
-import { alertFor, computeDashboard, periodDays, type DashboardInput, type DeclaredContribution } from './dashboard';
+import {
+  alertFor,
+  computeDashboard,
+  periodDays,
+  splitDeclared,
+  type DashboardInput,
+  type DeclaredContribution,
+} from './dashboard';
 
 const declared = (
   id: string,
@@ -39,11 +46,11 @@ const base: DashboardInput = {
     { chantierId: 'c1', personId: null, plannedMinutes: 10 * 60, plannedFixedCents: 0 },
     { chantierId: 'c2', personId: null, plannedMinutes: 15, plannedFixedCents: 0 },
   ],
-  contributions: [
+  ...splitDeclared([
     declared('k1', 'alice', 'c1', 20 * 60, 'APPROVED'),
     declared('k2', 'alice', 'c1', 10 * 60, 'SUBMITTED'),
     declared('k3', 'chloe', 'c1', 60, 'APPROVED'),
-  ],
+  ]),
   approvedClaims: [
     { id: 'e1', personId: 'bob', chantierId: 'c1', date: '2026-04-02', kind: 'EXPENSE', amountCents: 5_000 },
     { id: 'g1', personId: 'bob', chantierId: 'c1', date: '2026-04-02', kind: 'IN_KIND', amountCents: 99_000 },
@@ -205,8 +212,10 @@ describe('computeDashboard invariants', () => {
         const result = computeDashboard({
           ...base,
           plan: base.plan.map((line) => ({ ...line, plannedMinutes: 0, plannedFixedCents: 0 })),
-          contributions: drafts.map((d, i) =>
-            declared(`k${i}`, d.personId, d.chantierId, d.minutes, d.approved ? 'APPROVED' : 'SUBMITTED'),
+          ...splitDeclared(
+            drafts.map((d, i) =>
+              declared(`k${i}`, d.personId, d.chantierId, d.minutes, d.approved ? 'APPROVED' : 'SUBMITTED'),
+            ),
           ),
         });
         for (const chantier of result.chantiers) {
@@ -224,8 +233,10 @@ describe('computeDashboard invariants', () => {
           ...base,
           today: '2026-05-02',
           committedFees: [{ chantierId: 'c1', personId: 'bob', amountCents: committed }],
-          contributions: drafts.map((d, i) =>
-            declared(`k${i}`, d.personId, d.chantierId, d.minutes, 'APPROVED', `2026-04-0${d.day}`),
+          ...splitDeclared(
+            drafts.map((d, i) =>
+              declared(`k${i}`, d.personId, d.chantierId, d.minutes, 'APPROVED', `2026-04-0${d.day}`),
+            ),
           ),
         });
         const [c1, c2] = result.chantiers;
@@ -241,7 +252,7 @@ describe('computeDashboard invariants', () => {
         const contributions = drafts.map((d, i) =>
           declared(`k${i}`, d.personId, d.chantierId, d.minutes, d.approved ? 'APPROVED' : 'SUBMITTED'),
         );
-        const result = computeDashboard({ ...base, contributions });
+        const result = computeDashboard({ ...base, ...splitDeclared(contributions) });
         for (const chantier of result.chantiers) {
           const mine = contributions.filter((c) => c.chantierId === chantier.chantierId);
           const sum = (status: string) =>

@@ -28,6 +28,7 @@ import {
   type ApprovedContribution,
   type ClaimsPricingSettings,
 } from '@/lib/pricing';
+import { plannedLineCents } from './planned';
 
 export type PlanAlert = 'NONE' | 'WARN' | 'OVER';
 
@@ -60,7 +61,10 @@ export interface DashboardInput {
   today: string;
   chantierIds: readonly string[];
   plan: readonly PlanLineInput[];
-  contributions: readonly DeclaredContribution[];
+  /** The approved contributions (or stand-ins that price the same: see `splitDeclared`). */
+  approved: readonly ApprovedContribution[];
+  /** The approved and the submitted ones together, priced as if all were approved. */
+  declared: readonly ApprovedContribution[];
   approvedClaims: readonly ApprovedClaim[];
   committedFees: readonly CommittedFee[];
 }
@@ -109,6 +113,19 @@ export function periodDays(startDate: string, endDate: string, today: string) {
   return { totalDays, elapsedDays: Math.min(Math.max(elapsed, 0), totalDays) };
 }
 
+/**
+ * The two sets `computeDashboard` prices, from the declared contributions themselves. The server
+ * passes instead stand-ins summed by the database, which price to the same cents
+ * (`lib/plans/server/plan.ts`).
+ */
+export function splitDeclared(contributions: readonly DeclaredContribution[]): {
+  approved: ApprovedContribution[];
+  declared: ApprovedContribution[];
+} {
+  const declared = contributions.map(({ status: _status, ...rest }): ApprovedContribution => rest);
+  return { approved: declared.filter((_, index) => contributions[index]!.status === 'APPROVED'), declared };
+}
+
 /** The alert for a chantier: monotone in the demand and in the forecast. */
 export function alertFor(envelopeCents: number | null, demandCents: number, forecastCents: number): PlanAlert {
   if (envelopeCents === null) return 'NONE';
@@ -120,8 +137,10 @@ export function alertFor(envelopeCents: number | null, demandCents: number, fore
 
 /** The exact demand of each chantier's hours (after the cap, before the envelope), by pricing. */
 function hoursDemand(settings: ClaimsPricingSettings, contributions: readonly ApprovedContribution[]) {
+  // Without envelopes the overflow policy changes nothing; PRORATA lets stand-ins summed per
+  // person × chantier price as the contributions themselves would.
   const priced = computePayoutsWithClaims({
-    settings: { ...settings, envelopes: [] },
+    settings: { ...settings, overflowPolicy: 'PRORATA', envelopes: [] },
     contributions,
     claims: [],
   });
@@ -136,14 +155,8 @@ function hoursDemand(settings: ClaimsPricingSettings, contributions: readonly Ap
 export function computeDashboard(input: DashboardInput): Dashboard {
   const { totalDays, elapsedDays } = periodDays(input.startDate, input.endDate, input.today);
   const rateOf = createRateResolver(input.settings);
-  const asPricing = (contribution: DeclaredContribution): ApprovedContribution => {
-    const { status: _status, ...rest } = contribution;
-    return rest;
-  };
-  const approved = input.contributions.filter((c) => c.status === 'APPROVED').map(asPricing);
-  const declared = input.contributions.map(asPricing);
-  const approvedDemand = hoursDemand(input.settings, approved);
-  const declaredDemand = hoursDemand(input.settings, declared);
+  const approvedDemand = hoursDemand(input.settings, input.approved);
+  const declaredDemand = hoursDemand(input.settings, input.declared);
   const fixedOf = computePayoutsWithClaims({
     settings: { ...input.settings, envelopes: [] },
     contributions: [],
@@ -177,13 +190,15 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     for (const line of lines.values()) {
       // "Anyone" (personId null) is priced at the chantier's rate, or the period's.
       const { rateCents } = rateOf(line.personId, chantierId);
-      line.plannedCents =
-        Number(roundHalfUp(rational(BigInt(line.plannedMinutes) * BigInt(rateCents), 60n))) + line.plannedFixedCents;
+      line.plannedCents = plannedLineCents(line.plannedMinutes, rateCents, line.plannedFixedCents);
     }
-    for (const contribution of input.contributions.filter((c) => c.chantierId === chantierId)) {
+    // Submitted minutes are the declared ones less the approved ones.
+    for (const contribution of input.declared.filter((c) => c.chantierId === chantierId))
+      lineFor(contribution.personId).submittedMinutes += contribution.minutes;
+    for (const contribution of input.approved.filter((c) => c.chantierId === chantierId)) {
       const line = lineFor(contribution.personId);
-      if (contribution.status === 'APPROVED') line.approvedMinutes += contribution.minutes;
-      else line.submittedMinutes += contribution.minutes;
+      line.approvedMinutes += contribution.minutes;
+      line.submittedMinutes -= contribution.minutes;
     }
 
     const fixedCents = fixedByChantier.get(chantierId) ?? 0;

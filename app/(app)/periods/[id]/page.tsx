@@ -25,6 +25,7 @@ import { PeriodForm } from '@/components/periods/period-form';
 import { CloseForm, PendingList, ReopenForm } from '@/components/periods/period-actions';
 import { EnvelopeUse, PayoutLines, PeopleTotals } from '@/components/periods/payouts-view';
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
+import { PeriodTabs } from '@/components/plans/period-tabs';
 import { ExportLinks } from '@/components/treasury/export-links';
 import { closePeriodAction, reopenPeriodAction, savePeriodAction } from '../actions';
 import { asLocale } from '@/lib/i18n/locales';
@@ -78,10 +79,11 @@ export default async function PeriodPage({
           ← {t('periods.title')}
         </Link>
       </p>
-      <div className="mb-6 flex flex-wrap items-center gap-3">
+      <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-slate-900">{period.name}</h1>
         <PeriodStatusBadge status={period.status} label={t(`periods.status.${period.status}`)} />
       </div>
+      <PeriodTabs periodId={period.id} current="period" />
       <div className="flex flex-col gap-6">
         {done === 'closed' && period.status !== 'OPEN' ? (
           <Notice tone="success">{t('periods.close.done')}</Notice>
