@@ -27,6 +27,8 @@ export const CLIENT_MESSAGE_PATHS = [
   'treasury.sepa',
   'treasury.reverse',
   'treasury.debtor',
+  'alerts.reminders',
+  'alerts.settings',
   'outage',
 ] as const;
 

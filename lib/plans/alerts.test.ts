@@ -18,7 +18,12 @@ describe('alertsToSend', () => {
     { name: 'demand reaches 80 %', row: chantier(100_00, 80_00, 0), sent: [], want: [[80], 80] },
     { name: 'exactly the envelope is not over', row: chantier(100_00, 100_00, 100_00), sent: [], want: [[80], 80] },
     { name: 'over, 80 % already sent', row: chantier(100_00, 100_01, 0), sent: ['c1:80'], want: [[100], 100] },
-    { name: 'straight over records both, says 100 %', row: chantier(100_00, 150_00, 0), sent: [], want: [[80, 100], 100] },
+    {
+      name: 'straight over records both, says 100 %',
+      row: chantier(100_00, 150_00, 0),
+      sent: [],
+      want: [[80, 100], 100],
+    },
     { name: 'both already sent', row: chantier(100_00, 150_00, 0), sent: ['c1:80', 'c1:100'], want: [] },
     { name: 'no envelope never alerts', row: chantier(null, 1_000_00, 1_000_00), sent: [], want: [] },
     { name: 'an envelope of zero and no demand', row: chantier(0, 0, 0), sent: [], want: [[80], 80] },

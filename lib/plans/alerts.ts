@@ -6,6 +6,9 @@
  */
 import type { DashboardChantier, PlanAlert } from '@/lib/plans/dashboard';
 
+/** The kind of an alert's in-app notification. */
+export const PLAN_ALERT_KIND = 'plan.alert';
+
 export const ALERT_THRESHOLDS = [80, 100] as const;
 export type AlertThreshold = (typeof ALERT_THRESHOLDS)[number];
 
@@ -29,7 +32,10 @@ export interface AlertToSend {
 
 /** What to send now, given the dashboard's chantiers and the `chantierId:threshold` already sent. */
 export function alertsToSend(
-  chantiers: readonly Pick<DashboardChantier, 'chantierId' | 'envelopeCents' | 'demandCents' | 'forecastCents' | 'alert'>[],
+  chantiers: readonly Pick<
+    DashboardChantier,
+    'chantierId' | 'envelopeCents' | 'demandCents' | 'forecastCents' | 'alert'
+  >[],
   alreadySent: ReadonlySet<string>,
 ): AlertToSend[] {
   return chantiers.flatMap((chantier) => {

@@ -36,7 +36,9 @@ describe('remindersDue', () => {
       want: [
         {
           personId: 'bob',
-          reasons: [{ kind: 'PACE', periodId: 'p1', plannedMinutes: 3_000, expectedMinutes: 1_100, declaredMinutes: 1_099 }],
+          reasons: [
+            { kind: 'PACE', periodId: 'p1', plannedMinutes: 3_000, expectedMinutes: 1_100, declaredMinutes: 1_099 },
+          ],
         },
       ],
     },
@@ -45,7 +47,9 @@ describe('remindersDue', () => {
     {
       name: 'everyone 7 days before the end',
       input: base({ today: '2026-04-23', personIds: ['alice'] }),
-      want: [{ personId: 'alice', reasons: [{ kind: 'PERIOD_END', periodId: 'p1', endDate: '2026-04-30', daysLeft: 7 }] }],
+      want: [
+        { personId: 'alice', reasons: [{ kind: 'PERIOD_END', periodId: 'p1', endDate: '2026-04-30', daysLeft: 7 }] },
+      ],
     },
     { name: 'not 8 days before', input: base({ today: '2026-04-22', personIds: ['alice'] }), want: [] },
     {
@@ -59,23 +63,42 @@ describe('remindersDue', () => {
       want: [
         {
           personId: 'alice',
-          reasons: [{ kind: 'PACE', periodId: 'p1', plannedMinutes: 3_000, expectedMinutes: 1_100, declaredMinutes: 0 }],
+          reasons: [
+            { kind: 'PACE', periodId: 'p1', plannedMinutes: 3_000, expectedMinutes: 1_100, declaredMinutes: 0 },
+          ],
         },
       ],
     },
-    { name: 'a period not started yet', input: base({ today: '2026-03-30', facts: [facts('alice', 2, 3_000, 0)] }), want: [] },
-    { name: 'a period already over', input: base({ today: '2026-05-01', facts: [facts('alice', 2, 3_000, 0)] }), want: [] },
+    {
+      name: 'a period not started yet',
+      input: base({ today: '2026-03-30', facts: [facts('alice', 2, 3_000, 0)] }),
+      want: [],
+    },
+    {
+      name: 'a period already over',
+      input: base({ today: '2026-05-01', facts: [facts('alice', 2, 3_000, 0)] }),
+      want: [],
+    },
     {
       name: 'zero days before the end: the last day only',
       input: base({ today: '2026-04-30', daysBeforeEnd: 0, personIds: ['alice'] }),
-      want: [{ personId: 'alice', reasons: [{ kind: 'PERIOD_END', periodId: 'p1', endDate: '2026-04-30', daysLeft: 0 }] }],
+      want: [
+        { personId: 'alice', reasons: [{ kind: 'PERIOD_END', periodId: 'p1', endDate: '2026-04-30', daysLeft: 0 }] },
+      ],
     },
   ])('$name', ({ input, want }) => expect(remindersDue(input)).toEqual(want));
 
   it('never reminds a kind already sent today, nor anyone outside the active people', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ person: fc.constantFrom('a', 'b', 'c'), drafts: fc.nat(5), planned: fc.nat(6_000), declared: fc.nat(6_000) })),
+        fc.array(
+          fc.record({
+            person: fc.constantFrom('a', 'b', 'c'),
+            drafts: fc.nat(5),
+            planned: fc.nat(6_000),
+            declared: fc.nat(6_000),
+          }),
+        ),
         fc.subarray(['a:DRAFTS', 'b:PACE', 'c:PERIOD_END', 'a:PERIOD_END']),
         fc.integer({ min: 0, max: 40 }),
         (rows, sent, offset) => {
@@ -106,7 +129,9 @@ describe('expectedMinutes and the end window', () => {
     ['2026-04-30', 3_000, 3_000],
     ['2026-05-20', 3_000, 3_000],
     ['2026-04-01', 7, 0],
-  ])('on %s, %i planned → %i expected', (today, planned, want) => expect(expectedMinutes(april, today, planned)).toBe(want));
+  ])('on %s, %i planned → %i expected', (today, planned, want) =>
+    expect(expectedMinutes(april, today, planned)).toBe(want),
+  );
 
   it.each([
     ['2026-04-22', 7, false],

@@ -11,10 +11,10 @@ import { appUrl } from '@/lib/env';
 import { logError } from '@/lib/log';
 import { mailEnabled, sendMail } from '@/lib/mail/mailer';
 import { formatCents } from '@/lib/format/money';
-import { alertsToSend, percentOfEnvelope, sentKey, type AlertThreshold } from '@/lib/plans/alerts';
-import { loadPeriodDashboard } from '@/lib/plans/server/plan';
+import { alertsToSend, percentOfEnvelope, PLAN_ALERT_KIND, sentKey, type AlertThreshold } from '@/lib/plans/alerts';
 
-export const PLAN_ALERT_KIND = 'plan.alert';
+export { PLAN_ALERT_KIND };
+import { loadPeriodDashboard } from '@/lib/plans/server/plan';
 
 /** What an alert notification holds (its `data`), and what its email says. */
 export type PlanAlertNotice = {
@@ -80,7 +80,10 @@ export async function checkPlanAlerts(options: { periodId: string; today?: strin
     loadPeriodDashboard(options),
     db().planAlertSent.findMany({ where: { periodId: period.id }, select: { chantierId: true, threshold: true } }),
   ]);
-  const toSend = alertsToSend(dashboard.chantiers, new Set(sentRows.map((row) => sentKey(row.chantierId, row.threshold))));
+  const toSend = alertsToSend(
+    dashboard.chantiers,
+    new Set(sentRows.map((row) => sentKey(row.chantierId, row.threshold))),
+  );
   if (toSend.length === 0) return [];
 
   const names = new Map(

@@ -26,7 +26,11 @@ export type RemindersResult = {
   due: number;
 };
 
-export function reminderMail(person: { name: string }, reasons: readonly ReminderReason[], periods: Map<string, ReminderPeriod>) {
+export function reminderMail(
+  person: { name: string },
+  reasons: readonly ReminderReason[],
+  periods: Map<string, ReminderPeriod>,
+) {
   const periodName = (id: string) => periods.get(id)?.name ?? '';
   const lines = reasons.map((reason) => {
     switch (reason.kind) {
@@ -90,7 +94,10 @@ export async function sendReminders(options: { actor?: Actor; today?: string } =
       SELECT coalesce(d.person_id, p.person_id) AS person_id, coalesce(d.period_id, p.period_id) AS period_id,
              coalesce(d.drafts, 0) AS drafts, coalesce(d.declared, 0) AS declared, coalesce(p.planned, 0) AS planned
         FROM declared d FULL JOIN planned p ON p.person_id = d.person_id AND p.period_id = d.period_id`,
-    db().reminderSent.findMany({ where: { day: new Date(`${today}T00:00:00Z`) }, select: { personId: true, kind: true } }),
+    db().reminderSent.findMany({
+      where: { day: new Date(`${today}T00:00:00Z`) },
+      select: { personId: true, kind: true },
+    }),
     db().reminderSent.findMany({
       where: { periodId: { in: periodIds }, kind: 'PERIOD_END' },
       select: { personId: true, periodId: true },

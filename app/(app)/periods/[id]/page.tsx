@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
-import { can } from '@/lib/auth/permissions';
+import { can, hasRole } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { getPeriod } from '@/lib/periods/periods';
 import { getSettings } from '@/lib/settings/settings';
@@ -26,6 +26,7 @@ import { CloseForm, PendingList, ReopenForm } from '@/components/periods/period-
 import { EnvelopeUse, PayoutLines, PeopleTotals } from '@/components/periods/payouts-view';
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
 import { ExportLinks } from '@/components/treasury/export-links';
+import { RemindersButton } from '@/components/plans/reminders-button';
 import { closePeriodAction, reopenPeriodAction, savePeriodAction } from '../actions';
 import { asLocale } from '@/lib/i18n/locales';
 
@@ -193,6 +194,12 @@ export default async function PeriodPage({
             )}
           </div>
         </Section>
+
+        {open && hasRole(actor, 'TREASURER') ? (
+          <Section title={t('alerts.reminders.title')}>
+            <RemindersButton daysBeforeEnd={settings.reminderDaysBeforeEnd} />
+          </Section>
+        ) : null}
 
         {can(actor, 'exports.read') ? (
           <ExportLinks
