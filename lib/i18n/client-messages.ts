@@ -29,6 +29,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'treasury.debtor',
   'alerts.reminders',
   'alerts.settings',
+  'alerts.report',
   'outage',
 ] as const;
 
