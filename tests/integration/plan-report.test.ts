@@ -209,7 +209,7 @@ describe('the compte rendu files', () => {
         '2000',
         '0,00',
         '0',
-        'Boutique selon otherReferent',
+        '',
       ],
       [
         '',
