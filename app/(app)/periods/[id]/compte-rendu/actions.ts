@@ -1,6 +1,5 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { translate } from '@/lib/i18n/locale';
 import { ZId } from '@/lib/people/schemas';
