@@ -10,6 +10,7 @@ import { Section } from '@/components/ui/primitives';
 import { MarkReadButton } from '@/components/contributions/mark-read';
 import { IbanChangedNotice, isIbanChangedNotification } from '@/components/payees/iban-changed-notice';
 import { asLocale } from '@/lib/i18n/locales';
+import { isPlanAlertNotification, PlanAlertNotice } from '@/components/plans/plan-alert-notice';
 
 export async function HomeNotices({ actor }: { actor: Actor }) {
   const t = await getTranslations();
@@ -36,6 +37,13 @@ export async function HomeNotices({ actor }: { actor: Actor }) {
                 return (
                   <li key={notification.id}>
                     <IbanChangedNotice data={notification.data} />
+                  </li>
+                );
+              }
+              if (isPlanAlertNotification(notification)) {
+                return (
+                  <li key={notification.id}>
+                    <PlanAlertNotice data={notification.data} />
                   </li>
                 );
               }

@@ -10,8 +10,18 @@ import { DownloadLink, type RefusalMessages } from '@/components/exports/downloa
 /** Where the collective's bank account is set. */
 export const BANK_ACCOUNT_SETTINGS_HREF = '/admin/settings#bank-account';
 
+type ReportKey = 'compteRenduCsv' | 'compteRenduXlsx' | 'compteRenduPdf';
 type LinkKey =
-  'payoutsCsv' | 'payoutsXlsx' | 'contributionsCsv' | 'funderCsv' | 'funderPdf' | 'sepaXml' | 'statementsZip';
+  | 'payoutsCsv'
+  | 'payoutsXlsx'
+  | 'contributionsCsv'
+  | 'funderCsv'
+  | 'funderPdf'
+  | 'sepaXml'
+  | 'statementsZip'
+  | ReportKey;
+
+const REPORT_KEYS = new Set<LinkKey>(['compteRenduCsv', 'compteRenduXlsx', 'compteRenduPdf']);
 
 const GROUPS: { group: 'payouts' | 'funder' | 'bank'; links: { key: LinkKey; file: string }[] }[] = [
   {
@@ -27,6 +37,9 @@ const GROUPS: { group: 'payouts' | 'funder' | 'bank'; links: { key: LinkKey; fil
     links: [
       { key: 'funderCsv', file: 'funder-report.csv' },
       { key: 'funderPdf', file: 'funder-report.pdf' },
+      { key: 'compteRenduCsv', file: 'compte-rendu.csv' },
+      { key: 'compteRenduXlsx', file: 'compte-rendu.xlsx' },
+      { key: 'compteRenduPdf', file: 'compte-rendu.pdf' },
     ],
   },
   {
@@ -53,6 +66,7 @@ export async function ExportLinks({
   debtorSet?: boolean;
 }) {
   const t = await getTranslations('exports');
+  const tReport = await getTranslations('alerts.report');
   const paymentsHref = `/periods/${encodeURIComponent(periodId)}/payments`;
   const messages: RefusalMessages = {
     debtorMissing: t('refusal.debtorMissing'),
@@ -85,7 +99,7 @@ export async function ExportLinks({
                       className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
                       testId={`export-${key}`}
                     >
-                      {t(`links.${key}`)}
+                      {REPORT_KEYS.has(key) ? tReport(`links.${key as ReportKey}`) : t(`links.${key}`)}
                     </DownloadLink>
                   </li>
                 ))}
@@ -97,6 +111,15 @@ export async function ExportLinks({
                     {t('refusal.settingsLink')}
                   </a>
                 </Notice>
+              ) : null}
+              {group === 'funder' ? (
+                <a
+                  href={`/periods/${encodeURIComponent(periodId)}/compte-rendu`}
+                  className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+                  data-testid="compte-rendu-link"
+                >
+                  {tReport('open')}
+                </a>
               ) : null}
               {group === 'bank' ? (
                 <a

@@ -9,6 +9,7 @@ import { PEOPLE_OPERATIONS } from '@/lib/people/openapi';
 import { CONTRIBUTION_OPERATIONS } from '@/lib/contributions/openapi';
 import { PERIOD_OPERATIONS } from '@/lib/periods/openapi';
 import { PLAN_OPERATIONS } from '@/lib/plans/openapi';
+import { REPORT_OPERATIONS } from '@/lib/plans/report-openapi';
 import { IMPORT_OPERATIONS } from '@/lib/import/openapi';
 import { PAYEE_OPERATIONS } from '@/lib/payees/openapi';
 import { EXPORT_OPERATIONS } from '@/lib/exports/openapi';
@@ -21,6 +22,7 @@ export const OPERATIONS: Operation[] = [
   ...CONTRIBUTION_OPERATIONS,
   ...PERIOD_OPERATIONS,
   ...PLAN_OPERATIONS,
+  ...REPORT_OPERATIONS,
   ...IMPORT_OPERATIONS,
   ...PAYEE_OPERATIONS,
   ...EXPORT_OPERATIONS,

@@ -299,6 +299,31 @@ async function seedInTx(tx: Tx, options: SeedOptions & { passwordHash: string })
   });
   await step('periods');
 
+  // The plans (prévisionnel) of the closed and open periods, so the dashboard is alive on the
+  // first start; written before the close, which freezes them.
+  const planned = (person: string | null, hours: number, fixedCents = 0) => ({
+    personId: person === null ? null : people.get(person)!,
+    plannedMinutes: hours * 60,
+    plannedFixedCents: fixedCents,
+  });
+  const demoPlan = [
+    { code: 'C1', lines: [planned('alice', 40), planned('bruno', 30), planned(null, 100)] },
+    { code: 'C2', lines: [planned('chloe', 30), planned('djamel', 30), planned(null, 60)] },
+    { code: 'C3', lines: [planned('elise', 30), planned('fatou', 20), planned(null, 50, 30_000)] },
+  ];
+  await tx.planLine.createMany({
+    data: [closed.id, open.id].flatMap((periodId) =>
+      demoPlan.flatMap((chantier) =>
+        chantier.lines.map((line) => ({
+          ...line,
+          periodId,
+          chantierId: c(chantier.code),
+          updatedById: people.get('treasurer')!,
+        })),
+      ),
+    ),
+  });
+
   const contributorKeys = ['alice', 'bruno', 'chloe', 'djamel', 'elise', 'fatou', 'ref1', 'ref2', 'ref3'] as const;
   const chantierIds = chantiers.map((chantier) => chantier.id);
   const placeIds = places.map((place) => place.id);
@@ -412,6 +437,23 @@ async function seedInTx(tx: Tx, options: SeedOptions & { passwordHash: string })
   };
   await closePeriodInTx(tx, { actor: treasurer, periodId: paid.id });
   await closePeriodInTx(tx, { actor: treasurer, periodId: closed.id });
+  // The compte rendu financier of the closed period explains its gaps.
+  await tx.planExplanation.createMany({
+    data: [
+      {
+        periodId: closed.id,
+        chantierId: c('C1'),
+        text: 'Plus de permanences que prévu : la demande a dépassé l’enveloppe, payée au prorata.',
+        updatedById: people.get('treasurer')!,
+      },
+      {
+        periodId: closed.id,
+        chantierId: c('C3'),
+        text: 'Les frais d’intervention prévus ont été reportés à la période suivante.',
+        updatedById: people.get('treasurer')!,
+      },
+    ],
+  });
   await step('closed');
   const treasury = await UNSAFE_loadPeriodTreasury(tx, paid.id);
   await recordPaymentsInTx(tx, {

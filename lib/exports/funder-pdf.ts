@@ -14,15 +14,15 @@ import { translatorFor } from '@/lib/i18n/translator';
 import { pdfText } from './pdf-text';
 import { chantierLabel } from '@/lib/format/chantier';
 
-type Cell = string;
+export type Cell = string;
 /** The first `textColumns` columns hold names, left-aligned; the others figures, right-aligned so digits line up. */
-type Table = { widths: number[]; textColumns: number; header: string[]; rows: Cell[][]; total?: Cell[] };
+export type Table = { widths: number[]; textColumns: number; header: string[]; rows: Cell[][]; total?: Cell[] };
 
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 const TABLE_FONT_SIZE = 8;
 
-function drawTable(doc: PDFKit.PDFDocument, table: Table): void {
+export function drawTable(doc: PDFKit.PDFDocument, table: Table): void {
   const cell = (value: Cell, options: { bold?: boolean; header?: boolean; column: number }) => {
     return {
       text: pdfText(value),
@@ -45,7 +45,7 @@ function drawTable(doc: PDFKit.PDFDocument, table: Table): void {
   });
 }
 
-function heading(doc: PDFKit.PDFDocument, text: string): void {
+export function heading(doc: PDFKit.PDFDocument, text: string): void {
   doc.moveDown(1.2);
   doc.x = doc.page.margins.left;
   doc.font(BOLD).fontSize(12).fillColor('#1f2937').text(pdfText(text));

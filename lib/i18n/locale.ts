@@ -69,6 +69,8 @@ import frWeek from '@/messages/fr/week.json';
 import enWeek from '@/messages/en/week.json';
 import frPlans from '@/messages/fr/plans.json';
 import enPlans from '@/messages/en/plans.json';
+import frAlerts from '@/messages/fr/alerts.json';
+import enAlerts from '@/messages/en/alerts.json';
 
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -110,6 +112,7 @@ const NAMESPACES = [
   [frValidation, enValidation],
   [frWeek, enWeek],
   [frPlans, enPlans],
+  [frAlerts, enAlerts],
 ] as const;
 
 type Pairs = typeof NAMESPACES;

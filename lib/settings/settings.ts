@@ -20,6 +20,16 @@ export const ZSettingsUpdate = z.object({
       }
     }, 'validation.timeZone'),
   transparency: z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean()),
+  /** Days before a period's end when everyone is reminded to declare (docs/plans.md); kept when absent. */
+  reminderDaysBeforeEnd: z.preprocess(
+    (value) => (value === '' || value === null ? undefined : value),
+    z.coerce
+      .number('validation.invalid')
+      .int('validation.invalid')
+      .min(0, 'validation.invalid')
+      .max(90, 'validation.invalid')
+      .optional(),
+  ),
 });
 export type TSettingsUpdate = z.infer<typeof ZSettingsUpdate>;
 
@@ -47,7 +57,12 @@ export async function updateSettings(options: { actor: Actor; input: TSettingsUp
       entityType: 'settings',
       entityId: '1',
       data: {
-        before: { name: before.name, timeZone: before.timeZone, transparency: before.transparency },
+        before: {
+          name: before.name,
+          timeZone: before.timeZone,
+          transparency: before.transparency,
+          reminderDaysBeforeEnd: before.reminderDaysBeforeEnd,
+        },
         after: options.input,
       },
     });

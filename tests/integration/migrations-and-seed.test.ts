@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { db } from '@/lib/db';
 import { listMigrations, migrate } from '@/lib/db/migrate';
 import { DEMO_DEBTOR, DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from '@/lib/demo/seed-demo';
+import { loadPeriodDashboard } from '@/lib/plans/server/plan';
 import { authenticate } from '@/lib/auth/options';
 import { loadActor } from '@/lib/auth/load-actor';
 import { exportSepa } from '@/lib/treasury/export-sepa';
@@ -366,6 +367,22 @@ describe('the Monscobar demo seed', () => {
     ]);
     const places = await db().place.findMany({ orderBy: { name: 'asc' } });
     expect(places.map((place) => place.name)).toEqual(['La Baraka', 'La Coroutine', 'MonsFabrica']);
+  });
+
+  it('gives the open and the closed periods a plan, so the dashboard is alive on the first start', async () => {
+    const periods = await db().fundingPeriod.findMany({
+      select: { id: true, status: true },
+      orderBy: { startDate: 'asc' },
+    });
+    const open = periods.find((period) => period.status === 'OPEN')!;
+    const closed = periods.find((period) => period.status === 'CLOSED')!;
+    for (const period of [open, closed]) {
+      const plan = await loadPeriodDashboard({ periodId: period.id });
+      expect(plan.chantiers.filter((chantier) => chantier.plannedCents > 0)).toHaveLength(3);
+      expect(plan.chantiers.every((chantier) => chantier.lines.some((line) => line.personId === null))).toBe(true);
+    }
+    expect(await db().planLine.count({ where: { periodId: periods.find((p) => p.status === 'PAID')!.id } })).toBe(0);
+    expect(await db().planExplanation.count({ where: { periodId: closed.id } })).toBe(2);
   });
 
   it('seeds an admin, a treasurer, one referent per chantier and at least five contributors, all with the demo password', async () => {

@@ -10,6 +10,7 @@ import type { TContributionCreate, TContributionPatch } from '@/lib/contribution
 import { openPeriodFor } from '@/lib/contributions/server/periods';
 import { assertDayWithinLimit, assertNotFuture, lockPeople } from '@/lib/contributions/server/day-rules';
 import { fromIsoDate } from '@/lib/format/date';
+import { checkPlanAlertsAfterChange } from '@/lib/plans/server/alerts';
 import {
   changeEvent,
   decideOrThrow,
@@ -30,13 +31,19 @@ async function assertChantierAndPlace(tx: Tx, chantierId: string, placeId: strin
   }
 }
 
+/** A submitted contribution moves the forecast: the envelope alerts are checked once it committed. */
+async function withPlanAlerts<T extends { status: string; periodId: string }>(out: T): Promise<T> {
+  if (out.status === 'SUBMITTED') await checkPlanAlertsAfterChange([out.periodId]);
+  return out;
+}
+
 export async function createContribution(options: {
   actor: Actor;
   input: TContributionCreate;
   kind?: 'CREATED' | 'IMPORTED';
 }) {
   const { actor, input } = options;
-  return db().$transaction(async (tx) => {
+  const out = await db().$transaction(async (tx) => {
     await lockPeople(tx, [actor.id]);
     await assertNotFuture(tx, input.date);
     await assertChantierAndPlace(tx, input.chantierId, input.placeId);
@@ -74,6 +81,7 @@ export async function createContribution(options: {
     }
     return toContributionOut(created);
   });
+  return withPlanAlerts(out);
 }
 
 /**
@@ -88,7 +96,7 @@ export async function updateContribution(options: {
   submit?: boolean;
 }) {
   const { actor, input } = options;
-  return db().$transaction(async (tx) => {
+  const out = await db().$transaction(async (tx) => {
     // The person before the contribution, in the order the week locks them.
     await lockPeople(tx, [actor.id]);
     const row = await lockContribution(tx, options.id);
@@ -140,6 +148,7 @@ export async function updateContribution(options: {
       });
     return toContributionOut(updated);
   });
+  return withPlanAlerts(out);
 }
 
 export async function deleteContribution(options: { actor: Actor; id: string; version?: number }) {
@@ -154,7 +163,7 @@ export async function deleteContribution(options: { actor: Actor; id: string; ve
 }
 
 export async function submitContribution(options: { actor: Actor; id: string; version?: number; comment?: string }) {
-  return db().$transaction(async (tx) => {
+  const out = await db().$transaction(async (tx) => {
     const row = await lockContribution(tx, options.id);
     if (row.person_id !== options.actor.id) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
     const to = decideOrThrow(options.actor, row, 'submit');
@@ -175,4 +184,5 @@ export async function submitContribution(options: { actor: Actor; id: string; ve
     });
     return toContributionOut(updated);
   });
+  return withPlanAlerts(out);
 }

@@ -18,6 +18,7 @@ import {
 import { getSettings } from '@/lib/settings/settings';
 import { toIsoDate } from '@/lib/format/date';
 import { notifyReview, type ReviewNotice } from '@/lib/contributions/server/notify';
+import { checkPlanAlertsAfterChange } from '@/lib/plans/server/alerts';
 
 const REVIEWED = new Set(['APPROVED', 'REJECTED', 'CHANGES_REQUESTED']);
 
@@ -111,6 +112,7 @@ export async function reviewContribution(options: {
   const { transparency } = await getSettings();
   const result = await db().$transaction((tx) => reviewInTx(tx, { ...options, transparency }));
   if (result.notice) await notifyReview(result.notice);
+  await checkPlanAlertsAfterChange([result.contribution.periodId]);
   return result.contribution;
 }
 
@@ -155,5 +157,6 @@ export async function reviewContributions(options: {
     { maxWait: 10_000, timeout: 60_000 },
   );
   for (const result of results) if (result.notice) await notifyReview(result.notice);
+  await checkPlanAlertsAfterChange(results.map((result) => result.contribution.periodId));
   return results.map((result) => result.contribution);
 }

@@ -22,6 +22,7 @@ import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import { chantierLabel } from '@/lib/format/chantier';
 import { byName } from '@/lib/format/compare';
 import { weekDays } from '@/lib/contributions/week-dates';
+import { checkPlanAlertsAfterChange } from '@/lib/plans/server/alerts';
 import {
   buildWeekRows,
   cellFingerprint,
@@ -128,7 +129,7 @@ export async function saveWeek(options: {
 }): Promise<WeekSaveResult> {
   const { actor } = options;
   const days = weekDays(options.weekStart);
-  return db().$transaction(
+  const saved = await db().$transaction(
     async (tx) => {
       const locked = await lockWeek(tx, actor.id, days);
       const periods = await periodsOfWeek(tx, days);
@@ -148,6 +149,9 @@ export async function saveWeek(options: {
     },
     { timeout: 20_000 },
   );
+  // Submitted hours (new, or edited while waiting) move the forecast: the envelope alerts follow.
+  if (saved.submitted > 0 || saved.updated > 0) await checkPlanAlertsAfterChange();
+  return saved;
 }
 
 /** The lifecycle policy has the last word on each stored contribution the plan touches. */

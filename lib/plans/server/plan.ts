@@ -88,8 +88,11 @@ export async function loadDeclaredForDashboard(periodId: string, capMinutes: num
   return { approved, declared };
 }
 
-/** The plan of a period against its realised and forecast figures, as this caller may see it. */
-export async function getPeriodPlan(options: { actor: Actor; periodId: string; today?: string }): Promise<TPlanOut> {
+/**
+ * The period's dashboard for the whole collective, read in a few queries whatever its size (no
+ * caller's view: getPeriodPlan filters it; the alerts and the compte rendu use it whole).
+ */
+export async function loadPeriodDashboard(options: { periodId: string; today?: string }) {
   const period = await db().fundingPeriod.findUnique({
     where: { id: options.periodId },
     select: { id: true, startDate: true, endDate: true },
@@ -112,7 +115,7 @@ export async function getPeriodPlan(options: { actor: Actor; periodId: string; t
   const active = await db().chantier.findMany({ where: { active: true }, select: { id: true } });
   for (const chantier of active) chantierIds.add(chantier.id);
 
-  const dashboard = computeDashboard({
+  return computeDashboard({
     settings,
     startDate: period.startDate.toISOString().slice(0, 10),
     endDate: period.endDate.toISOString().slice(0, 10),
@@ -124,7 +127,11 @@ export async function getPeriodPlan(options: { actor: Actor; periodId: string; t
     approvedClaims: [],
     committedFees: [],
   });
+}
 
+/** The plan of a period against its realised and forecast figures, as this caller may see it. */
+export async function getPeriodPlan(options: { actor: Actor; periodId: string; today?: string }): Promise<TPlanOut> {
+  const dashboard = await loadPeriodDashboard(options);
   // Chantier figures are the collective's; per-person lines follow the payouts' transparency rule
   // (everyone's with transparency on or for a treasurer; a referent sees their chantiers' lines).
   const everyone = await seesEveryone(options.actor);
@@ -136,7 +143,7 @@ export async function getPeriodPlan(options: { actor: Actor; periodId: string; t
           lines: chantier.lines.filter((line) => line.personId === null || line.personId === options.actor.id),
         },
   );
-  return { periodId: period.id, ...dashboard, chantiers };
+  return { periodId: options.periodId, ...dashboard, chantiers };
 }
 
 /** The period's rates and cap, for the Prévisionnel screen's live figures. */

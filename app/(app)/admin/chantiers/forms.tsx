@@ -62,13 +62,30 @@ export function PlaceForm({ place }: { place?: { id: string; code: string | null
   );
 }
 
-export function SettingsForm({ settings }: { settings: { name: string; timeZone: string; transparency: boolean } }) {
+export function SettingsForm({
+  settings,
+}: {
+  settings: { name: string; timeZone: string; transparency: boolean; reminderDaysBeforeEnd: number };
+}) {
   const t = useTranslations('settings');
+  const tAlerts = useTranslations('alerts.settings');
   return (
     <ActionForm action={saveSettingsAction}>
       <FormField label={t('name')} name="name" defaultValue={settings.name} required />
       <FormField label={t('timeZone')} name="timeZone" defaultValue={settings.timeZone} required />
       <CheckboxField label={t('transparency')} name="transparency" defaultChecked={settings.transparency} />
+      <FormField
+        label={tAlerts('reminderDays')}
+        hint={tAlerts('reminderDaysHint')}
+        name="reminderDaysBeforeEnd"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={90}
+        step={1}
+        defaultValue={settings.reminderDaysBeforeEnd}
+        required
+      />
       <div>
         <SubmitButton>{t('save')}</SubmitButton>
       </div>

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
-import { can } from '@/lib/auth/permissions';
+import { can, hasRole } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { getPeriod } from '@/lib/periods/periods';
 import { getSettings } from '@/lib/settings/settings';
@@ -27,6 +27,7 @@ import { EnvelopeUse, PayoutLines, PeopleTotals } from '@/components/periods/pay
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
 import { PeriodTabs } from '@/components/plans/period-tabs';
 import { ExportLinks } from '@/components/treasury/export-links';
+import { RemindersButton } from '@/components/plans/reminders-button';
 import { closePeriodAction, reopenPeriodAction, savePeriodAction } from '../actions';
 import { asLocale } from '@/lib/i18n/locales';
 
@@ -195,6 +196,12 @@ export default async function PeriodPage({
             )}
           </div>
         </Section>
+
+        {open && hasRole(actor, 'TREASURER') ? (
+          <Section title={t('alerts.reminders.title')}>
+            <RemindersButton daysBeforeEnd={settings.reminderDaysBeforeEnd} />
+          </Section>
+        ) : null}
 
         {can(actor, 'exports.read') ? (
           <ExportLinks
