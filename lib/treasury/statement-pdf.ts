@@ -1,18 +1,16 @@
-// A person's statement as an A4 PDF (pdfkit, standard Helvetica: nothing to ship, and all of
-// French): the document a freelancer attaches to their invoice. The collective and the period,
+// A person's statement as an A4 PDF/A (pdfkit, with the embedded font and the paging of
+// lib/exports/pdf-layout.ts): the document a freelancer attaches to their invoice. The collective and the period,
 // the person, their approved contributions (date, chantier, duration, rate), each payout line in
 // words, the amount, and whether it was paid. The document is a stream, ended once drawn: the
 // answer reads it as pdfkit writes it.
-import PDFDocument from 'pdfkit';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
 import { translate, type Locale } from '@/lib/i18n/locale';
 import { pdfText } from '@/lib/exports/pdf-text';
+import { BOLD, createPdf, drawTable, finishPdf, FONT } from '@/lib/exports/pdf-layout';
 import type { Statement } from './statement-data';
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 const MUTED = '#4b5563';
 const INK = '#111827';
 
@@ -40,35 +38,29 @@ function contributionsTable(
   t: (key: string, values?: Record<string, string | number>) => string,
   locale: Locale,
 ): void {
-  const cell = (text: string, options: { header?: boolean; right?: boolean } = {}) => ({
-    text: pdfText(text),
-    font: { src: options.header ? BOLD : FONT, size: 8 },
-    align: { x: options.right ? ('right' as const) : ('left' as const), y: 'center' as const },
-    ...(options.header ? { backgroundColor: '#e8eef5', type: 'TH' as const } : {}),
-  });
   doc.x = doc.page.margins.left;
-  doc.font(FONT).fontSize(8).fillColor(INK);
-  doc.table({
-    columnStyles: [58, 112, 170, 45, 62, 48],
-    defaultStyle: { border: 0.5, borderColor: '#b8c2cc', padding: [3, 4, 3, 4] },
-    data: [
+  drawTable(doc, {
+    widths: [58, 112, 170, 45, 62, 48],
+    // Date, chantier and description are text; duration and rate figures; "bénévole" text again.
+    textColumns: 3,
+    header: [
+      t('columns.date'),
+      t('columns.chantier'),
+      t('columns.description'),
+      t('columns.duration'),
+      t('columns.rate'),
+      t('columns.volunteer'),
+    ].map(pdfText),
+    rows: statement.contributions.map((contribution) =>
       [
-        cell(t('columns.date'), { header: true }),
-        cell(t('columns.chantier'), { header: true }),
-        cell(t('columns.description'), { header: true }),
-        cell(t('columns.duration'), { header: true, right: true }),
-        cell(t('columns.rate'), { header: true, right: true }),
-        cell(t('columns.volunteer'), { header: true }),
-      ],
-      ...statement.contributions.map((contribution) => [
-        cell(formatCalendarDate(contribution.date, locale)),
-        cell(contribution.place ? `${contribution.chantier} (${contribution.place})` : contribution.chantier),
-        cell(contribution.description),
-        cell(formatDuration(contribution.minutes), { right: true }),
-        cell(t('perHour', { amount: formatCents(contribution.rateCents, locale) }), { right: true }),
-        cell(contribution.volunteer ? t('yes') : ''),
-      ]),
-    ],
+        formatCalendarDate(contribution.date, locale),
+        contribution.place ? `${contribution.chantier} (${contribution.place})` : contribution.chantier,
+        contribution.description,
+        formatDuration(contribution.minutes),
+        t('perHour', { amount: formatCents(contribution.rateCents, locale) }),
+        contribution.volunteer ? t('yes') : '',
+      ].map(pdfText),
+    ),
   });
 }
 
@@ -81,9 +73,9 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
   const date = (iso: string) => formatCalendarDate(iso, locale);
   const { person, period } = statement;
 
-  const doc = new PDFDocument({
-    size: 'A4',
+  const doc = createPdf({
     margin: 50,
+    lang: locale === 'en' ? 'en-GB' : 'fr-FR',
     compress: options.compress ?? true,
     info: {
       Title: pdfText(t('documentTitle', { name: person.name, period: period.name })),
@@ -154,7 +146,7 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
     size: 8,
     color: MUTED,
   });
-  doc.end();
+  finishPdf(doc, (page, pages) => pdfText(translate(locale, 'everyday.pdf.page', { page, pages })));
   return doc;
 }
 
