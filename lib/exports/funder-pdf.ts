@@ -10,7 +10,16 @@ import type { ExportPeriod } from './export-period';
 import type { Figures, FunderReport } from './funder-report';
 import { fileLabels, fill, type ExportLocale } from './labels';
 import { pdfText } from './pdf-text';
-import { BOLD, createPdf, drawTable as drawPdfTable, finishPdf, FONT, type PdfTable } from './pdf-layout';
+import {
+  BOLD,
+  createPdf,
+  drawCertification,
+  drawIdentity,
+  drawTable as drawPdfTable,
+  finishPdf,
+  FONT,
+  type PdfTable,
+} from './pdf-layout';
 import { chantierLabel } from '@/lib/format/chantier';
 import { translate } from '@/lib/i18n/locale';
 
@@ -69,6 +78,7 @@ export function renderFunderPdf(options: {
 
   doc.font(BOLD).fontSize(18).fillColor('#111827').text(pdfText(labels.title));
   doc.font(BOLD).fontSize(13).text(pdfText(period.collectiveName));
+  drawIdentity(doc, period.identity, locale, pdfText);
   doc.moveDown(0.3);
   doc.font(FONT).fontSize(10).fillColor('#374151');
   doc.text(
@@ -143,6 +153,7 @@ export function renderFunderPdf(options: {
     });
   }
 
+  drawCertification(doc, period.certifiedBy, locale, pdfText);
   finishPdf(doc, (page, pages) => pdfText(translate(locale, 'everyday.pdf.page', { page, pages })));
   return doc;
 }

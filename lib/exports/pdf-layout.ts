@@ -1,8 +1,12 @@
 // What every Butin PDF shares: an embedded font (DejaVu Sans, shipped in assets/fonts, so the
 // document looks the same everywhere and can be archived: PDF/A-2b), tables whose header row is
-// drawn again at the top of each page they run onto, and "Page 1 / 3" at the foot of each page.
+// drawn again at the top of each page they run onto, "Page 1 / 3" at the foot of each page, and
+// the collective's identity and the certification of frozen figures.
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { formatCalendarDate } from '@/lib/format/date';
+import { translate, type Locale } from '@/lib/i18n/locale';
+import { identityLines, type CollectiveIdentity } from '@/lib/settings/identity';
 
 // The fonts are named by their file's path, never registered under another name: pdfkit's table
 // restores the font it found by its source, and a source that is not a cached name (a Buffer, a
@@ -129,4 +133,45 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
   }
   flush();
   doc.x = left;
+}
+
+/** The collective's legal name, address and numbers, under its name (nothing when unset). */
+export function drawIdentity(
+  doc: PDFKit.PDFDocument,
+  identity: CollectiveIdentity | undefined,
+  locale: Locale,
+  clean: (text: string) => string,
+): void {
+  if (!identity) return;
+  const lines = identityLines(identity, {
+    siret: (siret) => translate(locale, 'everyday.pdf.siret', { siret }),
+    rna: (rna) => translate(locale, 'everyday.pdf.rna', { rna }),
+  });
+  if (lines.length === 0) return;
+  doc.font(FONT).fontSize(9).fillColor('#374151');
+  for (const line of lines) doc.text(clean(line), doc.page.margins.left);
+}
+
+/** "Certifié exact par …, qui a clôturé la période le …": frozen figures only. */
+export function drawCertification(
+  doc: PDFKit.PDFDocument,
+  certifiedBy: { name: string; on: string } | null | undefined,
+  locale: Locale,
+  clean: (text: string) => string,
+): void {
+  if (!certifiedBy) return;
+  doc.moveDown(1);
+  doc
+    .font(BOLD)
+    .fontSize(10)
+    .fillColor('#111827')
+    .text(
+      clean(
+        translate(locale, 'everyday.pdf.certified', {
+          name: certifiedBy.name,
+          date: formatCalendarDate(certifiedBy.on, locale),
+        }),
+      ),
+      doc.page.margins.left,
+    );
 }

@@ -29,6 +29,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'treasury.debtor',
   'outage',
   'everyday.signin',
+  'everyday.identity',
 ] as const;
 
 /** The part of `messages` under the given paths, nested as in the source. */

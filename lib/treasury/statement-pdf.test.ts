@@ -145,4 +145,38 @@ describe('renderStatementPdf', () => {
     for (const lines of tablePages.slice(1)) expect(lines[0]).toBe('Date');
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/FontFile2 \d+ 0 R/);
   }, 60_000);
+
+  it('names the collective as the settings hold it, and who certified the frozen figures', async () => {
+    const text = pdfTextOf(
+      await pdfBytes(
+        renderStatementPdf(
+          {
+            ...statement,
+            collectiveIdentity: {
+              name: 'Monscobar',
+              legalName: 'Association Monscobar',
+              address: '5 place de la Liberté\n59100 Roubaix',
+              siret: '73282932000074',
+              rna: 'W595012345',
+            },
+            certifiedBy: { name: 'Théo Trésorier', on: '2026-12-02' },
+          },
+          { locale: 'fr' },
+        ),
+      ),
+    );
+    for (const expected of [
+      'Association Monscobar',
+      '5 place de la Liberté',
+      '59100 Roubaix',
+      'SIRET 732 829 320 00074 · RNA W595012345',
+      'Certifié exact par Théo Trésorier, qui a clôturé la période le 02/12/2026.',
+    ])
+      expect(text.replace(/\n/g, ' ')).toContain(expected);
+    // A preview certifies nothing.
+    const preview = pdfTextOf(
+      await pdfBytes(renderStatementPdf({ ...statement, certifiedBy: null }, { locale: 'fr' })),
+    );
+    expect(preview).not.toContain('Certifié exact');
+  }, 60_000);
 });

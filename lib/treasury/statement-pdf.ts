@@ -8,7 +8,7 @@ import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
 import { translate, type Locale } from '@/lib/i18n/locale';
 import { pdfText } from '@/lib/exports/pdf-text';
-import { BOLD, createPdf, drawTable, finishPdf, FONT } from '@/lib/exports/pdf-layout';
+import { BOLD, createPdf, drawCertification, drawIdentity, drawTable, finishPdf, FONT } from '@/lib/exports/pdf-layout';
 import type { Statement } from './statement-data';
 
 const MUTED = '#4b5563';
@@ -85,6 +85,7 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
   });
 
   paragraph(doc, statement.collectiveName, { color: MUTED });
+  drawIdentity(doc, statement.collectiveIdentity, locale, pdfText);
   doc.moveDown(0.3);
   paragraph(doc, t('title'), { bold: true, size: 18 });
   doc.moveDown(0.3);
@@ -141,6 +142,7 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
     });
   else if (period.status !== 'OPEN' && statement.totals.amountCents > 0) paragraph(doc, t('notPaid'));
 
+  drawCertification(doc, statement.certifiedBy, locale, pdfText);
   doc.moveDown(1.5);
   paragraph(doc, t('footer', { date: date(statement.issuedOn), collective: statement.collectiveName }), {
     size: 8,
