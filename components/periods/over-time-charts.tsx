@@ -2,7 +2,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { listChantiers } from '@/lib/chantiers/chantiers';
 import { totalsOverTime } from '@/lib/periods/over-time';
-import { formatHoursDecimal } from '@/lib/contributions/duration';
+import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { Section } from '@/components/ui/primitives';
@@ -29,7 +29,7 @@ export async function OverTimeCharts() {
           title={t('hours')}
           columns={columns('minutes')}
           series={series}
-          formatValue={(minutes) => formatHoursDecimal(Math.round(minutes), locale)}
+          formatValue={(minutes) => formatDuration(Math.round(minutes), locale)}
           tableLabel={t('table')}
           cornerLabel={t('period')}
         />

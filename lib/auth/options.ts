@@ -21,13 +21,32 @@ export const SIGN_IN_ERRORS = {
   invalid: 'CredentialsSignin',
   rateLimited: 'RATE_LIMITED',
   unavailable: 'UNAVAILABLE',
+  deactivated: 'DEACTIVATED',
 } as const;
 
-export async function authenticate(email: string, password: string, ip: string, kind: AttemptKind = 'SIGN_IN') {
+/**
+ * The right password of a deactivated account. Only someone who knows the password learns that
+ * the account exists and is deactivated; the attempt still counts as a failure for the limits.
+ */
+export class AccountDeactivatedError extends Error {
+  constructor() {
+    super(SIGN_IN_ERRORS.deactivated);
+    this.name = 'AccountDeactivatedError';
+  }
+}
+
+export async function authenticate(
+  email: string,
+  password: string,
+  ip: string,
+  kind: AttemptKind = 'SIGN_IN',
+  { tellDeactivated = false }: { tellDeactivated?: boolean } = {},
+) {
   return withAccountAttempt(kind, email, ip, async () => {
     const person = await db().person.findUnique({ where: { email } });
-    const ok = (await verifyPassword(person?.passwordHash, password)) && Boolean(person?.active);
-    return ok && person ? person : null;
+    const passwordOk = await verifyPassword(person?.passwordHash, password);
+    if (passwordOk && person && !person.active && tellDeactivated) throw new AccountDeactivatedError();
+    return passwordOk && person?.active ? person : null;
   });
 }
 
@@ -46,10 +65,18 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         let person: Awaited<ReturnType<typeof authenticate>>;
         try {
-          person = await authenticate(parsed.data.email, parsed.data.password, clientIp(request?.headers ?? {}));
+          person = await authenticate(
+            parsed.data.email,
+            parsed.data.password,
+            clientIp(request?.headers ?? {}),
+            'SIGN_IN',
+            {
+              tellDeactivated: true,
+            },
+          );
         } catch (error) {
           // next-auth writes an error's message into the redirect URL: only our own codes go there.
-          if (error instanceof RateLimitedError) throw error;
+          if (error instanceof RateLimitedError || error instanceof AccountDeactivatedError) throw error;
           console.error('[butin] sign-in failed unexpectedly:', error);
           throw new Error(SIGN_IN_ERRORS.unavailable);
         }

@@ -4,7 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
-import { ZBulkReview, ZContributionCreate, ZContributionUpdate } from '@/lib/contributions/inputs';
+import { ZContributionCreate, ZContributionUpdate, ZSelection } from '@/lib/contributions/inputs';
 import {
   createContribution,
   deleteContribution,
@@ -80,8 +80,11 @@ export const submitAction = formAction({
 
 export const approveSelectedAction = formAction({
   name: 'approveSelected',
-  schema: ZBulkReview.omit({ action: true }),
+  schema: ZSelection,
   handler: async ({ actor, input, locale }) => {
+    // Said in the form's own message: a field error would sit under no field.
+    if (input.ids.length === 0)
+      return { ok: false, code: 'VALIDATION', message: translatorFor(locale)('validation.selectSome') };
     const done = await reviewContributions({ actor, ids: input.ids, action: 'approve' });
     refresh();
     return { ok: true, message: translatorFor(locale)('review.approved', { count: done.length }) };

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDuration,
   formatDurationInput,
-  formatHoursDecimal,
   MAX_CONTRIBUTION_MINUTES,
   parseDuration,
   type DurationErrorCode,
@@ -171,7 +170,6 @@ describe('formatDuration', () => {
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %s minutes', (minutes) => {
     expect(() => formatDuration(minutes)).toThrow(RangeError);
     expect(() => formatDurationInput(minutes)).toThrow(RangeError);
-    expect(() => formatHoursDecimal(minutes)).toThrow(RangeError);
   });
 });
 
@@ -184,20 +182,6 @@ describe('formatDurationInput', () => {
     [1440, '24h'],
   ])('pre-fills %i minutes as %j', (minutes, text) => {
     expect(formatDurationInput(minutes)).toBe(text);
-  });
-});
-
-describe('formatHoursDecimal', () => {
-  it.each([
-    [90, '1,5 h', '1.5 h'],
-    [60, '1 h', '1 h'],
-    [20, '0,33 h', '0.33 h'],
-    [45, '0,75 h', '0.75 h'],
-    [0, '0 h', '0 h'],
-    [74_100, '1\u202f235 h', '1,235 h'],
-  ])('shows %i minutes as %j / %j', (minutes, fr, en) => {
-    expect(formatHoursDecimal(minutes)).toBe(fr);
-    expect(formatHoursDecimal(minutes, 'en')).toBe(en);
   });
 });
 

@@ -105,17 +105,6 @@ export function formatDurationInput(minutes: number): string {
   return `${hours}h${twoDigits(rest)}`;
 }
 
-const HOURS_FORMATS: Record<DurationLocale, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
-};
-
-/** Hours as a decimal for tables and totals: fr "1,5 h", en "1.5 h" (display only, rounded). */
-export function formatHoursDecimal(minutes: number, locale: DurationLocale = 'fr'): string {
-  assertWholeMinutes(minutes);
-  return `${HOURS_FORMATS[locale].format(minutes / 60)} h`;
-}
-
 function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
 }

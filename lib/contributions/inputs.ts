@@ -138,10 +138,12 @@ export const ZContributionFilters = z.object({
 });
 export type TContributionFilters = z.infer<typeof ZContributionFilters>;
 
-const idList = z.preprocess(
-  (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
-  z.array(ZId).min(1, 'validation.selectSome').max(500),
-);
+const asIdArray = (value: unknown) =>
+  value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
+const idList = z.preprocess(asIdArray, z.array(ZId).min(1, 'validation.selectSome').max(500));
+
+/** The review page's ticked boxes: none ticked is the action's to say (no field shows `ids`). */
+export const ZSelection = z.object({ ids: z.preprocess(asIdArray, z.array(ZId).max(500)) });
 
 export const ZBulkReview = z.object({
   ids: idList,

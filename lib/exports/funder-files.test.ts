@@ -8,8 +8,8 @@ import { csvReadable } from './csv';
 import type { ExportPeriod } from './export-period';
 import { funderCsvRecords } from './funder-csv';
 import { renderFunderPdf } from './funder-pdf';
-import { aggregatePlaceMinutes, buildFunderReport } from './funder-report';
-import { pdfTextLines } from './test-pdf';
+import { aggregatePlaceMinutes, buildFunderReport, type FunderReport } from './funder-report';
+import { pdfPages, pdfTextLines } from './test-pdf';
 import { WORKED_CHANTIERS, WORKED_INPUT, WORKED_PLACES } from './test-fixtures';
 
 const result = computePayouts(WORKED_INPUT);
@@ -147,4 +147,62 @@ describe('funder report PDF', () => {
     expect(text).toContain('Live preview (open period)');
     expect(text).toContain('No approved hours in this period.');
   });
+
+  it('embeds its font (PDF/A-2b), numbers its pages and repeats a table header on every page', async () => {
+    // 90 chantiers × 2 places: the tables run over several pages.
+    const figures = {
+      approvedMinutes: 90,
+      volunteerMinutes: 0,
+      amountCents: 4500,
+      unpaidValueCents: 0,
+      volunteerValueCents: 0,
+    };
+    const chantiers = Array.from({ length: 90 }, (_, index) => ({
+      chantierId: `c${index}`,
+      code: `C${index}`,
+      name: `Chantier numéro ${index}`,
+      envelopeCents: 100_000,
+      demandCents: 4500,
+      figures,
+    }));
+    const long: FunderReport = {
+      chantiers,
+      places: [{ placeId: 'pl', name: 'La Coroutine', figures }],
+      cells: chantiers.flatMap((chantier) =>
+        ['La Coroutine', 'La Baraka'].map((name) => ({
+          placeId: name,
+          name,
+          chantierId: chantier.chantierId,
+          code: chantier.code,
+          chantierName: chantier.name,
+          figures,
+        })),
+      ),
+      totals: { ...figures, envelopeCents: 9_000_000, demandCents: 405_000 },
+    };
+    const bytes = await bytesOf(renderFunderPdf({ report: long, period, locale: 'fr', issuedOn: '2026-07-02' }));
+    const raw = bytes.toString('latin1');
+    expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+    expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
+
+    const pages = pdfPages(bytes);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    pages.forEach((lines, index) => {
+      expect(lines.at(-1)).toBe(`Page ${index + 1} / ${pages.length}`);
+    });
+    // The header rows: once per table and once more per page a table runs onto.
+    const headers = pages.flat().filter((line) => line === 'Heures').length;
+    expect(headers).toBeGreaterThanOrEqual(3 + pages.length - 1);
+    // A page a table runs onto starts with that table's header row.
+    const continued = pages.slice(1).filter((lines) => lines[0] === 'Chantier');
+    expect(continued.length).toBeGreaterThanOrEqual(pages.length - 2);
+    // Every row is there once.
+    for (const chantier of chantiers) {
+      expect(
+        pages.flat().filter((line) => line === `C${chantier.chantierId.slice(1)} — ${chantier.name}`),
+      ).toHaveLength(3);
+    }
+  }, 60_000);
 });

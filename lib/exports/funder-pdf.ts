@@ -1,56 +1,43 @@
-// The funder report as an A4 PDF (pdfkit, standard Helvetica: no font file to ship): the
-// collective, the period and its dates, whether the figures are frozen, then the tables per
+// The funder report as an A4 PDF/A (pdfkit, with the embedded font of pdf-layout.ts): the
+// collective, the period and its dates, whether the figures are frozen, how they are derived, then the tables per
 // chantier (envelope against what was paid), per place, and per chantier and place, each with its
 // total, and how the per-place money is derived. The document is a stream: the answer reads it
 // as pdfkit writes it.
-import PDFDocument from 'pdfkit';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
 import type { ExportPeriod } from './export-period';
 import type { Figures, FunderReport } from './funder-report';
 import { fileLabels, type ExportLocale } from './labels';
-import { translatorFor } from '@/lib/i18n/translator';
 import { pdfText } from './pdf-text';
+import {
+  BOLD,
+  createPdf,
+  drawCertification,
+  drawIdentity,
+  drawTable as drawPdfTable,
+  finishPdf,
+  heading as drawHeading,
+  FONT,
+  type PdfTable,
+} from './pdf-layout';
 import { chantierLabel } from '@/lib/format/chantier';
+import { translatorFor } from '@/lib/i18n/translator';
 
-export type Cell = string;
-/** The first `textColumns` columns hold names, left-aligned; the others figures, right-aligned so digits line up. */
-export type Table = { widths: number[]; textColumns: number; header: string[]; rows: Cell[][]; total?: Cell[] };
+type Cell = string;
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const TABLE_FONT_SIZE = 8;
-
-export function drawTable(doc: PDFKit.PDFDocument, table: Table): void {
-  const cell = (value: Cell, options: { bold?: boolean; header?: boolean; column: number }) => {
-    return {
-      text: pdfText(value),
-      font: { src: options.bold || options.header ? BOLD : FONT, size: TABLE_FONT_SIZE },
-      align: { x: options.column >= table.textColumns ? ('right' as const) : ('left' as const), y: 'center' as const },
-      ...(options.header ? { backgroundColor: '#e8eef5', type: 'TH' as const } : {}),
-    };
-  };
-  const row = (cells: Cell[], options: { bold?: boolean; header?: boolean } = {}) =>
-    cells.map((value, column) => cell(value, { ...options, column }));
-  doc.font(FONT).fontSize(TABLE_FONT_SIZE);
-  doc.table({
-    columnStyles: table.widths,
-    defaultStyle: { border: 0.5, borderColor: '#b8c2cc', padding: [3, 4, 3, 4] },
-    data: [
-      row(table.header, { header: true }),
-      ...table.rows.map((cells) => row(cells)),
-      ...(table.total ? [row(table.total, { bold: true })] : []),
-    ],
+/** Cells go through pdfText (one mapping of unusual characters for every PDF). */
+function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
+  const clean = (cells: string[]) => cells.map(pdfText);
+  drawPdfTable(doc, {
+    ...table,
+    header: clean(table.header),
+    rows: table.rows.map(clean),
+    total: table.total ? clean(table.total) : undefined,
   });
 }
 
-export function heading(doc: PDFKit.PDFDocument, text: string): void {
-  doc.moveDown(1.2);
-  doc.x = doc.page.margins.left;
-  doc.font(BOLD).fontSize(12).fillColor('#1f2937').text(pdfText(text));
-  doc.moveDown(0.4);
-}
+const heading = (doc: PDFKit.PDFDocument, text: string) => drawHeading(doc, pdfText(text));
 
 /** A PDF document (a Readable stream), already ended: read it to get the bytes. */
 export function renderFunderPdf(options: {
@@ -75,8 +62,7 @@ export function renderFunderPdf(options: {
     money(f.unpaidValueCents),
   ];
 
-  const doc = new PDFDocument({
-    size: 'A4',
+  const doc = createPdf({
     margin: 40,
     lang: locale === 'en' ? 'en-GB' : 'fr-FR',
     info: {
@@ -89,6 +75,7 @@ export function renderFunderPdf(options: {
 
   doc.font(BOLD).fontSize(18).fillColor('#111827').text(pdfText(labels.title));
   doc.font(BOLD).fontSize(13).text(pdfText(period.collectiveName));
+  drawIdentity(doc, period.identity, locale, pdfText);
   doc.moveDown(0.3);
   doc.font(FONT).fontSize(10).fillColor('#374151');
   doc.text(
@@ -98,6 +85,13 @@ export function renderFunderPdf(options: {
   );
   doc.text(pdfText(period.frozen ? labels.stateFrozen : labels.statePreview));
   doc.text(pdfText(say('exports.files.funder.generatedOn', { date: date(options.issuedOn) })));
+  // How the figures are derived, under the title: at the end it could fall alone onto a last page.
+  doc.moveDown(0.6);
+  doc
+    .font(FONT)
+    .fontSize(8)
+    .fillColor('#4b5563')
+    .text(pdfText(labels.method), { width: doc.page.width - left - doc.page.margins.right });
 
   heading(doc, labels.byChantier);
   const t = report.totals;
@@ -156,13 +150,7 @@ export function renderFunderPdf(options: {
     });
   }
 
-  doc.moveDown(1.5);
-  doc.x = left;
-  doc
-    .font(FONT)
-    .fontSize(8)
-    .fillColor('#4b5563')
-    .text(pdfText(labels.method), { width: doc.page.width - left - doc.page.margins.right });
-  doc.end();
+  drawCertification(doc, period.certifiedBy, locale, pdfText);
+  finishPdf(doc, (page, pages) => pdfText(say('everyday.pdf.page', { page, pages })));
   return doc;
 }

@@ -1,5 +1,7 @@
 // The payout workbook, written by the streaming writer and read back with exceljs: its sheets,
 // a bold frozen header, and real number cells with their formats — cents exact.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -81,4 +83,23 @@ describe('writePayoutWorkbook', () => {
     expect(sheet.getRow(4).getCell(1).font?.bold).toBe(true);
     expect(sheet.getRow(2).getCell(4).numFmt).toBe('#,##0.00 "€"');
   });
+});
+
+describe('writing an XLSX', () => {
+  it('makes Node print no DeprecationWarning (exceljs hands archiver strings, archiver-utils 2.1 calls new Buffer())', () => {
+    const run = spawnSync(
+      path.join(process.cwd(), 'node_modules', '.bin', 'tsx'),
+      [path.join('tests', 'support', 'xlsx-deprecations.ts')],
+      { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--pending-deprecation' }, timeout: 120_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { name?: string; message?: string; written?: number });
+    expect(lines.at(-1)?.written).toBeGreaterThan(1000);
+    expect(lines.filter((line) => line.name === 'DeprecationWarning' && /Buffer\(\)/.test(line.message ?? ''))).toEqual(
+      [],
+    );
+  }, 120_000);
 });

@@ -62,6 +62,32 @@ function payeeColumns(locale: ExportLocale): Column<PayeeRow>[] {
   ];
 }
 
+type ZipArchive = { append(source: unknown, data: unknown): unknown };
+const archives = new WeakMap<object, ZipArchive>();
+
+/**
+ * exceljs 4.4's streaming writer, whose zip receives Buffers instead of XML strings. exceljs
+ * appends strings to archiver 5, whose archiver-utils 2.1 turns each into a Buffer with the
+ * deprecated `new Buffer(string)`: Node printed "DeprecationWarning: Buffer() is deprecated"
+ * (DEP0005) on the first XLSX export. Handing archiver a Buffer (what `new Buffer(string)` made,
+ * UTF-8) skips that line and nothing else. exceljs assigns `this.zip` in its constructor, before
+ * the first append: the setter wraps the archive there.
+ */
+class WorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  get zip(): ZipArchive {
+    return archives.get(this)!;
+  }
+  set zip(archive: ZipArchive) {
+    const append = archive.append.bind(archive);
+    archive.append = (source, data) =>
+      append(
+        typeof source === 'string' ? Buffer.from(source, 'utf8') : source === null ? Buffer.alloc(0) : source,
+        data,
+      );
+    archives.set(this, archive);
+  }
+}
+
 async function writeSheet<Row>(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
@@ -88,7 +114,7 @@ async function writeSheet<Row>(
 export async function writePayoutWorkbook(report: PayoutReport, locale: ExportLocale, output: Writable): Promise<void> {
   const labels = fileLabels(locale).payouts;
   // No shared strings: that table is held in memory until the end; inline strings stream.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const workbook = new WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Butin';
   try {
     await writeSheet(workbook, labels.detailSheet, detailColumns(locale), report.detail);

@@ -71,6 +71,8 @@ import frPlans from '@/messages/fr/plans.json';
 import enPlans from '@/messages/en/plans.json';
 import frAlerts from '@/messages/fr/alerts.json';
 import enAlerts from '@/messages/en/alerts.json';
+import frEveryday from '@/messages/fr/everyday.json';
+import enEveryday from '@/messages/en/everyday.json';
 
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -113,6 +115,7 @@ const NAMESPACES = [
   [frWeek, enWeek],
   [frPlans, enPlans],
   [frAlerts, enAlerts],
+  [frEveryday, enEveryday],
 ] as const;
 
 type Pairs = typeof NAMESPACES;

@@ -1,16 +1,26 @@
-// The compte rendu financier as an A4 landscape PDF (pdfkit, standard Helvetica), laid out to be
+// The compte rendu financier as an A4 landscape PDF (the shared layout: embedded font, headers
+// repeated on each page, page numbers, identity and certification), laid out to be
 // attached as it is to the funder's form (Cerfa 15059): the collective, the period and its state,
 // the table of planned against realised money per chantier with the gaps and the voluntary
 // contributions, then each chantier's explanation of its gap, and how the figures are derived.
-import PDFDocument from 'pdfkit';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
 import { chantierLabel } from '@/lib/format/chantier';
 import type { ExportPeriod } from '@/lib/exports/export-period';
-import { fill, type ExportLocale } from '@/lib/exports/labels';
+import type { ExportLocale } from '@/lib/exports/labels';
 import { pdfText } from '@/lib/exports/pdf-text';
-import { drawTable, heading, type Cell } from '@/lib/exports/funder-pdf';
+import {
+  BOLD,
+  createPdf,
+  drawCertification,
+  drawIdentity,
+  drawTable,
+  finishPdf,
+  FONT,
+  heading,
+} from '@/lib/exports/pdf-layout';
+import { translatorFor } from '@/lib/i18n/translator';
 import { formatGapPercent, type CompteRendu, type ReportFigures } from '@/lib/plans/report';
 import { reportLabels } from '@/lib/plans/report-labels';
 
@@ -22,10 +32,11 @@ export function renderReportPdf(options: {
 }): PDFKit.PDFDocument {
   const { report, period, locale } = options;
   const labels = reportLabels(locale);
+  const say = translatorFor(locale);
   const c = labels.columns;
   const money = (cents: number) => formatCents(cents, locale);
   const date = (iso: string) => formatCalendarDate(iso, locale);
-  const figures = (f: ReportFigures): Cell[] => [
+  const figures = (f: ReportFigures): string[] => [
     money(f.plannedCents),
     money(f.realisedCents),
     money(f.gapCents),
@@ -35,8 +46,7 @@ export function renderReportPdf(options: {
     money(f.inKindCents),
   ];
 
-  const doc = new PDFDocument({
-    size: 'A4',
+  const doc = createPdf({
     layout: 'landscape',
     margin: 40,
     lang: locale === 'en' ? 'en-GB' : 'fr-FR',
@@ -47,41 +57,44 @@ export function renderReportPdf(options: {
     },
   });
   const left = doc.page.margins.left;
-  doc.font('Helvetica-Bold').fontSize(18).fillColor('#111827').text(pdfText(labels.title));
-  doc.font('Helvetica').fontSize(9).fillColor('#374151').text(pdfText(labels.subtitle));
+  doc.font(BOLD).fontSize(18).fillColor('#111827').text(pdfText(labels.title));
+  doc.font(FONT).fontSize(9).fillColor('#374151').text(pdfText(labels.subtitle));
   doc.moveDown(0.4);
-  doc.font('Helvetica-Bold').fontSize(13).fillColor('#111827').text(pdfText(period.collectiveName));
-  doc.font('Helvetica').fontSize(10).fillColor('#374151');
+  doc.font(BOLD).fontSize(13).fillColor('#111827').text(pdfText(period.collectiveName));
+  drawIdentity(doc, period.identity, locale, pdfText);
+  doc.font(FONT).fontSize(10).fillColor('#374151');
   doc.text(
     pdfText(
-      `${labels.period} : ${period.name} — ${fill(labels.dates, { start: date(period.startDate), end: date(period.endDate) })}`,
+      `${labels.period} : ${period.name} — ${say('alerts.files.dates', { start: date(period.startDate), end: date(period.endDate) })}`,
     ),
   );
   doc.text(pdfText(period.frozen ? labels.stateFrozen : labels.statePreview));
-  doc.text(pdfText(fill(labels.generatedOn, { date: date(options.issuedOn) })));
+  doc.text(pdfText(say('alerts.files.generatedOn', { date: date(options.issuedOn) })));
 
-  heading(doc, labels.byChantier);
+  heading(doc, pdfText(labels.byChantier));
   if (report.rows.length === 0) {
     doc.x = left;
-    doc.font('Helvetica').fontSize(10).text(pdfText(labels.nothing));
+    doc.font(FONT).fontSize(10).text(pdfText(labels.nothing));
   } else {
     drawTable(doc, {
       widths: [190, 80, 80, 80, 60, 75, 85, 80],
       textColumns: 1,
-      header: [c.chantier, c.planned, c.realised, c.gap, c.gapPercent, c.volunteerHours, c.volunteerValue, c.inKind],
-      rows: report.rows.map((row) => [chantierLabel(row), ...figures(row)]),
-      total: [labels.total, ...figures(report.totals)],
+      header: [c.chantier, c.planned, c.realised, c.gap, c.gapPercent, c.volunteerHours, c.volunteerValue, c.inKind].map(
+        pdfText,
+      ),
+      rows: report.rows.map((row) => [chantierLabel(row), ...figures(row)].map(pdfText)),
+      total: [labels.total, ...figures(report.totals)].map(pdfText),
     });
-    heading(doc, labels.explanations);
+    heading(doc, pdfText(labels.explanations));
     for (const row of report.rows) {
       doc.x = left;
       doc
-        .font('Helvetica-Bold')
+        .font(BOLD)
         .fontSize(10)
         .fillColor('#111827')
         .text(pdfText(chantierLabel(row)));
       doc
-        .font('Helvetica')
+        .font(FONT)
         .fontSize(10)
         .fillColor('#374151')
         .text(pdfText(row.explanation ?? labels.noExplanation));
@@ -90,7 +103,8 @@ export function renderReportPdf(options: {
   }
   doc.moveDown(1);
   doc.x = left;
-  doc.font('Helvetica').fontSize(8).fillColor('#4b5563').text(pdfText(labels.notes));
-  doc.end();
+  doc.font(FONT).fontSize(8).fillColor('#4b5563').text(pdfText(labels.notes));
+  drawCertification(doc, period.certifiedBy, locale, pdfText);
+  finishPdf(doc, (page, pages) => pdfText(say('everyday.pdf.page', { page, pages })));
   return doc;
 }

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { assertCan } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
+import type { TCollectiveIdentity } from '@/lib/settings/identity';
 
 export const ZSettingsUpdate = z.object({
   name: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
@@ -65,6 +66,23 @@ export async function updateSettings(options: { actor: Actor; input: TSettingsUp
         },
         after: options.input,
       },
+    });
+    return after;
+  });
+}
+
+/** The collective's identity on its documents (lib/settings/identity.ts); admins only. */
+export async function updateCollectiveIdentity(options: { actor: Actor; input: TCollectiveIdentity }) {
+  assertCan(options.actor, 'settings.manage');
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO collective_settings (id, updated_at) VALUES (1, now()) ON CONFLICT (id) DO NOTHING`;
+    const after = await tx.collectiveSettings.update({ where: { id: 1 }, data: options.input });
+    await writeAudit(tx, {
+      actorId: options.actor.id,
+      action: 'settings.identityUpdated',
+      entityType: 'settings',
+      entityId: '1',
+      data: { after: options.input },
     });
     return after;
   });

@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { getSettings } from '@/lib/settings/settings';
+import { collectiveIdentityOf, type CollectiveIdentity } from '@/lib/settings/identity';
 import { toIsoDate } from '@/lib/format/date';
 import {
   computePayouts,
@@ -46,6 +47,10 @@ export type StatementLine = {
 
 export type Statement = {
   collectiveName: string;
+  /** Legal name, address, SIRET, RNA as the settings hold them. */
+  collectiveIdentity?: CollectiveIdentity;
+  /** Who closed the period, and when: they certify the frozen figures. Null while open. */
+  certifiedBy?: { name: string; on: string } | null;
   period: {
     id: string;
     name: string;
@@ -79,6 +84,8 @@ export type Statement = {
 /** Everything the statements of one period share, read once (a zip reads it for everyone). */
 export type StatementContext = {
   collectiveName: string;
+  collectiveIdentity: CollectiveIdentity;
+  certifiedBy: { name: string; on: string } | null;
   timeZone: string;
   period: Statement['period'];
   lines: PayoutLine[];
@@ -107,7 +114,15 @@ export async function UNSAFE_loadStatementContext(periodId: string): Promise<Sta
   const [period, settings, chantiers, places] = await Promise.all([
     db().fundingPeriod.findUnique({
       where: { id: periodId },
-      select: { id: true, name: true, status: true, startDate: true, endDate: true, closedAt: true },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        startDate: true,
+        endDate: true,
+        closedAt: true,
+        closedBy: { select: { name: true } },
+      },
     }),
     getSettings(),
     db().chantier.findMany({ select: { id: true, code: true, name: true } }),
@@ -123,6 +138,11 @@ export async function UNSAFE_loadStatementContext(periodId: string): Promise<Sta
       : await frozenRun(periodId);
   return {
     collectiveName: settings.name,
+    collectiveIdentity: collectiveIdentityOf(settings),
+    certifiedBy:
+      period.status !== 'OPEN' && period.closedAt && period.closedBy
+        ? { name: period.closedBy.name, on: todayIn(settings.timeZone, period.closedAt) }
+        : null,
     timeZone: settings.timeZone,
     period: {
       id: period.id,
@@ -184,6 +204,8 @@ export async function statementFor(
   const paidInFull = payeeKey ? context.treasury?.statuses.get(payeeKey)?.state === 'PAID' : false;
   return {
     collectiveName: context.collectiveName,
+    collectiveIdentity: context.collectiveIdentity,
+    certifiedBy: context.certifiedBy,
     period: context.period,
     person: {
       id: person.id,

@@ -1,38 +1,16 @@
-// The statement PDF, drawn uncompressed so its text can be read back: what a freelancer attaches to
+// The statement PDF, its text read back: what a freelancer attaches to
 // an invoice must name the collective, the period, the person, each contribution, the computation
 // and the amount, in French by default.
 import { describe, expect, it } from 'vitest';
 import { pdfBytes, renderStatementPdf } from './statement-pdf';
 import type { Statement } from './statement-data';
-
-const WIN_ANSI_HIGH: Record<number, string> = {
-  0x80: '€',
-  0x85: '…',
-  0x8c: 'Œ',
-  0x91: '‘',
-  0x92: '’',
-  0x93: '“',
-  0x94: '”',
-  0x96: '–',
-  0x97: '—',
-  0x9c: 'œ',
-};
+import { pdfPages, pdfTextLines } from '@/lib/exports/test-pdf';
 
 /** The text shown by the PDF's TJ operators, pieces joined, spaces normalised. */
 function pdfTextOf(bytes: Uint8Array): string {
-  const source = Buffer.from(bytes).toString('latin1');
-  const pieces: string[] = [];
-  for (const [, array] of source.matchAll(/\[((?:<[0-9a-f]*>|\s|-?\d+(?:\.\d+)?)*)\]\s*TJ/g)) {
-    let line = '';
-    for (const [, hex] of array.matchAll(/<([0-9a-f]*)>/g)) {
-      for (let index = 0; index < hex.length; index += 2) {
-        const code = parseInt(hex.slice(index, index + 2), 16);
-        line += WIN_ANSI_HIGH[code] ?? String.fromCharCode(code);
-      }
-    }
-    pieces.push(line);
-  }
-  return pieces.join('\n').replace(/[\u00a0\u202f]/g, ' ');
+  return pdfTextLines(bytes)
+    .join('\n')
+    .replace(/[\u00a0\u202f]/g, ' ');
 }
 
 const statement: Statement = {
@@ -157,11 +135,48 @@ describe('renderStatementPdf', () => {
     const bytes = await pdfBytes(
       renderStatementPdf({ ...statement, contributions: many }, { locale: 'fr', compress: false }),
     );
-    const pages =
-      Buffer.from(bytes)
-        .toString('latin1')
-        .match(/\/Type \/Page\b/g) ?? [];
+    const pages = pdfPages(bytes);
     expect(pages.length).toBeGreaterThan(2);
     expect(pdfTextOf(bytes).replace(/\n/g, '')).toContain('Rétribution : 75,00 €');
-  });
+    // Each page is numbered; a page the table runs onto starts with its header row.
+    pages.forEach((lines, index) => expect(lines.at(-1)).toBe(`Page ${index + 1} / ${pages.length}`));
+    const tablePages = pages.filter((lines) => lines.filter((line) => line === '03/10/2026').length > 0);
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const lines of tablePages.slice(1)) expect(lines[0]).toBe('Date');
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/FontFile2 \d+ 0 R/);
+  }, 60_000);
+
+  it('names the collective as the settings hold it, and who certified the frozen figures', async () => {
+    const text = pdfTextOf(
+      await pdfBytes(
+        renderStatementPdf(
+          {
+            ...statement,
+            collectiveIdentity: {
+              name: 'Monscobar',
+              legalName: 'Association Monscobar',
+              address: '5 place de la Liberté\n59100 Roubaix',
+              siret: '73282932000074',
+              rna: 'W595012345',
+            },
+            certifiedBy: { name: 'Théo Trésorier', on: '2026-12-02' },
+          },
+          { locale: 'fr' },
+        ),
+      ),
+    );
+    for (const expected of [
+      'Association Monscobar',
+      '5 place de la Liberté',
+      '59100 Roubaix',
+      'SIRET 732 829 320 00074 · RNA W595012345',
+      'Certifié exact par Théo Trésorier, qui a clôturé la période le 02/12/2026.',
+    ])
+      expect(text.replace(/\n/g, ' ')).toContain(expected);
+    // A preview certifies nothing.
+    const preview = pdfTextOf(
+      await pdfBytes(renderStatementPdf({ ...statement, certifiedBy: null }, { locale: 'fr' })),
+    );
+    expect(preview).not.toContain('Certifié exact');
+  }, 60_000);
 });

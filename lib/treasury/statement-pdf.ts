@@ -1,9 +1,8 @@
-// A person's statement as an A4 PDF (pdfkit, standard Helvetica: nothing to ship, and all of
-// French): the document a freelancer attaches to their invoice. The collective and the period,
+// A person's statement as an A4 PDF/A (pdfkit, with the embedded font and the paging of
+// lib/exports/pdf-layout.ts): the document a freelancer attaches to their invoice. The collective and the period,
 // the person, their approved contributions (date, chantier, duration, rate), each payout line in
 // words, the amount, and whether it was paid. The document is a stream, ended once drawn: the
 // answer reads it as pdfkit writes it.
-import PDFDocument from 'pdfkit';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
@@ -11,6 +10,7 @@ import type { Locale, Messages } from '@/lib/i18n/locale';
 import type { MessageKeys, NestedKeyOf } from 'next-intl';
 import { translateKey, type MessageValues } from '@/lib/i18n/translator';
 import { pdfText } from '@/lib/exports/pdf-text';
+import { BOLD, createPdf, drawCertification, drawIdentity, drawTable, finishPdf, FONT } from '@/lib/exports/pdf-layout';
 import type { Statement } from './statement-data';
 
 type StatementMessages = Messages['treasury']['statement'];
@@ -19,9 +19,6 @@ type StatementT = (
   key: MessageKeys<StatementMessages, NestedKeyOf<StatementMessages>>,
   values?: MessageValues,
 ) => string;
-
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 const MUTED = '#4b5563';
 const INK = '#111827';
 
@@ -44,35 +41,29 @@ function paragraph(doc: Doc, text: string, options: { bold?: boolean; size?: num
 }
 
 function contributionsTable(doc: Doc, statement: Statement, t: StatementT, locale: Locale): void {
-  const cell = (text: string, options: { header?: boolean; right?: boolean } = {}) => ({
-    text: pdfText(text),
-    font: { src: options.header ? BOLD : FONT, size: 8 },
-    align: { x: options.right ? ('right' as const) : ('left' as const), y: 'center' as const },
-    ...(options.header ? { backgroundColor: '#e8eef5', type: 'TH' as const } : {}),
-  });
   doc.x = doc.page.margins.left;
-  doc.font(FONT).fontSize(8).fillColor(INK);
-  doc.table({
-    columnStyles: [58, 112, 170, 45, 62, 48],
-    defaultStyle: { border: 0.5, borderColor: '#b8c2cc', padding: [3, 4, 3, 4] },
-    data: [
+  drawTable(doc, {
+    widths: [58, 112, 170, 45, 62, 48],
+    // Date, chantier and description are text; duration and rate figures; "bénévole" text again.
+    textColumns: 3,
+    header: [
+      t('columns.date'),
+      t('columns.chantier'),
+      t('columns.description'),
+      t('columns.duration'),
+      t('columns.rate'),
+      t('columns.volunteer'),
+    ].map(pdfText),
+    rows: statement.contributions.map((contribution) =>
       [
-        cell(t('columns.date'), { header: true }),
-        cell(t('columns.chantier'), { header: true }),
-        cell(t('columns.description'), { header: true }),
-        cell(t('columns.duration'), { header: true, right: true }),
-        cell(t('columns.rate'), { header: true, right: true }),
-        cell(t('columns.volunteer'), { header: true }),
-      ],
-      ...statement.contributions.map((contribution) => [
-        cell(formatCalendarDate(contribution.date, locale)),
-        cell(contribution.place ? `${contribution.chantier} (${contribution.place})` : contribution.chantier),
-        cell(contribution.description),
-        cell(formatDuration(contribution.minutes), { right: true }),
-        cell(t('perHour', { amount: formatCents(contribution.rateCents, locale) }), { right: true }),
-        cell(contribution.volunteer ? t('yes') : ''),
-      ]),
-    ],
+        formatCalendarDate(contribution.date, locale),
+        contribution.place ? `${contribution.chantier} (${contribution.place})` : contribution.chantier,
+        contribution.description,
+        formatDuration(contribution.minutes),
+        t('perHour', { amount: formatCents(contribution.rateCents, locale) }),
+        contribution.volunteer ? t('yes') : '',
+      ].map(pdfText),
+    ),
   });
 }
 
@@ -84,9 +75,9 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
   const date = (iso: string) => formatCalendarDate(iso, locale);
   const { person, period } = statement;
 
-  const doc = new PDFDocument({
-    size: 'A4',
+  const doc = createPdf({
     margin: 50,
+    lang: locale === 'en' ? 'en-GB' : 'fr-FR',
     compress: options.compress ?? true,
     info: {
       Title: pdfText(t('documentTitle', { name: person.name, period: period.name })),
@@ -96,6 +87,7 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
   });
 
   paragraph(doc, statement.collectiveName, { color: MUTED });
+  drawIdentity(doc, statement.collectiveIdentity, locale, pdfText);
   doc.moveDown(0.3);
   paragraph(doc, t('title'), { bold: true, size: 18 });
   doc.moveDown(0.3);
@@ -152,12 +144,13 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
     });
   else if (period.status !== 'OPEN' && statement.totals.amountCents > 0) paragraph(doc, t('notPaid'));
 
+  drawCertification(doc, statement.certifiedBy, locale, pdfText);
   doc.moveDown(1.5);
   paragraph(doc, t('footer', { date: date(statement.issuedOn), collective: statement.collectiveName }), {
     size: 8,
     color: MUTED,
   });
-  doc.end();
+  finishPdf(doc, (page, pages) => pdfText(translateKey(locale, 'everyday.pdf.page', { page, pages })));
   return doc;
 }
 

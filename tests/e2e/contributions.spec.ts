@@ -59,6 +59,11 @@ test('a contributor declares on a phone, a referent approves one and rejects one
   await expectNoSeriousA11yViolations(referent);
   const firstItem = referent.getByTestId('review-item').filter({ hasText: first });
   const secondItem = referent.getByTestId('review-item').filter({ hasText: second });
+  // Nothing ticked: the page says so and nothing is approved.
+  const waiting = await referent.getByTestId('review-item').count();
+  await referent.getByRole('button', { name: 'Valider la sélection' }).click();
+  await expect(referent.getByText('Sélectionnez au moins une contribution.')).toBeVisible();
+  await expect(referent.getByTestId('review-item')).toHaveCount(waiting);
   await firstItem.getByRole('checkbox').check();
   await referent.getByRole('button', { name: 'Valider la sélection' }).click();
   await expect(referent.getByText('1 contribution validée.')).toBeVisible();

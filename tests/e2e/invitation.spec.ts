@@ -5,6 +5,10 @@ test('an admin invites a person, who gets the link by email, joins and signs in'
   const email = uniqueEmail('invitee');
   await signIn(page, DEMO.admin);
   await page.getByTestId('nav').getByRole('link', { name: 'Personnes' }).click();
+  // The test server sends mail (to the test SMTP server): the form says an email goes out.
+  await expect(page.getByTestId('invite-intro')).toHaveText(
+    'Butin lui envoie par e-mail un lien valable 7 jours pour choisir son nom et son mot de passe.',
+  );
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Nom', { exact: true }).fill('Nina Nouvelle');
   await page.getByRole('checkbox', { name: 'Trésorier·e' }).first().check();

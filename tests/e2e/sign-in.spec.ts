@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, signIn } from './support';
+import { DEMO, DEMO_PASSWORD, signIn, sql, uniqueEmail } from './support';
 
 test('a wrong password shows the French message, never which part was wrong', async ({ page }) => {
   await page.goto('/signin');
@@ -11,6 +11,28 @@ test('a wrong password shows the French message, never which part was wrong', as
   await page.getByLabel('Adresse e-mail').fill('nobody@monscobar.test');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.locator('main form').getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test('a deactivated account is told so, but only to whoever knows its password', async ({ page }) => {
+  // A deactivated person whose password is the demo one (the hash is copied from Alice's).
+  const email = uniqueEmail('deactivated');
+  await sql(
+    `INSERT INTO people (id, email, name, password_hash, active, updated_at)
+     SELECT $1, $2, 'Personne désactivée', password_hash, false, now() FROM people WHERE email = $3`,
+    [`deact-${Date.now().toString(36)}`, email, DEMO.contributor],
+  );
+  await page.goto('/signin');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('not the password');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('main form').getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('main form').getByRole('alert')).toHaveText(
+    "Ce compte est désactivé. Pour le réactiver, adressez-vous à l'administration du collectif.",
+  );
   await expect(page).toHaveURL(/\/signin/);
 });
 

@@ -9,7 +9,7 @@ import { GET as getPeople } from '@/app/api/v1/people/route';
 import { POST as postToken } from '@/app/api/v1/tokens/route';
 import { loadActor } from '@/lib/auth/load-actor';
 import { actorFromToken } from '@/lib/auth/actor';
-import { authenticate } from '@/lib/auth/options';
+import { AccountDeactivatedError, authenticate } from '@/lib/auth/options';
 import { setPersonActive, updatePersonRoles } from '@/lib/people/people';
 import { createApiToken } from '@/lib/tokens/api-tokens';
 import type { Actor } from '@/lib/auth/permissions';
@@ -89,6 +89,17 @@ describe('deactivation', () => {
     expect(response.status).toBe(401);
     expect(response.body.error.code).toBe('UNAUTHENTICATED');
     expect(await db().apiToken.count({ where: { personId: person.id } })).toBe(1);
+  });
+
+  it('tells the sign-in form the account is deactivated only when the password is right', async () => {
+    await setPersonActive({ actor: admin, personId: person.id, active: false });
+    const options = { tellDeactivated: true };
+    expect(await authenticate(person.email, 'wrong password', '10.0.0.2', 'SIGN_IN', options)).toBeNull();
+    const error = await rejectionOf(authenticate(person.email, TEST_PASSWORD, '10.0.0.2', 'SIGN_IN', options));
+    expect(error).toBeInstanceOf(AccountDeactivatedError);
+    expect(error.message).toBe('DEACTIVATED');
+    // Both attempts count as failures for the rate limits.
+    expect(await db().authAttempt.count({ where: { email: person.email, success: false } })).toBe(2);
   });
 
   it('leaves a deactivated person out of the people list', async () => {

@@ -5,7 +5,8 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { listPeopleForAdmin, listPersonNames, setPersonLocale } from '@/lib/people/people';
 import { listPeriodChoices } from '@/lib/periods/periods';
-import { findContributionDetail } from '@/lib/contributions/server/queries';
+import { findContributionDetail, totalsByStatus } from '@/lib/contributions/server/queries';
+import { ZContributionFilters } from '@/lib/contributions/inputs';
 import {
   createChantier,
   createPeriod,
@@ -113,6 +114,28 @@ describe('findContributionDetail', () => {
     await db().contribution.update({ where: { id: draft.id }, data: { deletedAt: new Date() } });
     expect(await findContributionDetail({ actor: owner, id: draft.id })).toBeNull();
     expect(await findContributionDetail({ actor: owner, id: 'no-such-contribution' })).toBeNull();
+  });
+});
+
+describe('totalsByStatus', () => {
+  it("sums a person's own hours per status, so Mes contributions says what each total counts", async () => {
+    const counted = await createPerson({ name: 'Blaise' });
+    const day = { personId: counted.id, chantierId, periodId: openPeriodId, date: '2026-02-10' };
+    await seedContribution({ ...day, minutes: 90, status: 'APPROVED' });
+    await seedContribution({ ...day, minutes: 30, status: 'APPROVED' });
+    await seedContribution({ ...day, minutes: 60, status: 'REJECTED' });
+    await seedContribution({ ...day, minutes: 45, status: 'DRAFT' });
+    await seedContribution({ ...day, personId: owner.id, minutes: 600, status: 'APPROVED' });
+    const totals = await totalsByStatus({ actor: counted, filters: ZContributionFilters.parse({}), scope: 'mine' });
+    expect(Object.fromEntries(totals.map((total) => [total.status, total.minutes]))).toEqual({
+      APPROVED: 120,
+      REJECTED: 60,
+      DRAFT: 45,
+    });
+    const approvedOnly = ZContributionFilters.parse({ status: 'APPROVED' });
+    expect(await totalsByStatus({ actor: counted, filters: approvedOnly, scope: 'mine' })).toEqual([
+      { status: 'APPROVED', minutes: 120 },
+    ]);
   });
 });
 

@@ -13,7 +13,7 @@ import { listPeriodChoices } from '@/lib/periods/periods';
 import { listPersonNames } from '@/lib/people/people';
 import { getSettings } from '@/lib/settings/settings';
 import { canReviewChantier } from '@/lib/contributions/policy';
-import { formatDuration, formatHoursDecimal } from '@/lib/contributions/duration';
+import { formatDuration } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
 import { currentPeriodId } from '@/lib/periods/current';
 import { todayIn } from '@/lib/contributions/server/periods';
@@ -104,7 +104,7 @@ export default async function ApprovedPage({
             {totals.map((total) => (
               <li key={total.chantierId} className="flex justify-between gap-4">
                 <span>{chantierName.get(total.chantierId)}</span>
-                <span className="font-medium tabular-nums">{formatHoursDecimal(total.minutes, locale)}</span>
+                <span className="font-medium tabular-nums">{formatDuration(total.minutes, locale)}</span>
               </li>
             ))}
           </ul>

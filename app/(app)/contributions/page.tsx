@@ -6,11 +6,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
 import { nextPageHref } from '@/lib/contributions/next-page';
-import { listContributions, totalsByChantier } from '@/lib/contributions/server/queries';
+import { listContributions, totalsByStatus } from '@/lib/contributions/server/queries';
 import { listChantiers } from '@/lib/chantiers/chantiers';
 import { listPeriodChoices } from '@/lib/periods/periods';
 import { CONTRIBUTION_STATUSES } from '@/lib/contributions/lifecycle';
-import { formatDuration, formatHoursDecimal } from '@/lib/contributions/duration';
+import { formatDuration } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
 import { PageTitle } from '@/components/ui/primitives';
 import { FilterBar, FilterSelect } from '@/components/contributions/filters';
@@ -18,6 +18,9 @@ import { StatusBadge } from '@/components/contributions/status-badge';
 import { RowAction } from '@/components/contributions/row-actions';
 import { deleteAction, submitAction } from '@/lib/contributions/actions';
 import { asLocale } from '@/lib/i18n/locales';
+
+/** Approved first: only those hours count towards pay. */
+const TOTALS_ORDER = ['APPROVED', 'SUBMITTED', 'CHANGES_REQUESTED', 'DRAFT', 'REJECTED'] as const;
 
 export default async function MyContributionsPage({
   searchParams,
@@ -38,11 +41,11 @@ export default async function MyContributionsPage({
   const filters = parsed.success ? parsed.data : ZContributionFilters.parse({});
   const [list, totals, chantiers, periods] = await Promise.all([
     listContributions({ actor, filters, scope: 'mine' }),
-    totalsByChantier({ actor, filters, scope: 'mine' }),
+    totalsByStatus({ actor, filters, scope: 'mine' }),
     listChantiers({ includeInactive: true }),
     listPeriodChoices({ actor }),
   ]);
-  const totalMinutes = totals.reduce((sum, total) => sum + total.minutes, 0);
+  const minutesByStatus = new Map(totals.map((total) => [total.status, total.minutes]));
   const nextHref = nextPageHref('/contributions', raw, list.nextCursor);
   return (
     <>
@@ -78,9 +81,24 @@ export default async function MyContributionsPage({
           options={CONTRIBUTION_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
         />
       </FilterBar>
-      <p className="mb-4 font-medium" data-testid="mine-total">
-        {t('mine.total', { hours: formatHoursDecimal(totalMinutes, locale) })}
-      </p>
+      <section className="mb-4" aria-labelledby="mine-totals-title" data-testid="mine-total">
+        <h2 id="mine-totals-title" className="font-medium">
+          {t('everyday.mineTotals.title')}
+        </h2>
+        <p className="text-sm text-slate-700">{t('everyday.mineTotals.hint')}</p>
+        {totals.length === 0 ? (
+          <p className="text-sm">{t('everyday.mineTotals.none')}</p>
+        ) : (
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {TOTALS_ORDER.filter((status) => minutesByStatus.has(status)).map((status) => (
+              <li key={status} data-status={status}>
+                {t(`everyday.mineTotals.status.${status}`)} :{' '}
+                <span className="font-medium tabular-nums">{formatDuration(minutesByStatus.get(status)!, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {list.items.length === 0 ? <p className="text-slate-700">{t('mine.empty')}</p> : null}
       <ul className="flex flex-col gap-3" data-testid="my-contributions">
         {list.items.map((item) => {

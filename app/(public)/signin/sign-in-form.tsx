@@ -1,5 +1,6 @@
 'use client';
-// The sign-in form. Wrong email and wrong password give the same message, on purpose.
+// The sign-in form. Wrong email and wrong password give the same message, on purpose; the right
+// password of a deactivated account is told so.
 import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
@@ -7,6 +8,7 @@ import { Button, Field, Notice, TextInput } from '@/components/ui/primitives';
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const t = useTranslations('signin');
+  const tEveryday = useTranslations('everyday.signin');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -30,7 +32,9 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
           ? t('rateLimited')
           : result?.error === 'CredentialsSignin'
             ? t('invalid')
-            : t('unavailable'),
+            : result?.error === 'DEACTIVATED'
+              ? tEveryday('deactivated')
+              : t('unavailable'),
       );
     } catch {
       setError(t('unavailable'));

@@ -11,6 +11,7 @@ import { openPeriodFor } from '@/lib/contributions/server/periods';
 import { assertDayWithinLimit, assertNotFuture, lockPeople } from '@/lib/contributions/server/day-rules';
 import { fromIsoDate } from '@/lib/format/date';
 import { checkPlanAlertsAfterChange } from '@/lib/plans/server/alerts';
+import { inactiveTargets } from '@/lib/contributions/server/targets';
 import {
   changeEvent,
   decideOrThrow,
@@ -21,14 +22,11 @@ import {
 } from '@/lib/contributions/server/load';
 
 async function assertChantierAndPlace(tx: Tx, chantierId: string, placeId: string | undefined | null): Promise<void> {
-  const chantier = await tx.chantier.findUnique({ where: { id: chantierId }, select: { active: true } });
-  if (!chantier || !chantier.active)
+  const inactive = await inactiveTargets(tx, [{ chantierId, placeId }]);
+  if (inactive.chantierIds.size > 0)
     throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: { chantierId: 'validation.unknownChantier' } });
-  if (placeId) {
-    const place = await tx.place.findUnique({ where: { id: placeId }, select: { active: true } });
-    if (!place || !place.active)
-      throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: { placeId: 'validation.unknownPlace' } });
-  }
+  if (inactive.placeIds.size > 0)
+    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: { placeId: 'validation.unknownPlace' } });
 }
 
 /** A submitted contribution moves the forecast: the envelope alerts are checked once it committed. */

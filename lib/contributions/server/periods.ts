@@ -1,7 +1,7 @@
 // Which funding period a contribution date falls in, and whether it still accepts changes.
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { fromIsoDate } from '@/lib/format/date';
+import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 
 export type PeriodRef = { id: string; name: string; status: 'OPEN' | 'CLOSED' | 'PAID' };
 
@@ -25,17 +25,31 @@ export function periodClosedError(period: PeriodRef): AppError {
   });
 }
 
+export type DayPeriod = PeriodRef & { startDate: Date; endDate: Date };
+
+/**
+ * The periods covering each of `days` (null where none does), in one query: the one reading of
+ * "which period takes this date" for the form, the API, the import and the week grid.
+ */
+export async function periodsOfDays(tx: Tx, days: readonly string[]): Promise<(DayPeriod | null)[]> {
+  const sorted = [...days].sort();
+  const periods = await tx.fundingPeriod.findMany({
+    where: { startDate: { lte: fromIsoDate(sorted[sorted.length - 1]) }, endDate: { gte: fromIsoDate(sorted[0]) } },
+    select: { id: true, name: true, status: true, startDate: true, endDate: true },
+  });
+  return days.map(
+    (day) => periods.find((period) => toIsoDate(period.startDate) <= day && day <= toIsoDate(period.endDate)) ?? null,
+  );
+}
+
 /** The open period covering `date`; a clear error naming the period (or its absence) otherwise. */
 export async function openPeriodFor(tx: Tx, date: string): Promise<PeriodRef> {
-  const found = await tx.fundingPeriod.findFirst({
-    where: { startDate: { lte: fromIsoDate(date) }, endDate: { gte: fromIsoDate(date) } },
-    select: { id: true, name: true, status: true },
-  });
+  const [found] = await periodsOfDays(tx, [date]);
   if (!found)
     throw new AppError('NO_PERIOD', 'errors.NO_PERIOD_FOR_DATE', {
       values: { date: date.split('-').reverse().join('/') },
       fields: { date: 'errors.NO_PERIOD' },
     });
   if (found.status !== 'OPEN') throw periodClosedError(found);
-  return found;
+  return { id: found.id, name: found.name, status: found.status };
 }

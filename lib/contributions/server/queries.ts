@@ -138,6 +138,16 @@ export async function totalsByChantier(options: { actor: Actor; filters: Filters
   return rows.map((row) => ({ chantierId: row.chantier_id, minutes: Number(row.minutes) }));
 }
 
+/** The hours of a list per status (same filters): a total says which contributions it counts. */
+export async function totalsByStatus(options: { actor: Actor; filters: Filters; scope?: ListScope }) {
+  const rows = await db().$queryRaw<{ status: TContributionOut['status']; minutes: bigint | number }[]>`
+    SELECT c.status, sum(c.minutes) AS minutes
+      FROM contributions c
+     WHERE ${and(listConditions(options.actor, options.filters, options.scope ?? 'all'))}
+     GROUP BY c.status`;
+  return rows.map((row) => ({ status: row.status, minutes: Number(row.minutes) }));
+}
+
 /** How many contributions a list holds (same filters, no pagination): the review count of the home page. */
 export async function countContributions(options: { actor: Actor; filters: Filters; scope?: ListScope }) {
   const [row] = await db().$queryRaw<{ count: bigint | number }[]>`

@@ -16,8 +16,9 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import type { ContributionAction } from '@/lib/contributions/lifecycle';
 import { decideOrThrow, changeEvent, type StoredRow } from '@/lib/contributions/server/load';
-import type { PeriodRef } from '@/lib/contributions/server/periods';
+import { periodsOfDays, type PeriodRef } from '@/lib/contributions/server/periods';
 import { collectiveToday, lockPeople } from '@/lib/contributions/server/day-rules';
+import { inactiveTargets } from '@/lib/contributions/server/targets';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import { chantierLabel } from '@/lib/format/chantier';
 import { byName } from '@/lib/format/compare';
@@ -38,19 +39,6 @@ import {
   type WeekPlan,
   type WeekRowInput,
 } from '@/lib/contributions/week-plan';
-
-type DayPeriod = PeriodRef & { startDate: Date; endDate: Date };
-
-/** The periods covering each day of the week (null where none does). */
-export async function periodsOfWeek(tx: Tx, days: readonly string[]): Promise<(DayPeriod | null)[]> {
-  const periods = await tx.fundingPeriod.findMany({
-    where: { startDate: { lte: fromIsoDate(days[days.length - 1]) }, endDate: { gte: fromIsoDate(days[0]) } },
-    select: { id: true, name: true, status: true, startDate: true, endDate: true },
-  });
-  return days.map(
-    (day) => periods.find((period) => toIsoDate(period.startDate) <= day && day <= toIsoDate(period.endDate)) ?? null,
-  );
-}
 
 export function toWeekDays(days: readonly string[], periods: readonly (PeriodRef | null)[]): WeekDay[] {
   return days.map((date, index) => ({ date, open: periods[index]?.status === 'OPEN' }));
@@ -101,19 +89,15 @@ async function unknownChantiersAndPlaces(tx: Tx, rows: readonly WeekRowInput[]):
     .map((row, index) => ({ row, index }))
     .filter(({ row }) => row.descriptionEdited || row.cells.some((cell) => cell.text !== null));
   if (changed.length === 0) return [];
-  const chantierIds = [...new Set(changed.map(({ row }) => row.chantierId))];
-  const placeIds = [...new Set(changed.flatMap(({ row }) => (row.placeId ? [row.placeId] : [])))];
-  const [chantiers, places] = await Promise.all([
-    tx.chantier.findMany({ where: { id: { in: chantierIds }, active: true }, select: { id: true } }),
-    placeIds.length ? tx.place.findMany({ where: { id: { in: placeIds }, active: true }, select: { id: true } }) : [],
-  ]);
-  const activeChantiers = new Set(chantiers.map((chantier) => chantier.id));
-  const activePlaces = new Set(places.map((place) => place.id));
+  const inactive = await inactiveTargets(
+    tx,
+    changed.map(({ row }) => row),
+  );
   return changed.flatMap(({ row, index }) => [
-    ...(activeChantiers.has(row.chantierId)
-      ? []
-      : [{ path: `rows.${index}.chantierId`, code: 'UNKNOWN_CHANTIER' as const }]),
-    ...(row.placeId && !activePlaces.has(row.placeId)
+    ...(inactive.chantierIds.has(row.chantierId)
+      ? [{ path: `rows.${index}.chantierId`, code: 'UNKNOWN_CHANTIER' as const }]
+      : []),
+    ...(row.placeId && inactive.placeIds.has(row.placeId)
       ? [{ path: `rows.${index}.placeId`, code: 'UNKNOWN_PLACE' as const }]
       : []),
   ]);
@@ -132,7 +116,7 @@ export async function saveWeek(options: {
   const saved = await db().$transaction(
     async (tx) => {
       const locked = await lockWeek(tx, actor.id, days);
-      const periods = await periodsOfWeek(tx, days);
+      const periods = await periodsOfDays(tx, days);
       // The locked rows are all the person's contributions of these days: the planner checks the
       // 24 h per day against them, and no other writer adds to them until this transaction ends.
       const result = planWeek({
@@ -276,7 +260,7 @@ export type WeekOut = {
 export async function loadWeek(options: { actor: Actor; weekStart: string }): Promise<WeekOut> {
   const days = weekDays(options.weekStart);
   const [periods, contributions] = await Promise.all([
-    periodsOfWeek(db(), days),
+    periodsOfDays(db(), days),
     db().contribution.findMany({
       where: {
         personId: options.actor.id,

@@ -7,6 +7,7 @@ import { listChantiers } from '@/lib/chantiers/chantiers';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { InviteForm, PersonRow } from './people-forms';
 import { chantierLabel } from '@/lib/format/chantier';
+import { mailEnabled } from '@/lib/mail/mailer';
 
 export default async function PeoplePage() {
   const actor = await requirePermission('people.update');
@@ -26,8 +27,15 @@ export default async function PeoplePage() {
       <PageTitle>{t('people.title')}</PageTitle>
       <div className="flex flex-col gap-6">
         <Section title={t('people.invite')}>
-          <p className="mb-4 text-sm text-slate-700">{t('people.inviteIntro')}</p>
-          <InviteForm roleOptions={roleOptions} chantierOptions={chantierOptions} />
+          {/* Say truly whether an email goes out: without SMTP the admin passes the link on. */}
+          <p className="mb-4 text-sm text-slate-700" data-testid="invite-intro">
+            {t(mailEnabled() ? 'everyday.invite.introEmail' : 'everyday.invite.introLink')}
+          </p>
+          <InviteForm
+            roleOptions={roleOptions}
+            chantierOptions={chantierOptions}
+            submitLabel={t(mailEnabled() ? 'people.submitInvite' : 'everyday.invite.submitLink')}
+          />
         </Section>
         <Section title={t('people.count', { count: people.length })}>
           <ul className="divide-y divide-slate-200">

@@ -32,7 +32,16 @@ function LinkNotice({ state }: { state: Extract<ActionState, { ok: true }> }) {
   );
 }
 
-export function InviteForm({ roleOptions, chantierOptions }: { roleOptions: Option[]; chantierOptions: Option[] }) {
+export function InviteForm({
+  roleOptions,
+  chantierOptions,
+  submitLabel,
+}: {
+  roleOptions: Option[];
+  chantierOptions: Option[];
+  /** "Envoyer l'invitation" only when the server sends mail. */
+  submitLabel: string;
+}) {
   const t = useTranslations('people');
   return (
     <ActionForm action={inviteAction} success={(state) => <LinkNotice state={state} />} resetOnSuccess>
@@ -43,7 +52,7 @@ export function InviteForm({ roleOptions, chantierOptions }: { roleOptions: Opti
       <CheckboxGroup legend={t('roles')} name="roles" options={roleOptions} />
       <CheckboxGroup legend={t('referentOf')} name="referentOf" options={chantierOptions} />
       <div>
-        <SubmitButton>{t('submitInvite')}</SubmitButton>
+        <SubmitButton>{submitLabel}</SubmitButton>
       </div>
     </ActionForm>
   );

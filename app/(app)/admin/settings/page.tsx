@@ -10,7 +10,8 @@ import { formatIban } from '@/lib/payees/validate';
 import { Notice, PageTitle, Section } from '@/components/ui/primitives';
 import { DebtorAccountForm } from '@/components/treasury/payments-forms';
 import { SettingsForm } from '../chantiers/forms';
-import { saveBankAccountAction } from './actions';
+import { IdentityForm } from '@/components/settings/identity-form';
+import { saveBankAccountAction, saveIdentityAction } from './actions';
 
 export default async function SettingsPage() {
   const actor = await requireActor();
@@ -30,6 +31,20 @@ export default async function SettingsPage() {
         {manages ? (
           <Section title={settings.name}>
             <SettingsForm settings={settings} />
+          </Section>
+        ) : null}
+        {manages ? (
+          <Section title={t('everyday.identity.title')}>
+            <p className="mb-4 text-sm text-slate-700">{t('everyday.identity.intro')}</p>
+            <IdentityForm
+              action={saveIdentityAction}
+              identity={{
+                legalName: settings.legalName,
+                address: settings.address,
+                siret: settings.siret,
+                rna: settings.rna,
+              }}
+            />
           </Section>
         ) : null}
         {debtor ? (
