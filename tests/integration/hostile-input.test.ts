@@ -120,6 +120,20 @@ async function resolveRoute(
   return { handlers: await ROUTE_FILES[best.file](), params: best.params };
 }
 
+/** JSON bodies of the wrong kind altogether, sent in place of an operation's object. */
+const WRONG_WHOLE_BODIES: [string, string][] = [
+  ['null', 'null'],
+  ['an empty array', '[]'],
+  ['an array of objects', '[{}]'],
+  ['a string', '"bonjour"'],
+  ['an empty string', '""'],
+  ['a number', '42'],
+  ['zero', '0'],
+  ['a huge number', '1e400'],
+  ['true', 'true'],
+  ['false', 'false'],
+];
+
 type Call = {
   method: string;
   pathParams: Record<string, string>;
@@ -246,6 +260,16 @@ describe('hostile input, over every operation of the served OpenAPI document', (
             ['a NUL key', '{"\\u0000":1}'],
           ]) {
             expectCleanAnswer(label(`body ${name}`), await send(path, { ...base, body: undefined, rawBody }));
+            calls++;
+          }
+          // A whole body that is not an object is refused as such: never a 5xx, never a success.
+          for (const [name, rawBody] of WRONG_WHOLE_BODIES) {
+            const answer = await send(path, { ...base, body: undefined, rawBody });
+            expectCleanAnswer(label(`whole body ${name}`), answer);
+            expect(
+              answer.status,
+              label(`whole body ${name} → ${answer.status} ${answer.text.slice(0, 200)}`),
+            ).toBeGreaterThanOrEqual(400);
             calls++;
           }
         }
