@@ -81,7 +81,9 @@ export function ConfirmSubmit({
         aria-labelledby={titleId}
         aria-describedby={bodyId}
         onClose={() => {
-          if (dialogRef.current?.returnValue !== 'confirm') openerRef.current?.focus();
+          // Back to the button that opened it, cancelled or confirmed: while a confirmed action runs
+          // the button is busy there, and the form then moves the focus on (action-form.tsx).
+          openerRef.current?.focus();
         }}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
         data-testid={testId ? `${testId}-dialog` : 'confirm-dialog'}
