@@ -14,6 +14,9 @@ describe('apiRouteFor: the route file Next picks', () => {
     ['/api/auth/callback/credentials', '/api/auth/[...nextauth]'],
     ['/api/health', '/api/health'],
     ['/api/v1/openapi.json', '/api/v1/openapi.json'],
+    // percent-encoded as Next decodes it
+    ['/api/v1/%6De', '/api/v1/me'],
+    ['/api/v1/contributions/bulk%2Dreview', '/api/v1/contributions/bulk-review'],
   ])('%s → %s', (path, file) => {
     expect(apiRouteFor(path)).toBe(file);
   });

@@ -83,7 +83,17 @@ const ROUTES = compile(API_ROUTE_METHODS);
 
 /** The route file Next serves a path with, if the table has one (unknown paths go to the 404 routes). */
 export function apiRouteFor(pathname: string, routes: Route[] = ROUTES): string | undefined {
-  const parts = pathname.split('/').filter(Boolean);
+  // Next routes the decoded path: `/api/v1/%6De` is `/api/v1/me`.
+  const parts = pathname
+    .split('/')
+    .filter(Boolean)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
   return routes.find((route) => matches(route, parts))?.file;
 }
 
