@@ -131,7 +131,8 @@ function form(fields: Record<string, string>): FormData {
 async function expectHandled(label: string, action: Action, data: FormData) {
   let state: unknown;
   try {
-    state = await action(null, data);
+    // A form's action (previous state, form data), or a plain one (form data) such as the language switch.
+    state = action.length === 1 ? await action(data) : await action(null, data);
   } catch (error) {
     if (isNextControlFlow(error)) return;
     throw new Error(`${label} threw: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
