@@ -101,9 +101,13 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 
 async function e2e(adminUrl: string) {
   console.log('\n━━━ end-to-end tests (Playwright, Chromium) ━━━');
-  const build = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
+  // E2E_REUSE_BUILD=1 keeps an existing build, to re-run a few specs after a full run; CI always builds.
+  const reuse = process.env.E2E_REUSE_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'));
+  const build = reuse
+    ? 0
+    : run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+        NEXT_TELEMETRY_DISABLED: '1',
+      });
   if (build !== 0) {
     results.push({ tier: 'e2e', passed: 0, failed: 1, skipped: 0, ok: false });
     return;
