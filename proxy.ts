@@ -2,8 +2,11 @@
 // (Next.js puts it on its own scripts), sends Strict-Transport-Security when Butin is served over
 // HTTPS, and turns away, as clean 4xx answers, requests Next itself would answer with a bare 500:
 // a path whose percent-encoding is invalid, a server action from another origin or larger than
-// the limit. It never decides who may see what: pages and handlers check that themselves.
+// the limit; and, on the API, a method the route does not answer, which Next would answer with a
+// bare 405 (lib/api/route-methods.ts). It never decides who may see what: pages and handlers check
+// that themselves.
 import { NextResponse, type NextRequest } from 'next/server';
+import { allowedMethods } from '@/lib/api/route-methods';
 import { isSameOrigin } from '@/lib/validation/origin';
 
 /** A server action's body may carry a spreadsheet of up to 5 MB (next.config.ts allows 6 MB). */
@@ -37,7 +40,13 @@ export function hasValidPercentEncoding(pathname: string): boolean {
 
 const servedOverHttps = () => /^https:\/\//i.test(process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? '');
 
-function refusal(request: NextRequest, status: number, code: string, message: string): Response {
+function refusal(
+  request: NextRequest,
+  status: number,
+  code: string,
+  message: string,
+  extraHeaders: Record<string, string> = {},
+): Response {
   const api = request.nextUrl.pathname.startsWith('/api/');
   const body = api || request.headers.has('next-action') ? JSON.stringify({ error: { code, message } }) : message;
   return new Response(body, {
@@ -45,6 +54,7 @@ function refusal(request: NextRequest, status: number, code: string, message: st
     headers: {
       'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
       'cache-control': 'no-store',
+      ...extraHeaders,
     },
   });
 }
@@ -59,7 +69,14 @@ export function proxy(request: NextRequest) {
   if (!hasValidPercentEncoding(rawPath)) {
     return withTransportSecurity(refusal(request, 400, 'BAD_REQUEST', 'The path is not valid percent-encoding'));
   }
-  if (rawPath.startsWith('/api/')) return withTransportSecurity(NextResponse.next());
+  if (rawPath.startsWith('/api/')) {
+    const allowed = allowedMethods(rawPath);
+    if (allowed && !allowed.includes(request.method.toUpperCase() as (typeof allowed)[number])) {
+      const message = `${request.method} is not allowed here; this endpoint answers ${allowed.join(', ')}`;
+      return withTransportSecurity(refusal(request, 405, 'METHOD_NOT_ALLOWED', message, { allow: allowed.join(', ') }));
+    }
+    return withTransportSecurity(NextResponse.next());
+  }
 
   if (request.method === 'POST' && request.headers.has('next-action')) {
     const origin = request.headers.get('origin');

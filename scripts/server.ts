@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Logger } from '@/lib/log';
+import { databaseDown } from '@/lib/health/database-state';
 import { errorFields } from '@/lib/log/error-fields';
 import { metrics } from '@/lib/metrics';
 import { routeMatcher, type RouteMatcher } from '@/lib/metrics/routes';
@@ -48,6 +49,26 @@ function sendJsonError(response: http.ServerResponse, status: number, code: stri
   response.end(JSON.stringify({ error: { code, message } }));
 }
 
+/** How long a client should wait before retrying while the database is away, in seconds. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A 500 answered while the database is away becomes 503 Service Unavailable with Retry-After: the
+ * page failed because a dependency is down, not because of a bug (Next gives its error pages no
+ * way to set a status). Applies to every response, written through writeHead or implicitly.
+ */
+function outageStatus(response: http.ServerResponse): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function writeHeadInOutage(this: http.ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (statusCode === 500 && databaseDown()) {
+      statusCode = 503;
+      if (typeof rest[0] === 'string') rest.shift(); // "Internal Server Error" would not fit any more
+      if (!this.headersSent) this.setHeader('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+    }
+    return (writeHead as (...args: unknown[]) => http.ServerResponse).call(this, statusCode, ...rest);
+  } as typeof response.writeHead;
+}
+
 /** Wraps a request handler (Next's, or a test's) with request ids, access log, metrics and /metrics. */
 export function createAppServer(options: {
   handle: Handler;
@@ -76,6 +97,7 @@ export function createAppServer(options: {
     const query = rawUrl.indexOf('?');
     const pathname = query === -1 ? rawUrl : rawUrl.slice(0, query);
     const method = request.method ?? 'GET';
+    outageStatus(response);
     inFlight += 1;
     registry.httpInFlight.inc();
 

@@ -101,16 +101,18 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 
 async function e2e(adminUrl: string) {
   console.log('\n━━━ end-to-end tests (Playwright, Chromium) ━━━');
-  const build = run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
+  // E2E_REUSE_BUILD=1 keeps an existing build, to re-run a few specs after a full run; CI always builds.
+  const reuse = process.env.E2E_REUSE_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'));
+  const build = reuse
+    ? 0
+    : run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+        NEXT_TELEMETRY_DISABLED: '1',
+      });
   if (build !== 0) {
     results.push({ tier: 'e2e', passed: 0, failed: 1, skipped: 0, ok: false });
     return;
   }
   const databaseUrl = await withDatabase('butin_e2e', adminUrl);
-  const { migrate } = await import('../lib/db/migrate');
-  await migrate({ databaseUrl, migrationsDir: path.join(root, 'prisma/migrations') });
   const [port, smtpPort, mailHttpPort] = [await freePort(), await freePort(), await freePort()];
   const mail = await startMailCatcher({ smtpPort, httpPort: mailHttpPort });
   cleanups.push(() => mail.stop());
@@ -123,25 +125,32 @@ async function e2e(adminUrl: string) {
     APP_URL: baseUrl,
     SMTP_URL: mail.smtpUrl,
     PORT: String(port),
+    HOST: '127.0.0.1',
   };
-  const server = spawn(
-    process.execPath,
-    [
-      '--import',
-      path.join(root, 'scripts/runtime/peer-address.mjs'),
-      path.join(root, 'node_modules/next/dist/bin/next'),
-      'start',
-      '-p',
-      String(port),
-    ],
-    { cwd: root, env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  // The app starts as it does in production — `npm start`'s own command, on the database given —
+  // so the e2e tier goes through scripts/server.ts (the socket's address, the access log, the
+  // graceful stop) and not a second way of serving Next.
+  const server = spawn(process.execPath, [path.join(root, 'scripts/run.mjs'), 'start'], {
+    cwd: root,
+    env: appEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const serverLog = path.join(reportDir, 'e2e-server.log');
   const logStream = fs.createWriteStream(serverLog);
   server.stdout.pipe(logStream);
   server.stderr.pipe(logStream);
-  cleanups.push(async () => server.kill('SIGTERM'));
-  await waitForHealth(`${baseUrl}/api/health`, 60_000);
+  // SIGTERM: the start script drains, closes its pool and exits; the database stops after it.
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        if (server.exitCode !== null || server.signalCode !== null) return resolve();
+        server.once('exit', () => resolve());
+        setTimeout(resolve, 20_000).unref();
+        server.kill('SIGTERM');
+      }),
+  );
+  // It migrates the database first (scripts/start.ts), as a deployment's start does.
+  await waitForHealth(`${baseUrl}/api/health`, 180_000);
   const file = path.join(reportDir, 'e2e.json');
   const status = await runAsync(
     process.execPath,

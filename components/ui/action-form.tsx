@@ -24,6 +24,7 @@ import type { ActionState } from '@/lib/actions/form-action';
 import { Button } from '@/components/ui/primitives';
 import { useAnnounce } from '@/components/ui/live-region';
 import { focusAfterRemoval, focusElement, listItemOf } from '@/components/ui/focus';
+import { controlNames, inFormOrder } from '@/components/ui/form-order';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -117,7 +118,11 @@ export function ActionForm({
   });
   const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
     const item = formRef.current ? listItemOf(formRef.current) : null;
-    const result = await latest.current.action(previous, formData);
+    let result = await latest.current.action(previous, formData);
+    // The summary lists the errors as the fields stand on the screen, not as the server checked them.
+    if (result && !result.ok && result.fields && formRef.current) {
+      result = { ...result, fields: inFormOrder(result.fields, controlNames(formRef.current)) };
+    }
     const { announce: say, t: translate } = latest.current;
     if (result?.ok) {
       say(result.message ?? translate('done'));
@@ -192,6 +197,20 @@ export function ActionForm({
   );
 }
 
+/**
+ * Whether the enclosing ActionForm's action is running, and what each of its submit buttons
+ * (SubmitButton, ConfirmSubmit and its dialog's button) carries meanwhile: aria-disabled and
+ * aria-busy rather than disabled — a disabled button would drop the keyboard focus to the page's
+ * body. The form ignores a second submit while the first runs.
+ */
+export function useSubmitPending(): {
+  pending: boolean;
+  attributes: { 'aria-disabled': true | undefined; 'aria-busy': true | undefined };
+} {
+  const { pending } = useContext(FormStateContext);
+  return { pending, attributes: { 'aria-disabled': pending || undefined, 'aria-busy': pending || undefined } };
+}
+
 export function SubmitButton({
   children,
   variant = 'primary',
@@ -206,19 +225,9 @@ export function SubmitButton({
   /** When the visible text repeats on the page: a name that says what this button acts on. */
   'aria-label'?: string;
 }) {
-  const { pending } = useContext(FormStateContext);
-  // aria-disabled rather than disabled: a disabled button would drop the keyboard focus to the
-  // page's body while the action runs. The form ignores a second submit meanwhile.
+  const { attributes } = useSubmitPending();
   return (
-    <Button
-      type="submit"
-      variant={variant}
-      aria-disabled={pending || undefined}
-      aria-busy={pending || undefined}
-      aria-label={ariaLabel}
-      name={name}
-      value={value}
-    >
+    <Button type="submit" variant={variant} {...attributes} aria-label={ariaLabel} name={name} value={value}>
       {children}
     </Button>
   );

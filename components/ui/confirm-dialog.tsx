@@ -5,7 +5,10 @@
 // opens with the focus on Cancel (its first button, which showModal() focuses): Enter on a
 // destructive question does nothing harmful. Without
 // JavaScript the button submits the form straight away (the server checks everything anyway).
+// Inside an ActionForm, while the action runs, both buttons are busy as SubmitButton is
+// (useSubmitPending): the focus stays on them, and the dialog does not open again.
 import { useId, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useSubmitPending } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/primitives';
 
 export type ConfirmTexts = {
@@ -42,7 +45,13 @@ export function ConfirmSubmit({
   const titleId = useId();
   const bodyId = useId();
 
+  const { pending, attributes } = useSubmitPending();
+
   function open(event: MouseEvent<HTMLButtonElement>) {
+    if (pending) {
+      event.preventDefault(); // the action asked for is still running
+      return;
+    }
     const dialog = dialogRef.current;
     if (!dialog || typeof dialog.showModal !== 'function') return; // no dialog support: submit at once
     event.preventDefault();
@@ -59,6 +68,7 @@ export function ConfirmSubmit({
         name={name}
         value={value}
         disabled={disabled}
+        {...attributes}
         aria-haspopup="dialog"
         aria-label={ariaLabel}
         onClick={open}
@@ -71,7 +81,9 @@ export function ConfirmSubmit({
         aria-labelledby={titleId}
         aria-describedby={bodyId}
         onClose={() => {
-          if (dialogRef.current?.returnValue !== 'confirm') openerRef.current?.focus();
+          // Back to the button that opened it, cancelled or confirmed: while a confirmed action runs
+          // the button is busy there, and the form then moves the focus on (action-form.tsx).
+          openerRef.current?.focus();
         }}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
         data-testid={testId ? `${testId}-dialog` : 'confirm-dialog'}
@@ -98,6 +110,7 @@ export function ConfirmSubmit({
               variant={variant === 'secondary' ? 'primary' : variant}
               name={name}
               value={value}
+              {...attributes}
               onClick={() => {
                 // The click submits the form (this button belongs to it); the dialog then closes.
                 setTimeout(() => dialogRef.current?.close('confirm'), 0);

@@ -1,8 +1,8 @@
 // The client's address, used only to key rate limits, never to grant anything.
 //
 // With no reverse proxy (TRUST_PROXY_HOPS=0, a direct `npm start`), the address is the TCP peer's:
-// `npm start` loads scripts/runtime/peer-address.mjs, which writes it into `x-butin-peer` on every
-// request, over anything the client sent. Behind proxies, each one appends the address it received
+// `npm start` serves Next through scripts/server.ts, which writes it into `x-butin-peer` on every
+// request, over anything the client sent (the e2e tier starts the app the same way). Behind proxies, each one appends the address it received
 // the request from to X-Forwarded-For; entries further left were written by the client and can be
 // anything, so the address is read `hops` entries from the right, where the last proxy we trust
 // wrote it.
@@ -10,7 +10,7 @@ import { env } from '@/lib/env';
 
 export const PEER_HEADER = 'x-butin-peer';
 
-/** True in a process started with peer-address.mjs: only then is `x-butin-peer` the socket's own. */
+/** True in a process serving through scripts/server.ts: only then is `x-butin-peer` the socket's own. */
 export function peerHeaderTrusted(): boolean {
   return (globalThis as Record<symbol, unknown>)[Symbol.for('butin.peerAddress')] === true;
 }
@@ -39,9 +39,9 @@ export function clientIp(
   };
   const peer = trustPeerHeader ? get(PEER_HEADER) : undefined;
   if (hops === 0) {
-    // No proxy: only the socket counts. Without the preload (a bare `next start`), Next writes the
-    // socket address into X-Forwarded-For only when the client sent none, so the rightmost entry
-    // is the best left, and a client can forge it: `npm start` always has the preload.
+    // No proxy: only the socket counts. Without scripts/server.ts (a bare `next start`), Next writes
+    // the socket address into X-Forwarded-For only when the client sent none, so the rightmost entry
+    // is the best left, and a client can forge it: `npm start` always serves through server.ts.
     return peer || forwardedClient(get('x-forwarded-for'), 1) || 'unknown';
   }
   // X-Real-IP is not read: a proxy that sets it is rare, and a client that sets it is not.

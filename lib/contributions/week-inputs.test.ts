@@ -53,3 +53,18 @@ describe('ZWeekForm', () => {
     expect(found).toEqual(expected);
   });
 });
+
+describe('ZWeekForm with a week that is not a date', () => {
+  it.each(['9'.repeat(400), '0000-01-01', '2026-02-30', '1e400', 'a\u0000b', '', '2026-13-01'])(
+    'refuses %j as a field error, without throwing',
+    (weekStart) => {
+      const form = new FormData();
+      form.set('weekStart', weekStart);
+      form.set('rows', '[]');
+      form.set('intent', 'save');
+      const parsed = ZWeekForm.safeParse(form);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toContain('weekStart');
+    },
+  );
+});

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ZCalendarDate } from '@/lib/contributions/inputs';
 import { MAX_DESCRIPTION_LENGTH } from '@/lib/contributions/limits';
-import { DAYS_IN_WEEK, weekStartOf } from '@/lib/contributions/week-dates';
+import { DAYS_IN_WEEK, isCalendarDate, weekStartOf } from '@/lib/contributions/week-dates';
 
 const ZId = z.string().trim().min(1).max(64);
 /** A fingerprint lists the "id:version" of a cell's contributions; a cell rarely holds more than a few. */
@@ -24,7 +24,9 @@ export const ZWeekRow = z.object({
 });
 
 export const ZWeekSave = z.object({
-  weekStart: ZCalendarDate.refine((date) => weekStartOf(date) === date, 'validation.date'),
+  // zod runs this check even when the date's own failed: only a real date has a Monday to compare
+  // (a 400-digit "date" made weekStartOf throw, a 500 — tests/integration/hostile-actions.test.ts).
+  weekStart: ZCalendarDate.refine((date) => isCalendarDate(date) && weekStartOf(date) === date, 'validation.date'),
   rows: z.array(ZWeekRow).max(60),
   submit: z.boolean().default(false),
 });

@@ -42,7 +42,13 @@ test('declaring: an empty form sends focus to the first field in error, a saved 
   await expect(duration).toHaveAccessibleDescription(/Indiquez une durée, par exemple 1h30\./);
   await expect(page.getByLabel('Chantier')).toHaveAccessibleDescription(/Choisissez un chantier\./);
   await expect(page.getByLabel('Description')).toHaveAccessibleDescription(/Décrivez en quelques mots/);
-  // The summary links each error to its field.
+  // The summary lists the errors in the order of the fields on the screen (duration, chantier,
+  // description), not in the order the server checked them, and links each error to its field.
+  await expect(page.locator('[data-form-message="error"] li')).toHaveText([
+    'Indiquez une durée, par exemple 1h30.',
+    'Choisissez un chantier.',
+    /^Décrivez en quelques mots/,
+  ]);
   await page.getByRole('link', { name: 'Choisissez un chantier.' }).press('Enter');
   await expect.poll(async () => (await focused(page)).id).toBe('chantierId');
 
@@ -186,4 +192,49 @@ test('the phone menu says whether it is open, closes on Escape and after a choic
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes contributions');
   await expect(mobile).toBeHidden();
   await context.close();
+});
+
+test('a confirmed action stays busy, focusable and closed to a second click until its answer', async ({ page }) => {
+  await signIn(page, DEMO.contributor);
+  const description = `Brouillon à supprimer ${Date.now()}`;
+  await page.goto('/contributions/new');
+  await page.getByLabel('Durée').fill('45min');
+  await page.getByLabel('Chantier').selectOption({ label: C1 });
+  await page.getByLabel('Description').fill(description);
+  await press(page, page.getByRole('button', { name: 'Enregistrer' }));
+  await expect(liveRegion(page)).toHaveAttribute('data-message', /\S/);
+
+  await page.goto('/contributions');
+  const item = page.getByTestId('contribution').filter({ hasText: description });
+  const opener = item.getByRole('button', { name: /^Supprimer/ });
+  const dialog = page.getByRole('dialog', { name: 'Supprimer cette contribution ?' });
+  // The server action is held until the test has looked at the buttons.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let sent!: () => void;
+  const posted = new Promise<void>((resolve) => (sent = resolve));
+  await page.route('**/contributions*', async (route) => {
+    if (route.request().method() === 'POST' && route.request().headers()['next-action']) {
+      sent();
+      await held;
+    }
+    await route.continue();
+  });
+
+  await press(page, opener);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Supprimer' }).press('Enter');
+  await posted;
+  await expect(dialog).toBeHidden();
+  // While the action runs: the button keeps the focus and says it is busy, and does not reopen the dialog.
+  await expect(opener).toHaveAttribute('aria-disabled', 'true');
+  await expect(opener).toHaveAttribute('aria-busy', 'true');
+  await expect(opener).toBeFocused();
+  await opener.click();
+  await expect(dialog).toBeHidden();
+
+  release();
+  await expect(liveRegion(page)).toHaveAttribute('data-message', 'Contribution supprimée.');
+  await expect(item).toHaveCount(0);
+  await page.unroute('**/contributions*');
 });
