@@ -29,12 +29,12 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return result;
 }
 
-async function currentLocale(actor: Actor | null): Promise<Locale> {
+export async function currentLocale(actor: Actor | null): Promise<Locale> {
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   return asLocale(cookie ?? actor?.locale);
 }
 
-function errorState(error: unknown, locale: Locale, context: string): ActionState {
+export function errorState(error: unknown, locale: Locale, context: string): ActionState {
   if (error instanceof ZodError) {
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {

@@ -4,7 +4,7 @@
 import type { ZodType } from 'zod';
 
 /** A success answer: JSON of this schema, a file of this content type, or no content (null). */
-export type SuccessResponse = ZodType | { contentType: string } | null;
+export type SuccessResponse = ZodType | { contentType: string | readonly string[] } | null;
 
 export type Operation<
   P extends ZodType | undefined = ZodType | undefined,
@@ -24,6 +24,8 @@ export type Operation<
   params?: P;
   query?: Q;
   body?: B;
+  /** A multipart/form-data upload instead of a JSON body: the field holding the file, its largest size. */
+  upload?: { field: string; maxBytes: number };
   /** Success answers by status. */
   responses: Record<number, SuccessResponse>;
   /**

@@ -73,6 +73,8 @@ import frAlerts from '@/messages/fr/alerts.json';
 import enAlerts from '@/messages/en/alerts.json';
 import frEveryday from '@/messages/fr/everyday.json';
 import enEveryday from '@/messages/en/everyday.json';
+import frClaims from '@/messages/fr/claims.json';
+import enClaims from '@/messages/en/claims.json';
 
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -116,6 +118,7 @@ const NAMESPACES = [
   [frPlans, enPlans],
   [frAlerts, enAlerts],
   [frEveryday, enEveryday],
+  [frClaims, enClaims],
 ] as const;
 
 type Pairs = typeof NAMESPACES;
