@@ -1,7 +1,7 @@
 // A person's statement as an A4 PDF (pdfkit, standard Helvetica: nothing to ship, and all of
 // French): the document a freelancer attaches to their invoice. The collective and the period,
-// the person, their approved contributions (date, chantier, duration, rate), each payout line in
-// words, the amount, and whether it was paid. The document is a stream, ended once drawn: the
+// the person, their approved contributions (date, chantier, duration, rate), their approved claims
+// (kind, amount, the names of their receipts), each payout line in words, the amount, and whether it was paid. The document is a stream, ended once drawn: the
 // answer reads it as pdfkit writes it.
 import PDFDocument from 'pdfkit';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -72,6 +72,47 @@ function contributionsTable(
   });
 }
 
+function claimsTable(doc: Doc, statement: Statement, locale: Locale): void {
+  const k = (key: string, values: Record<string, string | number> = {}) =>
+    translate(locale, `claimsPay.statement.${key}`, values);
+  const cell = (text: string, options: { header?: boolean; right?: boolean } = {}) => ({
+    text: pdfText(text),
+    font: { src: options.header ? BOLD : FONT, size: 8 },
+    align: { x: options.right ? ('right' as const) : ('left' as const), y: 'center' as const },
+    ...(options.header ? { backgroundColor: '#e8eef5', type: 'TH' as const } : {}),
+  });
+  const amount = (claim: Statement['claims'][number]) => {
+    const value = formatCents(claim.valueCents, locale);
+    if (claim.kind === 'MILEAGE')
+      return `${value} (${k('mileage', { distance: claim.distanceKm ?? 0, rate: formatCents(claim.mileageRateCents ?? 0, locale) })})`;
+    return claim.kind === 'IN_KIND' ? `${value} (${k('inKind')})` : value;
+  };
+  doc.x = doc.page.margins.left;
+  doc.font(FONT).fontSize(8).fillColor(INK);
+  doc.table({
+    columnStyles: [52, 90, 70, 120, 70, 93],
+    defaultStyle: { border: 0.5, borderColor: '#b8c2cc', padding: [3, 4, 3, 4] },
+    data: [
+      [
+        cell(k('columns.date'), { header: true }),
+        cell(k('columns.chantier'), { header: true }),
+        cell(k('columns.kind'), { header: true }),
+        cell(k('columns.description'), { header: true }),
+        cell(k('columns.amount'), { header: true, right: true }),
+        cell(k('columns.receipts'), { header: true }),
+      ],
+      ...statement.claims.map((claim) => [
+        cell(formatCalendarDate(claim.date, locale)),
+        cell(claim.place ? `${claim.chantier} (${claim.place})` : claim.chantier),
+        cell(translate(locale, `claimsPay.kinds.${claim.kind}`)),
+        cell(claim.description),
+        cell(amount(claim), { right: true }),
+        cell(claim.receipts.length > 0 ? claim.receipts.join(', ') : k('noReceipt')),
+      ]),
+    ],
+  });
+}
+
 /** The statement as a PDF document (a Readable stream), already ended: read it to get the bytes. */
 export function renderStatementPdf(statement: Statement, options: { locale: Locale; compress?: boolean }): Doc {
   const { locale } = options;
@@ -117,10 +158,25 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
   if (statement.contributions.length) contributionsTable(doc, statement, t, locale);
   else paragraph(doc, t('noContributions'), { color: MUTED });
 
+  if (statement.claims.length > 0) {
+    heading(doc, translate(locale, 'claimsPay.statement.claimsTitle', { count: statement.claims.length }));
+    claimsTable(doc, statement, locale);
+  }
+
   heading(doc, t('computationTitle'));
   for (const line of statement.lines) {
     paragraph(doc, line.chantier, { bold: true, size: 10 });
     paragraph(doc, line.words || t('nothingPaid'), { size: 9 });
+    if (line.expensesCents + line.fixedFeesCents > 0)
+      paragraph(
+        doc,
+        translate(locale, 'claimsPay.statement.lineParts', {
+          hours: money(line.hoursAmountCents),
+          expenses: money(line.expensesCents),
+          fees: money(line.fixedFeesCents),
+        }),
+        { size: 9 },
+      );
     paragraph(doc, t('lineAmount', { amount: money(line.amountCents) }), { size: 9 });
     doc.moveDown(0.4);
   }
@@ -140,6 +196,12 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
       size: 9,
       color: MUTED,
     });
+  if (statement.totals.inKindValueCents > 0)
+    paragraph(
+      doc,
+      translate(locale, 'claimsPay.statement.inKindValue', { amount: money(statement.totals.inKindValueCents) }),
+      { size: 9, color: MUTED },
+    );
   if (statement.totals.unpaidValueCents > 0)
     paragraph(doc, t('unpaidValue', { amount: money(statement.totals.unpaidValueCents) }), { size: 9, color: MUTED });
   doc.moveDown(0.6);
