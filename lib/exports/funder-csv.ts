@@ -6,6 +6,7 @@ import { formatCalendarDate } from '@/lib/format/date';
 import { safeText, type CsvCell, type CsvRecord } from './csv';
 import type { ExportPeriod } from './export-period';
 import type { Figures, FunderReport } from './funder-report';
+import { claimColumnLabels } from './claim-labels';
 import { fileLabels, type ExportLocale } from './labels';
 import { eurosText, hoursText } from './numbers';
 
@@ -19,7 +20,18 @@ function figureCells(figures: Figures): CsvCell[] {
     ...money(figures.amountCents),
     ...money(figures.volunteerValueCents),
     ...money(figures.unpaidValueCents),
+    ...claimCells(figures),
   ];
+}
+
+/** The claims' columns, last in every table: expenses and mileage, fixed fees (both inside what was paid), in-kind value. */
+function claimCells(figures: Figures): CsvCell[] {
+  return [...money(figures.expensesCents), ...money(figures.fixedFeesCents), ...money(figures.inKindValueCents)];
+}
+
+function claimHeader(locale: ExportLocale): CsvRecord {
+  const k = claimColumnLabels(locale);
+  return [k.expenses, k.expensesCents, k.fixedFees, k.fixedFeesCents, k.inKindValue, k.inKindValueCents];
 }
 
 export function* funderCsvRecords(
@@ -59,6 +71,7 @@ export function* funderCsvRecords(
     c.volunteerValueCents,
     c.unpaidValue,
     c.unpaidValueCents,
+    ...claimHeader(locale),
   ];
   const left = (envelopeCents: number | null, paidCents: number) =>
     envelopeCents === null ? null : envelopeCents - paidCents;
@@ -75,6 +88,7 @@ export function* funderCsvRecords(
       ...money(left(chantier.envelopeCents, f.amountCents)),
       ...money(f.volunteerValueCents),
       ...money(f.unpaidValueCents),
+      ...claimCells(f),
     ];
   }
   const t = report.totals;
@@ -89,6 +103,7 @@ export function* funderCsvRecords(
     ...money(left(t.envelopeCents, t.amountCents)),
     ...money(t.volunteerValueCents),
     ...money(t.unpaidValueCents),
+    ...claimCells(t),
   ];
   yield [];
 
@@ -103,6 +118,7 @@ export function* funderCsvRecords(
     c.volunteerValueCents,
     c.unpaidValue,
     c.unpaidValueCents,
+    ...claimHeader(locale),
   ];
   yield [labels.byPlace];
   yield [c.place, ...figureHeader];

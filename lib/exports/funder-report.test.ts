@@ -184,7 +184,19 @@ describe('invariants over random periods', () => {
     amountCents,
     unpaidValueCents,
     volunteerValueCents,
-  }: Figures) => ({ approvedMinutes, volunteerMinutes, amountCents, unpaidValueCents, volunteerValueCents });
+    expensesCents,
+    fixedFeesCents,
+    inKindValueCents,
+  }: Figures) => ({
+    approvedMinutes,
+    volunteerMinutes,
+    amountCents,
+    unpaidValueCents,
+    volunteerValueCents,
+    expensesCents,
+    fixedFeesCents,
+    inKindValueCents,
+  });
 
   it('the places of each chantier add up to it, every place to the total, the total to the payouts', () => {
     fc.assert(

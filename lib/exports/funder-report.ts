@@ -11,7 +11,9 @@
 //   largest-remainder method (apportion). A line's places therefore add up to the line, a
 //   chantier's places to the chantier, and all places to the total, to the cent.
 // Minutes are never apportioned: they are counted from the contributions themselves.
-import type { PayoutLine } from '@/lib/pricing';
+// - claims (step 0) carry their own place: a line's expenses, fixed fees and in-kind value go to
+//   the places of its claims, whole; only what its hours are paid is apportioned over minutes.
+import type { ClaimAmounts, PayoutLine } from '@/lib/pricing';
 import { apportion, type Weight } from './apportion';
 import { byName, byString } from '@/lib/format/compare';
 
@@ -24,7 +26,18 @@ export type FunderLine = Pick<
   | 'amountCents'
   | 'unpaidValueCents'
   | 'volunteerValueCents'
->;
+> &
+  Partial<ClaimAmounts>;
+
+/** The approved claims of one person in one chantier at one place (null: no place), summed. */
+export type PlaceClaims = {
+  personId: string;
+  chantierId: string;
+  placeId: string | null;
+  expensesCents: number;
+  fixedFeesCents: number;
+  inKindValueCents: number;
+};
 
 /** Approved minutes of one person in one chantier at one place (null: no place), volunteer or not. */
 export type PlaceMinutes = {
@@ -43,11 +56,19 @@ export type Figures = {
   amountCents: number;
   unpaidValueCents: number;
   volunteerValueCents: number;
+  /** Expenses and mileage (paid, inside amountCents). */
+  expensesCents: number;
+  /** Fixed fees (paid, inside amountCents). */
+  fixedFeesCents: number;
+  /** In-kind gifts, valued, never paid. */
+  inKindValueCents: number;
 };
 
 export type FunderReportInput = {
   lines: readonly FunderLine[];
   placeMinutes: readonly PlaceMinutes[];
+  /** The approved claims by place; none when the lines carry no claim part. */
+  placeClaims?: readonly PlaceClaims[];
   /** Every chantier with a line or an envelope (the run's chantier summary). */
   envelopes: readonly ChantierEnvelope[];
   chantiers: ReadonlyMap<string, { code: string | null; name: string }>;
@@ -79,9 +100,15 @@ export const zeroFigures = (): Figures => ({
   amountCents: 0,
   unpaidValueCents: 0,
   volunteerValueCents: 0,
+  expensesCents: 0,
+  fixedFeesCents: 0,
+  inKindValueCents: 0,
 });
 
 function addInto(target: Figures, figures: Figures): void {
+  target.expensesCents += figures.expensesCents;
+  target.fixedFeesCents += figures.fixedFeesCents;
+  target.inKindValueCents += figures.inKindValueCents;
   target.approvedMinutes += figures.approvedMinutes;
   target.volunteerMinutes += figures.volunteerMinutes;
   target.amountCents += figures.amountCents;
@@ -94,7 +121,11 @@ const NO_PLACE = '';
 const lineKey = (personId: string, chantierId: string) => `${personId}\u0000${chantierId}`;
 
 /** The figures of each place of one line, apportioned as the module's first lines say. */
-function lineByPlace(line: FunderLine, minutes: readonly PlaceMinutes[]): Map<string, Figures> {
+function lineByPlace(
+  line: FunderLine,
+  minutes: readonly PlaceMinutes[],
+  claims: readonly PlaceClaims[],
+): Map<string, Figures> {
   const paid = new Map<string, number>();
   const volunteer = new Map<string, number>();
   for (const entry of minutes) {
@@ -110,12 +141,31 @@ function lineByPlace(line: FunderLine, minutes: readonly PlaceMinutes[]): Map<st
     );
   }
   const weights = (map: Map<string, number>): Weight[] => [...map].map(([key, weight]) => ({ key, weight }));
-  const amounts = apportion(line.amountCents, weights(paid));
+  const expensesCents = line.expensesCents ?? 0;
+  const fixedFeesCents = line.fixedFeesCents ?? 0;
+  const claimed = { expensesCents: 0, fixedFeesCents: 0, inKindValueCents: 0 };
+  for (const claim of claims) {
+    claimed.expensesCents += claim.expensesCents;
+    claimed.fixedFeesCents += claim.fixedFeesCents;
+    claimed.inKindValueCents += claim.inKindValueCents;
+  }
+  if (
+    claimed.expensesCents !== expensesCents ||
+    claimed.fixedFeesCents !== fixedFeesCents ||
+    claimed.inKindValueCents !== (line.inKindValueCents ?? 0)
+  ) {
+    throw new Error(
+      `Funder report: the claims of ${line.personId} in ${line.chantierId} do not add up to their payout line`,
+    );
+  }
+  // What the hours are paid: the amount without the claims paid in full.
+  const amounts = apportion(line.amountCents - expensesCents - fixedFeesCents, weights(paid));
   const unpaid = apportion(line.unpaidValueCents, weights(paid));
   const volunteerValues = apportion(line.volunteerValueCents, weights(volunteer));
   const byPlace = new Map<string, Figures>();
   for (const key of new Set([...paid.keys(), ...volunteer.keys()])) {
     byPlace.set(key, {
+      ...zeroFigures(),
       approvedMinutes: paid.get(key) ?? 0,
       volunteerMinutes: volunteer.get(key) ?? 0,
       amountCents: amounts.get(key) ?? 0,
@@ -123,17 +173,33 @@ function lineByPlace(line: FunderLine, minutes: readonly PlaceMinutes[]): Map<st
       volunteerValueCents: volunteerValues.get(key) ?? 0,
     });
   }
+  for (const claim of claims) {
+    const key = claim.placeId ?? NO_PLACE;
+    addInto(byPlace.get(key) ?? byPlace.set(key, zeroFigures()).get(key)!, {
+      ...zeroFigures(),
+      amountCents: claim.expensesCents + claim.fixedFeesCents,
+      expensesCents: claim.expensesCents,
+      fixedFeesCents: claim.fixedFeesCents,
+      inKindValueCents: claim.inKindValueCents,
+    });
+  }
   return byPlace;
 }
 
-export function buildFunderReport(input: FunderReportInput): FunderReport {
-  const minutesByLine = new Map<string, PlaceMinutes[]>();
-  for (const entry of input.placeMinutes) {
+function groupByLine<Entry extends { personId: string; chantierId: string }>(entries: readonly Entry[]) {
+  const byLine = new Map<string, Entry[]>();
+  for (const entry of entries) {
     const key = lineKey(entry.personId, entry.chantierId);
-    const entries = minutesByLine.get(key);
-    if (entries) entries.push(entry);
-    else minutesByLine.set(key, [entry]);
+    const list = byLine.get(key);
+    if (list) list.push(entry);
+    else byLine.set(key, [entry]);
   }
+  return byLine;
+}
+
+export function buildFunderReport(input: FunderReportInput): FunderReport {
+  const minutesByLine = groupByLine(input.placeMinutes);
+  const claimsByLine = groupByLine(input.placeClaims ?? []);
   const chantierOf = (chantierId: string) => {
     const chantier = input.chantiers.get(chantierId);
     return { code: chantier?.code ?? '', name: chantier?.name ?? chantierId };
@@ -145,14 +211,18 @@ export function buildFunderReport(input: FunderReportInput): FunderReport {
   const totals = zeroFigures();
   for (const line of input.lines) {
     const key = lineKey(line.personId, line.chantierId);
-    const places = lineByPlace(line, minutesByLine.get(key) ?? []);
+    const places = lineByPlace(line, minutesByLine.get(key) ?? [], claimsByLine.get(key) ?? []);
     minutesByLine.delete(key);
+    claimsByLine.delete(key);
     const lineFigures = {
       approvedMinutes: line.approvedMinutes,
       volunteerMinutes: line.volunteerMinutes,
       amountCents: line.amountCents,
       unpaidValueCents: line.unpaidValueCents,
       volunteerValueCents: line.volunteerValueCents,
+      expensesCents: line.expensesCents ?? 0,
+      fixedFeesCents: line.fixedFeesCents ?? 0,
+      inKindValueCents: line.inKindValueCents ?? 0,
     };
     if (!byChantier.has(line.chantierId)) byChantier.set(line.chantierId, zeroFigures());
     addInto(byChantier.get(line.chantierId)!, lineFigures);
@@ -165,6 +235,7 @@ export function buildFunderReport(input: FunderReportInput): FunderReport {
     }
   }
   if (minutesByLine.size > 0) throw new Error('Funder report: approved contributions without a payout line');
+  if (claimsByLine.size > 0) throw new Error('Funder report: approved claims without a payout line');
 
   const envelopeOf = new Map(input.envelopes.map((envelope) => [envelope.chantierId, envelope]));
   const chantierIds = new Set([...envelopeOf.keys(), ...byChantier.keys()]);
@@ -263,6 +334,39 @@ export function aggregatePlaceMinutes(
         volunteer: contribution.volunteer,
         minutes: contribution.minutes,
       });
+  }
+  return [...groups.values()];
+}
+
+/** The approved claims of a pricing input, summed per person, chantier and place by kind. */
+export function aggregatePlaceClaims(
+  claims: Iterable<{
+    personId: string;
+    chantierId: string;
+    placeId?: string | null;
+    kind: string;
+    amountCents?: number | null;
+    distanceKm?: number | null;
+  }>,
+  mileageRateCents: number | null,
+): PlaceClaims[] {
+  const groups = new Map<string, PlaceClaims>();
+  for (const claim of claims) {
+    const placeId = claim.placeId ?? null;
+    const key = [claim.personId, claim.chantierId, placeId ?? NO_PLACE].join('\u0000');
+    const group = groups.get(key) ?? {
+      personId: claim.personId,
+      chantierId: claim.chantierId,
+      placeId,
+      expensesCents: 0,
+      fixedFeesCents: 0,
+      inKindValueCents: 0,
+    };
+    groups.set(key, group);
+    if (claim.kind === 'MILEAGE') group.expensesCents += (claim.distanceKm ?? 0) * (mileageRateCents ?? 0);
+    else if (claim.kind === 'EXPENSE') group.expensesCents += claim.amountCents ?? 0;
+    else if (claim.kind === 'FIXED_FEE') group.fixedFeesCents += claim.amountCents ?? 0;
+    else group.inKindValueCents += claim.amountCents ?? 0;
   }
   return [...groups.values()];
 }

@@ -13,7 +13,7 @@ export const EXPORT_API = {
     operationId: 'exportPayoutsCsv',
     method: 'get',
     path: '/periods/{id}/exports/payouts.csv',
-    summary: `The payout report as CSV (";", UTF-8 with BOM, CRLF; euros with a decimal comma and integer cents): one row per person and chantier, a blank line, then one row per payee and a total — ${PREVIEW_OR_FROZEN}`,
+    summary: `The payout report as CSV (";", UTF-8 with BOM, CRLF; euros with a decimal comma and integer cents): one row per person and chantier (its last columns split the amount into hours, expenses and mileage, fixed fees, and give the in-kind value), a blank line, then one row per payee and a total — ${PREVIEW_OR_FROZEN}`,
     who: 'treasurer',
     params: ZIdParams,
     responses: { 200: { contentType: CONTENT_TYPES.csv } },
@@ -42,7 +42,7 @@ export const EXPORT_API = {
     operationId: 'exportFunderReportCsv',
     method: 'get',
     path: '/periods/{id}/exports/funder-report.csv',
-    summary: `The funder report as CSV: hours and money per chantier (envelope, demand, paid), per place and per chantier and place, volunteer hours and their value — ${PREVIEW_OR_FROZEN}; per place, each line's money is shared by minutes (largest remainder)`,
+    summary: `The funder report as CSV: hours and money per chantier (envelope, demand, paid), per place and per chantier and place, volunteer hours and their value, and in the last columns the approved claims: expenses and mileage, fixed fees (both inside what was paid), in-kind value — ${PREVIEW_OR_FROZEN}; per place, each line's hours money is shared by minutes (largest remainder) and each claim counts at its own place`,
     who: 'treasurer',
     params: ZIdParams,
     responses: { 200: { contentType: CONTENT_TYPES.csv } },
@@ -55,6 +55,16 @@ export const EXPORT_API = {
     who: 'treasurer',
     params: ZIdParams,
     responses: { 200: { contentType: CONTENT_TYPES.pdf } },
+  }),
+  exportReceiptsZip: defineOperation({
+    operationId: 'exportReceiptsZip',
+    method: 'get',
+    path: '/periods/{id}/exports/receipts.zip',
+    summary:
+      'The receipts of every approved claim of the period in one ZIP, streamed, each named `<date>_<person>_<kind>_<amount>.<ext>` (e.g. 2026-09-10_chloe-dubois_note-de-frais_150,00.pdf; -2, -3 … when two would share a name); header X-Butin-Receipts gives their count (an empty ZIP when there is none)',
+    who: 'treasurer',
+    params: ZIdParams,
+    responses: { 200: { contentType: 'application/zip' } },
   }),
 };
 

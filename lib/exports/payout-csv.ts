@@ -3,12 +3,14 @@
 // decimal comma (for people) and in integer cents (for tools, and to check against the API).
 import type { CsvRecord } from './csv';
 import { safeText } from './csv';
+import { claimColumnLabels } from './claim-labels';
 import { fileLabels, type ExportLocale } from './labels';
 import { eurosText, hoursText } from './numbers';
 import type { PayoutDetailRow, PayoutReport } from './payout-report';
 
 export function payoutDetailHeader(locale: ExportLocale): CsvRecord {
   const c = fileLabels(locale).payouts.columns;
+  const k = claimColumnLabels(locale);
   return [
     c.personName,
     c.email,
@@ -30,6 +32,15 @@ export function payoutDetailHeader(locale: ExportLocale): CsvRecord {
     c.unpaidValueCents,
     c.volunteerValue,
     c.volunteerValueCents,
+    // The claim parts come last, so that tools reading the columns by position keep working.
+    k.hoursAmount,
+    k.hoursAmountCents,
+    k.expenses,
+    k.expensesCents,
+    k.fixedFees,
+    k.fixedFeesCents,
+    k.inKindValue,
+    k.inKindValueCents,
   ];
 }
 
@@ -56,6 +67,14 @@ export function payoutDetailRecord(row: PayoutDetailRow, locale: ExportLocale): 
     row.unpaidValueCents,
     eurosText(row.volunteerValueCents),
     row.volunteerValueCents,
+    eurosText(row.hoursAmountCents),
+    row.hoursAmountCents,
+    eurosText(row.expensesCents),
+    row.expensesCents,
+    eurosText(row.fixedFeesCents),
+    row.fixedFeesCents,
+    eurosText(row.inKindValueCents),
+    row.inKindValueCents,
   ];
 }
 

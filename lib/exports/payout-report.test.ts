@@ -54,7 +54,16 @@ describe('buildPayoutReport', () => {
         amountCents: 55555,
       },
     ]);
-    expect(totals).toEqual({ amountCents: 100_000, unpaidValueCents: 35000, volunteerValueCents: 6000, people: 3 });
+    expect(totals).toEqual({
+      amountCents: 100_000,
+      unpaidValueCents: 35000,
+      volunteerValueCents: 6000,
+      hoursAmountCents: 100_000,
+      expensesCents: 0,
+      fixedFeesCents: 0,
+      inKindValueCents: 0,
+      people: 3,
+    });
   });
 
   it('refuses a line whose person it cannot name, rather than dropping it', () => {
@@ -88,6 +97,14 @@ describe('payout CSV records', () => {
       'Valeur non rétribuée (centimes)',
       'Bénévolat valorisé (€)',
       'Bénévolat valorisé (centimes)',
+      'Heures rétribuées (€)',
+      'Heures rétribuées (centimes)',
+      'Frais et kilomètres (€)',
+      'Frais et kilomètres (centimes)',
+      'Forfaits (€)',
+      'Forfaits (centimes)',
+      'Valorisation en nature (€)',
+      'Valorisation en nature (centimes)',
     ]);
     expect(payoutDetailRecord(alice, 'fr')).toEqual([
       'Alice Martin',
@@ -110,6 +127,14 @@ describe('payout CSV records', () => {
       15555,
       '0,00',
       0,
+      '444,45',
+      44445,
+      '0,00',
+      0,
+      '0,00',
+      0,
+      '0,00',
+      0,
     ]);
     expect(payoutDetailRecord(alice, 'en')[7]).toBe('Default');
   });
@@ -124,7 +149,7 @@ describe('payout CSV records', () => {
     expect(text.startsWith('\ufeffPersonne;E-mail;Bénéficiaire;')).toBe(true);
     const lines = text.split('\r\n');
     expect(lines[1]).toBe(
-      'Alice Martin;alice@monscobar.test;Alice Martin;C1;Gestion et animation des tiers-lieux;30,00;3000;Par défaut;20,00;1200;0,00;0;0,00;0;444,45;44445;155,55;15555;0,00;0',
+      'Alice Martin;alice@monscobar.test;Alice Martin;C1;Gestion et animation des tiers-lieux;30,00;3000;Par défaut;20,00;1200;0,00;0;0,00;0;444,45;44445;155,55;15555;0,00;0;444,45;44445;0,00;0;0,00;0;0,00;0',
     );
     expect(lines.slice(5)).toEqual([
       '',

@@ -2,11 +2,11 @@
 // them: one row per person and chantier, and one per payee (the person, or the organisation that
 // receives for them). Pure: the names, emails and payees are looked up by the caller. The CSV and
 // the XLSX both write these rows, so their cents cannot differ.
-import { aggregatePayees, type PayoutLine, type RateSource } from '@/lib/pricing';
+import { aggregatePayees, type ClaimAmounts, type PayoutLine, type RateSource } from '@/lib/pricing';
 import { byName, byString } from '@/lib/format/compare';
 
-/** A payout line without its explanation: the figures a report shows. */
-export type ReportLine = Omit<PayoutLine, 'explanation'>;
+/** A payout line without its explanation, with its claim parts: the figures a report shows. */
+export type ReportLine = Omit<PayoutLine, 'explanation'> & ClaimAmounts;
 
 export type ReportPerson = { name: string; email: string; payeeKey: string; payeeName: string };
 export type ReportChantier = { code: string | null; name: string };
@@ -33,14 +33,14 @@ export type PayoutDetailRow = {
   amountCents: number;
   unpaidValueCents: number;
   volunteerValueCents: number;
-};
+} & ClaimAmounts;
 
 export type PayeeSummaryRow = { payeeKey: string; payeeName: string; peopleNames: string[]; amountCents: number };
 
 export type PayoutReport = {
   detail: PayoutDetailRow[];
   payees: PayeeSummaryRow[];
-  totals: { amountCents: number; unpaidValueCents: number; volunteerValueCents: number; people: number };
+  totals: { amountCents: number; unpaidValueCents: number; volunteerValueCents: number; people: number } & ClaimAmounts;
 };
 
 export function buildPayoutReport(input: PayoutReportInput): PayoutReport {
@@ -69,6 +69,10 @@ export function buildPayoutReport(input: PayoutReportInput): PayoutReport {
       amountCents: line.amountCents,
       unpaidValueCents: line.unpaidValueCents,
       volunteerValueCents: line.volunteerValueCents,
+      hoursAmountCents: line.hoursAmountCents,
+      expensesCents: line.expensesCents,
+      fixedFeesCents: line.fixedFeesCents,
+      inKindValueCents: line.inKindValueCents,
     };
   });
   detail.sort(
@@ -98,11 +102,24 @@ export function buildPayoutReport(input: PayoutReportInput): PayoutReport {
   }));
   payees.sort((a, b) => byName(a.payeeName, b.payeeName) || byString(a.payeeKey, b.payeeKey));
 
-  const totals = { amountCents: 0, unpaidValueCents: 0, volunteerValueCents: 0, people: amountByPerson.size };
+  const totals = {
+    amountCents: 0,
+    unpaidValueCents: 0,
+    volunteerValueCents: 0,
+    hoursAmountCents: 0,
+    expensesCents: 0,
+    fixedFeesCents: 0,
+    inKindValueCents: 0,
+    people: amountByPerson.size,
+  };
   for (const line of input.lines) {
     totals.amountCents += line.amountCents;
     totals.unpaidValueCents += line.unpaidValueCents;
     totals.volunteerValueCents += line.volunteerValueCents;
+    totals.hoursAmountCents += line.hoursAmountCents;
+    totals.expensesCents += line.expensesCents;
+    totals.fixedFeesCents += line.fixedFeesCents;
+    totals.inKindValueCents += line.inKindValueCents;
   }
   return { detail, payees, totals };
 }

@@ -5,6 +5,7 @@
 // beside them, exact, for tools and checks. Header rows are bold and frozen.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { claimColumnLabels } from './claim-labels';
 import { fileLabels, type ExportLocale } from './labels';
 import { eurosNumber, hoursNumber } from './numbers';
 import type { PayoutDetailRow, PayoutReport } from './payout-report';
@@ -19,6 +20,7 @@ type Column<Row> = { header: string; width: number; numFmt?: string; value: (row
 function detailColumns(locale: ExportLocale): Column<PayoutDetailRow>[] {
   const labels = fileLabels(locale).payouts;
   const c = labels.columns;
+  const k = claimColumnLabels(locale);
   const euros = (header: string, width: number, cents: (row: PayoutDetailRow) => number): Column<PayoutDetailRow> => ({
     header,
     width,
@@ -46,6 +48,15 @@ function detailColumns(locale: ExportLocale): Column<PayoutDetailRow>[] {
     { header: c.unpaidValueCents, width: 16, numFmt: INTEGER_FORMAT, value: (row) => row.unpaidValueCents },
     euros(c.volunteerValue, 16, (row) => row.volunteerValueCents),
     { header: c.volunteerValueCents, width: 16, numFmt: INTEGER_FORMAT, value: (row) => row.volunteerValueCents },
+    // The claim parts come last, as in the CSV.
+    euros(k.hoursAmount, 14, (row) => row.hoursAmountCents),
+    { header: k.hoursAmountCents, width: 14, numFmt: INTEGER_FORMAT, value: (row) => row.hoursAmountCents },
+    euros(k.expenses, 14, (row) => row.expensesCents),
+    { header: k.expensesCents, width: 14, numFmt: INTEGER_FORMAT, value: (row) => row.expensesCents },
+    euros(k.fixedFees, 14, (row) => row.fixedFeesCents),
+    { header: k.fixedFeesCents, width: 14, numFmt: INTEGER_FORMAT, value: (row) => row.fixedFeesCents },
+    euros(k.inKindValue, 16, (row) => row.inKindValueCents),
+    { header: k.inKindValueCents, width: 16, numFmt: INTEGER_FORMAT, value: (row) => row.inKindValueCents },
   ];
 }
 

@@ -2,7 +2,7 @@
 // the export tests print: Alice 444,45 €, Bob 444,44 €, Chloé 111,11 € in chantier 1 (an envelope
 // of 1 000 € for 1 350 € asked), plus 2 h of Alice's volunteering in chantier 2 at La Baraka.
 // Bob and Chloé are paid through La Coroutine. Used by tests only.
-import { computePayouts, type PricingInput } from '@/lib/pricing';
+import { computePayoutsWithClaims, type PricingInput } from '@/lib/pricing';
 import type { ReportChantier, ReportPerson } from './payout-report';
 
 export const WORKED_INPUT: PricingInput = {
@@ -67,7 +67,8 @@ export const WORKED_INPUT: PricingInput = {
   ],
 };
 
-export const workedResult = () => computePayouts(WORKED_INPUT);
+// Priced with step 0 and no claim: the same cents, with the claim parts (all zero but the hours).
+export const workedResult = () => computePayoutsWithClaims({ ...WORKED_INPUT, claims: [] });
 
 export const WORKED_PEOPLE = new Map<string, ReportPerson>([
   [

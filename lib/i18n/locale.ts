@@ -75,6 +75,8 @@ import frEveryday from '@/messages/fr/everyday.json';
 import enEveryday from '@/messages/en/everyday.json';
 import frClaims from '@/messages/fr/claims.json';
 import enClaims from '@/messages/en/claims.json';
+import frClaimsPay from '@/messages/fr/claimsPay.json';
+import enClaimsPay from '@/messages/en/claimsPay.json';
 
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -119,6 +121,7 @@ const NAMESPACES = [
   [frAlerts, enAlerts],
   [frEveryday, enEveryday],
   [frClaims, enClaims],
+  [frClaimsPay, enClaimsPay],
 ] as const;
 
 type Pairs = typeof NAMESPACES;

@@ -2,17 +2,19 @@
 // (`frozen: false`, computed by the pricing module from the approved contributions), or the lines
 // of a frozen payout run read back exactly as they were stored (`frozen: true`). Everyone sees
 // every line when the collective's transparency is on; otherwise only treasurers do, and the
-// others see their own lines alone.
+// others see their own lines alone. Each line and total carries the claim parts (step 0,
+// docs/pricing.md): hours, expenses, fixed fees, in-kind value.
 import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import {
-  computePayouts,
-  summariseLines,
-  type ChantierSummary,
+  computePayoutsWithClaims,
+  type ClaimAmounts,
   type LineExplanation,
   type PayoutLine,
+  type PricedChantier,
+  type PricedTotals,
 } from '@/lib/pricing';
 import { loadPreviewPricingInput } from './payouts';
 import { seesEveryone } from './periods';
@@ -21,26 +23,63 @@ import type { TPayoutsOut } from './schemas';
 import { byString } from '@/lib/format/compare';
 import { metrics, timed } from '@/lib/metrics';
 
-type StoredLine = Omit<PayoutLine, 'explanation'> & { explanation: unknown };
+type StoredLine = Omit<PayoutLine, 'explanation'> & Omit<ClaimAmounts, 'hoursAmountCents'> & { explanation: unknown };
+/** A payout line as the API gives it: the module's line with its claim parts. */
+export type PayoutLineWithClaims = PayoutLine & ClaimAmounts;
 
 /** The envelope use of a frozen run, from its stored lines and inputs — never recomputed. */
 export function summariseChantiers(
-  lines: readonly PayoutLine[],
+  lines: readonly PayoutLineWithClaims[],
   envelopes: readonly { chantierId: string; amountCents: number }[],
-): ChantierSummary[] {
+): PricedChantier[] {
   const envelopeOf = new Map(envelopes.map((envelope) => [envelope.chantierId, envelope.amountCents]));
   const chantierIds = [...new Set([...lines.map((line) => line.chantierId), ...envelopeOf.keys()])].sort(byString);
   return chantierIds.map((chantierId) => {
     const chantierLines = lines.filter((line) => line.chantierId === chantierId);
-    const first = chantierLines[0]?.explanation;
+    const hoursLine = chantierLines.find((line) => line.approvedMinutes > 0) ?? chantierLines[0];
+    const first = hoursLine?.explanation;
+    const sum = (pick: (line: PayoutLineWithClaims) => number) =>
+      chantierLines.reduce((total, line) => total + pick(line), 0);
+    const envelopeCents = envelopeOf.get(chantierId) ?? null;
+    const fixedCents = sum((line) => line.expensesCents + line.fixedFeesCents);
+    const demandCents = first ? roundExactCents(first.chantierDemandCents) : 0;
     return {
       chantierId,
-      envelopeCents: envelopeOf.get(chantierId) ?? null,
-      demandCents: first ? roundExactCents(first.chantierDemandCents) : 0,
-      paidCents: chantierLines.reduce((sum, line) => sum + line.amountCents, 0),
+      envelopeCents,
+      demandCents,
+      paidCents: sum((line) => line.amountCents),
       bound: first?.envelopeBound ?? false,
+      fixedCents,
+      expensesCents: sum((line) => line.expensesCents),
+      fixedFeesCents: sum((line) => line.fixedFeesCents),
+      inKindValueCents: sum((line) => line.inKindValueCents),
+      hoursEnvelopeCents: envelopeCents === null ? null : Math.max(0, envelopeCents - fixedCents),
+      overdrawn: envelopeCents !== null && fixedCents > envelopeCents,
+      totalDemandCents: demandCents + fixedCents,
     };
   });
+}
+
+/** Step 6 over a set of lines, with the claim parts: each person's payout and the totals. */
+export function summarisePricedLines(lines: readonly PayoutLineWithClaims[]): {
+  people: { personId: string; amountCents: number }[];
+  totals: PricedTotals;
+} {
+  const amountByPerson = new Map<string, number>();
+  const totals: PricedTotals = {
+    amountCents: 0,
+    unpaidValueCents: 0,
+    volunteerValueCents: 0,
+    hoursAmountCents: 0,
+    expensesCents: 0,
+    fixedFeesCents: 0,
+    inKindValueCents: 0,
+  };
+  for (const line of lines) {
+    amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
+    for (const field of Object.keys(totals) as (keyof PricedTotals)[]) totals[field] += line[field];
+  }
+  return { people: [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents })), totals };
 }
 
 function storedEnvelopes(inputs: unknown): { chantierId: string; amountCents: number }[] {
@@ -52,7 +91,7 @@ function storedEnvelopes(inputs: unknown): { chantierId: string; amountCents: nu
   );
 }
 
-function toPayoutLine(line: StoredLine): PayoutLine {
+function toPayoutLine(line: StoredLine): PayoutLineWithClaims {
   return {
     personId: line.personId,
     chantierId: line.chantierId,
@@ -64,6 +103,11 @@ function toPayoutLine(line: StoredLine): PayoutLine {
     amountCents: line.amountCents,
     unpaidValueCents: line.unpaidValueCents,
     volunteerValueCents: line.volunteerValueCents,
+    // Runs frozen before claims stored no hours part: it is what the claims leave of the amount.
+    hoursAmountCents: line.amountCents - line.expensesCents - line.fixedFeesCents,
+    expensesCents: line.expensesCents,
+    fixedFeesCents: line.fixedFeesCents,
+    inKindValueCents: line.inKindValueCents,
     explanation: line.explanation as LineExplanation,
   };
 }
@@ -88,7 +132,7 @@ async function frozenRun(periodId: string, runId: string | undefined) {
     .sort((a, b) => byString(a.personId, b.personId) || byString(a.chantierId, b.chantierId));
   // The run's total is the one it was frozen with (what is paid); the values left unpaid are not
   // stored on the run, so they are summed from its lines.
-  const { people, totals } = summariseLines(lines);
+  const { people, totals } = summarisePricedLines(lines);
   return {
     runId: run.id,
     runStatus: run.status,
@@ -115,15 +159,17 @@ export async function getPayouts(options: { actor: Actor; periodId: string; runI
       ? { frozen: true, ...(await frozenRun(period.id, options.runId)) }
       : await (async () => {
           const result = await timed(metrics().previewDuration, async () =>
-            computePayouts(await loadPreviewPricingInput(period.id)),
+            computePayoutsWithClaims(await loadPreviewPricingInput(period.id)),
           );
-          return { frozen: false, runId: null, runStatus: null, ...result };
+          // The preview's claims are stand-ins summed per kind (loadPreviewClaims): not shown.
+          const lines = result.lines.map(({ claims: _claims, ...line }) => line);
+          return { frozen: false, runId: null, runStatus: null, ...result, lines };
         })();
 
   const everyone = await seesEveryone(options.actor);
   // Someone who sees only their own lines gets the totals of those lines, not the collective's.
   const lines = everyone ? source.lines : source.lines.filter((line) => line.personId === options.actor.id);
-  const { people, totals } = everyone ? source : summariseLines(lines);
+  const { people, totals } = everyone ? source : summarisePricedLines(lines);
   return {
     periodId: period.id,
     status: period.status,

@@ -70,7 +70,7 @@ export const PERIOD_API = {
     params: ZIdParams,
     responses: { 200: ZCloseOut },
     errors: {
-      409: 'PENDING_CONTRIBUTIONS: error.details.pending lists the contributions still waiting for review; PERIOD_NOT_OPEN',
+      409: 'PENDING_CONTRIBUTIONS: error.details.pending (and pendingClaims) list the contributions and claims still waiting for review; ENVELOPE_OVERDRAWN: error.details.overdrawn lists each chantier whose fixed amounts exceed its envelope, with envelopeCents and fixedCents; CONFLICT: approved trips need the mileage rate; PERIOD_NOT_OPEN',
     },
   }),
   reopenPeriod: defineOperation({

@@ -5,12 +5,18 @@ import type { Tx } from '@/lib/db';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
-import { computePayouts, type ApprovedContribution, type PricingInput } from '@/lib/pricing';
+import {
+  computePayoutsWithClaims,
+  overdrawnChantiers,
+  type ApprovedContribution,
+  type ClaimsPricingInput,
+} from '@/lib/pricing';
 import { writeAudit } from '@/lib/audit';
+import { loadApprovedClaims, loadPreviewClaims, priceableClaims } from './claims-input';
 
 type Reader = Pick<Tx, '$queryRaw' | 'fundingPeriod'>;
 
-export async function loadPeriodSettings(client: Reader, periodId: string): Promise<PricingInput['settings']> {
+export async function loadPeriodSettings(client: Reader, periodId: string): Promise<ClaimsPricingInput['settings']> {
   const period = await client.fundingPeriod.findUnique({
     where: { id: periodId },
     include: { envelopes: true, rateOverrides: true },
@@ -20,6 +26,7 @@ export async function loadPeriodSettings(client: Reader, periodId: string): Prom
     defaultRateCents: period.defaultRateCents,
     capMinutes: period.capMinutes,
     overflowPolicy: period.overflowPolicy,
+    mileageRateCents: period.mileageRateCents,
     envelopes: period.envelopes.map((envelope) => ({
       chantierId: envelope.chantierId,
       amountCents: envelope.amountCents,
@@ -60,10 +67,14 @@ async function loadApprovedContributions(client: Reader, periodId: string): Prom
   }));
 }
 
-/** The pricing module's input with every approved contribution: what a close freezes. */
-export async function loadPricingInput(client: Reader, periodId: string): Promise<PricingInput> {
+/**
+ * The pricing module's input with every approved contribution and claim: what a close freezes.
+ * Trips of a period without a mileage rate are left out (a close refuses them first).
+ */
+export async function loadPricingInput(client: Reader, periodId: string): Promise<ClaimsPricingInput> {
   const settings = await loadPeriodSettings(client, periodId);
-  return { settings, contributions: await loadApprovedContributions(client, periodId) };
+  const claims = priceableClaims(await loadApprovedClaims(client, periodId), settings.mileageRateCents ?? null);
+  return { settings, contributions: await loadApprovedContributions(client, periodId), claims };
 }
 
 // Dates of the stand-in contributions below: every paid part sorts before every capped part.
@@ -82,12 +93,14 @@ const PART_CREATED_AT = '2000-01-01T00:00:00.000Z';
  * part, and its capped minutes, dated after. A person's paid parts add up to at most the cap and
  * come first, so the module's own cap (step 3) pays them whole and caps the rest whole — the same
  * minutes per line as from the contributions themselves, hence the same cents. FIRST_COME funds
- * contributions one by one in that order, so it keeps every contribution.
+ * contributions one by one in that order, so it keeps every contribution. Approved claims are
+ * summed per person × chantier × kind (loadPreviewClaims): the same cents, whatever the policy.
  */
-export async function loadPreviewPricingInput(periodId: string): Promise<PricingInput> {
+export async function loadPreviewPricingInput(periodId: string): Promise<ClaimsPricingInput> {
   const settings = await loadPeriodSettings(db(), periodId);
+  const claims = priceableClaims(await loadPreviewClaims(db(), periodId), settings.mileageRateCents ?? null);
   if (settings.overflowPolicy !== 'PRORATA')
-    return { settings, contributions: await loadApprovedContributions(db(), periodId) };
+    return { settings, contributions: await loadApprovedContributions(db(), periodId), claims };
   type Group = { person_id: string; chantier_id: string; volunteer: boolean; paid: number; capped: number };
   const cap = settings.capMinutes ?? null;
   const groups =
@@ -126,7 +139,28 @@ export async function loadPreviewPricingInput(periodId: string): Promise<Pricing
     if (group.capped > 0)
       contributions.push({ ...part, id: `capped:${key}`, date: CAPPED_PART_DATE, minutes: group.capped });
   }
-  return { settings, contributions };
+  return { settings, contributions, claims };
+}
+
+async function chantierNames(client: Pick<Tx, '$queryRaw'>, ids: string[]): Promise<Map<string, string>> {
+  const rows = await client.$queryRaw<{ id: string; name: string }[]>`
+    SELECT id, name FROM chantiers WHERE id = ANY(${ids}::text[])`;
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** A period whose mileage rate was removed after trips were approved cannot price them: say so. */
+async function refuseUnpricedTrips(client: Pick<Tx, '$queryRaw'>, periodId: string) {
+  const [row] = await client.$queryRaw<{ trips: number }[]>`
+    SELECT count(*)::int AS trips
+      FROM claims c JOIN funding_periods f ON f.id = c.period_id
+     WHERE c.period_id = ${periodId} AND c.status = 'APPROVED' AND c.deleted_at IS NULL
+       AND c.kind = 'MILEAGE' AND f.mileage_rate_cents IS NULL`;
+  if (row && row.trips > 0) {
+    throw new AppError('CONFLICT', `${row.trips} approved trip(s) need the period's mileage rate`, {
+      messageKey: 'claimsPay.errors.mileageRateMissing',
+      values: { count: row.trips },
+    });
+  }
 }
 
 /** A contribution that blocks a close: still waiting for a referent (submitted, or sent back for changes). */
@@ -159,9 +193,22 @@ async function pendingContributions(client: Pick<Tx, '$queryRaw'>, periodId: str
        ORDER BY c.date, c.id`;
 }
 
+/** A claim that blocks a close, like a pending contribution. */
+export type PendingClaim = Omit<PendingContribution, 'minutes'> & { kind: string };
+
+async function pendingClaimsOf(client: Pick<Tx, '$queryRaw'>, periodId: string): Promise<PendingClaim[]> {
+  return client.$queryRaw<PendingClaim[]>`
+      SELECT c.id, c.person_id AS "personId", p.name AS "personName", c.chantier_id AS "chantierId", ch.name AS "chantierName",
+             to_char(c.date, 'YYYY-MM-DD') AS date, c.kind::text AS kind, c.status::text AS status
+        FROM claims c JOIN people p ON p.id = c.person_id JOIN chantiers ch ON ch.id = c.chantier_id
+       WHERE c.period_id = ${periodId} AND c.deleted_at IS NULL AND c.status IN ('SUBMITTED', 'CHANGES_REQUESTED')
+       ORDER BY c.date, c.id`;
+}
+
 /**
- * Closes a period: refused while contributions still wait for review; otherwise freezes a payout
- * run (every input and every line) in the same transaction as the status change. The period row
+ * Closes a period: refused while contributions or claims still wait for review, while a chantier
+ * is overdrawn (its fixed amounts exceed its envelope: ENVELOPE_OVERDRAWN lists them) or approved
+ * trips lack the mileage rate; otherwise freezes a payout run (every input and every line) in the same transaction as the status change. The period row
  * is locked first, so two treasurers closing at once produce one run.
  */
 export async function closePeriod(options: { actor: Actor; periodId: string }) {
@@ -179,13 +226,40 @@ export async function closePeriodInTx(tx: Tx, options: { actor: Actor; periodId:
   if (locked[0].status !== 'OPEN')
     throw new AppError('PERIOD_NOT_OPEN', `The period is ${locked[0].status.toLowerCase()}, not open`);
   const pending = await pendingContributions(tx, options.periodId);
-  if (pending.length > 0) {
-    throw new AppError('PENDING_CONTRIBUTIONS', `${pending.length} contribution(s) still wait for review`, {
-      details: { pending },
-    });
+  const pendingClaims = await pendingClaimsOf(tx, options.periodId);
+  if (pending.length + pendingClaims.length > 0) {
+    throw new AppError(
+      'PENDING_CONTRIBUTIONS',
+      `${pending.length} contribution(s) and ${pendingClaims.length} claim(s) still wait for review`,
+      { details: { pending, pendingClaims } },
+    );
   }
+  await refuseUnpricedTrips(tx, options.periodId);
   const input = await loadPricingInput(tx, options.periodId);
-  const result = computePayouts(input);
+  const result = computePayoutsWithClaims(input);
+  const overdrawn = overdrawnChantiers(result);
+  if (overdrawn.length > 0) {
+    const chantiers = await chantierNames(
+      tx,
+      overdrawn.map((chantier) => chantier.chantierId),
+    );
+    throw new AppError(
+      'ENVELOPE_OVERDRAWN',
+      `The fixed amounts of ${overdrawn.length} chantier(s) exceed their envelope: raise it or un-approve a claim`,
+      {
+        messageKey: 'claimsPay.errors.envelopeOverdrawn',
+        values: {
+          chantiers: overdrawn.map((chantier) => chantiers.get(chantier.chantierId) ?? chantier.chantierId).join(', '),
+        },
+        details: {
+          overdrawn: overdrawn.map((chantier) => ({
+            ...chantier,
+            chantierName: chantiers.get(chantier.chantierId) ?? chantier.chantierId,
+          })),
+        },
+      },
+    );
+  }
   const run = await tx.payoutRun.create({
     data: {
       periodId: options.periodId,
@@ -194,7 +268,8 @@ export async function closePeriodInTx(tx: Tx, options: { actor: Actor; periodId:
       createdById: options.actor.id,
       lines: {
         // Each line is stored as the module computed it; the explanation as plain JSON.
-        create: result.lines.map(({ explanation, ...line }) => ({
+        // (The claims priced into each line are in the run's frozen inputs.)
+        create: result.lines.map(({ explanation, claims: _claims, ...line }) => ({
           ...line,
           explanation: JSON.parse(JSON.stringify(explanation)),
         })),

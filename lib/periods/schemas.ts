@@ -322,9 +322,13 @@ export const ZPayoutLineOut = z.object({
   approvedMinutes: z.number().int(),
   volunteerMinutes: z.number().int(),
   cappedMinutes: z.number().int(),
-  amountCents: z.number().int(),
+  amountCents: z.number().int().describe('hoursAmountCents + expensesCents + fixedFeesCents'),
   unpaidValueCents: z.number().int(),
   volunteerValueCents: z.number().int(),
+  hoursAmountCents: z.number().int().describe('What the hours are paid'),
+  expensesCents: z.number().int().describe('Approved expenses and mileage, paid in full'),
+  fixedFeesCents: z.number().int().describe('Approved fixed fees, paid in full'),
+  inKindValueCents: z.number().int().describe('Approved in-kind gifts, valued, never paid'),
   explanation: ZLineExplanationOut,
 });
 
@@ -345,6 +349,17 @@ export const ZPayoutsOut = z.object({
         demandCents: z.number().int(),
         paidCents: z.number().int(),
         bound: z.boolean(),
+        fixedCents: z.number().int().describe("F: the chantier's approved expenses, mileage and fixed fees"),
+        expensesCents: z.number().int(),
+        fixedFeesCents: z.number().int(),
+        inKindValueCents: z.number().int(),
+        hoursEnvelopeCents: z
+          .number()
+          .int()
+          .nullable()
+          .describe('What the envelope leaves for the hours, max(0, envelope − F); null without an envelope'),
+        overdrawn: z.boolean().describe('F exceeds the envelope: the hours get nothing and the period cannot close'),
+        totalDemandCents: z.number().int().describe('Hours demand + F'),
       }),
     )
     .describe('Envelope use per chantier; empty when scope is OWN'),
@@ -352,6 +367,10 @@ export const ZPayoutsOut = z.object({
     amountCents: z.number().int(),
     unpaidValueCents: z.number().int(),
     volunteerValueCents: z.number().int(),
+    hoursAmountCents: z.number().int().describe('What the hours are paid'),
+    expensesCents: z.number().int().describe('Approved expenses and mileage, paid in full'),
+    fixedFeesCents: z.number().int().describe('Approved fixed fees, paid in full'),
+    inKindValueCents: z.number().int().describe('Approved in-kind gifts, valued, never paid'),
   }),
 });
 export type TPayoutsOut = z.infer<typeof ZPayoutsOut>;

@@ -1,6 +1,7 @@
 // What a person's statement for a period says: the collective, the period, the person (and who is
 // paid for them), their approved contributions with the rate each was paid at, every payout line
-// in words, the amount, and whether and when it was paid. Read from the frozen run once the period
+// in words, their approved claims (expenses, trips, fixed fees, in-kind gifts) with the names of
+// their receipts, the amount, and whether and when it was paid. Read from the frozen run once the period
 // is closed (its stored inputs and lines, so a statement reads the same forever), from the live
 // preview while it is open. The person themselves and treasurers may read it; to anyone else it
 // does not exist.
@@ -12,11 +13,14 @@ import { getSettings } from '@/lib/settings/settings';
 import { collectiveIdentityOf, type CollectiveIdentity } from '@/lib/settings/identity';
 import { toIsoDate } from '@/lib/format/date';
 import {
-  computePayouts,
+  computePayoutsWithClaims,
+  type ApprovedClaim,
   type ApprovedContribution,
+  type ClaimAmounts,
+  type ClaimKind,
+  type ClaimsPricingInput,
   type LineExplanation,
   type PayoutLine,
-  type PricingInput,
 } from '@/lib/pricing';
 import { loadPricingInput } from '@/lib/periods/payouts';
 import { explainLine, type ExplainLocale } from '@/lib/periods/explain';
@@ -35,7 +39,20 @@ export type StatementContribution = {
   volunteer: boolean;
   rateCents: number;
 };
-export type StatementLine = {
+/** An approved claim as the statement lists it, with the names of its receipts. */
+export type StatementClaim = {
+  date: string;
+  chantier: string;
+  place: string | null;
+  kind: ClaimKind;
+  description: string;
+  /** What it is worth: its amount, or distance × the period's mileage rate. */
+  valueCents: number;
+  distanceKm: number | null;
+  mileageRateCents: number | null;
+  receipts: string[];
+};
+export type StatementLine = ClaimAmounts & {
   chantier: string;
   words: string;
   amountCents: number;
@@ -69,8 +86,9 @@ export type Statement = {
     paidToOrganisation: boolean;
   };
   contributions: StatementContribution[];
+  claims: StatementClaim[];
   lines: StatementLine[];
-  totals: {
+  totals: ClaimAmounts & {
     amountCents: number;
     approvedMinutes: number;
     volunteerMinutes: number;
@@ -88,8 +106,10 @@ export type StatementContext = {
   certifiedBy: { name: string; on: string } | null;
   timeZone: string;
   period: Statement['period'];
-  lines: PayoutLine[];
+  lines: (PayoutLine & ClaimAmounts)[];
   contributions: readonly ApprovedContribution[];
+  claims: readonly ApprovedClaim[];
+  mileageRateCents: number | null;
   chantierNames: Map<string, string>;
   placeNames: Map<string, string>;
   treasury: PeriodTreasury | null;
@@ -100,14 +120,19 @@ export function canReadStatement(actor: Pick<Actor, 'id' | 'roles'>, personId: s
   return actor.id === personId || can(actor, 'exports.read');
 }
 
-async function frozenRun(periodId: string): Promise<{ input: PricingInput; lines: PayoutLine[] }> {
+async function frozenRun(
+  periodId: string,
+): Promise<{ input: ClaimsPricingInput; lines: (PayoutLine & ClaimAmounts)[] }> {
   const run = await db().payoutRun.findFirst({ where: { periodId, status: 'CURRENT' }, include: { lines: true } });
   if (!run) throw new AppError('NOT_FOUND', 'This period has no current payout run');
   const lines = run.lines.map(({ id: _id, runId: _runId, explanation, ...line }) => ({
     ...line,
+    // Runs frozen before claims stored no hours part: it is what the claims leave of the amount.
+    hoursAmountCents: line.amountCents - line.expensesCents - line.fixedFeesCents,
     explanation: explanation as unknown as LineExplanation,
   }));
-  return { input: run.inputs as unknown as PricingInput, lines };
+  const input = run.inputs as unknown as Omit<ClaimsPricingInput, 'claims'> & { claims?: ApprovedClaim[] };
+  return { input: { ...input, claims: input.claims ?? [] }, lines };
 }
 
 export async function UNSAFE_loadStatementContext(periodId: string): Promise<StatementContext> {
@@ -133,7 +158,7 @@ export async function UNSAFE_loadStatementContext(periodId: string): Promise<Sta
     period.status === 'OPEN'
       ? await (async () => {
           const input = await loadPricingInput(db(), periodId);
-          return { input, lines: computePayouts(input).lines };
+          return { input, lines: computePayoutsWithClaims(input).lines };
         })()
       : await frozenRun(periodId);
   return {
@@ -154,6 +179,8 @@ export async function UNSAFE_loadStatementContext(periodId: string): Promise<Sta
     },
     lines: source.lines,
     contributions: source.input.contributions,
+    claims: source.input.claims,
+    mileageRateCents: source.input.settings.mileageRateCents ?? null,
     chantierNames: new Map(chantiers.map((chantier) => [chantier.id, chantierLabel(chantier)])),
     placeNames: new Map(places.map((place) => [place.id, place.name])),
     treasury: period.status === 'OPEN' ? null : await UNSAFE_loadPeriodTreasury(db(), periodId),
@@ -178,6 +205,18 @@ const byDate = (a: ApprovedContribution, b: ApprovedContribution) =>
             ? -1
             : 1;
 
+/** The descriptions of claims and the names of their receipts (oldest first), by claim id. */
+async function claimDescriptions(ids: string[]): Promise<Map<string, { description: string; receipts: string[] }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db().$queryRaw<{ id: string; description: string; receipts: string[] }[]>`
+    SELECT c.id, c.description,
+           coalesce(array_agg(a.file_name ORDER BY a.created_at, a.id) FILTER (WHERE a.id IS NOT NULL), '{}') AS receipts
+      FROM claims c LEFT JOIN attachments a ON a.claim_id = c.id
+     WHERE c.id = ANY(${ids}::text[])
+     GROUP BY c.id, c.description`;
+  return new Map(rows.map((row) => [row.id, { description: row.description, receipts: row.receipts }]));
+}
+
 /** One person's statement, or null when they have no payout line in the period. */
 export async function statementFor(
   context: StatementContext,
@@ -187,12 +226,16 @@ export async function statementFor(
   const lines = context.lines.filter((line) => line.personId === personId);
   if (lines.length === 0) return null;
   const contributions = context.contributions.filter((contribution) => contribution.personId === personId).sort(byDate);
-  const [person, details] = await Promise.all([
+  const claims = context.claims
+    .filter((claim) => claim.personId === personId)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  const [person, details, claimDetails] = await Promise.all([
     db().person.findUnique({ where: { id: personId }, select: { id: true, name: true, payoutProfile: true } }),
     db().contribution.findMany({
       where: { id: { in: contributions.map((contribution) => contribution.id) } },
       select: { id: true, description: true },
     }),
+    claimDescriptions(claims.map((claim) => claim.id)),
   ]);
   if (!person) return null;
   const descriptionOf = new Map(details.map((detail) => [detail.id, detail.description]));
@@ -232,8 +275,26 @@ export async function statementFor(
       volunteer: contribution.volunteer,
       rateCents: rateOf.get(contribution.chantierId) ?? 0,
     })),
+    claims: claims.map((claim) => {
+      const trip = claim.kind === 'MILEAGE';
+      return {
+        date: claim.date,
+        chantier: chantier(claim.chantierId),
+        place: claim.placeId ? (context.placeNames.get(claim.placeId) ?? null) : null,
+        kind: claim.kind,
+        description: claimDetails.get(claim.id)?.description ?? '',
+        valueCents: trip ? (claim.distanceKm ?? 0) * (context.mileageRateCents ?? 0) : (claim.amountCents ?? 0),
+        distanceKm: trip ? (claim.distanceKm ?? null) : null,
+        mileageRateCents: trip ? context.mileageRateCents : null,
+        receipts: claimDetails.get(claim.id)?.receipts ?? [],
+      };
+    }),
     lines: lines.map((line) => ({
       chantier: chantier(line.chantierId),
+      hoursAmountCents: line.hoursAmountCents,
+      expensesCents: line.expensesCents,
+      fixedFeesCents: line.fixedFeesCents,
+      inKindValueCents: line.inKindValueCents,
       words: explainLine(line, locale),
       amountCents: line.amountCents,
       approvedMinutes: line.approvedMinutes,
@@ -243,6 +304,10 @@ export async function statementFor(
     })),
     totals: {
       amountCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+      hoursAmountCents: lines.reduce((sum, line) => sum + line.hoursAmountCents, 0),
+      expensesCents: lines.reduce((sum, line) => sum + line.expensesCents, 0),
+      fixedFeesCents: lines.reduce((sum, line) => sum + line.fixedFeesCents, 0),
+      inKindValueCents: lines.reduce((sum, line) => sum + line.inKindValueCents, 0),
       approvedMinutes: lines.reduce((sum, line) => sum + line.approvedMinutes, 0),
       volunteerMinutes: lines.reduce((sum, line) => sum + line.volunteerMinutes, 0),
       volunteerValueCents: lines.reduce((sum, line) => sum + line.volunteerValueCents, 0),

@@ -61,6 +61,10 @@ const statement: Statement = {
       volunteerMinutes: 0,
       volunteerValueCents: 0,
       unpaidValueCents: 0,
+      hoursAmountCents: 7_500,
+      expensesCents: 0,
+      fixedFeesCents: 0,
+      inKindValueCents: 0,
     },
     {
       chantier: 'C2 — Accompagnement',
@@ -70,14 +74,23 @@ const statement: Statement = {
       volunteerMinutes: 60,
       volunteerValueCents: 3_000,
       unpaidValueCents: 0,
+      hoursAmountCents: 0,
+      expensesCents: 0,
+      fixedFeesCents: 0,
+      inKindValueCents: 0,
     },
   ],
+  claims: [],
   totals: {
     amountCents: 7_500,
     approvedMinutes: 150,
     volunteerMinutes: 60,
     volunteerValueCents: 3_000,
     unpaidValueCents: 0,
+    hoursAmountCents: 7_500,
+    expensesCents: 0,
+    fixedFeesCents: 0,
+    inKindValueCents: 0,
   },
   payment: { paidOn: '2026-12-12', reference: 'VIR-2026-12-001' },
   issuedOn: '2026-12-15',
@@ -125,6 +138,69 @@ describe('renderStatementPdf', () => {
     expect(preview.replace(/\n/g, '')).toContain('Preview: the period is open, these amounts may still change.');
     expect(preview.replace(/\n/g, '')).toContain('Payout statement');
     expect(preview).not.toContain('Paid on');
+  });
+
+  it('lists the claims with their kind, amount and receipts, and splits each line into hours, expenses and fees', async () => {
+    const withClaims: Statement = {
+      ...statement,
+      claims: [
+        {
+          date: '2026-09-10',
+          chantier: 'C1 — Gestion et animation des tiers-lieux',
+          place: null,
+          kind: 'EXPENSE',
+          description: 'Billet de train Lille–Roubaix',
+          valueCents: 15_000,
+          distanceKm: null,
+          mileageRateCents: null,
+          receipts: ['billet.pdf', 'facture.jpg'],
+        },
+        {
+          date: '2026-09-11',
+          chantier: 'C1 — Gestion et animation des tiers-lieux',
+          place: 'La Coroutine',
+          kind: 'MILEAGE',
+          description: 'Roubaix → Lille',
+          valueCents: 1_520,
+          distanceKm: 40,
+          mileageRateCents: 38,
+          receipts: [],
+        },
+        {
+          date: '2026-09-12',
+          chantier: 'C2 — Accompagnement',
+          place: null,
+          kind: 'IN_KIND',
+          description: 'Salle prêtée',
+          valueCents: 20_000,
+          distanceKm: null,
+          mileageRateCents: null,
+          receipts: [],
+        },
+      ],
+      lines: [{ ...statement.lines[0], amountCents: 24_020, expensesCents: 16_520 }, statement.lines[1]],
+      totals: { ...statement.totals, amountCents: 24_020, expensesCents: 16_520, inKindValueCents: 20_000 },
+    };
+    const text = pdfTextOf(await pdfBytes(renderStatementPdf(withClaims, { locale: 'fr', compress: false }))).replace(
+      /\n/g,
+      '',
+    );
+    for (const expected of [
+      'Demandes validées (3)',
+      'Note de frais',
+      'Billet de train Lille–Roubaix',
+      '150,00 €',
+      'billet.pdf, facture.jpg',
+      'Indemnités kilométriques',
+      '15,20 € (40 km × 0,38 €/km)',
+      'Contribution en nature',
+      '200,00 € (valorisé, non versé)',
+      'Heures : 75,00 € ; frais et kilomètres : 165,20 € ; forfaits : 0,00 €',
+      'Rétribution : 240,20 €',
+      'Contributions en nature valorisées : 200,00 €',
+    ]) {
+      expect(text).toContain(expected);
+    }
   });
 
   it('runs over several pages for a long list of contributions', async () => {

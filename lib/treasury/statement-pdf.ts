@@ -1,14 +1,15 @@
 // A person's statement as an A4 PDF/A (pdfkit, with the embedded font and the paging of
-// lib/exports/pdf-layout.ts): the document a freelancer attaches to their invoice. The collective and the period,
-// the person, their approved contributions (date, chantier, duration, rate), each payout line in
-// words, the amount, and whether it was paid. The document is a stream, ended once drawn: the
+// lib/exports/pdf-layout.ts): the document a freelancer attaches to their invoice. The collective
+// and the period, the person, their approved contributions (date, chantier, duration, rate), their
+// approved claims (kind, amount, the names of their receipts), each payout line in words, the
+// amount, and whether it was paid. The document is a stream, ended once drawn: the
 // answer reads it as pdfkit writes it.
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCents } from '@/lib/format/money';
 import type { Locale, Messages } from '@/lib/i18n/locale';
 import type { MessageKeys, NestedKeyOf } from 'next-intl';
-import { translateKey, type MessageValues } from '@/lib/i18n/translator';
+import { translateKey, translatorFor, type MessageKey, type MessageValues } from '@/lib/i18n/translator';
 import { pdfText } from '@/lib/exports/pdf-text';
 import { BOLD, createPdf, drawCertification, drawIdentity, drawTable, finishPdf, FONT } from '@/lib/exports/pdf-layout';
 import type { Statement } from './statement-data';
@@ -67,6 +68,40 @@ function contributionsTable(doc: Doc, statement: Statement, t: StatementT, local
   });
 }
 
+function claimsTable(doc: Doc, statement: Statement, locale: Locale): void {
+  const k = (key: string, values: MessageValues = {}) =>
+    translateKey(locale, `claimsPay.statement.${key}` as MessageKey, values);
+  const amount = (claim: Statement['claims'][number]) => {
+    const value = formatCents(claim.valueCents, locale);
+    if (claim.kind === 'MILEAGE')
+      return `${value} (${k('mileage', { distance: claim.distanceKm ?? 0, rate: formatCents(claim.mileageRateCents ?? 0, locale) })})`;
+    return claim.kind === 'IN_KIND' ? `${value} (${k('inKind')})` : value;
+  };
+  drawTable(doc, {
+    widths: [52, 90, 70, 120, 70, 93],
+    // Date, chantier, kind and description are text; the amount a figure; the receipts' names text.
+    textColumns: 4,
+    header: [
+      k('columns.date'),
+      k('columns.chantier'),
+      k('columns.kind'),
+      k('columns.description'),
+      k('columns.amount'),
+      k('columns.receipts'),
+    ].map(pdfText),
+    rows: statement.claims.map((claim) =>
+      [
+        formatCalendarDate(claim.date, locale),
+        claim.place ? `${claim.chantier} (${claim.place})` : claim.chantier,
+        translateKey(locale, `claimsPay.kinds.${claim.kind}` as MessageKey),
+        claim.description,
+        amount(claim),
+        claim.receipts.length > 0 ? claim.receipts.join(', ') : k('noReceipt'),
+      ].map(pdfText),
+    ),
+  });
+}
+
 /** The statement as a PDF document (a Readable stream), already ended: read it to get the bytes. */
 export function renderStatementPdf(statement: Statement, options: { locale: Locale; compress?: boolean }): Doc {
   const { locale } = options;
@@ -112,10 +147,25 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
   if (statement.contributions.length) contributionsTable(doc, statement, t, locale);
   else paragraph(doc, t('noContributions'), { color: MUTED });
 
+  if (statement.claims.length > 0) {
+    heading(doc, translatorFor(locale)('claimsPay.statement.claimsTitle', { count: statement.claims.length }));
+    claimsTable(doc, statement, locale);
+  }
+
   heading(doc, t('computationTitle'));
   for (const line of statement.lines) {
     paragraph(doc, line.chantier, { bold: true, size: 10 });
     paragraph(doc, line.words || t('nothingPaid'), { size: 9 });
+    if (line.expensesCents + line.fixedFeesCents > 0)
+      paragraph(
+        doc,
+        translatorFor(locale)('claimsPay.statement.lineParts', {
+          hours: money(line.hoursAmountCents),
+          expenses: money(line.expensesCents),
+          fees: money(line.fixedFeesCents),
+        }),
+        { size: 9 },
+      );
     paragraph(doc, t('lineAmount', { amount: money(line.amountCents) }), { size: 9 });
     doc.moveDown(0.4);
   }
@@ -135,6 +185,12 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
       size: 9,
       color: MUTED,
     });
+  if (statement.totals.inKindValueCents > 0)
+    paragraph(
+      doc,
+      translatorFor(locale)('claimsPay.statement.inKindValue', { amount: money(statement.totals.inKindValueCents) }),
+      { size: 9, color: MUTED },
+    );
   if (statement.totals.unpaidValueCents > 0)
     paragraph(doc, t('unpaidValue', { amount: money(statement.totals.unpaidValueCents) }), { size: 9, color: MUTED });
   doc.moveDown(0.6);

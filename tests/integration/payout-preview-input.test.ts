@@ -2,16 +2,30 @@
 // chantier × bénévole in the database, split at the cap) instead of every contribution. It must
 // give exactly the cents, minutes and explanations the full input gives: compared here on random
 // periods — ties on date and creation time, ids whose order differs between bytes and a
-// language's collation, caps that cut inside a contribution, envelopes that bind or not.
+// language's collation, caps that cut inside a contribution, envelopes that bind or not. Approved
+// claims (step 0) are summed per person × chantier × kind: the same cents per line, per chantier
+// and in total as the claims one by one, overdrawn chantiers included.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { computePayouts } from '@/lib/pricing';
+import { computePayouts, computePayoutsWithClaims, type ClaimsPricingInput } from '@/lib/pricing';
 import { loadPreviewPricingInput, loadPricingInput } from '@/lib/periods/payouts';
 import { createChantier, createPerson, resetDatabase, sql } from '../support/database';
 
+type GeneratedClaim = {
+  person: number;
+  chantier: number;
+  day: number;
+  kind: 'EXPENSE' | 'MILEAGE' | 'FIXED_FEE' | 'IN_KIND';
+  status: 'APPROVED' | 'SUBMITTED' | 'DRAFT';
+  deleted: boolean;
+  amount: number;
+};
+
 type Generated = {
   capMinutes: number | null;
+  mileageRateCents?: number | null;
+  claims?: GeneratedClaim[];
   envelopes: (number | null)[];
   personRate: number | null;
   contributions: {
@@ -52,6 +66,27 @@ const generated: fc.Arbitrary<Generated> = fc.record({
   ),
 });
 
+const claimArb: fc.Arbitrary<GeneratedClaim> = fc.record({
+  person: fc.integer({ min: 0, max: PEOPLE - 1 }),
+  chantier: fc.integer({ min: 0, max: CHANTIERS - 1 }),
+  day: fc.integer({ min: 1, max: 3 }),
+  kind: fc.constantFrom('EXPENSE', 'MILEAGE', 'FIXED_FEE', 'IN_KIND'),
+  status: fc.constantFrom('APPROVED', 'APPROVED', 'SUBMITTED', 'DRAFT'),
+  deleted: fc.constantFrom(false, false, false, false, true),
+  // Cents for amounts, kilometres for trips; small enough for envelopes to bind or be overdrawn.
+  amount: fc.integer({ min: 1, max: 40_000 }),
+});
+
+const withClaims: fc.Arbitrary<Generated> = fc
+  .tuple(generated, fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }), fc.array(claimArb, { maxLength: 15 }))
+  .map(([data, mileageRateCents, claims]) => ({ ...data, mileageRateCents, claims }));
+
+/** The priced result without each line's list of claims (the preview's are stand-ins). */
+function cents(input: ClaimsPricingInput) {
+  const result = computePayoutsWithClaims(input);
+  return { ...result, lines: result.lines.map(({ claims: _claims, ...line }) => line) };
+}
+
 let people: string[] = [];
 let chantiers: string[] = [];
 let month = 0;
@@ -68,6 +103,7 @@ async function storePeriod(data: Generated, policy: 'PRORATA' | 'FIRST_COME' = '
       endDate: end,
       defaultRateCents: 2_500,
       capMinutes: data.capMinutes,
+      mileageRateCents: data.mileageRateCents ?? null,
       overflowPolicy: policy,
       envelopes: {
         create: data.envelopes.flatMap((amountCents, index) =>
@@ -92,6 +128,29 @@ async function storePeriod(data: Generated, policy: 'PRORATA' | 'FIRST_COME' = '
         contribution.minutes,
         contribution.volunteer,
         new Date(Date.UTC(2030, 0, 1, 0, 0, contribution.second)).toISOString(),
+      ],
+    );
+  }
+  let claimIndex = 0;
+  for (const claim of data.claims ?? []) {
+    claimIndex += 1;
+    const day = new Date(start.getTime() + (claim.day - 1) * 86_400_000);
+    const trip = claim.kind === 'MILEAGE';
+    await sql(
+      `INSERT INTO claims (id, person_id, chantier_id, period_id, kind, date, description, amount_cents, distance_km,
+                           status, created_by_id, deleted_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5::"ClaimKind", $6::date, 'généré', $7, $8, $9::"ClaimStatus", $2, $10, now())`,
+      [
+        `${month}-claim-${claimIndex}`,
+        people[claim.person],
+        chantiers[claim.chantier],
+        period.id,
+        claim.kind,
+        iso(day),
+        trip ? null : claim.amount,
+        trip ? Math.min(claim.amount, 5_000) : null,
+        claim.status,
+        claim.deleted ? new Date() : null,
       ],
     );
   }
@@ -122,6 +181,28 @@ describe('the preview’s compact pricing input', () => {
       { numRuns: 40 },
     );
   });
+
+  it('prices claims to the same cents summed per person × chantier × kind (both policies)', async () => {
+    await fc.assert(
+      fc.asyncProperty(withClaims, fc.constantFrom('PRORATA', 'FIRST_COME'), async (data, policy) => {
+        const periodId = await storePeriod(data, policy as 'PRORATA' | 'FIRST_COME');
+        const full = await loadPricingInput(db(), periodId);
+        const compact = await loadPreviewPricingInput(periodId);
+        expect(cents(compact)).toEqual(cents(full));
+        // Only approved, not deleted claims; trips only when the period has a mileage rate.
+        const counted = (data.claims ?? []).filter(
+          (claim) =>
+            claim.status === 'APPROVED' &&
+            !claim.deleted &&
+            (claim.kind !== 'MILEAGE' || data.mileageRateCents !== null),
+        );
+        expect(full.claims).toHaveLength(counted.length);
+        const groups = new Set(counted.map((claim) => `${claim.person}:${claim.chantier}:${claim.kind}`));
+        expect(compact.claims).toHaveLength(groups.size);
+      }),
+      { numRuns: 25 },
+    );
+  }, 300_000);
 
   it('a cap that cuts one contribution in two, with ties broken by creation time then id bytewise', async () => {
     const periodId = await storePeriod({

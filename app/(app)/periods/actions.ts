@@ -40,12 +40,12 @@ export const closePeriodAction = formAction({
       await closePeriod({ actor, periodId: input.periodId });
     } catch (error) {
       if (error instanceof AppError && error.code === 'PENDING_CONTRIBUTIONS') {
-        const pending = (error.details as { pending: unknown[] }).pending;
+        const { pending, pendingClaims = [] } = error.details as { pending: unknown[]; pendingClaims?: unknown[] };
         return {
           ok: false,
           code: error.code,
-          message: translatorFor(locale)('periods.close.refused', { count: pending.length }),
-          details: { pending },
+          message: translatorFor(locale)('periods.close.refused', { count: pending.length + pendingClaims.length }),
+          details: { pending, pendingClaims },
         };
       }
       throw error;
