@@ -28,6 +28,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'treasury.reverse',
   'treasury.debtor',
   'outage',
+  'claimsUi',
 ] as const;
 
 /** The part of `messages` under the given paths, nested as in the source. */

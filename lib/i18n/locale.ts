@@ -13,6 +13,8 @@ import frExports from '@/messages/fr/exports.json';
 import enExports from '@/messages/en/exports.json';
 import frTreasury from '@/messages/fr/treasury.json';
 import enTreasury from '@/messages/en/treasury.json';
+import frClaimsUi from '@/messages/fr/claimsUi.json';
+import enClaimsUi from '@/messages/en/claimsUi.json';
 
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -20,8 +22,8 @@ export { asLocale, DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from '@
 
 // One file per domain, so that each screen's strings live together; merged at the top level.
 const MESSAGES = {
-  fr: { ...frBase, ...frContributions, ...frPeriods, ...frPayees, ...frImport, ...frExports, ...frTreasury },
-  en: { ...enBase, ...enContributions, ...enPeriods, ...enPayees, ...enImport, ...enExports, ...enTreasury },
+  fr: { ...frBase, ...frContributions, ...frPeriods, ...frPayees, ...frImport, ...frExports, ...frTreasury, ...frClaimsUi },
+  en: { ...enBase, ...enContributions, ...enPeriods, ...enPayees, ...enImport, ...enExports, ...enTreasury, ...enClaimsUi },
 } as const;
 
 export function messagesFor(locale: Locale) {

@@ -1,0 +1,48 @@
+'use client';
+// The four kinds of claim as large radio cards (a thumb's target on a phone), each with a line
+// saying what it is for; the rest of the form follows the choice.
+import { useTranslations } from 'next-intl';
+import { useFieldError } from '@/components/ui/action-form';
+import { CLAIM_KINDS, type ClaimKind } from '@/lib/claim-form/missing';
+
+export function KindPicker({ value, onChange }: { value: ClaimKind | ''; onChange: (kind: ClaimKind) => void }) {
+  const t = useTranslations('claimsUi');
+  const error = useFieldError('kind');
+  return (
+    <fieldset
+      className="flex min-w-0 flex-col gap-2"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? 'kind-error' : undefined}
+    >
+      <legend className="mb-1 text-sm font-medium text-slate-800">{t('form.kind')}</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {CLAIM_KINDS.map((kind, index) => (
+          <label
+            key={kind}
+            className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md border border-slate-300 bg-white p-3 has-[:checked]:border-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+          >
+            <input
+              type="radio"
+              name="kind"
+              value={kind}
+              id={index === 0 ? 'kind' : undefined}
+              checked={value === kind}
+              onChange={() => onChange(kind)}
+              aria-invalid={error ? true : undefined}
+              className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700"
+            />
+            <span className="flex flex-col">
+              <span className="text-sm font-medium text-slate-900">{t(`kind.${kind}`)}</span>
+              <span className="text-sm text-slate-700">{t(`kindHint.${kind}`)}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id="kind-error" className="text-sm font-medium text-red-700" data-field-error="kind">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
