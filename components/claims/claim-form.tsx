@@ -24,7 +24,7 @@ import { useAnnounce } from '@/components/ui/live-region';
 import { ReceiptPicker, type ChosenFile } from '@/components/claims/receipt-picker';
 import { KindPicker } from '@/components/claims/kind-picker';
 import { MissingList } from '@/components/claims/missing-list';
-import { uploadFile } from '@/components/claims/upload';
+import { UPLOAD_ERROR_CODES, uploadFile } from '@/components/claims/upload';
 import type { ActionState } from '@/lib/actions/form-action';
 import {
   missingForClaim,
@@ -65,6 +65,7 @@ export function ClaimForm({
   periods,
   initial,
   editing = false,
+  submittable = true,
 }: {
   /** Creates (no id) or updates (id, version) the claim; answers `data: { id, version }`. */
   saveAction: Action;
@@ -76,6 +77,8 @@ export function ClaimForm({
   periods: OpenPeriod[];
   initial: ClaimFormValues;
   editing?: boolean;
+  /** Whether the claim can still be submitted (not when it already is). */
+  submittable?: boolean;
 }) {
   const t = useTranslations('claimsUi');
   const locale = asLocale(useLocale());
@@ -137,7 +140,7 @@ export function ClaimForm({
         setFiles((current) =>
           current.map((file) => (file.key === entry.key ? { ...file, progress: null, uploaded: false } : file)),
         );
-        const known = ['FILE_TOO_LARGE', 'FILE_TYPE', 'TOO_MANY_FILES', 'NETWORK', 'FORBIDDEN', 'CONFLICT'];
+        const known = UPLOAD_ERROR_CODES as readonly string[];
         const reason = known.includes(result.code)
           ? t(`upload.${result.code}`)
           : t('upload.other', { code: result.code });
@@ -187,7 +190,7 @@ export function ClaimForm({
   return (
     <ActionForm action={act}>
       {saved.current ? <input type="hidden" name="id" value={saved.current.id} /> : null}
-      <KindPicker value={kind} onChange={setKind} />
+      <KindPicker value={kind} onChange={setKind} locked={editing} />
       <FieldsGrid>
         <DateField value={date} onChange={setDate} hint={t('form.dateHint')} />
         <ChantierField value={chantierId} onChange={setChantierId} chantiers={chantiers} />
@@ -200,7 +203,7 @@ export function ClaimForm({
             <PlainField name="to" label={t('form.to')} value={to} onChange={setTo} autoComplete="off" />
           </FieldsGrid>
           <PlainField
-            name="distance"
+            name="distanceKm"
             label={t('form.distance')}
             hint={t('form.distanceHint')}
             value={distance}
@@ -256,14 +259,16 @@ export function ClaimForm({
           <ReceiptPicker files={files} onChange={setFiles} storedCount={storedFiles} />
         </details>
       ) : null}
-      <MissingList missing={missingToSubmit} />
+      <MissingList missing={submittable ? missingToSubmit : missingForClaim(draft, { periods }, 'draft')} />
       <div className="flex flex-wrap gap-2">
         <SubmitButton variant="secondary" name="intent" value="draft">
           {editing ? t('form.saveChanges') : t('form.saveDraft')}
         </SubmitButton>
-        <SubmitButton name="intent" value="submit">
-          {t('form.submit')}
-        </SubmitButton>
+        {submittable ? (
+          <SubmitButton name="intent" value="submit">
+            {t('form.submit')}
+          </SubmitButton>
+        ) : null}
       </div>
     </ActionForm>
   );

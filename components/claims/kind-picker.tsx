@@ -5,9 +5,26 @@ import { useTranslations } from 'next-intl';
 import { useFieldError } from '@/components/ui/action-form';
 import { CLAIM_KINDS, type ClaimKind } from '@/lib/claim-form/missing';
 
-export function KindPicker({ value, onChange }: { value: ClaimKind | ''; onChange: (kind: ClaimKind) => void }) {
+export function KindPicker({
+  value,
+  onChange,
+  locked = false,
+}: {
+  value: ClaimKind | '';
+  onChange: (kind: ClaimKind) => void;
+  /** Editing: a claim's kind never changes, so it is stated, not offered. */
+  locked?: boolean;
+}) {
   const t = useTranslations('claimsUi');
   const error = useFieldError('kind');
+  if (locked && value)
+    return (
+      <p className="text-sm text-slate-800">
+        <input type="hidden" name="kind" value={value} />
+        <span className="font-medium">{t('form.kind')} : </span>
+        {t(`kind.${value}`)}
+      </p>
+    );
   return (
     <fieldset
       className="flex min-w-0 flex-col gap-2"

@@ -2,6 +2,17 @@
 // progress (fetch does not): a receipt photographed on a slow phone connection takes seconds,
 // and the person sees it going rather than a frozen button.
 
+/** The refusals the form explains in words (claimsUi.upload.*); others are named by their code. */
+export const UPLOAD_ERROR_CODES = [
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_FILE_TYPE',
+  'TOO_MANY_FILES',
+  'NETWORK',
+  'FORBIDDEN',
+  'INVALID_TRANSITION',
+  'PERIOD_CLOSED',
+] as const;
+
 export type UploadedFile = { id: string; fileName: string; contentType: string; sizeBytes: number };
 export type UploadResult =
   | { ok: true; file: UploadedFile }

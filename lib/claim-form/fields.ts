@@ -10,9 +10,9 @@ export const MISSING_FIELD: Record<Missing, string> = {
   AMOUNT: 'amount',
   AMOUNT_INVALID: 'amount',
   AMOUNT_TOO_LARGE: 'amount',
-  DISTANCE: 'distance',
-  DISTANCE_INVALID: 'distance',
-  MILEAGE_RATE: 'distance',
+  DISTANCE: 'distanceKm',
+  DISTANCE_INVALID: 'distanceKm',
+  MILEAGE_RATE: 'distanceKm',
   FROM: 'from',
   TO: 'to',
   DESCRIPTION: 'description',
@@ -20,10 +20,4 @@ export const MISSING_FIELD: Record<Missing, string> = {
   FILE_TOO_LARGE: 'receipts',
   FILE_TYPE: 'receipts',
   TOO_MANY_FILES: 'receipts',
-};
-
-/** The server's names for the claim's fields, as the form names them. */
-export const SERVER_FIELD: Record<string, string> = {
-  amountCents: 'amount',
-  distanceKm: 'distance',
 };

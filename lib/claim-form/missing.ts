@@ -16,8 +16,8 @@ export const MAX_DISTANCE_KM = 5000;
 export const MAX_FILES = 10;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** What a receipt may be; the server reads the type from the bytes, this only warns early. */
-export const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'];
-const ACCEPTED_EXTENSIONS = /\.(pdf|jpe?g|png|webp|heic|heif)$/i;
+export const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/heic'];
+const ACCEPTED_EXTENSIONS = /\.(pdf|jpe?g|png|webp|heic)$/i;
 
 export type OpenPeriod = { id: string; name: string; startDate: string; endDate: string; mileageRateCents: number | null };
 
@@ -84,12 +84,13 @@ export function mileageCents(distanceKm: number, rateCents: number): number {
   return distanceKm * rateCents;
 }
 
-function fileProblems(draft: ClaimDraft): Missing[] {
+/** What is wrong with the files chosen, given how many the item already has. */
+export function fileProblems(files: ClaimDraft['files'], storedFiles: number): Missing[] {
   const problems: Missing[] = [];
-  if (draft.files.some((file) => file.size > MAX_FILE_BYTES)) problems.push('FILE_TOO_LARGE');
-  if (draft.files.some((file) => !(ACCEPTED_TYPES.includes(file.type) || ACCEPTED_EXTENSIONS.test(file.name))))
+  if (files.some((file) => file.size > MAX_FILE_BYTES)) problems.push('FILE_TOO_LARGE');
+  if (files.some((file) => !(ACCEPTED_TYPES.includes(file.type) || ACCEPTED_EXTENSIONS.test(file.name))))
     problems.push('FILE_TYPE');
-  if (draft.files.length + draft.storedFiles > MAX_FILES) problems.push('TOO_MANY_FILES');
+  if (files.length + storedFiles > MAX_FILES) problems.push('TOO_MANY_FILES');
   return problems;
 }
 
@@ -124,6 +125,6 @@ export function missingForClaim(
   }
   if (intent === 'submit' && draft.kind === 'EXPENSE' && draft.files.length + draft.storedFiles === 0)
     missing.push('RECEIPT');
-  missing.push(...fileProblems(draft));
+  missing.push(...fileProblems(draft.files, draft.storedFiles));
   return missing;
 }
