@@ -38,9 +38,19 @@ export function PlainField({
   );
 }
 
-export function DateField({ value, onChange, hint }: { value: string; onChange: (value: string) => void; hint: string }) {
+export function DateField({
+  value,
+  onChange,
+  hint,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  hint: string;
+}) {
   const t = useTranslations('claimsUi.form');
-  return <PlainField name="date" type="date" label={t('date')} hint={hint} value={value} onChange={onChange} required />;
+  return (
+    <PlainField name="date" type="date" label={t('date')} hint={hint} value={value} onChange={onChange} required />
+  );
 }
 
 export function ChantierField({

@@ -8,7 +8,7 @@
 // sent to the API with its progress bar, then the claim is submitted if asked. A step that fails
 // leaves the claim saved as a draft and the form bound to it, so pressing again never makes a
 // second claim.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
@@ -101,7 +101,6 @@ export function ClaimForm({
   );
   const [storedFiles, setStoredFiles] = useState(initial.storedFiles ?? 0);
   const filesRef = useRef(files);
-  filesRef.current = files;
 
   const draft = {
     kind,
@@ -117,8 +116,12 @@ export function ClaimForm({
   };
   const period = date ? periodOf(date, periods) : undefined;
   const missingToSubmit = missingForClaim(draft, { periods }, 'submit');
-  const latest = useRef({ draft, missingToSubmit });
-  latest.current = { draft, missingToSubmit };
+  // What the action reads when the person presses a button (it runs after this render's effects).
+  const latest = useRef({ draft, missingToSubmit, purpose });
+  useEffect(() => {
+    latest.current = { draft, missingToSubmit, purpose };
+    filesRef.current = files;
+  });
 
   const setProgress = (key: string, progress: number, uploaded = false) =>
     setFiles((current) => current.map((entry) => (entry.key === key ? { ...entry, progress, uploaded } : entry)));
@@ -154,10 +157,10 @@ export function ClaimForm({
 
   const act: Action = async (_previous, formData) => {
     const intent = formData.get('intent') === 'submit' ? 'submit' : 'draft';
-    const { draft: now, missingToSubmit: missingNow } = latest.current;
+    const { draft: now, missingToSubmit: missingNow, purpose: purposeNow } = latest.current;
     const missing = intent === 'submit' ? missingNow : missingForClaim(now, { periods }, 'draft');
     if (missing.length > 0) return refusal(missing);
-    if (now.kind === 'MILEAGE') formData.set('description', tripDescription(now.from, now.to, purpose));
+    if (now.kind === 'MILEAGE') formData.set('description', tripDescription(now.from, now.to, purposeNow));
     if (saved.current) {
       formData.set('id', saved.current.id);
       formData.set('version', String(saved.current.version));
@@ -189,7 +192,6 @@ export function ClaimForm({
 
   return (
     <ActionForm action={act}>
-      {saved.current ? <input type="hidden" name="id" value={saved.current.id} /> : null}
       <KindPicker value={kind} onChange={setKind} locked={editing} />
       <FieldsGrid>
         <DateField value={date} onChange={setDate} hint={t('form.dateHint')} />
@@ -244,7 +246,9 @@ export function ClaimForm({
             autoComplete="off"
             after={
               <p className="min-h-5 text-sm text-brand-800" aria-live="polite" data-testid="amount-understood">
-                {amountParsed?.ok ? t('form.understoodAmount', { amount: formatCents(amountParsed.cents, locale) }) : ''}
+                {amountParsed?.ok
+                  ? t('form.understoodAmount', { amount: formatCents(amountParsed.cents, locale) })
+                  : ''}
               </p>
             }
           />

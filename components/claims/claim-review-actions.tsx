@@ -57,7 +57,15 @@ function WithComment({
   );
 }
 
-export function ClaimReviewActions({ claimId, version, subject }: { claimId: string; version: number; subject: string }) {
+export function ClaimReviewActions({
+  claimId,
+  version,
+  subject,
+}: {
+  claimId: string;
+  version: number;
+  subject: string;
+}) {
   const t = useTranslations('claimsUi.review');
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -87,7 +95,15 @@ export function ClaimReviewActions({ claimId, version, subject }: { claimId: str
   );
 }
 
-export function ClaimUnapproveAction({ claimId, version, subject }: { claimId: string; version: number; subject: string }) {
+export function ClaimUnapproveAction({
+  claimId,
+  version,
+  subject,
+}: {
+  claimId: string;
+  version: number;
+  subject: string;
+}) {
   const t = useTranslations('claimsUi.review');
   return (
     <WithComment

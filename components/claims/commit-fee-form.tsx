@@ -12,7 +12,17 @@ import { commitFeeAction } from '@/lib/claim-form/actions';
 
 type Option = { id: string; name: string; code?: string | null };
 
-function Select({ name, label, placeholder, options }: { name: string; label: string; placeholder: string; options: Option[] }) {
+function Select({
+  name,
+  label,
+  placeholder,
+  options,
+}: {
+  name: string;
+  label: string;
+  placeholder: string;
+  options: Option[];
+}) {
   const error = useFieldError(name);
   return (
     <Field label={label} name={name} error={error}>
@@ -45,7 +55,14 @@ export function CommitFeeForm({ people, chantiers, today }: { people: Option[]; 
       <Select name="personId" label={t('commit.person')} placeholder={t('commit.choosePerson')} options={people} />
       <Select name="chantierId" label={t('form.chantier')} placeholder={t('form.chooseChantier')} options={chantiers} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label={t('form.date')} name="date" type="date" defaultValue={today} hint={t('form.dateHint')} required />
+        <FormField
+          label={t('form.date')}
+          name="date"
+          type="date"
+          defaultValue={today}
+          hint={t('form.dateHint')}
+          required
+        />
         <FormField
           label={t('form.amountFee')}
           name="amount"

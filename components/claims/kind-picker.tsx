@@ -34,25 +34,32 @@ export function KindPicker({
       <legend className="mb-1 text-sm font-medium text-slate-800">{t('form.kind')}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {CLAIM_KINDS.map((kind, index) => (
-          <label
+          <div
             key={kind}
-            className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md border border-slate-300 bg-white p-3 has-[:checked]:border-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            className="flex min-h-11 items-start gap-3 rounded-md border border-slate-300 bg-white p-3 has-[:checked]:border-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
           >
             <input
               type="radio"
               name="kind"
               value={kind}
-              id={index === 0 ? 'kind' : undefined}
+              id={index === 0 ? 'kind' : `kind-${kind}`}
               checked={value === kind}
               onChange={() => onChange(kind)}
-              aria-invalid={error ? true : undefined}
+              aria-describedby={`kind-${kind}-hint`}
               className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700"
             />
-            <span className="flex flex-col">
-              <span className="text-sm font-medium text-slate-900">{t(`kind.${kind}`)}</span>
-              <span className="text-sm text-slate-700">{t(`kindHint.${kind}`)}</span>
-            </span>
-          </label>
+            <div className="flex flex-col">
+              <label
+                htmlFor={index === 0 ? 'kind' : `kind-${kind}`}
+                className="cursor-pointer text-sm font-medium text-slate-900"
+              >
+                {t(`kind.${kind}`)}
+              </label>
+              <span id={`kind-${kind}-hint`} className="text-sm text-slate-700">
+                {t(`kindHint.${kind}`)}
+              </span>
+            </div>
+          </div>
         ))}
       </div>
       {error ? (

@@ -9,12 +9,18 @@ export function MissingList({ missing }: { missing: Missing[] }) {
   const t = useTranslations('claimsUi');
   if (missing.length === 0)
     return (
-      <p className="rounded-md border border-emerald-700 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="claim-missing">
+      <p
+        className="rounded-md border border-emerald-700 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+        data-testid="claim-missing"
+      >
         {t('form.nothingMissing')}
       </p>
     );
   return (
-    <div className="rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="claim-missing">
+    <div
+      className="rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+      data-testid="claim-missing"
+    >
       <p className="font-medium">{t('form.missingTitle')}</p>
       <ul className="mt-1 list-disc pl-5">
         {missing.map((code) => (

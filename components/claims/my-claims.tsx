@@ -80,7 +80,9 @@ export async function MyClaims({
                 <p className="mt-2 text-sm text-red-800">{t('mine.reason', { comment: item.lastComment })}</p>
               ) : null}
               {item.status === 'CHANGES_REQUESTED' && item.lastComment ? (
-                <p className="mt-2 text-sm text-amber-900">{t('mine.changesRequested', { comment: item.lastComment })}</p>
+                <p className="mt-2 text-sm text-amber-900">
+                  {t('mine.changesRequested', { comment: item.lastComment })}
+                </p>
               ) : null}
               <div className="mt-3 flex flex-wrap items-start gap-2">
                 {nextClaimStatus(item.status, 'submit') ? (

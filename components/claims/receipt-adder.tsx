@@ -1,7 +1,7 @@
 'use client';
 // Adding receipts to a saved claim (its page): choose from the camera or the files, then send;
 // each file goes to the API on its own with its progress bar, and the page shows it once stored.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
@@ -17,7 +17,9 @@ export function ReceiptAdder({ claimId, storedCount }: { claimId: string; stored
   const announce = useAnnounce();
   const [files, setFiles] = useState<ChosenFile[]>([]);
   const filesRef = useRef(files);
-  filesRef.current = files;
+  useEffect(() => {
+    filesRef.current = files;
+  });
   const setProgress = (key: string, progress: number | null, uploaded = false) =>
     setFiles((current) => current.map((entry) => (entry.key === key ? { ...entry, progress, uploaded } : entry)));
 
@@ -28,7 +30,8 @@ export function ReceiptAdder({ claimId, storedCount }: { claimId: string; stored
       storedCount,
     );
     if (pending.length === 0 || problems.length > 0) {
-      const message = pending.length === 0 ? t('missing.RECEIPT') : problems.map((code) => t(`missing.${code}`)).join(' ; ');
+      const message =
+        pending.length === 0 ? t('missing.RECEIPT') : problems.map((code) => t(`missing.${code}`)).join(' ; ');
       return { ok: false, code: 'VALIDATION', message: t('form.refused'), fields: { receipts: message } };
     }
     for (const entry of pending) {

@@ -118,7 +118,11 @@ export function ReceiptPicker({
                       className="h-2 w-full accent-brand-700"
                       max={100}
                       value={Math.round(entry.progress * 100)}
-                      aria-label={entry.uploaded ? t('uploaded', { name: entry.file.name }) : t('uploading', { name: entry.file.name })}
+                      aria-label={
+                        entry.uploaded
+                          ? t('uploaded', { name: entry.file.name })
+                          : t('uploading', { name: entry.file.name })
+                      }
                       data-testid="upload-progress"
                     />
                     <span className="w-12 shrink-0 text-right text-xs tabular-nums text-slate-700">

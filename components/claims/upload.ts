@@ -15,8 +15,7 @@ export const UPLOAD_ERROR_CODES = [
 
 export type UploadedFile = { id: string; fileName: string; contentType: string; sizeBytes: number };
 export type UploadResult =
-  | { ok: true; file: UploadedFile }
-  | { ok: false; status: number; code: string; message: string };
+  { ok: true; file: UploadedFile } | { ok: false; status: number; code: string; message: string };
 
 export function uploadFile(
   url: string,

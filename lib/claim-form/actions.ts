@@ -34,7 +34,10 @@ export const saveClaimAction = formAction({
     const saved =
       typeof input.id === 'string' && input.id
         ? await (async () => {
-            const parsed = z.object({ id: ZId }).and(ZClaimEditForm).parse({ ...input, submit: undefined });
+            const parsed = z
+              .object({ id: ZId })
+              .and(ZClaimEditForm)
+              .parse({ ...input, submit: undefined });
             return updateClaim(actor, parsed.id, parsed.patch);
           })()
         : await createClaim(actor, ZClaimForm.parse({ ...input, submit: undefined, personId: undefined }));

@@ -37,7 +37,11 @@ export const HISTORY_KEYS = [
 export type HistoryKey = (typeof HISTORY_KEYS)[number];
 
 /** Which sentence tells one event of a claim's history ("Validée par …"); null when none fits. */
-export function historyKey(event: { kind: string; fromStatus: string | null; toStatus: string | null }): HistoryKey | null {
+export function historyKey(event: {
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+}): HistoryKey | null {
   if (event.kind === 'CREATED') return event.toStatus === 'COMMITTED' ? 'COMMITTED' : 'CREATED';
   if (event.kind === 'EDITED' || event.kind === 'DELETED') return event.kind;
   if (event.kind !== 'TRANSITION') return null;

@@ -35,7 +35,12 @@ describe('missingForClaim', () => {
     ['an expense without receipt cannot be submitted', {}, 'submit', ['RECEIPT']],
     ['a receipt already stored counts', { storedFiles: 1 }, 'submit', []],
     ['nothing chosen', { kind: '', chantierId: '', date: '' }, 'draft', ['KIND', 'DATE', 'CHANTIER']],
-    ['a date outside every open period', { date: '2026-12-31', files: [photo] }, 'submit', ['DATE_OUTSIDE_OPEN_PERIOD']],
+    [
+      'a date outside every open period',
+      { date: '2026-12-31', files: [photo] },
+      'submit',
+      ['DATE_OUTSIDE_OPEN_PERIOD'],
+    ],
     ['an empty amount', { amount: ' ' }, 'draft', ['AMOUNT']],
     ['a negative amount', { amount: '-3' }, 'draft', ['AMOUNT_INVALID']],
     ['a zero amount', { amount: '0' }, 'draft', ['AMOUNT_INVALID']],
@@ -68,8 +73,18 @@ describe('missingForClaim', () => {
       ['MILEAGE_RATE'],
     ],
     ['a file over 10 MB', { files: [{ ...photo, size: 10 * 1024 * 1024 + 1 }] }, 'submit', ['FILE_TOO_LARGE']],
-    ['a file that is not a receipt', { files: [{ name: 'notes.docx', type: 'application/msword', size: 10 }] }, 'submit', ['FILE_TYPE']],
-    ['a HEIC photo without a type (some phones)', { files: [{ name: 'IMG_1.HEIC', type: '', size: 10 }] }, 'submit', []],
+    [
+      'a file that is not a receipt',
+      { files: [{ name: 'notes.docx', type: 'application/msword', size: 10 }] },
+      'submit',
+      ['FILE_TYPE'],
+    ],
+    [
+      'a HEIC photo without a type (some phones)',
+      { files: [{ name: 'IMG_1.HEIC', type: '', size: 10 }] },
+      'submit',
+      [],
+    ],
     ['an eleventh file', { files: [photo, photo], storedFiles: 9 }, 'submit', ['TOO_MANY_FILES']],
   ])('%s', (_name, patch, intent, expected) => {
     expect(missingForClaim({ ...base, ...patch }, { periods }, intent)).toEqual(expected);

@@ -19,7 +19,13 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/heic'];
 const ACCEPTED_EXTENSIONS = /\.(pdf|jpe?g|png|webp|heic)$/i;
 
-export type OpenPeriod = { id: string; name: string; startDate: string; endDate: string; mileageRateCents: number | null };
+export type OpenPeriod = {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  mileageRateCents: number | null;
+};
 
 export type ClaimDraft = {
   kind: ClaimKind | '';

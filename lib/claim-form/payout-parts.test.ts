@@ -5,7 +5,13 @@ import { hasClaimParts, payoutParts } from '@/lib/claim-form/payout-parts';
 describe('payoutParts', () => {
   it('sums each part over the lines', () => {
     const parts = payoutParts([
-      { amountCents: 12_000, hoursAmountCents: 9_000, expensesCents: 2_340, fixedFeesCents: 660, inKindValueCents: 5_000 },
+      {
+        amountCents: 12_000,
+        hoursAmountCents: 9_000,
+        expensesCents: 2_340,
+        fixedFeesCents: 660,
+        inKindValueCents: 5_000,
+      },
       { amountCents: 3_000, hoursAmountCents: 3_000, expensesCents: 0, fixedFeesCents: 0, inKindValueCents: 0 },
     ]);
     expect(parts).toEqual({ hoursCents: 12_000, expensesCents: 2_340, feesCents: 660, inKindCents: 5_000 });
@@ -20,7 +26,12 @@ describe('payoutParts', () => {
 
   it('the paid parts add up to the amount paid (in-kind is never paid)', () => {
     const line = fc
-      .record({ hours: fc.nat(1_000_000), expenses: fc.nat(1_000_000), fees: fc.nat(1_000_000), inKind: fc.nat(1_000_000) })
+      .record({
+        hours: fc.nat(1_000_000),
+        expenses: fc.nat(1_000_000),
+        fees: fc.nat(1_000_000),
+        inKind: fc.nat(1_000_000),
+      })
       .map(({ hours, expenses, fees, inKind }) => ({
         amountCents: hours + expenses + fees,
         hoursAmountCents: hours,

@@ -22,8 +22,26 @@ export { asLocale, DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from '@
 
 // One file per domain, so that each screen's strings live together; merged at the top level.
 const MESSAGES = {
-  fr: { ...frBase, ...frContributions, ...frPeriods, ...frPayees, ...frImport, ...frExports, ...frTreasury, ...frClaimsUi },
-  en: { ...enBase, ...enContributions, ...enPeriods, ...enPayees, ...enImport, ...enExports, ...enTreasury, ...enClaimsUi },
+  fr: {
+    ...frBase,
+    ...frContributions,
+    ...frPeriods,
+    ...frPayees,
+    ...frImport,
+    ...frExports,
+    ...frTreasury,
+    ...frClaimsUi,
+  },
+  en: {
+    ...enBase,
+    ...enContributions,
+    ...enPeriods,
+    ...enPayees,
+    ...enImport,
+    ...enExports,
+    ...enTreasury,
+    ...enClaimsUi,
+  },
 } as const;
 
 export function messagesFor(locale: Locale) {

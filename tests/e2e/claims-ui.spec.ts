@@ -15,7 +15,9 @@ async function phoneFor(browser: Browser) {
 }
 
 async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -59,7 +61,10 @@ test('a contributor declares an expense with a photo on a phone; the referent ap
   const page = await phone.newPage();
   await signIn(page, DJAMEL);
   await page.goto('/contributions/new');
-  await page.getByRole('navigation', { name: 'Que déclarez-vous ?' }).getByRole('link', { name: 'Une dépense' }).click();
+  await page
+    .getByRole('navigation', { name: 'Que déclarez-vous ?' })
+    .getByRole('link', { name: 'Une dépense' })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Déclarer une dépense');
   await expectNoSeriousA11yViolations(page);
 
@@ -79,14 +84,16 @@ test('a contributor declares an expense with a photo on a phone; the referent ap
   await expect(missing).toContainText('Avant de soumettre, il manque :');
   await expect(missing).toContainText('un justificatif (photo ou PDF)');
   await page.getByRole('button', { name: 'Soumettre' }).click();
-  await expect(page.getByText('La demande n\'est pas encore complète.')).toBeVisible();
+  await expect(page.getByText("La demande n'est pas encore complète.")).toBeVisible();
   await expect(page.locator('[data-field-error="receipts"]')).toContainText('un justificatif');
   expect(await sql(`SELECT id FROM claims WHERE description = $1`, [description])).toHaveLength(0);
 
   // The photo, from the camera button; a slow connection, so the upload's progress shows.
   const photo = await receiptPhoto(page, `Mons → Bruxelles ${stamp}`);
   expect(photo.byteLength).toBeGreaterThan(200_000);
-  await page.getByTestId('receipt-camera').setInputFiles({ name: 'ticket-sncb.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page
+    .getByTestId('receipt-camera')
+    .setInputFiles({ name: 'ticket-sncb.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(page.getByTestId('chosen-file')).toContainText('ticket-sncb.jpg');
   await expect(missing).toHaveText('Tout y est : vous pouvez soumettre.');
   await noSidewaysScroll(page);
@@ -125,7 +132,12 @@ test('a contributor declares an expense with a photo on a phone; the referent ap
        FROM claims c JOIN attachments a ON a.claim_id = c.id WHERE c.description = $1`,
     [description],
   );
-  expect(stored).toEqual({ status: 'SUBMITTED', amount_cents: 2340, content_type: 'image/jpeg', size_bytes: photo.byteLength });
+  expect(stored).toEqual({
+    status: 'SUBMITTED',
+    amount_cents: 2340,
+    content_type: 'image/jpeg',
+    size_bytes: photo.byteLength,
+  });
 
   // The referent of C1, at a desk, opens the receipt from À valider and approves the claim.
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
@@ -138,9 +150,7 @@ test('a contributor declares an expense with a photo on a phone; the referent ap
   await item.getByText('Voir ticket-sncb.jpg').click();
   const image = item.getByTestId('receipt-image');
   await expect(image).toBeVisible();
-  await expect
-    .poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth))
-    .toBe(1200);
+  await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(1200);
   await expectNoSeriousA11yViolations(referent);
   await referent.screenshot({ path: `${SHOTS}/1280-review.png`, fullPage: true });
   await item.getByRole('button', { name: /^Valider : Djamel Benali/ }).click();

@@ -19,7 +19,12 @@ export async function receiptsOfClaims(actor: Actor, claimIds: string[]): Promis
     .filter((claim) =>
       canSeeClaimFiles({
         actor,
-        claim: { ownerId: claim.personId, createdById: claim.createdById, chantierId: claim.chantierId, status: claim.status },
+        claim: {
+          ownerId: claim.personId,
+          createdById: claim.createdById,
+          chantierId: claim.chantierId,
+          status: claim.status,
+        },
       }),
     )
     .map((claim) => claim.id);

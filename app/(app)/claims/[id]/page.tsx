@@ -39,7 +39,12 @@ export default async function ClaimPage({
   const t = await getTranslations('claimsUi');
   const locale = asLocale(await getLocale());
   const format = await getFormatter();
-  const stored = { ownerId: claim.personId, createdById: claim.createdById, chantierId: claim.chantierId, status: claim.status };
+  const stored = {
+    ownerId: claim.personId,
+    createdById: claim.createdById,
+    chantierId: claim.chantierId,
+    status: claim.status,
+  };
   const seesFiles = canSeeClaimFiles({ actor, claim: stored });
   const [history, files] = await Promise.all([
     claimHistory(actor, claim.id),
