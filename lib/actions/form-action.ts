@@ -28,19 +28,19 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return result;
 }
 
-async function currentLocale(actor: Actor | null): Promise<Locale> {
+export async function currentLocale(actor: Actor | null): Promise<Locale> {
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   return asLocale(cookie ?? actor?.locale);
 }
 
-function errorState(error: unknown, locale: Locale, context: string): ActionState {
+export function errorState(error: unknown, locale: Locale, context: string): ActionState {
   if (error instanceof ZodError) {
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {
       const key = issue.path.join('.') || '_';
       fields[key] ??= translate(
         locale,
-        /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid',
+        /^(validation|errors|claims)\./.test(issue.message) ? issue.message : 'validation.invalid',
       );
     }
     return { ok: false, code: 'VALIDATION', message: translate(locale, 'errors.VALIDATION'), fields };

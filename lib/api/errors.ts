@@ -87,7 +87,7 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
     // Schemas carry message keys ("validation.email"); the API speaks English.
     fields[key] ??= translate(
       'en',
-      /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid',
+      /^(validation|errors|claims)\./.test(issue.message) ? issue.message : 'validation.invalid',
     );
   }
   return fields;
@@ -101,7 +101,7 @@ export function toPublicError(error: unknown, context = ''): PublicError {
       ? Object.fromEntries(
           Object.entries(error.fields).map(([field, text]) => [
             field,
-            /^(validation|errors)\./.test(text) ? translate('en', text) : text,
+            /^(validation|errors|claims)\./.test(text) ? translate('en', text) : text,
           ]),
         )
       : undefined;

@@ -24,6 +24,8 @@ export type Operation<
   params?: P;
   query?: Q;
   body?: B;
+  /** A multipart/form-data upload instead of a JSON body: the field holding the file, its largest size. */
+  upload?: { field: string; maxBytes: number };
   /** Success answers by status. */
   responses: Record<number, SuccessResponse>;
   /**

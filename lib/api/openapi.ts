@@ -14,6 +14,7 @@ import { PAYEE_OPERATIONS } from '@/lib/payees/openapi';
 import { EXPORT_OPERATIONS } from '@/lib/exports/openapi';
 import { TREASURY_OPERATIONS } from '@/lib/treasury/openapi';
 import { PERSONAL_DATA_OPERATIONS } from '@/lib/people/data-openapi';
+import { CLAIM_OPERATIONS } from '@/lib/claims/openapi';
 
 export const OPERATIONS: Operation[] = [
   ...CORE_OPERATIONS,
@@ -26,6 +27,7 @@ export const OPERATIONS: Operation[] = [
   ...EXPORT_OPERATIONS,
   ...TREASURY_OPERATIONS,
   ...PERSONAL_DATA_OPERATIONS,
+  ...CLAIM_OPERATIONS,
 ];
 
 type JsonSchema = Record<string, unknown>;
@@ -89,7 +91,7 @@ function successResponse(response: SuccessResponse) {
 /** The error answers an operation may give: those every operation of its kind gives, and its own. */
 export function errorStatuses(operation: Operation): Record<number, string> {
   const statuses: Record<number, string> = {};
-  if (operation.params || operation.query || operation.body)
+  if (operation.params || operation.query || operation.body || operation.upload)
     statuses[400] = 'VALIDATION (error.fields names each refused field) or BAD_REQUEST (not JSON)';
   if (!operation.public) {
     statuses[401] = 'UNAUTHENTICATED: no valid token or session';
@@ -119,6 +121,28 @@ export function buildOpenApiDocument(serverUrl = '/api/v1') {
             requestBody: {
               required: true,
               content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
+            },
+          }
+        : {}),
+      ...(operation.upload
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    required: [operation.upload.field],
+                    properties: {
+                      [operation.upload.field]: {
+                        type: 'string',
+                        format: 'binary',
+                        description: `at most ${operation.upload.maxBytes} bytes`,
+                      },
+                    },
+                  },
+                },
+              },
             },
           }
         : {}),

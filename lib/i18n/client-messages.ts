@@ -28,6 +28,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'treasury.reverse',
   'treasury.debtor',
   'outage',
+  'claims',
   'claimsUi',
 ] as const;
 

@@ -13,6 +13,8 @@ import frExports from '@/messages/fr/exports.json';
 import enExports from '@/messages/en/exports.json';
 import frTreasury from '@/messages/fr/treasury.json';
 import enTreasury from '@/messages/en/treasury.json';
+import frClaims from '@/messages/fr/claims.json';
+import enClaims from '@/messages/en/claims.json';
 import frClaimsUi from '@/messages/fr/claimsUi.json';
 import enClaimsUi from '@/messages/en/claimsUi.json';
 
@@ -30,6 +32,7 @@ const MESSAGES = {
     ...frImport,
     ...frExports,
     ...frTreasury,
+    ...frClaims,
     ...frClaimsUi,
   },
   en: {
@@ -40,6 +43,7 @@ const MESSAGES = {
     ...enImport,
     ...enExports,
     ...enTreasury,
+    ...enClaims,
     ...enClaimsUi,
   },
 } as const;
