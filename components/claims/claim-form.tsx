@@ -26,6 +26,7 @@ import { KindPicker } from '@/components/claims/kind-picker';
 import { MissingList } from '@/components/claims/missing-list';
 import { UPLOAD_ERROR_CODES, uploadFile } from '@/components/claims/upload';
 import type { ActionState } from '@/lib/actions/form-action';
+import { declareClaimAction, editClaimAction, submitClaimAction } from '@/lib/claims/actions';
 import {
   missingForClaim,
   mileageCents,
@@ -58,8 +59,6 @@ export type ClaimFormValues = {
 };
 
 export function ClaimForm({
-  saveAction,
-  submitAction,
   chantiers,
   places,
   periods,
@@ -67,10 +66,6 @@ export function ClaimForm({
   editing = false,
   submittable = true,
 }: {
-  /** Creates (no id) or updates (id, version) the claim; answers `data: { id, version }`. */
-  saveAction: Action;
-  /** Submits the claim `id` at `version`; answers `data: { version }`. */
-  submitAction: Action;
   chantiers: Option[];
   places: Option[];
   /** The open periods: which dates are allowed and which pay mileage. */
@@ -161,11 +156,13 @@ export function ClaimForm({
     const missing = intent === 'submit' ? missingNow : missingForClaim(now, { periods }, 'draft');
     if (missing.length > 0) return refusal(missing);
     if (now.kind === 'MILEAGE') formData.set('description', tripDescription(now.from, now.to, purposeNow));
+    // Saved as a draft first: an expense cannot be submitted before its receipt is stored.
+    formData.set('intent', 'draft');
     if (saved.current) {
       formData.set('id', saved.current.id);
       formData.set('version', String(saved.current.version));
     }
-    const result = await saveAction(null, formData);
+    const result = await (saved.current ? editClaimAction : declareClaimAction)(null, formData);
     if (!result?.ok) return result;
     const data = result.data as { id: string; version: number };
     saved.current = { id: data.id, version: data.version };
@@ -178,7 +175,7 @@ export function ClaimForm({
       const submitted = new FormData();
       submitted.set('id', data.id);
       submitted.set('version', String(saved.current.version));
-      const outcome = await submitAction(null, submitted);
+      const outcome = await submitClaimAction(null, submitted);
       if (!outcome?.ok) return outcome;
     }
     router.push(`/claims/${data.id}?done=${intent === 'submit' ? 'submitted' : 'draft'}`);

@@ -5,7 +5,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
 import { Field, TextArea } from '@/components/ui/field';
-import { reviewClaimAction } from '@/lib/claim-form/actions';
+import { reviewClaimAction } from '@/lib/claims/actions';
 
 type ReviewAction = 'reject' | 'requestChanges' | 'unapprove';
 

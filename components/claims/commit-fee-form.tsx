@@ -8,7 +8,7 @@ import { FormField } from '@/components/ui/fields';
 import { CountedTextArea, Field, SelectInput } from '@/components/ui/field';
 import { MAX_DESCRIPTION_LENGTH } from '@/lib/contributions/limits';
 import { chantierLabel } from '@/lib/format/chantier';
-import { commitFeeAction } from '@/lib/claim-form/actions';
+import { commitFeeAction } from '@/lib/claims/actions';
 
 type Option = { id: string; name: string; code?: string | null };
 

@@ -6,7 +6,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { TClaimListItem } from '@/lib/claims/openapi';
 import { nextClaimStatus } from '@/lib/claims/lifecycle';
 import { claimValue } from '@/lib/claim-form/describe';
-import { deleteClaimAction, submitClaimAction } from '@/lib/claim-form/actions';
+import { deleteClaimAction, submitClaimAction } from '@/lib/claims/actions';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatCents } from '@/lib/format/money';
 import { asLocale } from '@/lib/i18n/locales';

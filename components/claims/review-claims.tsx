@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { TClaimListItem } from '@/lib/claims/openapi';
 import { claimValue } from '@/lib/claim-form/describe';
-import { approveClaimsAction } from '@/lib/claim-form/actions';
+import { reviewClaimsAction } from '@/lib/claims/actions';
 import { formatCalendarDate } from '@/lib/format/date';
 import { asLocale } from '@/lib/i18n/locales';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
@@ -47,7 +47,8 @@ export async function ReviewClaims({
         <>
           <div className="mb-3 flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-3">
             <SelectAll formId={BULK_FORM} label={t('review.selectAll')} />
-            <ActionForm action={approveClaimsAction} id={BULK_FORM} className="flex flex-col gap-2">
+            <ActionForm action={reviewClaimsAction} id={BULK_FORM} className="flex flex-col gap-2">
+              <input type="hidden" name="action" value="approve" />
               <SubmitButton>{t('review.approveSelected')}</SubmitButton>
             </ActionForm>
           </div>

@@ -11,7 +11,7 @@ import { nextClaimStatus } from '@/lib/claims/lifecycle';
 import { canSeeClaimFiles } from '@/lib/claims/policy';
 import { contributionScope, inChantierScope } from '@/lib/contributions/policy';
 import { claimValue, historyKey } from '@/lib/claim-form/describe';
-import { deleteClaimAction, submitClaimAction } from '@/lib/claim-form/actions';
+import { deleteClaimAction, submitClaimAction } from '@/lib/claims/actions';
 import { formatCalendarDate } from '@/lib/format/date';
 import { asLocale } from '@/lib/i18n/locales';
 import { Notice, PageTitle, Section } from '@/components/ui/primitives';

@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { findClaimDetail } from '@/lib/claims/server/queries';
 import { claimFormOptions } from '@/lib/claim-form/server/options';
-import { saveClaimAction, submitClaimAction } from '@/lib/claim-form/actions';
 import { ClaimForm, type ClaimFormValues } from '@/components/claims/claim-form';
 import { DeclareTabs } from '@/components/claims/declare-tabs';
 import { PageTitle, Section } from '@/components/ui/primitives';
@@ -33,14 +32,7 @@ export default async function DeclareClaimPage({ searchParams }: { searchParams:
       <PageTitle>{t('declare')}</PageTitle>
       <DeclareTabs current="claim" />
       <Section>
-        <ClaimForm
-          saveAction={saveClaimAction}
-          submitAction={submitClaimAction}
-          chantiers={options.chantiers}
-          places={options.places}
-          periods={options.periods}
-          initial={initial}
-        />
+        <ClaimForm chantiers={options.chantiers} places={options.places} periods={options.periods} initial={initial} />
       </Section>
     </>
   );

@@ -6,7 +6,6 @@ import { requireActor } from '@/lib/auth/require';
 import { findClaimDetail } from '@/lib/claims/server/queries';
 import { nextClaimStatus } from '@/lib/claims/lifecycle';
 import { claimFormOptions } from '@/lib/claim-form/server/options';
-import { saveClaimAction, submitClaimAction } from '@/lib/claim-form/actions';
 import { ClaimForm } from '@/components/claims/claim-form';
 import { PageTitle, Section } from '@/components/ui/primitives';
 
@@ -22,8 +21,6 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
       <PageTitle>{t('edit')}</PageTitle>
       <Section>
         <ClaimForm
-          saveAction={saveClaimAction}
-          submitAction={submitClaimAction}
           chantiers={options.chantiers}
           places={options.places}
           periods={options.periods}
