@@ -260,7 +260,10 @@ export function ClaimForm({
           <ReceiptPicker files={files} onChange={setFiles} storedCount={storedFiles} />
         </details>
       ) : null}
-      <MissingList missing={submittable ? missingToSubmit : missingForClaim(draft, { periods }, 'draft')} />
+      <MissingList
+        missing={submittable ? missingToSubmit : missingForClaim(draft, { periods }, 'draft')}
+        intent={submittable ? 'submit' : 'draft'}
+      />
       <div className="flex flex-wrap gap-2">
         <SubmitButton variant="secondary" name="intent" value="draft">
           {editing ? t('form.saveChanges') : t('form.saveDraft')}

@@ -5,7 +5,7 @@
 import { useTranslations } from 'next-intl';
 import type { Missing } from '@/lib/claim-form/missing';
 
-export function MissingList({ missing }: { missing: Missing[] }) {
+export function MissingList({ missing, intent = 'submit' }: { missing: Missing[]; intent?: 'draft' | 'submit' }) {
   const t = useTranslations('claimsUi');
   if (missing.length === 0)
     return (
@@ -21,7 +21,7 @@ export function MissingList({ missing }: { missing: Missing[] }) {
       className="rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950"
       data-testid="claim-missing"
     >
-      <p className="font-medium">{t('form.missingTitle')}</p>
+      <p className="font-medium">{t(intent === 'submit' ? 'form.missingTitle' : 'form.missingDraftTitle')}</p>
       <ul className="mt-1 list-disc pl-5">
         {missing.map((code) => (
           <li key={code}>{t(`missing.${code}`)}</li>

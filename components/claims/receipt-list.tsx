@@ -1,15 +1,27 @@
 // A claim's receipts, one tap away for whoever reviews it: a photo opens in place (the image is
 // fetched only when opened), a PDF in a new tab (the browser's own viewer); each can also be
-// downloaded. The files are served by the API, which checks who may see them (docs/claims.md).
+// downloaded, and removed by their owner while the claim can change. The files are served by the API, which checks who may see them (docs/claims.md).
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatBytes } from '@/lib/claim-form/format-bytes';
 import { asLocale } from '@/lib/i18n/locales';
+import { deleteFileAction } from '@/lib/claims/actions';
+import { ActionForm } from '@/components/ui/action-form';
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 
 export type ReceiptFile = { id: string; fileName: string; contentType: string; sizeBytes: number };
 
 export const receiptUrl = (claimId: string, fileId: string) => `/api/v1/claims/${claimId}/receipts/${fileId}`;
 
-export async function ReceiptList({ claimId, files }: { claimId: string; files: ReceiptFile[] }) {
+export async function ReceiptList({
+  claimId,
+  files,
+  removable = false,
+}: {
+  claimId: string;
+  files: ReceiptFile[];
+  /** The owner, while the claim can change: each file can be removed (after a question). */
+  removable?: boolean;
+}) {
   const t = await getTranslations('claimsUi');
   const locale = asLocale(await getLocale());
   if (files.length === 0) return <p className="text-sm text-slate-700">{t('detail.noReceipts')}</p>;
@@ -53,6 +65,24 @@ export async function ReceiptList({ claimId, files }: { claimId: string; files: 
             >
               {t('receipt.download', { name: file.fileName })}
             </a>
+            {removable ? (
+              <ActionForm action={deleteFileAction} className="mt-1 flex flex-col gap-1">
+                <input type="hidden" name="fileId" value={file.id} />
+                <input type="hidden" name="claimId" value={claimId} />
+                <ConfirmSubmit
+                  variant="danger"
+                  aria-label={t('receipt.removeNamed', { name: file.fileName })}
+                  confirm={{
+                    title: t('receipt.removeTitle', { name: file.fileName }),
+                    body: t('receipt.removeBody'),
+                    confirmLabel: t('receipt.remove'),
+                    cancelLabel: t('mine.cancel'),
+                  }}
+                >
+                  {t('receipt.remove')}
+                </ConfirmSubmit>
+              </ActionForm>
+            ) : null}
           </li>
         );
       })}

@@ -140,7 +140,11 @@ export default async function ClaimPage({
         {seesFiles ? (
           <Section title={t('detail.receipts')}>
             <div className="flex flex-col gap-4">
-              <ReceiptList claimId={claim.id} files={files} />
+              <ReceiptList
+                claimId={claim.id}
+                files={files}
+                removable={mine && nextClaimStatus(claim.status, 'attach') !== null}
+              />
               {mine && nextClaimStatus(claim.status, 'attach') ? (
                 <ReceiptAdder claimId={claim.id} storedCount={files.length} />
               ) : null}
