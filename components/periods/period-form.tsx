@@ -162,6 +162,7 @@ export function PeriodForm({
   people: Option[];
 }) {
   const t = useTranslations('periods');
+  const tClaims = useTranslations('claims.periodForm');
   const prefix = period ? `period-${period.periodId}` : 'period-new';
   const id = (name: string) => `${prefix}-${name}`;
   return (
@@ -209,6 +210,15 @@ export function PeriodForm({
           inputMode="decimal"
           autoComplete="off"
           required
+        />
+        <FormField
+          label={tClaims('mileageRate')}
+          name="mileageRateCents"
+          id={id('mileageRate')}
+          defaultValue={period?.mileageRate ?? ''}
+          hint={tClaims('mileageRateHint')}
+          inputMode="decimal"
+          autoComplete="off"
         />
         <FormField
           label={t('fields.cap')}

@@ -4,7 +4,7 @@
 import type { ZodType } from 'zod';
 
 /** A success answer: JSON of this schema, a file of this content type, or no content (null). */
-export type SuccessResponse = ZodType | { contentType: string } | null;
+export type SuccessResponse = ZodType | { contentType: string | readonly string[] } | null;
 
 export type Operation<
   P extends ZodType | undefined = ZodType | undefined,

@@ -83,7 +83,11 @@ function successResponse(response: SuccessResponse) {
   if ('contentType' in response)
     return {
       description: 'Success: a file',
-      content: { [response.contentType]: { schema: { type: 'string', format: 'binary' } } },
+      content: Object.fromEntries(
+        [response.contentType]
+          .flat()
+          .map((contentType) => [contentType, { schema: { type: 'string', format: 'binary' } }]),
+      ),
     };
   return { description: 'Success', content: { 'application/json': { schema: jsonSchema(response, 'output') } } };
 }

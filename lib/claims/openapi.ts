@@ -192,7 +192,7 @@ export const CLAIM_API = {
     who: 'its person, referents of its chantier, treasurers, admins',
     params: ZFileParams,
     query: ZDownloadQuery,
-    responses: { 200: { contentType: 'application/octet-stream' } },
+    responses: { 200: { contentType: ATTACHMENT_FILE_TYPES } },
   }),
   deleteClaimReceipt: defineOperation({
     operationId: 'deleteClaimReceipt',
@@ -233,7 +233,7 @@ export const CLAIM_API = {
     who: 'its person, referents of its chantier, treasurers, admins',
     params: ZFileParams,
     query: ZDownloadQuery,
-    responses: { 200: { contentType: 'application/octet-stream' } },
+    responses: { 200: { contentType: ATTACHMENT_FILE_TYPES } },
   }),
   deleteContributionAttachment: defineOperation({
     operationId: 'deleteContributionAttachment',

@@ -11,6 +11,8 @@ export type PeriodFormValues = {
   startDate: string;
   endDate: string;
   defaultRate: string;
+  /** Euros per km as typed; empty = the period pays no mileage. */
+  mileageRate: string;
   cap: string;
   overflowPolicy: 'PRORATA' | 'FIRST_COME';
   /** chantierId → amount typed, absent = unlimited. */
@@ -26,6 +28,7 @@ export function periodFormValues(period: TPeriodOut, locale: 'fr' | 'en' = 'fr')
     startDate: period.startDate,
     endDate: period.endDate,
     defaultRate: centsToInput(period.defaultRateCents, locale),
+    mileageRate: period.mileageRateCents === null ? '' : centsToInput(period.mileageRateCents, locale),
     cap: period.capMinutes === null ? '' : minutesToHoursInput(period.capMinutes, locale),
     overflowPolicy: period.overflowPolicy,
     envelopes: Object.fromEntries(

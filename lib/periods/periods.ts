@@ -34,6 +34,7 @@ export function toPeriodOut(period: PeriodRow, viewer?: { id: string; seesEveryo
     endDate: toIsoDate(period.endDate),
     status: period.status,
     defaultRateCents: period.defaultRateCents,
+    mileageRateCents: period.mileageRateCents,
     capMinutes: period.capMinutes,
     overflowPolicy: period.overflowPolicy,
     envelopes: period.envelopes

@@ -33,6 +33,7 @@ describe('ZPeriodForm', () => {
       startDate: '2031-03-01',
       endDate: '2031-05-31',
       defaultRateCents: 3050,
+      mileageRateCents: null,
       capMinutes: 7200,
       overflowPolicy: 'PRORATA',
       envelopes: [{ chantierId: 'c1', amountCents: 100_000 }],
@@ -42,6 +43,17 @@ describe('ZPeriodForm', () => {
 
   it('gives an edit its period and version', () => {
     expect(ZPeriodForm.parse(form({ periodId: 'p1', version: '3' }))).toMatchObject({ periodId: 'p1', version: 3 });
+  });
+
+  it('reads an empty mileage rate as none, and "0,35" as 35 cents per km', () => {
+    expect(ZPeriodForm.parse(form()).mileageRateCents).toBeNull();
+    expect(ZPeriodForm.parse(form({ mileageRateCents: '0,35' })).mileageRateCents).toBe(35);
+    expect(fieldsOf(ZPeriodForm.safeParse(form({ mileageRateCents: '101' })))).toEqual({
+      mileageRateCents: 'errors.period.TOO_LARGE',
+    });
+    expect(fieldsOf(ZPeriodForm.safeParse(form({ mileageRateCents: '-1' })))).toEqual({
+      mileageRateCents: 'errors.money.NEGATIVE',
+    });
   });
 
   it('reads an empty cap as no cap, and "7h30" as 450 minutes', () => {

@@ -12,6 +12,8 @@ import { parseHoursToMinutes } from '@/lib/format/hours';
 export const MAX_RATE_CENTS = 100_000;
 /** An envelope above 1 M€ is a typo; it also keeps a run's total inside the database's integer. */
 export const MAX_ENVELOPE_CENTS = 100_000_000;
+/** A mileage rate above 100 € per km is a typo (the database refuses it too). */
+export const MAX_MILEAGE_RATE_CENTS = 10_000;
 /** A cap of 100 000 hours per person is no cap. */
 export const MAX_CAP_MINUTES = 100_000 * 60;
 
@@ -85,6 +87,8 @@ const periodShape = {
   startDate: ZIsoDate,
   endDate: ZIsoDate,
   defaultRateCents: cents(MAX_RATE_CENTS),
+  /** Cents per kilometre of MILEAGE claims; null = the period pays no mileage (docs/claims.md). */
+  mileageRateCents: cents(MAX_MILEAGE_RATE_CENTS).nullable(),
   capMinutes: ZCapMinutes.nullable(),
   overflowPolicy: ZPolicy,
   envelopes: z.array(ZEnvelopeInput).max(500),
@@ -95,6 +99,7 @@ const periodShape = {
 export const ZPeriodInput = z
   .object({
     ...periodShape,
+    mileageRateCents: periodShape.mileageRateCents.optional(),
     capMinutes: periodShape.capMinutes.default(null),
     overflowPolicy: ZPolicy.default('PRORATA'),
     envelopes: periodShape.envelopes.default([]),
@@ -113,6 +118,7 @@ export const ZPeriodPatch = z
     startDate: periodShape.startDate.optional(),
     endDate: periodShape.endDate.optional(),
     defaultRateCents: periodShape.defaultRateCents.optional(),
+    mileageRateCents: periodShape.mileageRateCents.optional(),
     capMinutes: periodShape.capMinutes.optional(),
     overflowPolicy: periodShape.overflowPolicy.optional(),
     envelopes: periodShape.envelopes.optional(),
@@ -225,6 +231,10 @@ export const ZPeriodForm = z.preprocess(
       startDate: ZIsoDate,
       endDate: ZIsoDate,
       defaultRateCents: ZEurosText(MAX_RATE_CENTS),
+      mileageRateCents: z.preprocess(
+        (value) => (blank(value) ? null : value),
+        ZEurosText(MAX_MILEAGE_RATE_CENTS).nullable(),
+      ),
       capMinutes: ZCapText,
       overflowPolicy: ZPolicy.default('PRORATA'),
       envelopes: z.array(ZEnvelopeRow).max(500).default([]),
@@ -249,6 +259,7 @@ export const ZPeriodOut = z.object({
   endDate: z.string().describe('YYYY-MM-DD, inclusive'),
   status: z.enum(PERIOD_STATUSES),
   defaultRateCents: z.number().int(),
+  mileageRateCents: z.number().int().nullable(),
   capMinutes: z.number().int().nullable(),
   overflowPolicy: ZPolicy,
   envelopes: z.array(z.object({ chantierId: z.string(), amountCents: z.number().int() })),

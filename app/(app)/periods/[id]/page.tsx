@@ -97,6 +97,12 @@ export default async function PeriodPage({
             <dd>{t('periods.dates', { start: date(period.startDate), end: date(period.endDate) })}</dd>
             <dt className="font-medium text-slate-800">{t('periods.fields.defaultRate')}</dt>
             <dd>{t('periods.perHour', { amount: money(period.defaultRateCents) })}</dd>
+            <dt className="font-medium text-slate-800">{t('claims.periodForm.mileageRate')}</dt>
+            <dd>
+              {period.mileageRateCents
+                ? t('claims.periodForm.perKm', { amount: money(period.mileageRateCents) })
+                : t('claims.periodForm.noMileage')}
+            </dd>
             <dt className="font-medium text-slate-800">{t('periods.fields.cap')}</dt>
             <dd>
               {period.capMinutes === null
