@@ -77,6 +77,8 @@ import frClaims from '@/messages/fr/claims.json';
 import enClaims from '@/messages/en/claims.json';
 import frClaimsPay from '@/messages/fr/claimsPay.json';
 import enClaimsPay from '@/messages/en/claimsPay.json';
+import frClaimsUi from '@/messages/fr/claimsUi.json';
+import enClaimsUi from '@/messages/en/claimsUi.json';
 
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -122,6 +124,7 @@ const NAMESPACES = [
   [frEveryday, enEveryday],
   [frClaims, enClaims],
   [frClaimsPay, enClaimsPay],
+  [frClaimsUi, enClaimsUi],
 ] as const;
 
 type Pairs = typeof NAMESPACES;

@@ -1,5 +1,6 @@
 // Mes contributions: mine, filtered by period, chantier and status, with totals in hours, each
-// entry's status and the reviewer's reason, and what the lifecycle lets me do with it.
+// entry's status and the reviewer's reason, and what the lifecycle lets me do with it; my claims
+// (expenses, trips, fees, in-kind) below them, with the same filters.
 import 'server-only';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -18,6 +19,11 @@ import { StatusBadge } from '@/components/contributions/status-badge';
 import { RowAction } from '@/components/contributions/row-actions';
 import { deleteAction, submitAction } from '@/lib/contributions/actions';
 import { asLocale } from '@/lib/i18n/locales';
+import { ZClaimFilters } from '@/lib/claims/inputs';
+import { listClaims } from '@/lib/claims/server/queries';
+import { claimsPageHref } from '@/lib/claim-form/claims-page-href';
+import { MyClaims } from '@/components/claims/my-claims';
+import { reviewsAnything } from '@/lib/contributions/policy';
 
 /** Approved first: only those hours count towards pay. */
 const TOTALS_ORDER = ['APPROVED', 'SUBMITTED', 'CHANGES_REQUESTED', 'DRAFT', 'REJECTED'] as const;
@@ -39,13 +45,23 @@ export default async function MyContributionsPage({
     limit: 50,
   });
   const filters = parsed.success ? parsed.data : ZContributionFilters.parse({});
-  const [list, totals, chantiers, periods] = await Promise.all([
+  // My claims under my hours, with the same period, chantier and status filters.
+  const claimFilters = ZClaimFilters.safeParse({
+    periodId: filters.periodId,
+    chantierId: filters.chantierId,
+    status: filters.status,
+    cursor: raw.claimsCursor || undefined,
+    limit: 50,
+  });
+  const [list, totals, chantiers, periods, claims] = await Promise.all([
     listContributions({ actor, filters, scope: 'mine' }),
     totalsByStatus({ actor, filters, scope: 'mine' }),
     listChantiers({ includeInactive: true }),
     listPeriodChoices({ actor }),
+    listClaims(actor, claimFilters.success ? claimFilters.data : { limit: 50 }, { scope: 'mine' }),
   ]);
   const minutesByStatus = new Map(totals.map((total) => [total.status, total.minutes]));
+  const claimsMoreHref = claimsPageHref('/contributions', raw, claims.nextCursor, 'claims');
   const nextHref = nextPageHref('/contributions', raw, list.nextCursor);
   return (
     <>
@@ -195,6 +211,11 @@ export default async function MyContributionsPage({
           </Link>
         </p>
       ) : null}
+      <MyClaims
+        items={claims.items}
+        moreHref={claimsMoreHref}
+        canCommit={actor.roles.includes('TREASURER') || reviewsAnything(actor)}
+      />
     </>
   );
 }

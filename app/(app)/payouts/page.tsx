@@ -1,5 +1,6 @@
 // Ma rétribution: for each period that has begun (or already pays me), newest first, my own lines in words (the
-// preview while the period is open, the frozen run once closed) and, with transparency on,
+// preview while the period is open, the frozen run once closed), what they are made of when claims
+// are part of them (hours, expenses, fees, in-kind) and, with transparency on,
 // everyone's totals for the period.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -16,6 +17,7 @@ import { PeriodStatusBadge } from '@/components/periods/status-badge';
 import { MyPaymentStatus } from '@/components/treasury/my-payment-status';
 import { todayIn } from '@/lib/contributions/server/periods';
 import { asLocale } from '@/lib/i18n/locales';
+import { PayoutParts } from '@/components/claims/payout-parts';
 
 /** How many periods the page goes back; older ones stay readable from each period's page. */
 const PERIODS_SHOWN = 12;
@@ -75,6 +77,7 @@ export default async function MyPayoutsPage() {
                     <p className="text-lg font-semibold text-slate-900" data-testid="my-total">
                       {t('payouts.mine', { amount: money(myTotal) })}
                     </p>
+                    <PayoutParts lines={mine} />
                     {period.status !== 'OPEN' ? <MyPaymentStatus actor={actor} periodId={period.id} /> : null}
                     <PayoutLines lines={mine} names={names} showPerson={false} />
                   </>

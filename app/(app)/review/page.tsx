@@ -1,5 +1,6 @@
 // À valider: the submitted contributions of my chantiers (all of them for an admin), never my
 // own; filter by person, period and place, sort by date; approve many at once, or one by one.
+// The submitted claims of the same chantiers follow, with their receipts one tap away.
 import 'server-only';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -19,6 +20,11 @@ import { ReviewActions, SelectAll } from '@/components/contributions/review-acti
 import { approveSelectedAction } from '@/lib/contributions/actions';
 import { reviewsAnything } from '@/lib/contributions/policy';
 import { asLocale } from '@/lib/i18n/locales';
+import { ZClaimFilters } from '@/lib/claims/inputs';
+import { listClaims } from '@/lib/claims/server/queries';
+import { claimsPageHref } from '@/lib/claim-form/claims-page-href';
+import { receiptsOfClaims } from '@/lib/claim-form/server/receipts';
+import { ReviewClaims } from '@/components/claims/review-claims';
 
 const BULK_FORM = 'bulk-approve';
 const PAGE_SIZE = 50;
@@ -42,13 +48,25 @@ export default async function ReviewPage({
     limit: PAGE_SIZE,
   });
   const filters = parsed.success ? parsed.data : ZContributionFilters.parse({ limit: PAGE_SIZE });
-  const [list, people, periods, places] = await Promise.all([
+  const claimFilters = ZClaimFilters.safeParse({
+    personId: filters.personId,
+    periodId: filters.periodId,
+    cursor: raw.claimsCursor || undefined,
+    limit: PAGE_SIZE,
+  });
+  const [list, people, periods, places, claims] = await Promise.all([
     listContributions({ actor, filters, scope: 'review', order }),
     // Only the people with something waiting here (whatever the other filters), not everyone.
     peopleInList({ actor, filters: {}, scope: 'review' }),
     listPeriodChoices({ actor, status: 'OPEN' }),
     listPlaces(),
+    listClaims(actor, claimFilters.success ? claimFilters.data : { limit: PAGE_SIZE }, { scope: 'review', order }),
   ]);
+  const receipts = await receiptsOfClaims(
+    actor,
+    claims.items.filter((claim) => claim.fileCount > 0).map((claim) => claim.id),
+  );
+  const claimsMoreHref = claimsPageHref('/review', raw, claims.nextCursor, 'review-claims');
   const nextHref = nextPageHref('/review', raw, list.nextCursor);
   return (
     <>
@@ -156,6 +174,7 @@ export default async function ReviewPage({
           ) : null}
         </>
       )}
+      <ReviewClaims items={claims.items} receipts={receipts} moreHref={claimsMoreHref} />
     </>
   );
 }

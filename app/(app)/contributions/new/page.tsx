@@ -7,6 +7,7 @@ import { contributionFormOptions } from '@/lib/contributions/server/form-data';
 import { ContributionForm, type ContributionFormValues } from '@/components/contributions/contribution-form';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { declareAction } from '@/lib/contributions/actions';
+import { DeclareTabs } from '@/components/claims/declare-tabs';
 
 export default async function DeclarePage({ searchParams }: { searchParams: Promise<{ duplicate?: string }> }) {
   const actor = await requireActor();
@@ -31,6 +32,7 @@ export default async function DeclarePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
+      <DeclareTabs current="hours" />
       <Section>
         <ContributionForm
           action={declareAction}
