@@ -24,7 +24,7 @@ import { useAnnounce } from '@/components/ui/live-region';
 import { ReceiptPicker, type ChosenFile } from '@/components/claims/receipt-picker';
 import { KindPicker } from '@/components/claims/kind-picker';
 import { MissingList } from '@/components/claims/missing-list';
-import { UPLOAD_ERROR_CODES, uploadFile } from '@/components/claims/upload';
+import { UPLOAD_ERROR_CODES, uploadFile, type UploadErrorCode } from '@/components/claims/upload';
 import type { ActionState } from '@/lib/actions/form-action';
 import { declareClaimAction, editClaimAction, submitClaimAction } from '@/lib/claims/actions';
 import {
@@ -140,7 +140,7 @@ export function ClaimForm({
         );
         const known = UPLOAD_ERROR_CODES as readonly string[];
         const reason = known.includes(result.code)
-          ? t(`upload.${result.code}`)
+          ? t(`upload.${result.code as UploadErrorCode}`)
           : t('upload.other', { code: result.code });
         return `${entry.file.name} : ${reason}`;
       }

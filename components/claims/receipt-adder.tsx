@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { useAnnounce } from '@/components/ui/live-region';
 import { ReceiptPicker, type ChosenFile } from '@/components/claims/receipt-picker';
-import { UPLOAD_ERROR_CODES, uploadFile } from '@/components/claims/upload';
+import { UPLOAD_ERROR_CODES, uploadFile, type UploadErrorCode } from '@/components/claims/upload';
 import { fileProblems } from '@/lib/claim-form/missing';
 import type { ActionState } from '@/lib/actions/form-action';
 
@@ -43,7 +43,7 @@ export function ReceiptAdder({ claimId, storedCount }: { claimId: string; stored
       if (!result.ok) {
         setProgress(entry.key, null);
         const reason = (UPLOAD_ERROR_CODES as readonly string[]).includes(result.code)
-          ? t(`upload.${result.code}`)
+          ? t(`upload.${result.code as UploadErrorCode}`)
           : t('upload.other', { code: result.code });
         router.refresh();
         return { ok: false, code: 'VALIDATION', message: `${entry.file.name} : ${reason}` };

@@ -12,6 +12,7 @@ export const UPLOAD_ERROR_CODES = [
   'INVALID_TRANSITION',
   'PERIOD_CLOSED',
 ] as const;
+export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
 
 export type UploadedFile = { id: string; fileName: string; contentType: string; sizeBytes: number };
 export type UploadResult =

@@ -99,7 +99,9 @@ export async function ExportLinks({
                       className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
                       testId={`export-${key}`}
                     >
-                      {REPORT_KEYS.has(key) ? tReport(`links.${key as ReportKey}`) : t(`links.${key}`)}
+                      {REPORT_KEYS.has(key)
+                        ? tReport(`links.${key as ReportKey}`)
+                        : t(`links.${key as Exclude<LinkKey, ReportKey>}`)}
                     </DownloadLink>
                   </li>
                 ))}

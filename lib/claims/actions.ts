@@ -40,7 +40,8 @@ export const declareClaimAction = formAction({
     refresh();
     return {
       ok: true,
-      message: translatorFor(locale)(created.status === 'SUBMITTED' ? 'claims.actions.submitted' : 'claims.actions.declared',
+      message: translatorFor(locale)(
+        created.status === 'SUBMITTED' ? 'claims.actions.submitted' : 'claims.actions.declared',
       ),
       data: { id: created.id, version: created.version, status: created.status },
     };

@@ -156,6 +156,9 @@ describe('funder report PDF', () => {
       amountCents: 4500,
       unpaidValueCents: 0,
       volunteerValueCents: 0,
+      expensesCents: 0,
+      fixedFeesCents: 0,
+      inKindValueCents: 0,
     };
     const chantiers = Array.from({ length: 90 }, (_, index) => ({
       chantierId: `c${index}`,

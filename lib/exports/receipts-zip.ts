@@ -11,6 +11,7 @@ import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { type Locale } from '@/lib/i18n/locale';
 import { receiptNamer } from './receipt-names';
 import { translatorFor } from '@/lib/i18n/translator';
+import type { ClaimKind } from '@/lib/pricing/types';
 
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -61,7 +62,7 @@ export async function receiptsZip(options: {
   const receipts = await listReceipts(options.periodId);
   const name = receiptNamer();
   const names = receipts.map((receipt) =>
-    name({ ...receipt, kindLabel: translatorFor(options.locale)(`claimsPay.kinds.${receipt.kind}`) }),
+    name({ ...receipt, kindLabel: translatorFor(options.locale)(`claimsPay.kinds.${receipt.kind as ClaimKind}`) }),
   );
   let next = 0;
   let current: { file: ZipPassThrough; receipt: ReceiptRow; offset: number } | null = null;

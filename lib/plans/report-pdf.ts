@@ -79,9 +79,16 @@ export function renderReportPdf(options: {
     drawTable(doc, {
       widths: [190, 80, 80, 80, 60, 75, 85, 80],
       textColumns: 1,
-      header: [c.chantier, c.planned, c.realised, c.gap, c.gapPercent, c.volunteerHours, c.volunteerValue, c.inKind].map(
-        pdfText,
-      ),
+      header: [
+        c.chantier,
+        c.planned,
+        c.realised,
+        c.gap,
+        c.gapPercent,
+        c.volunteerHours,
+        c.volunteerValue,
+        c.inKind,
+      ].map(pdfText),
       rows: report.rows.map((row) => [chantierLabel(row), ...figures(row)].map(pdfText)),
       total: [labels.total, ...figures(report.totals)].map(pdfText),
     });

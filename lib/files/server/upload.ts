@@ -2,10 +2,11 @@
 // announced is checked first, then the bytes as they come), and the one file field it carries.
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import type { MessageKey } from '@/lib/i18n/translator';
 import { MAX_UPLOAD_BODY_BYTES } from '@/lib/files/schemas';
 import { fileTooLargeError } from '@/lib/files/sniff';
 
-function badUpload(message: string, messageKey: string): AppError {
+function badUpload(message: string, messageKey: MessageKey): AppError {
   return new AppError('BAD_REQUEST', message, { messageKey, fields: { file: messageKey } });
 }
 
