@@ -69,63 +69,48 @@ export async function ContributionFilterBar({
   order,
 }: ContributionFilterProps) {
   const t = await getTranslations();
-  const fields: ReactNode[] = [];
-  if (periods)
-    fields.push(
-      <FilterSelect
-        key="period"
-        label={t('mine.period')}
-        name="periodId"
-        value={periods.value}
-        allLabel={t('mine.allPeriods')}
-        allValue={periods.allValue}
-        options={asOptions(periods.choices)}
-      />,
-    );
-  if (chantiers)
-    fields.push(
-      <FilterSelect
-        key="chantier"
-        label={t('mine.chantier')}
-        name="chantierId"
-        value={chantiers.value}
-        allLabel={t('mine.allChantiers')}
-        options={asOptions(chantiers.choices)}
-      />,
-    );
-  if (people)
-    fields.push(
-      <FilterSelect
-        key="person"
-        label={t('review.person')}
-        name="personId"
-        value={people.value}
-        allLabel={t('review.allPeople')}
-        options={asOptions(people.choices)}
-      />,
-    );
-  if (places)
-    fields.push(
-      <FilterSelect
-        key="place"
-        label={t('review.place')}
-        name="placeId"
-        value={places.value}
-        allLabel={t('review.allPlaces')}
-        options={asOptions(places.choices)}
-      />,
-    );
-  if (status)
-    fields.push(
-      <FilterSelect
-        key="status"
-        label={t('mine.status')}
-        name="status"
-        value={status.value}
-        allLabel={t('mine.allStatuses')}
-        options={CONTRIBUTION_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
-      />,
-    );
+  type Select = Parameters<typeof FilterSelect>[0];
+  const selects: (Select | false | undefined)[] = [
+    periods && {
+      name: 'periodId',
+      label: t('mine.period'),
+      allLabel: t('mine.allPeriods'),
+      value: periods.value,
+      allValue: periods.allValue,
+      options: asOptions(periods.choices),
+    },
+    chantiers && {
+      name: 'chantierId',
+      label: t('mine.chantier'),
+      allLabel: t('mine.allChantiers'),
+      value: chantiers.value,
+      options: asOptions(chantiers.choices),
+    },
+    people && {
+      name: 'personId',
+      label: t('review.person'),
+      allLabel: t('review.allPeople'),
+      value: people.value,
+      options: asOptions(people.choices),
+    },
+    places && {
+      name: 'placeId',
+      label: t('review.place'),
+      allLabel: t('review.allPlaces'),
+      value: places.value,
+      options: asOptions(places.choices),
+    },
+    status && {
+      name: 'status',
+      label: t('mine.status'),
+      allLabel: t('mine.allStatuses'),
+      value: status.value,
+      options: CONTRIBUTION_STATUSES.map((value) => ({ value, label: t(`status.${value}`) })),
+    },
+  ];
+  const fields: ReactNode[] = selects
+    .filter((select): select is Select => Boolean(select))
+    .map((select) => <FilterSelect key={select.name} {...select} />);
   if (order)
     fields.push(
       <label key="sort" className="flex w-full min-w-0 flex-col gap-1 text-sm font-medium text-slate-800 sm:w-auto">
