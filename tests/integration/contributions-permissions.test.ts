@@ -19,6 +19,7 @@ import {
   resetDatabase,
   seedContribution,
 } from '../support/database';
+import { seedCast } from '../support/cast';
 
 type Who = 'contributor' | 'referent' | 'otherReferent' | 'admin' | 'treasurer';
 type Whose = 'own' | 'other';
@@ -159,8 +160,8 @@ const CASES = (Object.keys(MATRIX) as Who[]).flatMap((who) =>
   ),
 );
 
-const people = {} as Record<Who | 'owner' | 'secondReferent', Actor>;
-const tokens = {} as Record<Who, string>;
+let people: Record<Who | 'owner' | 'secondReferent', Actor>;
+let tokens: Record<Who | 'owner' | 'secondReferent', string>;
 let chantierId: string;
 let otherChantierId: string;
 let periodId: string;
@@ -171,14 +172,15 @@ beforeAll(async () => {
   chantierId = (await createChantier({ name: 'Chantier 1' })).id;
   otherChantierId = (await createChantier({ name: 'Chantier 2' })).id;
   periodId = (await createPeriod({ name: 'Période ouverte', startDate: '2026-01-01', endDate: '2026-12-31' })).id;
-  people.contributor = await createPerson({ name: 'Coline Contributrice' });
-  people.referent = await createPerson({ name: 'Rémi Référent', referentOf: [chantierId] });
-  people.otherReferent = await createPerson({ name: 'Rita Autre-Référente', referentOf: [otherChantierId] });
-  people.admin = await createPerson({ name: 'Ada Admin', roles: ['ADMIN'] });
-  people.treasurer = await createPerson({ name: 'Théo Trésorier', roles: ['TREASURER'] });
-  people.owner = await createPerson({ name: 'Olga Owner' });
-  people.secondReferent = await createPerson({ name: 'Sam Second-Référent', referentOf: [chantierId] });
-  for (const who of Object.keys(MATRIX) as Who[]) tokens[who] = await bearerToken(people[who].id);
+  ({ people, tokens } = await seedCast({
+    contributor: { name: 'Coline Contributrice' },
+    referent: { name: 'Rémi Référent', referentOf: [chantierId] },
+    otherReferent: { name: 'Rita Autre-Référente', referentOf: [otherChantierId] },
+    admin: { name: 'Ada Admin', roles: ['ADMIN'] },
+    treasurer: { name: 'Théo Trésorier', roles: ['TREASURER'] },
+    owner: { name: 'Olga Owner' },
+    secondReferent: { name: 'Sam Second-Référent', referentOf: [chantierId] },
+  }));
 });
 
 /** Calls the API route that performs `action` on `id`, as `who`. */
@@ -358,7 +360,7 @@ describe('lifecycle refusals for those who have the right', () => {
       reviewerId: people.secondReferent.id,
     });
     const isOwnerAction = action === 'edit' || action === 'delete' || action === 'submit';
-    const token = isOwnerAction ? await bearerToken(people.owner.id) : tokens.referent;
+    const token = isOwnerAction ? tokens.owner : tokens.referent;
     const slug = action === 'requestChanges' ? 'request-changes' : action;
     const response =
       action === 'edit'

@@ -16,23 +16,16 @@ import {
 import { ZContributionFilters } from '@/lib/contributions/inputs';
 import { CONTRIBUTION_STATUSES, type ContributionStatus } from '@/lib/contributions/lifecycle';
 import type { Actor } from '@/lib/auth/permissions';
-import {
-  bearerToken,
-  callRoute,
-  createChantier,
-  createPeriod,
-  createPerson,
-  resetDatabase,
-  seedContribution,
-} from '../support/database';
+import { callRoute, createChantier, createPeriod, resetDatabase, seedContribution } from '../support/database';
+import { seedCast } from '../support/cast';
 
 type Who = 'alice' | 'bob' | 'remi' | 'rita' | 'admin' | 'treasurer';
 const WHO: Who[] = ['alice', 'bob', 'remi', 'rita', 'admin', 'treasurer'];
 const OWNERS: Who[] = ['alice', 'bob', 'remi', 'admin'];
 const SCOPES: ListScope[] = ['all', 'mine', 'review', 'approved'];
 
-const people = {} as Record<Who, Actor>;
-const tokens = {} as Record<Who, string>;
+let people: Record<Who, Actor>;
+let tokens: Record<Who, string>;
 let k1: string; // Rémi's chantier
 let k2: string; // Rita's chantier
 let periodId: string;
@@ -91,13 +84,14 @@ beforeAll(async () => {
   await resetDatabase();
   k1 = (await createChantier({ name: 'K1' })).id;
   k2 = (await createChantier({ name: 'K2' })).id;
-  people.alice = await createPerson({ name: 'Alice' });
-  people.bob = await createPerson({ name: 'Bob' });
-  people.remi = await createPerson({ name: 'Rémi', referentOf: [k1] });
-  people.rita = await createPerson({ name: 'Rita', referentOf: [k2] });
-  people.admin = await createPerson({ name: 'Ada', roles: ['ADMIN'] });
-  people.treasurer = await createPerson({ name: 'Théo', roles: ['TREASURER'] });
-  for (const who of WHO) tokens[who] = await bearerToken(people[who].id);
+  ({ people, tokens } = await seedCast({
+    alice: { name: 'Alice' },
+    bob: { name: 'Bob' },
+    remi: { name: 'Rémi', referentOf: [k1] },
+    rita: { name: 'Rita', referentOf: [k2] },
+    admin: { name: 'Ada', roles: ['ADMIN'] },
+    treasurer: { name: 'Théo', roles: ['TREASURER'] },
+  }));
   periodId = (await createPeriod({ name: '2026', startDate: '2026-01-01', endDate: '2026-12-31' })).id;
   earlierPeriodId = (await createPeriod({ name: '2025', startDate: '2025-01-01', endDate: '2025-12-31' })).id;
 

@@ -2,7 +2,6 @@
 // with filters and hours per chantier; off, each person sees their own. Referents may un-approve
 // (with a comment) while the period is open.
 import 'server-only';
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { ZContributionFilters } from '@/lib/contributions/inputs';
@@ -18,7 +17,7 @@ import { formatCalendarDate } from '@/lib/format/date';
 import { currentPeriodId } from '@/lib/periods/current';
 import { todayIn } from '@/lib/contributions/server/periods';
 import { PageTitle, Section } from '@/components/ui/primitives';
-import { FilterBar, FilterSelect } from '@/components/contributions/filters';
+import { ContributionFilterBar, NextPageLink } from '@/components/contributions/filters';
 import { UnapproveAction } from '@/components/contributions/review-actions';
 import { asLocale } from '@/lib/i18n/locales';
 
@@ -65,39 +64,12 @@ export default async function ApprovedPage({
       <p className="mb-4 text-slate-700">
         {settings.transparency ? t('approvedList.intro') : t('approvedList.introOwn')}
       </p>
-      <FilterBar submitLabel={t('mine.filter')}>
-        <FilterSelect
-          label={t('mine.period')}
-          name="periodId"
-          value={filters.periodId}
-          allLabel={t('mine.allPeriods')}
-          allValue={ALL_PERIODS}
-          options={periods.map((period) => ({ value: period.id, label: period.name }))}
-        />
-        <FilterSelect
-          label={t('mine.chantier')}
-          name="chantierId"
-          value={filters.chantierId}
-          allLabel={t('mine.allChantiers')}
-          options={chantiers.map((chantier) => ({ value: chantier.id, label: chantier.name }))}
-        />
-        {settings.transparency ? (
-          <FilterSelect
-            label={t('review.person')}
-            name="personId"
-            value={filters.personId}
-            allLabel={t('review.allPeople')}
-            options={people.map((person) => ({ value: person.id, label: person.name }))}
-          />
-        ) : null}
-        <FilterSelect
-          label={t('review.place')}
-          name="placeId"
-          value={filters.placeId}
-          allLabel={t('review.allPlaces')}
-          options={places.map((place) => ({ value: place.id, label: place.name }))}
-        />
-      </FilterBar>
+      <ContributionFilterBar
+        periods={{ choices: periods, value: filters.periodId, allValue: ALL_PERIODS }}
+        chantiers={{ choices: chantiers, value: filters.chantierId }}
+        people={settings.transparency ? { choices: people, value: filters.personId } : undefined}
+        places={{ choices: places, value: filters.placeId }}
+      />
       <div className="mb-6">
         <Section title={t('approvedList.hoursPerChantier')}>
           <ul className="flex flex-col gap-1" data-testid="hours-per-chantier">
@@ -135,13 +107,7 @@ export default async function ApprovedPage({
           </li>
         ))}
       </ul>
-      {nextHref ? (
-        <p className="mt-4">
-          <Link href={nextHref} className="text-brand-700 underline">
-            {t('mine.more')}
-          </Link>
-        </p>
-      ) : null}
+      <NextPageLink href={nextHref} />
     </>
   );
 }

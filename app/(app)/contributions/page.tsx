@@ -10,11 +10,10 @@ import { nextPageHref } from '@/lib/contributions/next-page';
 import { listContributions, totalsByStatus } from '@/lib/contributions/server/queries';
 import { listChantiers } from '@/lib/chantiers/chantiers';
 import { listPeriodChoices } from '@/lib/periods/periods';
-import { CONTRIBUTION_STATUSES } from '@/lib/contributions/lifecycle';
 import { formatDuration } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
 import { PageTitle } from '@/components/ui/primitives';
-import { FilterBar, FilterSelect } from '@/components/contributions/filters';
+import { ContributionFilterBar, NextPageLink } from '@/components/contributions/filters';
 import { StatusBadge } from '@/components/contributions/status-badge';
 import { RowAction } from '@/components/contributions/row-actions';
 import { deleteAction, submitAction } from '@/lib/contributions/actions';
@@ -74,29 +73,11 @@ export default async function MyContributionsPage({
           {t('mine.declare')}
         </Link>
       </div>
-      <FilterBar submitLabel={t('mine.filter')}>
-        <FilterSelect
-          label={t('mine.period')}
-          name="periodId"
-          value={filters.periodId}
-          allLabel={t('mine.allPeriods')}
-          options={periods.map((period) => ({ value: period.id, label: period.name }))}
-        />
-        <FilterSelect
-          label={t('mine.chantier')}
-          name="chantierId"
-          value={filters.chantierId}
-          allLabel={t('mine.allChantiers')}
-          options={chantiers.map((chantier) => ({ value: chantier.id, label: chantier.name }))}
-        />
-        <FilterSelect
-          label={t('mine.status')}
-          name="status"
-          value={filters.status}
-          allLabel={t('mine.allStatuses')}
-          options={CONTRIBUTION_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-        />
-      </FilterBar>
+      <ContributionFilterBar
+        periods={{ choices: periods, value: filters.periodId }}
+        chantiers={{ choices: chantiers, value: filters.chantierId }}
+        status={{ value: filters.status }}
+      />
       <section className="mb-4" aria-labelledby="mine-totals-title" data-testid="mine-total">
         <h2 id="mine-totals-title" className="font-medium">
           {t('everyday.mineTotals.title')}
@@ -204,13 +185,7 @@ export default async function MyContributionsPage({
           );
         })}
       </ul>
-      {nextHref ? (
-        <p className="mt-4">
-          <Link href={nextHref} className="text-brand-700 underline">
-            {t('mine.more')}
-          </Link>
-        </p>
-      ) : null}
+      <NextPageLink href={nextHref} />
       <MyClaims
         items={claims.items}
         moreHref={claimsMoreHref}

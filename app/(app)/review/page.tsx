@@ -2,7 +2,6 @@
 // own; filter by person, period and place, sort by date; approve many at once, or one by one.
 // The submitted claims of the same chantiers follow, with their receipts one tap away.
 import 'server-only';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
@@ -15,7 +14,7 @@ import { formatDuration } from '@/lib/contributions/duration';
 import { formatCalendarDate } from '@/lib/format/date';
 import { PageTitle } from '@/components/ui/primitives';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
-import { FilterBar, FilterSelect } from '@/components/contributions/filters';
+import { ContributionFilterBar, NextPageLink } from '@/components/contributions/filters';
 import { ReviewActions, SelectAll } from '@/components/contributions/review-actions';
 import { approveSelectedAction } from '@/lib/contributions/actions';
 import { reviewsAnything } from '@/lib/contributions/policy';
@@ -72,40 +71,12 @@ export default async function ReviewPage({
     <>
       <PageTitle>{t('review.title')}</PageTitle>
       <p className="mb-4 text-slate-700">{t('review.intro')}</p>
-      <FilterBar submitLabel={t('mine.filter')}>
-        <FilterSelect
-          label={t('review.person')}
-          name="personId"
-          value={filters.personId}
-          allLabel={t('review.allPeople')}
-          options={people.map((person) => ({ value: person.id, label: person.name }))}
-        />
-        <FilterSelect
-          label={t('mine.period')}
-          name="periodId"
-          value={filters.periodId}
-          allLabel={t('mine.allPeriods')}
-          options={periods.map((period) => ({ value: period.id, label: period.name }))}
-        />
-        <FilterSelect
-          label={t('review.place')}
-          name="placeId"
-          value={filters.placeId}
-          allLabel={t('review.allPlaces')}
-          options={places.map((place) => ({ value: place.id, label: place.name }))}
-        />
-        <label className="flex w-full min-w-0 flex-col gap-1 text-sm font-medium text-slate-800 sm:w-auto">
-          {t('review.sort')}
-          <select
-            name="sort"
-            defaultValue={order === 'desc' ? 'newest' : 'oldest'}
-            className="min-h-11 w-full min-w-56 max-w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base font-normal"
-          >
-            <option value="oldest">{t('review.oldest')}</option>
-            <option value="newest">{t('review.newest')}</option>
-          </select>
-        </label>
-      </FilterBar>
+      <ContributionFilterBar
+        periods={{ choices: periods, value: filters.periodId }}
+        people={{ choices: people, value: filters.personId }}
+        places={{ choices: places, value: filters.placeId }}
+        order={order}
+      />
       {list.items.length === 0 ? (
         <p className="text-slate-700">{t('review.empty')}</p>
       ) : (
@@ -165,13 +136,7 @@ export default async function ReviewPage({
               </li>
             ))}
           </ul>
-          {nextHref ? (
-            <p className="mt-4">
-              <Link href={nextHref} className="text-brand-700 underline">
-                {t('mine.more')}
-              </Link>
-            </p>
-          ) : null}
+          <NextPageLink href={nextHref} />
         </>
       )}
       <ReviewClaims items={claims.items} receipts={receipts} moreHref={claimsMoreHref} />
