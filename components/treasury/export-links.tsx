@@ -11,13 +11,21 @@ import { DownloadLink, type RefusalMessages } from '@/components/exports/downloa
 export const BANK_ACCOUNT_SETTINGS_HREF = '/admin/settings#bank-account';
 
 type LinkKey =
-  'payoutsCsv' | 'payoutsXlsx' | 'contributionsCsv' | 'funderCsv' | 'funderPdf' | 'sepaXml' | 'statementsZip';
+  | 'payoutsCsv'
+  | 'payeesCsv'
+  | 'payoutsXlsx'
+  | 'contributionsCsv'
+  | 'funderCsv'
+  | 'funderPdf'
+  | 'sepaXml'
+  | 'statementsZip';
 
 const GROUPS: { group: 'payouts' | 'funder' | 'bank'; links: { key: LinkKey; file: string }[] }[] = [
   {
     group: 'payouts',
     links: [
       { key: 'payoutsCsv', file: 'payouts.csv' },
+      { key: 'payeesCsv', file: 'payees.csv' },
       { key: 'payoutsXlsx', file: 'payouts.xlsx' },
       { key: 'contributionsCsv', file: 'contributions.csv' },
     ],
