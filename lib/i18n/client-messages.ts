@@ -30,6 +30,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'outage',
   'everyday.signin',
   'everyday.identity',
+  'everyday.importDuplicates',
 ] as const;
 
 /** The part of `messages` under the given paths, nested as in the source. */

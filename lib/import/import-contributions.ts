@@ -10,7 +10,7 @@ import { translate, type Locale } from '@/lib/i18n/locale';
 import { insertPlannedContributions } from '@/lib/import/insert';
 import { loadImportLookups } from '@/lib/import/lookups';
 import { parseRows } from '@/lib/import/parse-rows';
-import { planImport, type ImportPlan } from '@/lib/import/plan';
+import { planImport, type DuplicateRow, type ImportPlan } from '@/lib/import/plan';
 import type { RefusedRow } from '@/lib/import/reasons';
 
 /** What a dry run finds, or why an import wrote nothing. */
@@ -23,6 +23,8 @@ export type ImportCheck = {
   wouldCreate: number;
   totalMinutes: number;
   refused: RefusedRow[];
+  /** Rows identical to a stored contribution or an earlier row: imported, but worth a look. */
+  duplicates: DuplicateRow[];
   ignoredColumns: string[];
 };
 
@@ -64,6 +66,7 @@ function check(mode: ImportCheck['mode'], plan: ImportPlan, ignoredColumns: stri
     wouldCreate: plan.planned.length,
     totalMinutes: plan.planned.reduce((sum, row) => sum + row.minutes, 0),
     refused: plan.refused,
+    duplicates: plan.duplicates,
     ignoredColumns,
   };
 }
@@ -82,6 +85,7 @@ export async function importContributions(options: ImportOptions): Promise<Impor
       wouldCreate: 0,
       totalMinutes: 0,
       refused: parsed.refused,
+      duplicates: [],
       ignoredColumns: [],
     };
 
