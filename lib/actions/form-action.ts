@@ -38,10 +38,9 @@ function errorState(error: unknown, locale: Locale, context: string): ActionStat
     const fields: Record<string, string> = {};
     for (const issue of error.issues) {
       const key = issue.path.join('.') || '_';
-      fields[key] ??= translate(
-        locale,
-        /^(validation|errors)\./.test(issue.message) ? issue.message : 'validation.invalid',
-      );
+      // A message that is a known key (validation.*, errors.*, a screen's own) is said as written.
+      const said = translate(locale, issue.message);
+      fields[key] ??= said !== issue.message ? said : translate(locale, 'validation.invalid');
     }
     return { ok: false, code: 'VALIDATION', message: translate(locale, 'errors.VALIDATION'), fields };
   }
