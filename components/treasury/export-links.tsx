@@ -13,6 +13,7 @@ export const BANK_ACCOUNT_SETTINGS_HREF = '/admin/settings#bank-account';
 type ReportKey = 'compteRenduCsv' | 'compteRenduXlsx' | 'compteRenduPdf';
 type LinkKey =
   | 'payoutsCsv'
+  | 'payeesCsv'
   | 'payoutsXlsx'
   | 'contributionsCsv'
   | 'funderCsv'
@@ -28,6 +29,7 @@ const GROUPS: { group: 'payouts' | 'funder' | 'bank'; links: { key: LinkKey; fil
     group: 'payouts',
     links: [
       { key: 'payoutsCsv', file: 'payouts.csv' },
+      { key: 'payeesCsv', file: 'payees.csv' },
       { key: 'payoutsXlsx', file: 'payouts.xlsx' },
       { key: 'contributionsCsv', file: 'contributions.csv' },
     ],

@@ -1,6 +1,7 @@
-// The payout report's CSV records: a header row, one row per person and chantier, a blank line,
-// then the summary per payee with its own header and a total. Every amount twice: in euros with a
-// decimal comma (for people) and in integer cents (for tools, and to check against the API).
+// The payout report's two CSV files, one table each (what pandas, Power Query or a spreadsheet's
+// import expect): payouts.csv, one row per person and chantier; payees.csv, one row per payee and
+// a total. Every amount twice: in euros with a decimal comma (for people) and in integer cents
+// (for tools, and to check against the API).
 import type { CsvRecord } from './csv';
 import { safeText } from './csv';
 import { claimColumnLabels } from './claim-labels';
@@ -78,12 +79,15 @@ export function payoutDetailRecord(row: PayoutDetailRow, locale: ExportLocale): 
   ];
 }
 
-/** Every record of the file, produced one at a time as the stream asks for them. */
+/** Every record of payouts.csv, produced one at a time as the stream asks for them. */
 export function* payoutCsvRecords(report: PayoutReport, locale: ExportLocale): Generator<CsvRecord> {
-  const labels = fileLabels(locale).payouts;
   yield payoutDetailHeader(locale);
   for (const row of report.detail) yield payoutDetailRecord(row, locale);
-  yield [];
+}
+
+/** Every record of payees.csv: who receives how much, then the total (its own file since one table is one file). */
+export function* payeesCsvRecords(report: PayoutReport, locale: ExportLocale): Generator<CsvRecord> {
+  const labels = fileLabels(locale).payouts;
   const p = labels.payeeColumns;
   yield [p.payee, p.people, p.peopleCount, p.amount, p.amountCents];
   for (const payee of report.payees) {

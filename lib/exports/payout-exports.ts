@@ -1,11 +1,11 @@
-// GET …/exports/payouts.csv and …/payouts.xlsx as answers: the report is loaded first (so a
+// GET …/exports/payouts.csv, …/payees.csv and …/payouts.xlsx as answers: the report is loaded first (so a
 // refusal or an unknown period is a JSON error, not a broken download), then streamed.
 import { PassThrough } from 'node:stream';
 import type { Actor } from '@/lib/auth/permissions';
 import { csvReadable } from './csv';
 import { asExportLocale, fileLabels } from './labels';
 import { loadPayoutReport } from './load-payout-report';
-import { payoutCsvRecords } from './payout-csv';
+import { payeesCsvRecords, payoutCsvRecords } from './payout-csv';
 import { writePayoutWorkbook } from './payout-xlsx';
 import { exportFilename, fileResponse, streamInBackground } from './response';
 
@@ -15,6 +15,15 @@ export async function payoutsCsvResponse(options: { actor: Actor; periodId: stri
   return fileResponse(csvReadable(payoutCsvRecords(report, locale)), {
     extension: 'csv',
     filename: exportFilename(fileLabels(locale).payouts.filename, period, 'csv'),
+  });
+}
+
+export async function payeesCsvResponse(options: { actor: Actor; periodId: string }): Promise<Response> {
+  const { period, report } = await loadPayoutReport(options);
+  const locale = asExportLocale(options.actor.locale);
+  return fileResponse(csvReadable(payeesCsvRecords(report, locale)), {
+    extension: 'csv',
+    filename: exportFilename(fileLabels(locale).payouts.payeesFilename, period, 'csv'),
   });
 }
 

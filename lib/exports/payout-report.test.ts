@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvReadable } from './csv';
 import { buildPayoutReport } from './payout-report';
-import { payoutCsvRecords, payoutDetailHeader, payoutDetailRecord } from './payout-csv';
+import { payeesCsvRecords, payoutCsvRecords, payoutDetailHeader, payoutDetailRecord } from './payout-csv';
 import { WORKED_CHANTIERS, WORKED_PEOPLE, workedResult } from './test-fixtures';
 
 const report = () =>
@@ -144,15 +144,16 @@ describe('payout CSV records', () => {
     expect(payoutDetailRecord(row, 'fr').slice(16, 18)).toEqual(['-0,01', -1]);
   });
 
-  it('is the header, the detail, a blank line, then the payees and a total', async () => {
+  it('is the header and the detail only; the payees and a total are payees.csv, one table per file', async () => {
     const text = await csvOf(payoutCsvRecords(report(), 'fr'));
     expect(text.startsWith('\ufeffPersonne;E-mail;Bénéficiaire;')).toBe(true);
     const lines = text.split('\r\n');
     expect(lines[1]).toBe(
       'Alice Martin;alice@monscobar.test;Alice Martin;C1;Gestion et animation des tiers-lieux;30,00;3000;Par défaut;20,00;1200;0,00;0;0,00;0;444,45;44445;155,55;15555;0,00;0;444,45;44445;0,00;0;0,00;0;0,00;0',
     );
-    expect(lines.slice(5)).toEqual([
-      '',
+    expect(lines.slice(5)).toEqual(['']);
+    const payees = (await csvOf(payeesCsvRecords(report(), 'fr'))).slice(1).split('\r\n');
+    expect(payees).toEqual([
       'Bénéficiaire;Personnes;Nombre de personnes;Montant (€);Montant (centimes)',
       'Alice Martin;Alice Martin;1;444,45;44445',
       'La Coroutine;Bob Lefebvre, Chloé Dubois;2;555,55;55555',
@@ -173,7 +174,8 @@ describe('payout CSV records', () => {
     const chloe = records.find((record) => record[1] === 'chloe@monscobar.test')!;
     expect(chloe[0]).toBe('Dubois; Chloé "Clo"\nseconde ligne');
     expect(chloe[15]).toBe('11111');
-    expect(records.find((record) => record[0] === 'La Coroutine')![1]).toBe(
+    const payees: string[][] = parse(await csvOf(payeesCsvRecords(odd, 'fr')), { delimiter: ';', bom: true });
+    expect(payees.find((record) => record[0] === 'La Coroutine')![1]).toBe(
       'Bob Lefebvre, Dubois; Chloé "Clo"\nseconde ligne',
     );
   });

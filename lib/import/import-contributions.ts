@@ -11,7 +11,7 @@ import { translatorFor } from '@/lib/i18n/translator';
 import { insertPlannedContributions } from '@/lib/import/insert';
 import { loadImportLookups } from '@/lib/import/lookups';
 import { parseRows } from '@/lib/import/parse-rows';
-import { planImport, type ImportPlan } from '@/lib/import/plan';
+import { planImport, type DuplicateRow, type ImportPlan } from '@/lib/import/plan';
 import type { RefusedRow } from '@/lib/import/reasons';
 
 /** What a dry run finds, or why an import wrote nothing. */
@@ -24,6 +24,8 @@ export type ImportCheck = {
   wouldCreate: number;
   totalMinutes: number;
   refused: RefusedRow[];
+  /** Rows identical to a stored contribution or an earlier row: imported, but worth a look. */
+  duplicates: DuplicateRow[];
   ignoredColumns: string[];
 };
 
@@ -65,6 +67,7 @@ function check(mode: ImportCheck['mode'], plan: ImportPlan, ignoredColumns: stri
     wouldCreate: plan.planned.length,
     totalMinutes: plan.planned.reduce((sum, row) => sum + row.minutes, 0),
     refused: plan.refused,
+    duplicates: plan.duplicates,
     ignoredColumns,
   };
 }
@@ -83,6 +86,7 @@ export async function importContributions(options: ImportOptions): Promise<Impor
       wouldCreate: 0,
       totalMinutes: 0,
       refused: parsed.refused,
+      duplicates: [],
       ignoredColumns: [],
     };
 

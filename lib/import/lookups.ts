@@ -1,11 +1,12 @@
 // What an import is checked against, read from the database: the people named in the file, the
-// chantiers, places and periods, and today's date in the collective's time zone.
+// chantiers, places and periods, today's date in the collective's time zone, and what the file's
+// people already stored on its dates (the day's minutes, and each contribution for duplicates).
 import type { PrismaClient, Tx } from '@/lib/db';
 import { todayIn } from '@/lib/contributions/server/periods';
 import { lockPeople, storedDayMinutes } from '@/lib/contributions/server/day-rules';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import type { ImportRow } from '@/lib/import/parse-rows';
-import type { ImportLookups } from '@/lib/import/plan';
+import { duplicateKey, type ImportLookups } from '@/lib/import/plan';
 
 type Client = Tx | PrismaClient;
 
@@ -40,6 +41,18 @@ export async function loadImportLookups(
     personIds: people.map((person) => person.id),
     dates,
   });
+  // What the file's people stored on its dates, to warn about rows identical to a stored one.
+  const stored =
+    people.length && dates.length
+      ? await client.contribution.findMany({
+          where: {
+            personId: { in: people.map((person) => person.id) },
+            date: { gte: fromIsoDate(dates[0]), lte: fromIsoDate(dates[dates.length - 1]) },
+            deletedAt: null,
+          },
+          select: { personId: true, chantierId: true, date: true, minutes: true, description: true },
+        })
+      : [];
   const chantiers = await client.chantier.findMany({ select: { id: true, code: true, name: true, active: true } });
   const places = await client.place.findMany({ select: { id: true, code: true, name: true, active: true } });
 
@@ -70,5 +83,6 @@ export async function loadImportLookups(
     periods,
     today: todayIn(settings?.timeZone ?? 'Europe/Paris'),
     dayMinutes: new Map(dayMinutes.map((day) => [`${day.personId}|${day.date}`, day.minutes])),
+    storedKeys: new Set(stored.map((row) => duplicateKey({ ...row, date: toIsoDate(row.date) }))),
   };
 }

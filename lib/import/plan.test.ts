@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRows } from './parse-rows';
-import { planImport, type ImportLookups } from './plan';
+import { duplicateKey, planImport, type ImportLookups } from './plan';
 
 const LOOKUPS: ImportLookups = {
   people: new Map([
@@ -36,6 +36,35 @@ function plan(rows: string[], options: { approve?: boolean; actorId?: string } =
 }
 
 describe('planImport', () => {
+  it('warns about rows identical to a stored contribution or to an earlier row, and still plans them', () => {
+    const rows = [
+      'alice@x.test;2026-05-04;1h;C1;;Atelier;',
+      'alice@x.test;2026-05-04;1h;C1;;Atelier;',
+      'alice@x.test;2026-05-04;1h;C2;;Atelier;',
+      'alice@x.test;2026-05-05;2h;C1;;Réunion ;',
+      'alice@x.test;2026-05-04;1h30;C1;;Atelier;',
+    ];
+    const parsed = parseRows([HEADER, ...rows].join('\n'));
+    if (!parsed.ok) throw new Error('unreadable');
+    const stored = duplicateKey({
+      personId: 'p-alice',
+      date: '2026-05-05',
+      chantierId: 'c1',
+      minutes: 120,
+      description: 'Réunion',
+    });
+    const result = planImport(
+      parsed.rows,
+      { ...LOOKUPS, storedKeys: new Set([stored]) },
+      { approve: false, actorId: 'p-admin' },
+    );
+    expect(result.planned).toHaveLength(5);
+    expect(result.duplicates).toEqual([
+      { line: 3, firstLine: 2 },
+      { line: 5, firstLine: null },
+    ]);
+  });
+
   it('refuses a row dated after today', () => {
     expect(plan(['alice@x.test;2026-06-16;1h;C1;;Atelier;']).refused).toEqual([
       { line: 2, reasons: [{ code: 'FUTURE_DATE', params: { date: '2026-06-16' } }] },
@@ -68,6 +97,7 @@ describe('planImport', () => {
     expect(plan(['Alice@x.test;04/05/2026;1h30;c1;la coroutine;Atelier;oui'])).toEqual({
       rows: 1,
       refused: [],
+      duplicates: [],
       planned: [
         {
           line: 2,

@@ -4,6 +4,9 @@
 // Pure: the lookups are plain data loaded by the caller.
 // A row dated after today is refused (a contribution is work done), and so is a row that takes its
 // person's day over 24 h, counting what is stored and the file's earlier rows (day-rules.ts).
+// A row identical to a stored contribution or to an earlier row of the file (same person, date,
+// chantier, minutes and description) is imported, but the dry run warns about it: importing the
+// same file twice is the usual mistake.
 import { isFutureDate, MAX_DAY_MINUTES } from '@/lib/contributions/day-rules';
 import { formatDuration } from '@/lib/contributions/duration';
 import { normalizeLabel } from '@/lib/import/fields';
@@ -29,6 +32,8 @@ export type ImportLookups = {
   today: string;
   /** Minutes already stored per "personId|date" for the file's people and dates (none: 0). */
   dayMinutes?: ReadonlyMap<string, number>;
+  /** duplicateKey() of every stored contribution of the file's people and dates. */
+  storedKeys?: ReadonlySet<string>;
 };
 
 export type PlanOptions = {
@@ -49,7 +54,26 @@ export type PlannedContribution = {
   volunteer: boolean;
 };
 
-export type ImportPlan = { rows: number; planned: PlannedContribution[]; refused: RefusedRow[] };
+/** A planned row identical to a stored contribution (firstLine null) or to an earlier row of the file. */
+export type DuplicateRow = { line: number; firstLine: number | null };
+
+export type ImportPlan = {
+  rows: number;
+  planned: PlannedContribution[];
+  refused: RefusedRow[];
+  duplicates: DuplicateRow[];
+};
+
+/** What makes two contributions the same: person, date, chantier, minutes and description. */
+export function duplicateKey(row: {
+  personId: string;
+  date: string;
+  chantierId: string;
+  minutes: number;
+  description: string;
+}): string {
+  return JSON.stringify([row.personId, row.date, row.chantierId, row.minutes, row.description.trim()]);
+}
 
 /** Records by code and by name, compared without case or accents; a code wins over a name. */
 function indexByNameOrCode(records: readonly NamedRecord[]): Map<string, NamedRecord> {
@@ -69,6 +93,8 @@ export function planImport(rows: readonly ImportRow[], lookups: ImportLookups, o
   const planned: PlannedContribution[] = [];
   const refused: RefusedRow[] = [];
   const dayMinutes = new Map(lookups.dayMinutes ?? []);
+  const duplicates: DuplicateRow[] = [];
+  const firstLineOf = new Map<string, number>();
 
   for (const row of rows) {
     const reasons: Reason[] = [...row.reasons];
@@ -108,7 +134,7 @@ export function planImport(rows: readonly ImportRow[], lookups: ImportLookups, o
       continue;
     }
     dayMinutes.set(day!, (dayMinutes.get(day!) ?? 0) + row.minutes);
-    planned.push({
+    const contribution = {
       line: row.line,
       personId: person.id,
       chantierId: chantier.id,
@@ -118,7 +144,12 @@ export function planImport(rows: readonly ImportRow[], lookups: ImportLookups, o
       minutes: row.minutes,
       description: row.description,
       volunteer: row.volunteer,
-    });
+    };
+    planned.push(contribution);
+    const key = duplicateKey(contribution);
+    if (lookups.storedKeys?.has(key)) duplicates.push({ line: row.line, firstLine: null });
+    else if (firstLineOf.has(key)) duplicates.push({ line: row.line, firstLine: firstLineOf.get(key)! });
+    if (!firstLineOf.has(key)) firstLineOf.set(key, row.line);
   }
-  return { rows: rows.length, planned, refused };
+  return { rows: rows.length, planned, refused, duplicates };
 }

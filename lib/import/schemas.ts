@@ -51,6 +51,20 @@ export const ZDryRunOut = z.object({
   wouldCreate: z.number().int(),
   totalMinutes: z.number().int(),
   refused: z.array(ZRefusedRowOut),
+  duplicates: z
+    .array(
+      z.object({
+        line: z.number().int(),
+        firstLine: z
+          .number()
+          .int()
+          .nullable()
+          .describe('The earlier row of the file it repeats; null when it repeats a stored contribution'),
+      }),
+    )
+    .describe(
+      'Rows identical (person, date, chantier, minutes, description) to a stored contribution or an earlier row: they would be imported, but it is usually the same file twice',
+    ),
   ignoredColumns: z.array(z.string()),
 });
 

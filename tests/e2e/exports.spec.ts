@@ -89,7 +89,16 @@ test('the treasurer downloads the payout report of a closed period as CSV and XL
     expect(row[eurosColumn]).toBe(
       `${Math.floor(Number(row[centsColumn]) / 100)},${String(Number(row[centsColumn]) % 100).padStart(2, '0')}`,
     );
-  expect(lines.find((line) => line.startsWith('Total;'))!.split(';')[4]).toBe(String(totals.amountCents));
+  // One table per file: the summary per payee is its own download.
+  expect(lines.filter((line) => line === '')).toEqual(['']);
+  const [payeesDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    exports.getByRole('link', { name: 'Bénéficiaires (CSV)' }).click(),
+  ]);
+  expect(payeesDownload.suggestedFilename()).toMatch(/^beneficiaires-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+  const payeeLines = (await downloaded(payeesDownload)).toString('utf8').slice(1).split('\r\n');
+  expect(payeeLines[0]).toBe('Bénéficiaire;Personnes;Nombre de personnes;Montant (€);Montant (centimes)');
+  expect(payeeLines.find((line) => line.startsWith('Total;'))!.split(';')[4]).toBe(String(totals.amountCents));
 
   // The XLSX: two sheets, real numbers, the same cents.
   const [xlsxDownload] = await Promise.all([

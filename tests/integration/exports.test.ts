@@ -10,6 +10,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { GET as payoutsRoute } from '@/app/api/v1/periods/[id]/payouts/route';
 import { GET as payoutsCsvRoute } from '@/app/api/v1/periods/[id]/exports/payouts.csv/route';
+import { GET as payeesCsvRoute } from '@/app/api/v1/periods/[id]/exports/payees.csv/route';
 import { GET as payoutsXlsxRoute } from '@/app/api/v1/periods/[id]/exports/payouts.xlsx/route';
 import { GET as funderCsvRoute } from '@/app/api/v1/periods/[id]/exports/funder-report.csv/route';
 import { GET as funderPdfRoute } from '@/app/api/v1/periods/[id]/exports/funder-report.pdf/route';
@@ -35,6 +36,7 @@ type Who = 'admin' | 'treasurer' | 'referent' | 'contributor';
 const EVERYONE: Who[] = ['admin', 'treasurer', 'referent', 'contributor'];
 const ROUTES: [string, Route][] = [
   ['payouts.csv', payoutsCsvRoute],
+  ['payees.csv', payeesCsvRoute],
   ['payouts.xlsx', payoutsXlsxRoute],
   ['funder-report.csv', funderCsvRoute],
   ['funder-report.pdf', funderPdfRoute],
@@ -280,9 +282,9 @@ describe.each([
       relax_column_count: true,
       skip_empty_lines: false,
     });
-    const [header, ...rest] = records;
-    const blank = rest.findIndex((record) => record.length === 1 && record[0] === '');
-    const detail = rest.slice(0, blank);
+    // One table per file: every record has the header's columns, and none is blank.
+    const [header, ...detail] = records;
+    expect(detail.every((record) => record.length === header.length)).toBe(true);
     const column = (name: string) => header.indexOf(name);
     const cents = (record: string[]) => ({
       rateCents: Number(record[column('Taux (centimes/h)')]),
@@ -308,7 +310,23 @@ describe.each([
     const chloe = detail.find((record) => record[column('E-mail')] === 'chloe@exports.test')!;
     expect(chloe[column('Personne')]).toBe(`'=Dubois; Chloé "Clo"`);
     expect(chloe[column('Bénéficiaire')]).toBe('La Coroutine SCIC');
-    const payees = rest.slice(blank + 2);
+    // The summary per payee is its own file, one table too.
+    const payeesAnswer = await download(payeesCsvRoute, periodId, tokens.treasurer);
+    expect(payeesAnswer.status).toBe(200);
+    expect(payeesAnswer.headers.get('content-disposition')).toBe(
+      `attachment; filename="beneficiaires-${frozen ? '2041-01-01_2041-01-28' : '2041-03-01_2041-03-28'}.csv"`,
+    );
+    const [payeesHeader, ...payees] = parse(payeesAnswer.bytes.toString('utf8'), {
+      delimiter: ';',
+      bom: true,
+    }) as string[][];
+    expect(payeesHeader).toEqual([
+      'Bénéficiaire',
+      'Personnes',
+      'Nombre de personnes',
+      'Montant (€)',
+      'Montant (centimes)',
+    ]);
     const amount = (record: string[]) => Number(record[4]);
     const organisation = payees.find((record) => record[0] === 'La Coroutine SCIC')!;
     const sumOf = (email: string) =>

@@ -337,6 +337,7 @@ describe('POST /api/v1/imports', () => {
       wouldCreate: 1,
       totalMinutes: 60,
       ignoredColumns: [],
+      duplicates: [],
       refused: [
         {
           line: 2,
@@ -346,6 +347,25 @@ describe('POST /api/v1/imports', () => {
         },
       ],
     });
+  });
+
+  it('warns in the dry run about rows identical to stored contributions once the same file is imported', async () => {
+    const file = csv(
+      `alice@test.local;${THIS_YEAR};1h;C1;;Atelier vélo;`,
+      `alice@test.local;${THIS_YEAR};1h;C1;;Atelier vélo;`,
+      `alice@test.local;${THIS_YEAR};2h;C1;;Atelier vélo;`,
+    );
+    const first = await post(adminToken, { csv: file, dryRun: true });
+    expect(first.status).toBe(200);
+    expect(first.body.duplicates).toEqual([{ line: 3, firstLine: 2 }]);
+    expect((await post(adminToken, { csv: file })).status).toBe(201);
+    const again = await post(adminToken, { csv: file, dryRun: true });
+    expect(again.body.duplicates).toEqual([
+      { line: 2, firstLine: null },
+      { line: 3, firstLine: null },
+      { line: 4, firstLine: null },
+    ]);
+    expect(again.body.ok).toBe(true);
   });
 
   it('answers 422 with the refused rows when any row is refused, writing nothing', async () => {

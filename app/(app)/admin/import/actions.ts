@@ -14,6 +14,7 @@ const SHOWN_REFUSALS = 1_000;
 export type ImportReportView = {
   refused: { line: number | null; reasons: string[] }[];
   refusedCount: number;
+  duplicates: { line: number; firstLine: number | null }[];
   ignoredColumns: string[];
 };
 
@@ -23,6 +24,7 @@ function reportView(check: ImportCheck, locale: Locale): ImportReportView {
       .slice(0, SHOWN_REFUSALS)
       .map((row) => ({ line: row.line, reasons: row.reasons.map((reason) => describeReason(reason, locale)) })),
     refusedCount: check.refused.length,
+    duplicates: check.duplicates.slice(0, SHOWN_REFUSALS),
     ignoredColumns: check.ignoredColumns,
   };
 }

@@ -113,6 +113,30 @@ function isReport(value: unknown): value is ImportReportView {
   return typeof value === 'object' && value !== null && Array.isArray((value as ImportReportView).refused);
 }
 
+/** Rows the import would take, identical to what is stored or to another row: said before importing. */
+function DuplicateWarning({ duplicates }: { duplicates: ImportReportView['duplicates'] }) {
+  const t = useTranslations('everyday.importDuplicates');
+  if (duplicates.length === 0) return null;
+  return (
+    <div
+      className="rounded-md border border-amber-700 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+      data-testid="import-duplicates"
+    >
+      <p className="font-medium">{t('title', { count: duplicates.length })}</p>
+      <p>{t('intro')}</p>
+      <ul className="mt-1 list-disc pl-5">
+        {duplicates.map((duplicate) => (
+          <li key={duplicate.line}>
+            {duplicate.firstLine === null
+              ? t('stored', { line: duplicate.line })
+              : t('inFile', { line: duplicate.line, firstLine: duplicate.firstLine })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function ImportReport() {
   const t = useTranslations('import');
   const state = useActionFormState();
@@ -121,6 +145,7 @@ function ImportReport() {
   if (!isReport(report)) return null;
   return (
     <div className="flex flex-col gap-3">
+      <DuplicateWarning duplicates={report.duplicates ?? []} />
       {report.ignoredColumns.length ? (
         <p className="text-sm text-slate-700">{t('ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</p>
       ) : null}

@@ -27,6 +27,7 @@ export const POST = apiRoute({
       wouldCreate: outcome.wouldCreate,
       totalMinutes: outcome.totalMinutes,
       refused: describeRefused(outcome.refused, 'en', { isoDates: true }),
+      duplicates: outcome.duplicates,
       ignoredColumns: outcome.ignoredColumns,
     };
     if (outcome.mode === 'dry-run') return json(report, 200);

@@ -1,5 +1,5 @@
 // GET /api/v1/periods/{id}/exports/payouts.csv — the payout report (treasurer): one row per
-// person and chantier, then the summary per payee; `;`, UTF-8 with BOM, CRLF, streamed.
+// person and chantier (the summary per payee is payees.csv); `;`, UTF-8 with BOM, CRLF, streamed.
 import { EXPORT_API } from '@/lib/exports/openapi';
 import { apiRoute } from '@/lib/api/route';
 import { payoutsCsvResponse } from '@/lib/exports/payout-exports';
