@@ -98,8 +98,11 @@ const ORDINARY: Record<string, string> = {
   weekStart: '2026-03-02',
 };
 
-/** The values also tried one field at a time (as the admin, who may call every action). */
-const PER_FIELD = new Set(['a NUL byte', 'year 0000', 'a huge number', 'bidi override']);
+/**
+ * The values also tried one field at a time, as the admin, who may call every action (with four
+ * values this took 9 248 calls, 724 s under a load of 30: every value still goes in every field at once).
+ */
+const PER_FIELD = new Set(['a NUL byte', 'year 0000']);
 
 const HOSTILE: [string, string][] = [
   ['a NUL byte', 'a\u0000b'],
