@@ -27,11 +27,13 @@ function rowCents(row: PlanRow, rates: Record<string, number>): number | null {
 }
 
 function Cell({
+  id,
   name,
   label,
   hint,
   children,
 }: {
+  id: string;
   name: string;
   label: string;
   hint?: string;
@@ -40,6 +42,7 @@ function Cell({
   const error = useFieldError(name);
   return (
     <Field
+      id={id}
       name={name}
       label={<span className="sm:sr-only">{label}</span>}
       hint={hint}
@@ -125,7 +128,7 @@ export function PlanEditor({
               key={row.key}
               className={`grid grid-cols-1 items-start gap-3 rounded-md border border-slate-200 p-3 sm:border-0 sm:p-0 ${columns}`}
             >
-              <Cell name={name('personId')} label={`${t('person')} — ${rowLabel}`}>
+              <Cell id={id('personId')} name={name('personId')} label={`${t('person')} — ${rowLabel}`}>
                 {() => (
                   <SelectInput
                     id={id('personId')}
@@ -144,7 +147,7 @@ export function PlanEditor({
                   </SelectInput>
                 )}
               </Cell>
-              <Cell name={name('hours')} label={`${t('hours')} — ${rowLabel}`}>
+              <Cell id={id('hours')} name={name('hours')} label={`${t('hours')} — ${rowLabel}`}>
                 {(error) => (
                   <TextInput
                     id={id('hours')}
@@ -159,7 +162,7 @@ export function PlanEditor({
                   />
                 )}
               </Cell>
-              <Cell name={name('amount')} label={`${t('amount')} — ${rowLabel}`}>
+              <Cell id={id('amount')} name={name('amount')} label={`${t('amount')} — ${rowLabel}`}>
                 {(error) => (
                   <TextInput
                     id={id('amount')}

@@ -31,6 +31,8 @@ async function pages(): Promise<{ path: string; title: string }[]> {
     { path: '/approved', title: 'Contributions validées' },
     { path: '/periods', title: 'Périodes' },
     { path: `/periods/${period.id}`, title: 'Période' },
+    { path: `/periods/${period.id}/plan`, title: 'Prévisionnel' },
+    { path: `/periods/${period.id}/dashboard`, title: 'Tableau de bord' },
     { path: '/payouts', title: 'Ma rétribution' },
     { path: '/profile', title: 'Mon profil' },
     { path: '/profile/payout', title: 'Mes coordonnées de paiement' },

@@ -1,4 +1,4 @@
-// The plan's dashboard reads a period's submitted and approved contributions as a few sums
+// The plan's dashboard and burn-up read a period's submitted and approved contributions as a few sums
 // computed by the database (split at the cap in the funding order) instead of row by row. It must
 // give exactly the figures the contributions themselves give: compared on random periods — ties on
 // date and creation time, ids whose order differs between bytes and a collation, caps cutting
@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { loadPeriodSettings } from '@/lib/periods/payouts';
 import { computeDashboard, splitDeclared, type DeclaredContribution } from '@/lib/plans/dashboard';
-import { loadDeclaredForDashboard } from '@/lib/plans/server/plan';
+import { loadBurnUpDays, loadDeclaredForDashboard } from '@/lib/plans/server/plan';
+import { burnUpSeries } from '@/lib/plans/burn-up';
 import { createChantier, createPerson, resetDatabase, sql } from '../support/database';
 
 type Generated = {
@@ -128,7 +129,7 @@ async function loadRows(periodId: string): Promise<DeclaredContribution[]> {
   }));
 }
 
-describe('the dashboard’s summed input', () => {
+describe('the dashboard’s summed input and the burn-up’s days', () => {
   beforeAll(async () => {
     await resetDatabase();
     people = [];
@@ -138,7 +139,7 @@ describe('the dashboard’s summed input', () => {
       chantiers.push((await createChantier({ name: `Chantier ${index}` })).id);
   });
 
-  it('gives exactly the figures every contribution gives', async () => {
+  it('give exactly the figures every contribution gives', async () => {
     await fc.assert(
       fc.asyncProperty(generated, async (data) => {
         const period = await storePeriod(data);
@@ -155,7 +156,23 @@ describe('the dashboard’s summed input', () => {
         };
         const compact = await loadDeclaredForDashboard(period.id, settings.capMinutes ?? null);
         const full = splitDeclared(await loadRows(period.id));
-        expect(computeDashboard({ ...base, ...compact })).toEqual(computeDashboard({ ...base, ...full }));
+        const dashboard = computeDashboard({ ...base, ...full });
+        expect(computeDashboard({ ...base, ...compact })).toEqual(dashboard);
+        // The burn-up's days, summed by the database, end on each chantier's demand.
+        const days = await loadBurnUpDays(period.id, settings.capMinutes ?? null);
+        for (const chantier of dashboard.chantiers) {
+          const { points } = burnUpSeries({
+            settings,
+            startDate: period.startDate,
+            endDate: period.endDate,
+            today: period.endDate,
+            chantierIds: [chantier.chantierId],
+            days,
+            plannedCents: 0,
+            envelopeCents: null,
+          });
+          expect(points.at(-1)!.approvedCents).toBe(chantier.demandCents);
+        }
       }),
       { numRuns: 30 },
     );

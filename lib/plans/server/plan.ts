@@ -7,6 +7,7 @@ import { hasRole, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
 import { getSettings } from '@/lib/settings/settings';
 import { todayIn } from '@/lib/contributions/server/periods';
+import { fromIsoDate } from '@/lib/format/date';
 import { loadPeriodSettings } from '@/lib/periods/payouts';
 import { seesEveryone } from '@/lib/periods/periods';
 import { computeDashboard, periodDays } from '@/lib/plans/dashboard';
@@ -358,8 +359,8 @@ export async function getMyPlan(options: { actor: Actor; today: string }): Promi
   const period = await db().fundingPeriod.findFirst({
     where: {
       status: 'OPEN',
-      startDate: { lte: new Date(`${today}T00:00:00Z`) },
-      endDate: { gte: new Date(`${today}T00:00:00Z`) },
+      startDate: { lte: fromIsoDate(today) },
+      endDate: { gte: fromIsoDate(today) },
     },
     select: { id: true, name: true, startDate: true, endDate: true },
   });
