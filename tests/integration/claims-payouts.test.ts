@@ -1,4 +1,4 @@
-// PRODUCT's worked example with claims (docs/pricing.md, "Step 0: claims"), to the cent, through
+// The worked example with claims (docs/pricing.md, "Step 0: claims"), to the cent, through
 // the real preview, the real close and every export: Chloé's approved 150 € expense (with its
 // receipt) and Alice's 40 km at 38 cents in chantier 1 leave 834,80 € of the 1 000 € envelope to
 // the hours: Alice 371,02 + 15,20 = 386,22 €, Bob 371,02 €, Chloé 92,76 + 150 = 242,76 €. Bob's
