@@ -13,6 +13,7 @@ import { addMonths, endOfMonth, format, startOfMonth } from 'date-fns';
 import { db, type Tx } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
 import { closePeriodInTx } from '@/lib/periods/payouts';
+import { DEMO_MILEAGE_RATE_CENTS, seedDemoClaims } from './seed-claims';
 import { recordPaymentsInTx } from '@/lib/treasury/record-payments';
 import { UNSAFE_loadPeriodTreasury } from '@/lib/treasury/period-treasury';
 import type { Actor, Role } from '@/lib/auth/permissions';
@@ -262,6 +263,7 @@ async function seedInTx(tx: Tx, options: SeedOptions & { passwordHash: string })
       startDate: day(closedStart),
       endDate: day(closedEnd),
       defaultRateCents: 3000,
+      mileageRateCents: DEMO_MILEAGE_RATE_CENTS,
       overflowPolicy: 'PRORATA',
       // C1's envelope is smaller than its demand, so the demo shows a prorata at work.
       envelopes: {
@@ -280,6 +282,7 @@ async function seedInTx(tx: Tx, options: SeedOptions & { passwordHash: string })
       startDate: day(openStart),
       endDate: day(openEnd),
       defaultRateCents: 3000,
+      mileageRateCents: DEMO_MILEAGE_RATE_CENTS,
       capMinutes: 120 * 60,
       overflowPolicy: 'PRORATA',
       envelopes: {
@@ -422,6 +425,18 @@ async function seedInTx(tx: Tx, options: SeedOptions & { passwordHash: string })
   });
   await tx.contributionEvent.createMany({ data: events });
   await step('contributions');
+  await seedDemoClaims(tx, {
+    periods: {
+      closed: { id: closed.id, start: closedStart },
+      open: { id: open.id, start: openStart, lastDay: lastOpenDay },
+    },
+    people,
+    chantierIds,
+    referentOfChantier,
+    admin,
+    day,
+  });
+  await step('claims');
 
   // The payout runs are computed by the pricing module, through the real close; the paid period's
   // payees are all paid through the real recording, which marks it PAID.

@@ -239,25 +239,19 @@ export async function closePeriodInTx(tx: Tx, options: { actor: Actor; periodId:
   const result = computePayoutsWithClaims(input);
   const overdrawn = overdrawnChantiers(result);
   if (overdrawn.length > 0) {
-    const chantiers = await chantierNames(
+    const names = await chantierNames(
       tx,
       overdrawn.map((chantier) => chantier.chantierId),
     );
+    const listed = overdrawn.map((chantier) => ({
+      ...chantier,
+      chantierName: names.get(chantier.chantierId) ?? chantier.chantierId,
+    }));
+    const chantiers = listed.map((chantier) => chantier.chantierName).join(', ');
     throw new AppError(
       'ENVELOPE_OVERDRAWN',
-      `The fixed amounts of ${overdrawn.length} chantier(s) exceed their envelope: raise it or un-approve a claim`,
-      {
-        messageKey: 'claimsPay.errors.envelopeOverdrawn',
-        values: {
-          chantiers: overdrawn.map((chantier) => chantiers.get(chantier.chantierId) ?? chantier.chantierId).join(', '),
-        },
-        details: {
-          overdrawn: overdrawn.map((chantier) => ({
-            ...chantier,
-            chantierName: chantiers.get(chantier.chantierId) ?? chantier.chantierId,
-          })),
-        },
-      },
+      `The fixed amounts exceed the envelope of ${chantiers}: raise the envelope or un-approve a claim`,
+      { messageKey: 'claimsPay.errors.envelopeOverdrawn', values: { chantiers }, details: { overdrawn: listed } },
     );
   }
   const run = await tx.payoutRun.create({

@@ -117,8 +117,13 @@ describe('a backup restored into another database', () => {
     const restored = await snapshot(target);
     expect(Object.keys(restored)).toEqual(Object.keys(sourceSnapshot));
     for (const table of Object.keys(sourceSnapshot)) expect(restored[table], table).toEqual(sourceSnapshot[table]);
-    // What the demo must carry across: frozen runs, payments, payout profiles, the history.
+    // What the demo must carry across: frozen runs, payments, payout profiles, the history, the
+    // claims with their receipts (the bytes too, compared row for row above).
     for (const table of [
+      'claims',
+      'claim_events',
+      'attachments',
+      'attachment_contents',
       'payout_runs',
       'payout_lines',
       'payments',

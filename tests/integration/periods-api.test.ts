@@ -291,7 +291,16 @@ describe('GET /periods/{id}/payouts', () => {
         { personId: people.referent.id, amountCents: 4200 },
       ]),
     );
-    expect(body.totals).toEqual({ amountCents: 10_200, unpaidValueCents: 0, volunteerValueCents: 0 });
+    expect(body.totals).toEqual({
+      amountCents: 10_200,
+      unpaidValueCents: 0,
+      volunteerValueCents: 0,
+      // Without claims, everything is hours (docs/pricing.md, step 0).
+      hoursAmountCents: 10_200,
+      expensesCents: 0,
+      fixedFeesCents: 0,
+      inKindValueCents: 0,
+    });
 
     await closePeriod({ actor: people.treasurer, periodId: period.id });
     const frozen = (await callRoute(payoutsRoute, { token: tokens.contributor, params: { id: period.id } })).body;
@@ -312,7 +321,15 @@ describe('GET /periods/{id}/payouts', () => {
     expect(mine.scope).toBe('OWN');
     expect(mine.lines.map((line: { personId: string }) => line.personId)).toEqual([people.contributor.id]);
     expect(mine.people).toEqual([{ personId: people.contributor.id, amountCents: 6000 }]);
-    expect(mine.totals).toEqual({ amountCents: 6000, unpaidValueCents: 0, volunteerValueCents: 0 });
+    expect(mine.totals).toEqual({
+      amountCents: 6000,
+      unpaidValueCents: 0,
+      volunteerValueCents: 0,
+      hoursAmountCents: 6000,
+      expensesCents: 0,
+      fixedFeesCents: 0,
+      inKindValueCents: 0,
+    });
     expect(mine.chantiers).toEqual([]);
 
     // Admins and referents are not treasurers: their own lines too (the admin has none).

@@ -68,6 +68,24 @@ beforeAll(async () => {
   c2 = (await createChantier({ name: 'Chantier 2' })).id;
 });
 
+/** The claim parts of totals without claims: everything is hours. */
+const NO_CLAIMS = (hoursAmountCents: number) => ({
+  hoursAmountCents,
+  expensesCents: 0,
+  fixedFeesCents: 0,
+  inKindValueCents: 0,
+});
+/** A chantier's claim figures without claims. */
+const NO_FIXED = (envelopeCents: number | null, demandCents: number) => ({
+  fixedCents: 0,
+  expensesCents: 0,
+  fixedFeesCents: 0,
+  inKindValueCents: 0,
+  hoursEnvelopeCents: envelopeCents,
+  overdrawn: false,
+  totalDemandCents: demandCents,
+});
+
 describe('a period from creation to close, reopen and close again', () => {
   let periodId: string;
   let firstRunId: string;
@@ -202,10 +220,23 @@ describe('a period from creation to close, reopen and close again', () => {
       { personId: bob.id, amountCents: 44444 },
       { personId: chloe.id, amountCents: 16361 },
     ]);
-    expect(body.totals).toEqual({ amountCents: 105_250, unpaidValueCents: 35_000, volunteerValueCents: 7000 });
+    // Without claims, the claim parts are the hours alone (docs/pricing.md, step 0).
+    expect(body.totals).toEqual({
+      amountCents: 105_250,
+      unpaidValueCents: 35_000,
+      volunteerValueCents: 7000,
+      ...NO_CLAIMS(105_250),
+    });
     expect(body.chantiers).toEqual(
       expect.arrayContaining([
-        { chantierId: c1, envelopeCents: 100_000, demandCents: 135_000, paidCents: 100_000, bound: true },
+        {
+          chantierId: c1,
+          envelopeCents: 100_000,
+          demandCents: 135_000,
+          paidCents: 100_000,
+          bound: true,
+          ...NO_FIXED(100_000, 135_000),
+        },
       ]),
     );
   });
@@ -248,12 +279,31 @@ describe('a period from creation to close, reopen and close again', () => {
       unpaidValueCents: 17957,
     });
     expect(lineOf(body, chloe.id, c1)).toMatchObject({ amountCents: 10791, unpaidValueCents: 4209 });
-    expect(body.totals).toEqual({ amountCents: 105_250, unpaidValueCents: 39_000, volunteerValueCents: 7000 });
+    expect(body.totals).toEqual({
+      amountCents: 105_250,
+      unpaidValueCents: 39_000,
+      volunteerValueCents: 7000,
+      ...NO_CLAIMS(105_250),
+    });
     // Envelope use, read back from the frozen lines and inputs.
     expect(body.chantiers).toEqual(
       [
-        { chantierId: c1, envelopeCents: 100_000, demandCents: 139_000, paidCents: 100_000, bound: true },
-        { chantierId: c2, envelopeCents: null, demandCents: 5250, paidCents: 5250, bound: false },
+        {
+          chantierId: c1,
+          envelopeCents: 100_000,
+          demandCents: 139_000,
+          paidCents: 100_000,
+          bound: true,
+          ...NO_FIXED(100_000, 139_000),
+        },
+        {
+          chantierId: c2,
+          envelopeCents: null,
+          demandCents: 5250,
+          paidCents: 5250,
+          bound: false,
+          ...NO_FIXED(null, 5250),
+        },
       ].sort((a, b) => (a.chantierId < b.chantierId ? -1 : 1)),
     );
     expect(
