@@ -10,8 +10,12 @@ import { chantierLabel } from '@/lib/format/chantier';
 
 type Option = { id: string; name: string; code?: string | null };
 
+/**
+ * Two fields side by side from 640 px, stacked below. Its cells may shrink (min-w-0): a select's
+ * longest option would otherwise widen the column, and the page, past a 360 px screen.
+ */
 export function FieldsGrid({ children }: { children: ReactNode }) {
-  return <div className="grid gap-4 sm:grid-cols-2">{children}</div>;
+  return <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">{children}</div>;
 }
 
 export function PlainField({
@@ -66,7 +70,12 @@ export function ChantierField({
   const error = useFieldError('chantierId');
   return (
     <Field label={t('chantier')} name="chantierId" error={error}>
-      <SelectInput value={value} onChange={(event) => onChange(event.target.value)} required>
+      <SelectInput
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        required
+        className="w-full max-w-full truncate"
+      >
         <option value="">{t('chooseChantier')}</option>
         {chantiers.map((chantier) => (
           <option key={chantier.id} value={chantier.id}>

@@ -68,7 +68,7 @@ export function CommitFeeForm({ people, chantiers, today }: { people: Option[]; 
           name="amount"
           inputMode="decimal"
           autoComplete="off"
-          hint={t('form.amountHint')}
+          hint={t('form.amountFeeHint')}
           required
         />
       </div>

@@ -4,11 +4,20 @@
 // valider and approves the claim; the contributor finds it approved in Mes contributions.
 // Screenshots of each screen at 360 and 1280 px go to test-results/claims-ui/.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, expectNoSeriousA11yViolations, plain, signIn, sql } from './support';
+import { DEMO, DEMO_PASSWORD, expectNoSeriousA11yViolations, plain, sql } from './support';
 
 const DJAMEL = 'djamel@monscobar.test';
 const C1 = 'C1 — Gestion et animation des tiers-lieux';
 const SHOTS = 'test-results/claims-ui';
+
+/** support's signIn, waiting longer for the home page: hashing a password takes seconds on a loaded machine. */
+async function signIn(page: Page, email: string) {
+  await page.goto('/signin');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible({ timeout: 30_000 });
+}
 
 async function phoneFor(browser: Browser) {
   return browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR', hasTouch: true, isMobile: true });
@@ -170,6 +179,7 @@ test('a contributor declares an expense with a photo on a phone; the referent ap
 });
 
 test('the claim form and the claims lists at 1280 px', async ({ browser }) => {
+  test.slow();
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
   const page = await desk.newPage();
   await signIn(page, DEMO.referent);

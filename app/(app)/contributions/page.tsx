@@ -66,12 +66,20 @@ export default async function MyContributionsPage({
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <PageTitle>{t('mine.title')}</PageTitle>
-        <Link
-          href="/contributions/new"
-          className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          {t('mine.declare')}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link
+            href="#claims"
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-500 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+          >
+            {t('claimsUi.mine.jump')}
+          </Link>
+          <Link
+            href="/contributions/new"
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+          >
+            {t('mine.declare')}
+          </Link>
+        </div>
       </div>
       <ContributionFilterBar
         periods={{ choices: periods, value: filters.periodId }}
