@@ -169,14 +169,20 @@ export async function createPeriod(options: { actor: Actor; input: TPeriodInput 
 async function assertContributionsInside(tx: Tx, periodId: string, startDate: string, endDate: string): Promise<void> {
   const [range] = await tx.$queryRaw<{ first: string | null; last: string | null }[]>`
     SELECT to_char(min(date), 'YYYY-MM-DD') AS first, to_char(max(date), 'YYYY-MM-DD') AS last
-      FROM contributions WHERE period_id = ${periodId} AND deleted_at IS NULL`;
+      FROM (SELECT date FROM contributions WHERE period_id = ${periodId} AND deleted_at IS NULL
+            UNION ALL
+            SELECT date FROM claims WHERE period_id = ${periodId} AND deleted_at IS NULL) AS dated`;
   const fields: Record<string, string> = {};
   if (range?.first && range.first < startDate) fields.startDate = 'errors.period.CONTRIBUTIONS_OUTSIDE';
   if (range?.last && range.last > endDate) fields.endDate = 'errors.period.CONTRIBUTIONS_OUTSIDE';
   if (Object.keys(fields).length)
-    throw new AppError('VALIDATION', `Contributions of this period lie between ${range.first} and ${range.last}`, {
-      fields,
-    });
+    throw new AppError(
+      'VALIDATION',
+      `Contributions and claims of this period lie between ${range.first} and ${range.last}`,
+      {
+        fields,
+      },
+    );
 }
 
 /**

@@ -658,4 +658,27 @@ describe('what the API refuses, naming the field', () => {
     expect(error.code).toBe('VALIDATION');
     expect(error.fields).toEqual({ endDate: 'errors.period.CONTRIBUTIONS_OUTSIDE' });
   });
+
+  it('a period moved past its claims', async () => {
+    const created = await post({ ...valid(), startDate: '2038-01-01', endDate: '2038-01-31' });
+    await db().claim.create({
+      data: {
+        personId: alice.id,
+        createdById: alice.id,
+        chantierId: c1,
+        periodId: created.body.id,
+        kind: 'EXPENSE',
+        date: new Date('2038-01-03T00:00:00Z'),
+        description: 'Billet de train',
+        amountCents: 2_340,
+      },
+    });
+    const error = await rejectionOf(
+      updatePeriod({ actor: treasurer, periodId: created.body.id, input: { startDate: '2038-01-05' } }),
+    );
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fields).toEqual({ startDate: 'errors.period.CONTRIBUTIONS_OUTSIDE' });
+    const stored = await db().fundingPeriod.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect(stored.startDate.toISOString().slice(0, 10)).toBe('2038-01-01');
+  });
 });

@@ -10,7 +10,8 @@ import { todayIn } from '@/lib/contributions/server/periods';
 import { fromIsoDate } from '@/lib/format/date';
 import { loadPeriodSettings } from '@/lib/periods/payouts';
 import { seesEveryone } from '@/lib/periods/periods';
-import { computeDashboard, periodDays } from '@/lib/plans/dashboard';
+import { computeDashboard, periodDays, type CommittedFee } from '@/lib/plans/dashboard';
+import { loadPreviewClaims, priceableClaims } from '@/lib/periods/claims-input';
 import { paceOf, type Pace } from '@/lib/plans/pace';
 import { burnUpSeries, type BurnUp, type BurnUpDay } from '@/lib/plans/burn-up';
 import type { ApprovedContribution } from '@/lib/pricing';
@@ -90,6 +91,20 @@ export async function loadDeclaredForDashboard(periodId: string, capMinutes: num
 }
 
 /**
+ * The fixed fees committed for someone and not approved yet (docs/claims.md): still COMMITTED, or
+ * submitted by their person and waiting for review. They count in the forecast, not the demand.
+ */
+async function loadCommittedFees(periodId: string): Promise<CommittedFee[]> {
+  const rows = await db().$queryRaw<{ chantier_id: string; person_id: string; amount_cents: number }[]>`
+    SELECT chantier_id, person_id, amount_cents
+      FROM claims
+     WHERE period_id = ${periodId} AND kind = 'FIXED_FEE' AND deleted_at IS NULL AND amount_cents IS NOT NULL
+       AND (status = 'COMMITTED'
+            OR (created_by_id <> person_id AND status IN ('SUBMITTED', 'CHANGES_REQUESTED')))`;
+  return rows.map((row) => ({ chantierId: row.chantier_id, personId: row.person_id, amountCents: row.amount_cents }));
+}
+
+/**
  * The period's dashboard for the whole collective, read in a few queries whatever its size (no
  * caller's view: getPeriodPlan filters it; the alerts and the compte rendu use it whole).
  */
@@ -100,13 +115,15 @@ export async function loadPeriodDashboard(options: { periodId: string; today?: s
   });
   if (!period) throw new AppError('NOT_FOUND', 'Period not found');
   const settings = await loadPeriodSettings(db(), period.id);
-  const [collective, planLines, declared] = await Promise.all([
+  const [collective, planLines, declared, approvedClaims, committedFees] = await Promise.all([
     getSettings(),
     db().planLine.findMany({
       where: { periodId: period.id },
       select: { chantierId: true, personId: true, plannedMinutes: true, plannedFixedCents: true },
     }),
     loadDeclaredForDashboard(period.id, settings.capMinutes ?? null),
+    loadPreviewClaims(db(), period.id),
+    loadCommittedFees(period.id),
   ]);
   const chantierIds = new Set<string>([
     ...settings.envelopes.map((envelope) => envelope.chantierId),
@@ -124,9 +141,10 @@ export async function loadPeriodDashboard(options: { periodId: string; today?: s
     chantierIds: [...chantierIds],
     plan: planLines,
     ...declared,
-    // Claims are priced by the pricing module (step 0) but not stored yet.
-    approvedClaims: [],
-    committedFees: [],
+    // The approved claims are the fixed amounts F (pricing's step 0, summed per person × chantier
+    // × kind as the preview does); trips wait for the period's mileage rate.
+    approvedClaims: priceableClaims(approvedClaims, settings.mileageRateCents ?? null),
+    committedFees,
   });
 }
 

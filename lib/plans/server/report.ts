@@ -13,12 +13,14 @@ import { buildCompteRendu, type CompteRendu, type ReportChantierInput } from '@/
 import type { TPlanExplanationInput, TPlanExplanationOut } from '@/lib/plans/report-schemas';
 import { canPlanChantier, loadPeriodDashboard } from '@/lib/plans/server/plan';
 
-/**
- * In-kind value per chantier: claims of kind IN_KIND, once claims are stored (issue #13). Until
- * then every chantier's in-kind value is 0; this is the one place to read it from.
- */
-async function inKindCentsByChantier(_periodId: string): Promise<Map<string, number>> {
-  return new Map();
+/** In-kind value per chantier: its approved IN_KIND claims (docs/claims.md), valued, never paid. */
+async function inKindCentsByChantier(periodId: string): Promise<Map<string, number>> {
+  const rows = await db().$queryRaw<{ chantier_id: string; cents: string }[]>`
+    SELECT chantier_id, sum(amount_cents)::text AS cents
+      FROM claims
+     WHERE period_id = ${periodId} AND kind = 'IN_KIND' AND status = 'APPROVED' AND deleted_at IS NULL
+     GROUP BY chantier_id`;
+  return new Map(rows.map((row) => [row.chantier_id, Number(row.cents)]));
 }
 
 export async function loadCompteRendu(options: {
