@@ -50,7 +50,9 @@ export function errorState(error: unknown, locale: Locale, context: string): Act
     ? Object.fromEntries(
         Object.entries(rawFields).map(([field, message]) => [
           field,
-          isMessageKey(message) ? translateKey(locale, message) : message,
+          isMessageKey(message)
+            ? translateKey(locale, message, error instanceof AppError ? error.values : undefined)
+            : message,
         ]),
       )
     : undefined;

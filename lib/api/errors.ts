@@ -98,7 +98,7 @@ export function toPublicError(error: unknown, context = ''): PublicError {
       ? Object.fromEntries(
           Object.entries(error.fields).map(([field, text]) => [
             field,
-            isMessageKey(text) ? translateKey('en', text) : text,
+            isMessageKey(text) ? translateKey('en', text, error.values) : text,
           ]),
         )
       : undefined;

@@ -141,6 +141,9 @@ describe('bad files (issue #13): a clear 4xx, nothing saved', () => {
     const answer = await upload(claim.id, bytes, name);
     expect(answer.status).toBe(status);
     expect(answer.json.error.code).toBe(code);
+    // The field's message is whole: a message naming the file says which.
+    if (answer.json.error.fields?.file) expect(answer.json.error.fields.file).not.toMatch(/[{}]/);
+    if (messageKey === 'claims.errors.FILE_NAME_MISMATCH') expect(answer.json.error.fields.file).toContain(name);
     expect(await claimTableCounts()).toEqual(before);
     const error = await rejectionOf(
       addAttachment(owner, { claimId: claim.id }, { fileName: name, bytes: new Uint8Array(bytes) }),

@@ -12,6 +12,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { GET as payoutsRoute } from '@/app/api/v1/periods/[id]/payouts/route';
 import { POST as closeRoute } from '@/app/api/v1/periods/[id]/close/route';
 import { GET as payoutsCsvRoute } from '@/app/api/v1/periods/[id]/exports/payouts.csv/route';
+import { GET as payeesCsvRoute } from '@/app/api/v1/periods/[id]/exports/payees.csv/route';
 import { GET as funderCsvRoute } from '@/app/api/v1/periods/[id]/exports/funder-report.csv/route';
 import { GET as sepaRoute } from '@/app/api/v1/periods/[id]/exports/sepa.xml/route';
 import { GET as receiptsRoute } from '@/app/api/v1/periods/[id]/exports/receipts.zip/route';
@@ -259,7 +260,11 @@ describe('the worked example with claims, to the cent', () => {
     }
     expect(row('Alice Martin')[column('Rétribution (€)')]).toBe('386,22');
     expect(row('Chloé Dubois')[column('Rétribution (€)')]).toBe('242,76');
-    expect(records.find((record) => record[0] === 'Total')).toEqual(['Total', '', '3', '1000,00', '100000']);
+    // The summary per payee is its own file (one table per CSV): the chantier pays its 1 000 € whole.
+    const payees = await callRaw(payeesCsvRoute, { token: tokens.treasurer, params: { id: periodId } });
+    expect(payees.status).toBe(200);
+    const summary: string[][] = parse(payees.text, { delimiter: ';', bom: true });
+    expect(summary.at(-1)).toEqual(['Total', '', '3', '1000,00', '100000']);
   });
 
   it('the SEPA file pays each payee their whole amount, claims included', async () => {
