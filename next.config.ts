@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { apiRouteMethods } from './lib/api/route-files';
 import { clientMessagePaths } from './lib/i18n/client-message-paths';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -29,8 +30,12 @@ const formatOnly = path.relative(
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The messages the client components read, found in their code now (lib/i18n/client-message-paths.ts);
-  // the root layout hands only those to the browser.
-  env: { BUTIN_CLIENT_MESSAGE_PATHS: JSON.stringify(clientMessagePaths(process.cwd())) },
+  // the root layout hands only those to the browser. The methods each API route file exports
+  // (lib/api/route-files.ts), for the proxy's JSON 405.
+  env: {
+    BUTIN_CLIENT_MESSAGE_PATHS: JSON.stringify(clientMessagePaths(process.cwd())),
+    BUTIN_API_ROUTE_METHODS: JSON.stringify(apiRouteMethods(process.cwd())),
+  },
   turbopack: {
     resolveAlias: { 'use-intl/format-message': formatOnly.startsWith('.') ? formatOnly : `./${formatOnly}` },
   },

@@ -1,72 +1,28 @@
 // The methods each API route file answers, for proxy.ts. Next answers a method a route file does
 // not export with a bare 405 (no body, no Allow) before any of Butin's code runs; the proxy
-// answers it first, in the API's JSON error shape, with Allow (RFC 9110 §15.5.6).
-// tests/integration/route-methods.test.ts checks this table against the route files themselves,
-// so a new route or method cannot be forgotten here. The catch-all 404 routes are not listed.
+// answers it first, in the API's JSON error shape, with Allow (RFC 9110 §15.5.6). The table is
+// read from the route files when Next builds the app (lib/api/route-files.ts, next.config.ts), so
+// a new route or method needs no edit here; tests/integration/route-methods.test.ts checks that
+// reading against what the route files really export.
 
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** Route file (its folder under app/, Next's bracket syntax) → the methods it exports. */
-export const API_ROUTE_METHODS: Readonly<Record<string, readonly HttpMethod[]>> = {
-  '/api/auth/[...nextauth]': ['GET', 'POST'],
-  '/api/health': ['GET'],
-  '/api/v1/chantiers': ['GET'],
-  '/api/v1/claims': ['GET', 'POST'],
-  '/api/v1/claims/[id]': ['GET', 'PATCH', 'DELETE'],
-  '/api/v1/claims/[id]/[action]': ['POST'],
-  '/api/v1/claims/[id]/history': ['GET'],
-  '/api/v1/claims/[id]/receipts': ['GET', 'POST'],
-  '/api/v1/claims/[id]/receipts/[fileId]': ['GET', 'DELETE'],
-  '/api/v1/claims/bulk-review': ['POST'],
-  '/api/v1/contributions': ['GET', 'POST'],
-  '/api/v1/contributions/[id]': ['GET', 'PATCH', 'DELETE'],
-  '/api/v1/contributions/[id]/[action]': ['POST'],
-  '/api/v1/contributions/[id]/attachments': ['GET', 'POST'],
-  '/api/v1/contributions/[id]/attachments/[fileId]': ['GET', 'DELETE'],
-  '/api/v1/contributions/[id]/history': ['GET'],
-  '/api/v1/contributions/bulk-review': ['POST'],
-  '/api/v1/imports': ['POST'],
-  '/api/v1/me': ['GET'],
-  '/api/v1/me/export': ['GET'],
-  '/api/v1/me/payout-profile': ['GET', 'PUT'],
-  '/api/v1/openapi.json': ['GET'],
-  '/api/v1/people': ['GET', 'POST'],
-  '/api/v1/people/[id]': ['PATCH'],
-  '/api/v1/people/[id]/anonymise': ['POST'],
-  '/api/v1/people/[id]/payout-profile': ['GET'],
-  '/api/v1/periods': ['GET', 'POST'],
-  '/api/v1/periods/[id]': ['GET', 'PATCH'],
-  '/api/v1/periods/[id]/close': ['POST'],
-  '/api/v1/periods/[id]/exports/compte-rendu.csv': ['GET'],
-  '/api/v1/periods/[id]/exports/compte-rendu.pdf': ['GET'],
-  '/api/v1/periods/[id]/exports/compte-rendu.xlsx': ['GET'],
-  '/api/v1/periods/[id]/exports/contributions.csv': ['GET'],
-  '/api/v1/periods/[id]/exports/funder-report.csv': ['GET'],
-  '/api/v1/periods/[id]/exports/funder-report.pdf': ['GET'],
-  '/api/v1/periods/[id]/exports/payees.csv': ['GET'],
-  '/api/v1/periods/[id]/exports/payouts.csv': ['GET'],
-  '/api/v1/periods/[id]/exports/payouts.xlsx': ['GET'],
-  '/api/v1/periods/[id]/exports/receipts.zip': ['GET'],
-  '/api/v1/periods/[id]/exports/sepa.xml': ['GET'],
-  '/api/v1/periods/[id]/exports/statements.zip': ['GET'],
-  '/api/v1/periods/[id]/exports/statements/[file]': ['GET'],
-  '/api/v1/periods/[id]/payments': ['GET', 'POST'],
-  '/api/v1/periods/[id]/payments/[paymentId]/reversal': ['POST'],
-  '/api/v1/periods/[id]/payouts': ['GET'],
-  '/api/v1/periods/[id]/plan': ['GET'],
-  '/api/v1/periods/[id]/plan/[chantierId]': ['PUT'],
-  '/api/v1/periods/[id]/plan/[chantierId]/explanation': ['PUT'],
-  '/api/v1/periods/[id]/reopen': ['POST'],
-  '/api/v1/places': ['GET'],
-  '/api/v1/settings/bank-account': ['GET', 'PUT'],
-  '/api/v1/tokens': ['POST'],
-  '/api/v1/tokens/[id]': ['DELETE'],
-};
+export type RouteMethods = Readonly<Record<string, readonly HttpMethod[]>>;
+
+/** The table next.config.ts read from the route files when Next built the app. */
+export function builtApiRouteMethods(): RouteMethods {
+  const table = process.env.BUTIN_API_ROUTE_METHODS;
+  if (!table) throw new Error('BUTIN_API_ROUTE_METHODS is set by next.config.ts; run the app through Next');
+  return JSON.parse(table) as RouteMethods;
+}
 
 type Route = { file: string; segments: string[]; ranks: number[]; methods: readonly HttpMethod[] };
 
-/** A segment's precedence, as Next's router gives it: a literal, then `[x]`, then `[...x]`. */
-const rank = (segment: string) => (segment.startsWith('[...') ? 2 : segment.startsWith('[') ? 1 : 0);
+/** A segment's precedence, as Next's router gives it: a literal, then `[x]`, then `[...x]`, then `[[...x]]`. */
+const rank = (segment: string) =>
+  segment.startsWith('[[...') ? 3 : segment.startsWith('[...') ? 2 : segment.startsWith('[') ? 1 : 0;
 
 function byPrecedence(a: Route, b: Route): number {
   for (let index = 0; index < Math.min(a.ranks.length, b.ranks.length); index++) {
@@ -75,18 +31,26 @@ function byPrecedence(a: Route, b: Route): number {
   return b.ranks.length - a.ranks.length;
 }
 
-function compile(table: Readonly<Record<string, readonly HttpMethod[]>>): Route[] {
-  return Object.entries(table)
-    .map(([file, methods]) => {
-      const segments = file.split('/').filter(Boolean);
-      return { file, segments, ranks: segments.map(rank), methods };
-    })
-    .sort(byPrecedence);
+const compiled = new WeakMap<RouteMethods, Route[]>();
+
+function compile(table: RouteMethods): Route[] {
+  let routes = compiled.get(table);
+  if (!routes) {
+    routes = Object.entries(table)
+      .map(([file, methods]) => {
+        const segments = file.split('/').filter(Boolean);
+        return { file, segments, ranks: segments.map(rank), methods };
+      })
+      .sort(byPrecedence);
+    compiled.set(table, routes);
+  }
+  return routes;
 }
 
 function matches(route: Route, parts: string[]): boolean {
   for (let index = 0; index < route.segments.length; index++) {
     const segment = route.segments[index];
+    if (rank(segment) === 3) return true; // an optional catch-all takes any number of segments
     if (rank(segment) === 2) return parts.length > index; // a catch-all takes one segment or more
     if (index >= parts.length) return false;
     if (rank(segment) === 0 && segment !== parts[index]) return false;
@@ -94,10 +58,11 @@ function matches(route: Route, parts: string[]): boolean {
   return parts.length === route.segments.length;
 }
 
-const ROUTES = compile(API_ROUTE_METHODS);
+let built: RouteMethods | undefined;
+const builtTable = () => (built ??= builtApiRouteMethods());
 
-/** The route file Next serves a path with, if the table has one (unknown paths go to the 404 routes). */
-export function apiRouteFor(pathname: string, routes: Route[] = ROUTES): string | undefined {
+/** The route file Next serves a path with, if the table has one (a path no route file serves: undefined). */
+export function apiRouteFor(pathname: string, table: RouteMethods = builtTable()): string | undefined {
   // Next routes the decoded path: `/api/v1/%6De` is `/api/v1/me`.
   const parts = pathname
     .split('/')
@@ -109,14 +74,14 @@ export function apiRouteFor(pathname: string, routes: Route[] = ROUTES): string 
         return part;
       }
     });
-  return routes.find((route) => matches(route, parts))?.file;
+  return compile(table).find((route) => matches(route, parts))?.file;
 }
 
-/** The methods a path answers, HEAD and OPTIONS included as Next adds them; undefined for an unknown path. */
-export function allowedMethods(pathname: string): HttpMethod[] | undefined {
-  const file = apiRouteFor(pathname);
+/** The methods a path answers, HEAD and OPTIONS included as Next adds them; undefined for a path no route serves. */
+export function allowedMethods(pathname: string, table: RouteMethods = builtTable()): HttpMethod[] | undefined {
+  const file = apiRouteFor(pathname, table);
   if (!file) return undefined;
-  const methods = new Set<HttpMethod>(API_ROUTE_METHODS[file]);
+  const methods = new Set<HttpMethod>(table[file]);
   if (methods.has('GET')) methods.add('HEAD');
   methods.add('OPTIONS');
   return [...methods].sort();

@@ -10,6 +10,8 @@ test('a method a route does not answer is a JSON 405 with Allow', async ({ reque
     ['GET', '/api/v1/contributions/bulk-review', 'OPTIONS, POST'],
     ['POST', '/api/health', 'GET, HEAD, OPTIONS'],
     ['PROPFIND', '/api/v1/periods', 'GET, HEAD, OPTIONS, POST'],
+    // the JSON 404 catch-all answers the usual methods, so the others are a 405 there too
+    ['PROPFIND', '/api/v1/no/such/thing', 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT'],
   ]) {
     const response = await request.fetch(path, { method });
     expect(response.status(), `${method} ${path}`).toBe(405);
