@@ -2,7 +2,13 @@
 // them: one row per person and chantier, and one per payee (the person, or the organisation that
 // receives for them). Pure: the names, emails and payees are looked up by the caller. The CSV and
 // the XLSX both write these rows, so their cents cannot differ.
-import { aggregatePayees, type ClaimAmounts, type PayoutLine, type RateSource } from '@/lib/pricing';
+import {
+  aggregatePayees,
+  summarisePricedLines,
+  type ClaimAmounts,
+  type PayoutLine,
+  type RateSource,
+} from '@/lib/pricing';
 import { byName, byString } from '@/lib/format/compare';
 
 /** A payout line without its explanation, with its claim parts: the figures a report shows. */
@@ -84,14 +90,10 @@ export function buildPayoutReport(input: PayoutReportInput): PayoutReport {
       byString(a.chantierId, b.chantierId),
   );
 
-  const amountByPerson = new Map<string, number>();
-  for (const line of input.lines)
-    amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
-  const payeeKeyByPerson = new Map(
-    [...amountByPerson.keys()].map((personId) => [personId, personOf(personId).payeeKey]),
-  );
+  const { people, totals } = summarisePricedLines(input.lines);
+  const payeeKeyByPerson = new Map(people.map(({ personId }) => [personId, personOf(personId).payeeKey]));
   const payees = aggregatePayees({
-    people: [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents })),
+    people,
     payeeKeyByPerson,
   }).map((payee): PayeeSummaryRow => ({
     payeeKey: payee.payeeKey,
@@ -102,24 +104,5 @@ export function buildPayoutReport(input: PayoutReportInput): PayoutReport {
   }));
   payees.sort((a, b) => byName(a.payeeName, b.payeeName) || byString(a.payeeKey, b.payeeKey));
 
-  const totals = {
-    amountCents: 0,
-    unpaidValueCents: 0,
-    volunteerValueCents: 0,
-    hoursAmountCents: 0,
-    expensesCents: 0,
-    fixedFeesCents: 0,
-    inKindValueCents: 0,
-    people: amountByPerson.size,
-  };
-  for (const line of input.lines) {
-    totals.amountCents += line.amountCents;
-    totals.unpaidValueCents += line.unpaidValueCents;
-    totals.volunteerValueCents += line.volunteerValueCents;
-    totals.hoursAmountCents += line.hoursAmountCents;
-    totals.expensesCents += line.expensesCents;
-    totals.fixedFeesCents += line.fixedFeesCents;
-    totals.inKindValueCents += line.inKindValueCents;
-  }
-  return { detail, payees, totals };
+  return { detail, payees, totals: { ...totals, people: people.length } };
 }

@@ -10,11 +10,12 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import {
   computePayoutsWithClaims,
+  pricedChantier,
+  summarisePricedLines,
   type ClaimAmounts,
   type LineExplanation,
   type PayoutLine,
   type PricedChantier,
-  type PricedTotals,
 } from '@/lib/pricing';
 import { loadPreviewPricingInput } from './payouts';
 import { seesEveryone } from './periods';
@@ -36,50 +37,14 @@ export function summariseChantiers(
   const chantierIds = [...new Set([...lines.map((line) => line.chantierId), ...envelopeOf.keys()])].sort(byString);
   return chantierIds.map((chantierId) => {
     const chantierLines = lines.filter((line) => line.chantierId === chantierId);
-    const hoursLine = chantierLines.find((line) => line.approvedMinutes > 0) ?? chantierLines[0];
-    const first = hoursLine?.explanation;
-    const sum = (pick: (line: PayoutLineWithClaims) => number) =>
-      chantierLines.reduce((total, line) => total + pick(line), 0);
-    const envelopeCents = envelopeOf.get(chantierId) ?? null;
-    const fixedCents = sum((line) => line.expensesCents + line.fixedFeesCents);
-    const demandCents = first ? roundExactCents(first.chantierDemandCents) : 0;
-    return {
-      chantierId,
-      envelopeCents,
-      demandCents,
-      paidCents: sum((line) => line.amountCents),
+    const first = (chantierLines.find((line) => line.approvedMinutes > 0) ?? chantierLines[0])?.explanation;
+    return pricedChantier(chantierId, chantierLines, {
+      envelopeCents: envelopeOf.get(chantierId) ?? null,
+      fixedCents: chantierLines.reduce((total, line) => total + line.expensesCents + line.fixedFeesCents, 0),
+      demandCents: first ? roundExactCents(first.chantierDemandCents) : 0,
       bound: first?.envelopeBound ?? false,
-      fixedCents,
-      expensesCents: sum((line) => line.expensesCents),
-      fixedFeesCents: sum((line) => line.fixedFeesCents),
-      inKindValueCents: sum((line) => line.inKindValueCents),
-      hoursEnvelopeCents: envelopeCents === null ? null : Math.max(0, envelopeCents - fixedCents),
-      overdrawn: envelopeCents !== null && fixedCents > envelopeCents,
-      totalDemandCents: demandCents + fixedCents,
-    };
+    });
   });
-}
-
-/** Step 6 over a set of lines, with the claim parts: each person's payout and the totals. */
-export function summarisePricedLines(lines: readonly PayoutLineWithClaims[]): {
-  people: { personId: string; amountCents: number }[];
-  totals: PricedTotals;
-} {
-  const amountByPerson = new Map<string, number>();
-  const totals: PricedTotals = {
-    amountCents: 0,
-    unpaidValueCents: 0,
-    volunteerValueCents: 0,
-    hoursAmountCents: 0,
-    expensesCents: 0,
-    fixedFeesCents: 0,
-    inKindValueCents: 0,
-  };
-  for (const line of lines) {
-    amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
-    for (const field of Object.keys(totals) as (keyof PricedTotals)[]) totals[field] += line[field];
-  }
-  return { people: [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents })), totals };
 }
 
 function storedEnvelopes(inputs: unknown): { chantierId: string; amountCents: number }[] {

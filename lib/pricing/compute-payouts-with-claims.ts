@@ -9,18 +9,21 @@
  * In-kind claims are valued for the funder and paid nothing. Without claims, every figure is the
  * one computePayouts gives.
  */
-import { computePayouts } from './compute-payouts';
+import { computePayouts, summariseLines } from './compute-payouts';
 import { toExactNumber } from './exact-number';
 import { rational } from './rational';
 import { createRateResolver } from './resolve-rate';
 import type {
   ApprovedClaim,
+  ClaimAmounts,
   ClaimsPricingInput,
   ClaimsPricingResult,
   PayoutLine,
   PricedChantier,
   PricedClaim,
   PricedLine,
+  PricedTotals,
+  PersonPayout,
   PricingResult,
 } from './types';
 import { assertValidClaims } from './validate-claims';
@@ -161,47 +164,66 @@ export function computePayoutsWithClaims(input: ClaimsPricingInput): ClaimsPrici
   const chantierIds = [...new Set([...hoursChantierById.keys(), ...lines.map((line) => line.chantierId)])].sort(
     byString,
   );
-  const chantiers: PricedChantier[] = chantierIds.map((chantierId) => {
-    const chantierLines = lines.filter((line) => line.chantierId === chantierId);
-    const sum = (pick: (line: PricedLine) => number) => chantierLines.reduce((total, line) => total + pick(line), 0);
-    const envelopeCents = envelopeByChantier.get(chantierId) ?? null;
-    const fixedCents = fixedByChantier.get(chantierId) ?? 0;
+  const chantiers = chantierIds.map((chantierId) => {
     const hoursSummary = hoursChantierById.get(chantierId);
-    const demandCents = hoursSummary?.demandCents ?? 0;
-    return {
+    return pricedChantier(
       chantierId,
-      envelopeCents,
-      demandCents,
-      paidCents: sum((line) => line.amountCents),
-      bound: hoursSummary?.bound ?? false,
-      fixedCents,
-      expensesCents: sum((line) => line.expensesCents),
-      fixedFeesCents: sum((line) => line.fixedFeesCents),
-      inKindValueCents: sum((line) => line.inKindValueCents),
-      hoursEnvelopeCents: envelopeCents === null ? null : Math.max(0, envelopeCents - fixedCents),
-      overdrawn: envelopeCents !== null && fixedCents > envelopeCents,
-      totalDemandCents: demandCents + fixedCents,
-    };
+      lines.filter((line) => line.chantierId === chantierId),
+      {
+        envelopeCents: envelopeByChantier.get(chantierId) ?? null,
+        fixedCents: fixedByChantier.get(chantierId) ?? 0,
+        demandCents: hoursSummary?.demandCents ?? 0,
+        bound: hoursSummary?.bound ?? false,
+      },
+    );
   });
+  return { lines, chantiers, ...summarisePricedLines(lines) };
+}
 
-  const amountByPerson = new Map<string, number>();
-  for (const line of lines)
-    amountByPerson.set(line.personId, (amountByPerson.get(line.personId) ?? 0) + line.amountCents);
-  const people = [...amountByPerson].map(([personId, amountCents]) => ({ personId, amountCents }));
+/** The figures of a chantier its lines do not hold: the envelope E, the fixed amounts F, the hours' demand. */
+export type ChantierFigures = Pick<PricedChantier, 'envelopeCents' | 'fixedCents' | 'demandCents' | 'bound'>;
 
-  const totals = {
-    amountCents: 0,
-    unpaidValueCents: 0,
-    volunteerValueCents: 0,
-    hoursAmountCents: 0,
-    expensesCents: 0,
-    fixedFeesCents: 0,
-    inKindValueCents: 0,
+/** A chantier's summary: its lines' sums, and what the envelope leaves once its fixed amounts are paid. */
+export function pricedChantier(
+  chantierId: string,
+  chantierLines: readonly Pick<PricedLine, 'amountCents' | 'expensesCents' | 'fixedFeesCents' | 'inKindValueCents'>[],
+  { envelopeCents, fixedCents, demandCents, bound }: ChantierFigures,
+): PricedChantier {
+  const sum = (field: 'amountCents' | keyof Omit<ClaimAmounts, 'hoursAmountCents'>) =>
+    chantierLines.reduce((total, line) => total + line[field], 0);
+  return {
+    chantierId,
+    envelopeCents,
+    demandCents,
+    paidCents: sum('amountCents'),
+    bound,
+    fixedCents,
+    expensesCents: sum('expensesCents'),
+    fixedFeesCents: sum('fixedFeesCents'),
+    inKindValueCents: sum('inKindValueCents'),
+    hoursEnvelopeCents: envelopeCents === null ? null : Math.max(0, envelopeCents - fixedCents),
+    overdrawn: envelopeCents !== null && fixedCents > envelopeCents,
+    totalDemandCents: demandCents + fixedCents,
   };
-  for (const line of lines) {
-    for (const field of Object.keys(totals) as (keyof typeof totals)[]) totals[field] += line[field];
-  }
-  return { lines, people, chantiers, totals };
+}
+
+/** Step 6 and the totals over any set of lines, with the claim parts: each person's payout, and the sums. */
+export function summarisePricedLines(
+  lines: readonly (Pick<PayoutLine, 'personId' | 'amountCents' | 'unpaidValueCents' | 'volunteerValueCents'> &
+    ClaimAmounts)[],
+): { people: PersonPayout[]; totals: PricedTotals } {
+  const { people, totals } = summariseLines(lines);
+  const sum = (field: keyof ClaimAmounts) => lines.reduce((total, line) => total + line[field], 0);
+  return {
+    people,
+    totals: {
+      ...totals,
+      hoursAmountCents: sum('hoursAmountCents'),
+      expensesCents: sum('expensesCents'),
+      fixedFeesCents: sum('fixedFeesCents'),
+      inKindValueCents: sum('inKindValueCents'),
+    },
+  };
 }
 
 /** The chantiers whose fixed amounts exceed their envelope: closing the period is refused while any is. */

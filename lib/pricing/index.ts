@@ -23,7 +23,13 @@ export type {
   RateOverride,
   RateSource,
 } from './types';
-export { computePayoutsWithClaims, overdrawnChantiers } from './compute-payouts-with-claims';
+export {
+  computePayoutsWithClaims,
+  overdrawnChantiers,
+  pricedChantier,
+  summarisePricedLines,
+  type ChantierFigures,
+} from './compute-payouts-with-claims';
 export type {
   ApprovedClaim,
   ClaimAmounts,
