@@ -11,6 +11,19 @@ export const ZPassword = z
   .min(PASSWORD_MIN_LENGTH, 'validation.passwordTooShort')
   .max(1024, 'validation.tooLong');
 export const ZId = z.string().trim().min(1).max(64);
+
+const passwordsMatch = ({ password, passwordConfirm }: { password: string; passwordConfirm: string }) =>
+  password === passwordConfirm;
+
+/** A form that sets a password: its other fields, `password`, and `passwordConfirm`, which must match. */
+export function withNewPassword<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z
+    .object({ ...shape, password: ZPassword, passwordConfirm: z.string() })
+    .refine((input) => passwordsMatch(input as { password: string; passwordConfirm: string }), {
+      path: ['passwordConfirm'],
+      message: 'validation.passwordMismatch',
+    });
+}
 export const ZRole = z.enum(ROLES);
 
 /** A form's checkbox list arrives as one string or several; the API sends an array. */
@@ -63,28 +76,9 @@ export type TPersonOut = z.infer<typeof ZPersonOut>;
 export const ZPersonListItem = ZPersonOut.extend({ email: z.string().optional() });
 export type TPersonListItem = z.infer<typeof ZPersonListItem>;
 
-export const ZAcceptInvitation = z
-  .object({
-    token: z.string().min(10).max(200),
-    name: ZName,
-    password: ZPassword,
-    passwordConfirm: z.string(),
-  })
-  .refine((input) => input.password === input.passwordConfirm, {
-    path: ['passwordConfirm'],
-    message: 'validation.passwordMismatch',
-  });
-
-export const ZResetPassword = z
-  .object({
-    token: z.string().min(10).max(200),
-    password: ZPassword,
-    passwordConfirm: z.string(),
-  })
-  .refine((input) => input.password === input.passwordConfirm, {
-    path: ['passwordConfirm'],
-    message: 'validation.passwordMismatch',
-  });
+const ZLinkToken = z.string().min(10).max(200);
+export const ZAcceptInvitation = withNewPassword({ token: ZLinkToken, name: ZName });
+export const ZResetPassword = withNewPassword({ token: ZLinkToken });
 
 export const ZForgotPassword = z.object({ email: ZEmail });
 

@@ -7,20 +7,13 @@ import { AppError } from '@/lib/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/audit';
 import type { Role } from '@/lib/auth/permissions';
-import { ZEmail, ZName, ZPassword } from '@/lib/people/schemas';
+import { ZEmail, ZName, ZPassword, withNewPassword } from '@/lib/people/schemas';
 
-export const ZFirstAdmin = z
-  .object({
-    collective: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
-    email: ZEmail,
-    name: ZName,
-    password: ZPassword,
-    passwordConfirm: z.string(),
-  })
-  .refine((input) => input.password === input.passwordConfirm, {
-    path: ['passwordConfirm'],
-    message: 'validation.passwordMismatch',
-  });
+export const ZFirstAdmin = withNewPassword({
+  collective: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
+  email: ZEmail,
+  name: ZName,
+});
 export type TFirstAdmin = z.infer<typeof ZFirstAdmin>;
 
 /**

@@ -5,6 +5,7 @@ import { hasActiveAdmin } from '@/lib/setup/first-admin';
 import { PageTitle } from '@/components/ui/primitives';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { FormField } from '@/components/ui/fields';
+import { NewPasswordFields } from '@/components/auth/password-form';
 import { setupAction } from './actions';
 
 export default async function SetupPage() {
@@ -18,14 +19,7 @@ export default async function SetupPage() {
         <FormField label={t('collective')} name="collective" required />
         <FormField label={t('email')} name="email" type="email" autoComplete="username" required />
         <FormField label={t('name')} name="name" autoComplete="name" required />
-        <FormField label={t('password')} name="password" type="password" autoComplete="new-password" required />
-        <FormField
-          label={t('passwordConfirm')}
-          name="passwordConfirm"
-          type="password"
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields label={t('password')} confirmLabel={t('passwordConfirm')} />
         <SubmitButton>{t('submit')}</SubmitButton>
       </ActionForm>
     </>

@@ -4,8 +4,9 @@ import { findValidInvitation } from '@/lib/auth/invitations';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { getSettings } from '@/lib/settings/settings';
 import { Notice, PageTitle } from '@/components/ui/primitives';
-import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { SubmitButton } from '@/components/ui/action-form';
 import { FormField } from '@/components/ui/fields';
+import { LinkForm, NewPasswordFields } from '@/components/auth/password-form';
 import { acceptInvitationAction } from './actions';
 
 export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
@@ -20,9 +21,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
       ) : (
         <>
           <p className="mb-6 text-slate-700">{t('intro', { min: PASSWORD_MIN_LENGTH })}</p>
-          <ActionForm action={acceptInvitationAction}>
-            <input type="hidden" name="token" value={token} />
-            <p className="text-sm text-slate-700">{invitation.person.email}</p>
+          <LinkForm action={acceptInvitationAction} token={token} email={invitation.person.email}>
             <FormField
               label={t('name')}
               name="name"
@@ -30,23 +29,9 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
               defaultValue={invitation.person.name}
               required
             />
-            <FormField
-              label={t('password')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              minLength={PASSWORD_MIN_LENGTH}
-              required
-            />
-            <FormField
-              label={t('passwordConfirm')}
-              name="passwordConfirm"
-              type="password"
-              autoComplete="new-password"
-              required
-            />
+            <NewPasswordFields label={t('password')} confirmLabel={t('passwordConfirm')} />
             <SubmitButton>{t('submit')}</SubmitButton>
-          </ActionForm>
+          </LinkForm>
         </>
       )}
     </>

@@ -1,10 +1,9 @@
 // The password-reset link: choose a new password.
 import { getTranslations } from 'next-intl/server';
 import { findValidInvitation } from '@/lib/auth/invitations';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { Notice, PageTitle } from '@/components/ui/primitives';
-import { ActionForm, SubmitButton } from '@/components/ui/action-form';
-import { FormField } from '@/components/ui/fields';
+import { SubmitButton } from '@/components/ui/action-form';
+import { LinkForm, NewPasswordFields } from '@/components/auth/password-form';
 import { resetPasswordAction } from '@/app/(public)/join/[token]/actions';
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
@@ -17,26 +16,10 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       {!invitation ? (
         <Notice tone="error">{t('invalid')}</Notice>
       ) : (
-        <ActionForm action={resetPasswordAction}>
-          <input type="hidden" name="token" value={token} />
-          <p className="text-sm text-slate-700">{invitation.person.email}</p>
-          <FormField
-            label={t('password')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN_LENGTH}
-            required
-          />
-          <FormField
-            label={t('passwordConfirm')}
-            name="passwordConfirm"
-            type="password"
-            autoComplete="new-password"
-            required
-          />
+        <LinkForm action={resetPasswordAction} token={token} email={invitation.person.email}>
+          <NewPasswordFields label={t('password')} confirmLabel={t('passwordConfirm')} />
           <SubmitButton>{t('submit')}</SubmitButton>
-        </ActionForm>
+        </LinkForm>
       )}
     </>
   );
