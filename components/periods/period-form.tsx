@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
-import { FormField } from '@/components/ui/fields';
+import { FormField, RadioGroup } from '@/components/ui/fields';
 import { Button } from '@/components/ui/primitives';
 import { Field, SelectInput } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions/form-action';
@@ -50,30 +50,20 @@ function SelectField({
 
 function PolicyField({ defaultValue }: { defaultValue: 'PRORATA' | 'FIRST_COME' }) {
   const t = useTranslations('periods');
-  const error = useFieldError('overflowPolicy');
   return (
-    <fieldset className="flex flex-col gap-1">
-      <legend className="text-sm font-medium text-slate-800">{t('fields.policy')}</legend>
-      {(['PRORATA', 'FIRST_COME'] as const).map((policy) => (
-        <label key={policy} className="flex min-h-11 items-start gap-2 py-1 text-sm text-slate-800">
-          <input
-            type="radio"
-            name="overflowPolicy"
-            value={policy}
-            defaultChecked={defaultValue === policy}
-            className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700"
-          />
-          <span>
+    <RadioGroup
+      legend={t('fields.policy')}
+      name="overflowPolicy"
+      defaultValue={defaultValue}
+      options={(['PRORATA', 'FIRST_COME'] as const).map((policy) => ({
+        value: policy,
+        label: (
+          <>
             <span className="font-medium">{t(`policy.${policy}`)}</span> — {t(`policyHint.${policy}`)}
-          </span>
-        </label>
-      ))}
-      {error ? (
-        <p className="text-sm text-red-700" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+          </>
+        ),
+      }))}
+    />
   );
 }
 

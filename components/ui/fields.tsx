@@ -1,6 +1,6 @@
 'use client';
 // Form fields wired to the enclosing ActionForm's errors.
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { Field, TextInput } from '@/components/ui/primitives';
 import { useFieldError } from '@/components/ui/action-form';
 
@@ -81,6 +81,57 @@ export function CheckboxGroup({
       </div>
       {error ? (
         <p id={errorId} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * One choice among a few, each a radio with its label (which may run over several lines). Pass
+ * `value` and `onChange` when the page reacts to the choice, `defaultValue` otherwise.
+ */
+export function RadioGroup<Value extends string>({
+  legend,
+  name,
+  options,
+  value,
+  defaultValue,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: readonly { value: Value; label: ReactNode }[];
+  value?: Value;
+  defaultValue?: Value;
+  onChange?: (value: Value) => void;
+}) {
+  const error = useFieldError(name);
+  const errorId = `${name}-error`;
+  return (
+    <fieldset
+      className="flex flex-col gap-1"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+    >
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="flex min-h-11 items-start gap-2 py-1 text-sm text-slate-800">
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            {...(value === undefined
+              ? { defaultChecked: defaultValue === option.value }
+              : { checked: value === option.value, onChange: () => onChange?.(option.value) })}
+            className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700"
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+      {error ? (
+        <p id={errorId} className="text-sm text-red-700" role="alert">
           {error}
         </p>
       ) : null}

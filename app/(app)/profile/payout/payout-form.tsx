@@ -1,10 +1,10 @@
 'use client';
 // The payout profile form: who receives the money, the legal name, the bank account, the SIRET
 // and the postal address. Every field is checked again on the server; errors show beside them.
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { useTranslations } from 'next-intl';
-import { ActionForm, SubmitButton, useFieldError } from '@/components/ui/action-form';
-import { FormField } from '@/components/ui/fields';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { FormField, RadioGroup } from '@/components/ui/fields';
 import { savePayoutProfileAction } from './actions';
 
 export type PayoutFormDefaults = {
@@ -21,129 +21,52 @@ export type PayoutFormDefaults = {
   country: string;
 };
 
-function PayeeTypeField({
-  value,
-  onChange,
-}: {
-  value: PayoutFormDefaults['payeeType'];
-  onChange: (value: PayoutFormDefaults['payeeType']) => void;
-}) {
-  const t = useTranslations('payees.profile');
-  const error = useFieldError('payeeType');
-  return (
-    <fieldset className="flex flex-col gap-1">
-      <legend className="text-sm font-medium text-slate-800">{t('payeeType')}</legend>
-      {(['SELF', 'ORGANISATION'] as const).map((type) => (
-        <label key={type} className="inline-flex min-h-11 items-center gap-2 text-sm text-slate-800">
-          <input
-            type="radio"
-            name="payeeType"
-            value={type}
-            checked={value === type}
-            onChange={() => onChange(type)}
-            className="h-5 w-5 accent-brand-700"
-          />
-          {t(`payee${type}`)}
-        </label>
-      ))}
-      {error ? (
-        <p className="text-sm text-red-700" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
+type TextName = Exclude<keyof PayoutFormDefaults, 'payeeType'>;
+
+/** Bank codes are typed in capitals, as written on a RIB, and are no words to correct. */
+const bankCode = { autoComplete: 'off', spellCheck: false, autoCapitalize: 'characters', className: 'font-mono' };
 
 export function PayoutProfileForm({ defaults }: { defaults: PayoutFormDefaults }) {
   const t = useTranslations('payees.profile');
   const [payeeType, setPayeeType] = useState(defaults.payeeType);
+  /** A text field of the profile: its label from the messages, its value from the saved profile. */
+  const field = (name: TextName, props: Omit<ComponentProps<typeof FormField>, 'label' | 'name'> = {}) => (
+    <FormField label={t(name)} name={name} defaultValue={defaults[name]} {...props} />
+  );
   return (
     <ActionForm action={savePayoutProfileAction}>
-      <PayeeTypeField value={payeeType} onChange={setPayeeType} />
-      {payeeType === 'ORGANISATION' ? (
-        <FormField
-          label={t('organisationName')}
-          name="organisationName"
-          defaultValue={defaults.organisationName}
-          hint={t('organisationNameHint')}
-          autoComplete="organization"
-          required
-        />
-      ) : null}
-      <FormField
-        label={t('legalName')}
-        name="legalName"
-        defaultValue={defaults.legalName}
-        hint={t('legalNameHint')}
-        autoComplete="name"
-        required
+      <RadioGroup
+        legend={t('payeeType')}
+        name="payeeType"
+        value={payeeType}
+        onChange={setPayeeType}
+        options={(['SELF', 'ORGANISATION'] as const).map((type) => ({ value: type, label: t(`payee${type}`) }))}
       />
+      {payeeType === 'ORGANISATION'
+        ? field('organisationName', { hint: t('organisationNameHint'), autoComplete: 'organization', required: true })
+        : null}
+      {field('legalName', { hint: t('legalNameHint'), autoComplete: 'name', required: true })}
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-base font-semibold text-slate-900">{t('bank')}</legend>
-        <FormField
-          label={t('iban')}
-          name="iban"
-          defaultValue={defaults.iban}
-          hint={t('ibanHint')}
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="characters"
-          className="font-mono"
-        />
+        {field('iban', { hint: t('ibanHint'), ...bankCode })}
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField
-            label={t('bic')}
-            name="bic"
-            defaultValue={defaults.bic}
-            hint={t('bicHint')}
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="characters"
-            className="font-mono"
-          />
-          <FormField
-            label={t('siret')}
-            name="siret"
-            defaultValue={defaults.siret}
-            hint={t('siretHint')}
-            autoComplete="off"
-            inputMode="numeric"
-          />
+          {field('bic', { hint: t('bicHint'), ...bankCode })}
+          {field('siret', { hint: t('siretHint'), autoComplete: 'off', inputMode: 'numeric' })}
         </div>
       </fieldset>
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-base font-semibold text-slate-900">{t('address')}</legend>
-        <FormField
-          label={t('addressLine1')}
-          name="addressLine1"
-          defaultValue={defaults.addressLine1}
-          autoComplete="address-line1"
-        />
-        <FormField
-          label={t('addressLine2')}
-          name="addressLine2"
-          defaultValue={defaults.addressLine2}
-          autoComplete="address-line2"
-        />
+        {field('addressLine1', { autoComplete: 'address-line1' })}
+        {field('addressLine2', { autoComplete: 'address-line2' })}
         <div className="grid gap-4 sm:grid-cols-3">
-          <FormField
-            label={t('postalCode')}
-            name="postalCode"
-            defaultValue={defaults.postalCode}
-            autoComplete="postal-code"
-            inputMode="numeric"
-          />
-          <FormField label={t('city')} name="city" defaultValue={defaults.city} autoComplete="address-level2" />
-          <FormField
-            label={t('country')}
-            name="country"
-            defaultValue={defaults.country}
-            hint={t('countryHint')}
-            autoComplete="country"
-            maxLength={2}
-            autoCapitalize="characters"
-          />
+          {field('postalCode', { autoComplete: 'postal-code', inputMode: 'numeric' })}
+          {field('city', { autoComplete: 'address-level2' })}
+          {field('country', {
+            hint: t('countryHint'),
+            autoComplete: 'country',
+            maxLength: 2,
+            autoCapitalize: 'characters',
+          })}
         </div>
       </fieldset>
       <div>
