@@ -5,13 +5,14 @@ import { formatCalendarDate } from '@/lib/format/date';
 import { formatCents } from '@/lib/format/money';
 import { formatDuration } from '@/lib/contributions/duration';
 import type { AdminHome, ContributorHome, ReviewerHome, TreasurerHome } from '@/lib/home/home';
+import { asLocale } from '@/lib/i18n/locales';
 import { Section } from '@/components/ui/primitives';
 
 const linkClass = 'inline-flex min-h-11 items-center font-medium text-brand-700 underline';
 
 async function tools() {
   const t = await getTranslations('home');
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const locale = asLocale(await getLocale());
   return { t, locale, date: (iso: string) => formatCalendarDate(iso, locale) } as const;
 }
 
