@@ -56,6 +56,7 @@ export const API_ROUTE_METHODS: Readonly<Record<string, readonly HttpMethod[]>> 
   '/api/v1/periods/[id]/plan': ['GET'],
   '/api/v1/periods/[id]/plan/[chantierId]': ['PUT'],
   '/api/v1/periods/[id]/plan/[chantierId]/explanation': ['PUT'],
+  '/api/v1/periods/[id]/plan/copy': ['POST'],
   '/api/v1/periods/[id]/reopen': ['POST'],
   '/api/v1/places': ['GET'],
   '/api/v1/settings/bank-account': ['GET', 'PUT'],
