@@ -70,6 +70,18 @@ async function world() {
   return { today, start, atelier, boutique, people, period, hours };
 }
 
+/** Approved minutes on Atelier stored directly, as if from before: nothing is checked nor told. */
+function storeApproved(fresh: Awaited<ReturnType<typeof world>>, minutes: number) {
+  return seedContribution({
+    personId: fresh.people.contributor.id,
+    chantierId: fresh.atelier.id,
+    periodId: fresh.period.id,
+    date: fresh.start,
+    minutes,
+    status: 'APPROVED',
+  });
+}
+
 async function alertsOf(personId: string) {
   return db().notification.findMany({ where: { personId, kind: PLAN_ALERT_KIND }, orderBy: { createdAt: 'asc' } });
 }
@@ -175,17 +187,11 @@ describe('envelope alerts', () => {
   });
 
   it('checks at once when the envelope changes: a smaller one tells of 80 %, then of 100 %, each once', async () => {
-    const { atelier, people, period, start } = await world();
+    const fresh = await world();
+    const { atelier, people, period } = fresh;
     // 150 € approved against 100 €, stored directly (nothing told), then the envelope is raised
     // to 1 000 €: 15 %, nobody is told.
-    await seedContribution({
-      personId: people.contributor.id,
-      chantierId: atelier.id,
-      periodId: period.id,
-      date: start,
-      minutes: 300,
-      status: 'APPROVED',
-    });
+    await storeApproved(fresh, 300);
     const envelope = (amountCents: number) =>
       updatePeriod({
         actor: people.treasurer,
@@ -223,16 +229,10 @@ describe('envelope alerts', () => {
   });
 
   it('a period edit that touches no envelope still checks (a higher rate crosses 100 %)', async () => {
-    const { atelier, people, period, start } = await world();
+    const fresh = await world();
+    const { people, period } = fresh;
     // 3 h approved at 30 €/h = 90 €, stored directly: nothing told yet.
-    await seedContribution({
-      personId: people.contributor.id,
-      chantierId: atelier.id,
-      periodId: period.id,
-      date: start,
-      minutes: 180,
-      status: 'APPROVED',
-    });
+    await storeApproved(fresh, 180);
     await updatePeriod({ actor: people.treasurer, periodId: period.id, input: { defaultRateCents: 4_000 } });
     // 120 € > 100 €: straight past 100 %, told of 100 % only.
     expect((await alertsOf(people.treasurer.id)).map((n) => (n.data as { threshold: number }).threshold)).toEqual([
@@ -242,15 +242,9 @@ describe('envelope alerts', () => {
   });
 
   it('a refused period edit tells nobody', async () => {
-    const { atelier, people, period, start } = await world();
-    await seedContribution({
-      personId: people.contributor.id,
-      chantierId: atelier.id,
-      periodId: period.id,
-      date: start,
-      minutes: 300,
-      status: 'APPROVED',
-    });
+    const fresh = await world();
+    const { atelier, people, period } = fresh;
+    await storeApproved(fresh, 300);
     await expect(
       updatePeriod({
         actor: people.referent,
