@@ -11,6 +11,7 @@ export const TARGETS = {
   listP95Ms: 150,
   listRatio: 3,
   previewMs: 500,
+  dashboardMs: 300,
   csvRowsPerSecond: 100_000,
   csvGrowthMb: 100,
   declareJsGzipBytes: 150_000,
@@ -90,6 +91,19 @@ export type BenchResults = {
     error?: string;
   } | null;
   csv: CsvResult[] | { skipped: string };
+  /** The largest open period's plan (GET /api/v1/periods/{id}/plan) and dashboard page, one client. */
+  planDashboard?:
+    | {
+        periodId: string;
+        periodName: string;
+        approved: number;
+        planLines: number;
+        api: LoadResult | null;
+        page: LoadResult | null;
+        meets: boolean | null;
+        error?: string;
+      }
+    | { skipped: string };
   diagnosis: Diagnosis | { skipped: string };
   totalSeconds: number;
 };
@@ -197,6 +211,28 @@ export function markdownReport(results: BenchResults): string {
     lines.push(
       `| ${f.periodName} (closed: frozen run) | ${f.approved.toLocaleString('en')} | 1 | ${ms(f.oneClient.p50)} | ${ms(f.oneClient.p95)} | ${ms(f.oneClient.p99)} | ${f.oneClient.requestsPerSecond} | – |`,
     );
+  const d = results.planDashboard;
+  if (d) {
+    lines.push('', '## Plan and dashboard of the largest open period, one client', '');
+    if ('skipped' in d) lines.push(`Not measured: ${d.skipped}`);
+    else {
+      lines.push(
+        `${d.periodName}: ${d.approved.toLocaleString('en')} approved contributions, ${d.planLines} plan lines.`,
+        '',
+        '| request | p50 | p95 | p99 | req/s | p95 ≤ 300 ms |',
+        '|---|---|---|---|---|---|',
+      );
+      if (d.api)
+        lines.push(
+          `| GET /api/v1/periods/{id}/plan | ${ms(d.api.p50)} | ${ms(d.api.p95)} | ${ms(d.api.p99)} | ${d.api.requestsPerSecond} | ${mark(d.api.p95 <= TARGETS.dashboardMs)} |`,
+        );
+      if (d.page)
+        lines.push(
+          `| /periods/{id}/dashboard (page, with the burn-up) | ${ms(d.page.p50)} | ${ms(d.page.p95)} | ${ms(d.page.p99)} | ${d.page.requestsPerSecond} | ${mark(d.page.p95 <= TARGETS.dashboardMs)} |`,
+        );
+      if (d.error) lines.push('', `Error: ${d.error}`);
+    }
+  }
   lines.push('', '## CSV exports (GET /api/v1/periods/{id}/exports/…), one client', '');
   if ('skipped' in results.csv) {
     lines.push(`Not measured: ${results.csv.skipped}`);

@@ -36,6 +36,7 @@ import { measureDeclarePage, setSignInPassword, signInCookie, type DeclarePageRe
 import { chooseTargets, deepCursor, getJson } from './targets';
 import { measureCsv } from './csv-export';
 import { diagnose } from './diagnose';
+import { seedBenchPlan } from './plan-dashboard';
 import {
   markdownReport,
   TARGETS,
@@ -57,7 +58,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const warmSeconds = Math.max(1, Math.min(3, Math.floor(seconds / 3)));
 const timeoutMinutes = Number(process.env.BENCH_TIMEOUT_MINUTES ?? (scale.name === 'small' ? 15 : 60));
 const DATABASE = 'butin_bench';
-const SECTIONS = ['lists', 'pages', 'csv', 'payouts', 'diagnose'] as const;
+const SECTIONS = ['lists', 'pages', 'csv', 'payouts', 'plan', 'diagnose'] as const;
 const only = process.env.BENCH_ONLY?.split(',')
   .map((section) => section.trim())
   .filter(Boolean);
@@ -376,6 +377,46 @@ async function main() {
     );
   }
 
+  // The largest open period's plan against what is realised, as the API and the dashboard page
+  // serve it (bench/plan-dashboard.ts).
+  let planDashboard: BenchResults['planDashboard'] = { skipped: 'not selected (BENCH_ONLY)' };
+  if (runs('plan')) {
+    const period = targets.largestOpen;
+    const measured: Exclude<BenchResults['planDashboard'], { skipped: string } | undefined> = {
+      periodId: period.id,
+      periodName: period.name,
+      approved: period.approved,
+      planLines: await seedBenchPlan({
+        databaseUrl: database.url,
+        periodId: period.id,
+        treasurerId: actors.treasurer.personId,
+      }),
+      api: null,
+      page: null,
+      meets: null,
+    };
+    planDashboard = measured;
+    try {
+      const apiUrl = `${running.url}/api/v1/periods/${period.id}/plan`;
+      const check = await getJson(apiUrl, actors.treasurer.token);
+      if (check.status !== 200) throw new Error(`${check.status} ${JSON.stringify(check.body).slice(0, 200)}`);
+      ({ result: measured.api } = await load(apiUrl, actors.treasurer.token, 1, 120));
+      const login = await setSignInPassword({ databaseUrl: database.url, personId: actors.treasurer.personId });
+      const cookie = await signInCookie(running.url, login.email, login.password);
+      ({ result: measured.page } = await load(`${running.url}/periods/${period.id}/dashboard`, null, 1, 120, cookie));
+      measured.meets =
+        measured.page.non2xx === 0 &&
+        measured.api.p95 <= TARGETS.dashboardMs &&
+        measured.page.p95 <= TARGETS.dashboardMs;
+      log(
+        `plan of ${period.name} (${measured.planLines} lines): API p50 ${measured.api.p50} p95 ${measured.api.p95} ms; dashboard page p50 ${measured.page.p50} p95 ${measured.page.p95} ms`,
+      );
+    } catch (error) {
+      measured.error = (error as Error).message;
+      log(`plan dashboard not measured: ${(error as Error).stack}`);
+    }
+  }
+
   const loadAverageAtEnd = Math.round(os.loadavg()[0] * 100) / 100;
   await app.stop();
   app = undefined;
@@ -419,6 +460,7 @@ async function main() {
     payoutPreview,
     payoutFrozen,
     csv,
+    planDashboard,
     diagnosis,
     totalSeconds: Math.round((performance.now() - started) / 1000),
   };

@@ -14,6 +14,7 @@ import { isCalendarDate } from '@/lib/validation/date';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TPayoutRunOut, TPeriodInput, TPeriodListQuery, TPeriodOut, TPeriodPatch } from './schemas';
 import { byString } from '@/lib/format/compare';
+import { checkPlanAlertsAfterChange } from '@/lib/plans/server/alerts';
 
 const periodInclude = { envelopes: true, rateOverrides: true } as const;
 type PeriodRow = Prisma.FundingPeriodGetPayload<{ include: typeof periodInclude }>;
@@ -188,7 +189,8 @@ async function assertContributionsInside(tx: Tx, periodId: string, startDate: st
 /**
  * Edits an open period. Fields left out keep their value; `envelopes` and `rates`, when given,
  * replace the whole list. A stale `expectedVersion` is refused, so nobody overwrites a change
- * they have not seen.
+ * they have not seen. Once committed, the envelope alerts are checked (docs/plans.md): a smaller
+ * envelope, a higher rate or a longer period can cross 80 % or 100 % at once.
  */
 export async function updatePeriod(options: {
   actor: Actor;
@@ -199,7 +201,7 @@ export async function updatePeriod(options: {
   assertCan(options.actor, 'periods.manage');
   const { version, envelopes, rates, startDate: newStart, endDate: newEnd, ...changes } = options.input;
   const expectedVersion = options.expectedVersion ?? version;
-  return db()
+  const updated = await db()
     .$transaction(async (tx) => {
       const [locked] = await tx.$queryRaw<
         { status: string; version: number }[]
@@ -252,6 +254,8 @@ export async function updatePeriod(options: {
       return toPeriodOut(after);
     })
     .catch(mapOverlap);
+  await checkPlanAlertsAfterChange([options.periodId]);
+  return updated;
 }
 
 export async function listPeriods(

@@ -2,7 +2,7 @@
 // in the OpenAPI document.
 import { defineOperation, type Operation } from '@/lib/api/openapi-types';
 import { ZIdParams } from '@/lib/api/schemas';
-import { ZChantierPlanInput, ZChantierPlanOut, ZPlanOut, ZPlanParams } from './schemas';
+import { ZChantierPlanInput, ZChantierPlanOut, ZPlanCopyOut, ZPlanOut, ZPlanParams } from './schemas';
 
 export const PLAN_API = {
   getPlan: defineOperation({
@@ -26,6 +26,19 @@ export const PLAN_API = {
     body: ZChantierPlanInput,
     responses: { 200: ZChantierPlanOut },
     errors: { 409: 'PERIOD_NOT_OPEN: the period is closed, its plan is frozen' },
+  }),
+  copyPreviousPlan: defineOperation({
+    operationId: 'copyPreviousPlan',
+    method: 'post',
+    path: '/periods/{id}/plan/copy',
+    summary:
+      "Copy the plan of the period before (the latest that ends before this one starts) onto this open period, in one transaction: every chantier for a treasurer, a referent's own chantiers for a referent, each replaced whole; answers the copied chantiers' parts",
+    who: 'treasurer, or a referent (their own chantiers); period open',
+    params: ZIdParams,
+    responses: { 200: ZPlanCopyOut },
+    errors: {
+      409: 'PERIOD_NOT_OPEN: the period is closed, its plan is frozen; CONFLICT: the previous period has no plan the caller may copy',
+    },
   }),
 };
 

@@ -1,7 +1,7 @@
 // The compte rendu financier as an XLSX workbook (exceljs): one sheet, the period in its first
-// lines, then one row per chantier and a bold total. Money cells are real numbers of euros with a
-// currency format, with the exact integer cents beside them; the gap's percent is text as in the
-// CSV (one decimal, rounded in integers).
+// lines, then one row per chantier and a bold total, in the columns of report-columns.ts. Money
+// cells are real numbers of euros with a currency format, with the exact integer cents beside
+// them; the gap's percent is text as in the CSV (one decimal, rounded in integers).
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -9,29 +9,25 @@ import type { ExportPeriod } from '@/lib/exports/export-period';
 import type { ExportLocale } from '@/lib/exports/labels';
 import { eurosNumber, hoursNumber } from '@/lib/exports/numbers';
 import { EUROS_FORMAT, HOURS_FORMAT, INTEGER_FORMAT } from '@/lib/exports/payout-xlsx';
-import { formatGapPercent, type CompteRendu, type ReportFigures } from '@/lib/plans/report';
+import type { CompteRendu } from '@/lib/plans/report';
+import { reportColumns, reportFileRows, type ReportCell } from '@/lib/plans/report-columns';
 import { reportLabels } from '@/lib/plans/report-labels';
 
 type Cell = { value: string | number | null; numFmt?: string };
 
-function figureCells(figures: ReportFigures, locale: ExportLocale): Cell[] {
-  const money = (cents: number): Cell[] => [
-    { value: eurosNumber(cents), numFmt: EUROS_FORMAT },
-    { value: cents, numFmt: INTEGER_FORMAT },
-  ];
-  return [
-    ...money(figures.plannedCents),
-    ...money(figures.realisedCents),
-    ...money(figures.gapCents),
-    { value: formatGapPercent(figures.gapPerThousand, locale) },
-    { value: hoursNumber(figures.volunteerMinutes), numFmt: HOURS_FORMAT },
-    { value: figures.volunteerMinutes, numFmt: INTEGER_FORMAT },
-    ...money(figures.volunteerValueCents),
-    ...money(figures.inKindCents),
-  ];
+function xlsxCell(cell: ReportCell): Cell {
+  switch (cell.kind) {
+    case 'text':
+    case 'label':
+      return { value: cell.value };
+    case 'euros':
+      return { value: eurosNumber(cell.cents), numFmt: EUROS_FORMAT };
+    case 'hours':
+      return { value: hoursNumber(cell.minutes), numFmt: HOURS_FORMAT };
+    case 'integer':
+      return { value: cell.value, numFmt: INTEGER_FORMAT };
+  }
 }
-
-const WIDTHS = [10, 32, 14, 14, 14, 14, 14, 14, 10, 12, 12, 16, 16, 16, 16, 60];
 
 /** Writes the workbook into `output` and ends it; rejects (output destroyed) on failure. */
 export async function writeReportWorkbook(
@@ -41,12 +37,12 @@ export async function writeReportWorkbook(
   output: Writable,
 ): Promise<void> {
   const labels = reportLabels(locale);
-  const c = labels.columns;
+  const columns = reportColumns(locale);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Butin';
   try {
     const sheet = workbook.addWorksheet(labels.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 8 }] });
-    sheet.columns = WIDTHS.map((width) => ({ width }));
+    sheet.columns = columns.map((column) => ({ width: column.width }));
     const title = sheet.addRow([labels.title]);
     title.font = { bold: true, size: 14 };
     title.commit();
@@ -59,38 +55,20 @@ export async function writeReportWorkbook(
       [],
     ])
       sheet.addRow(line).commit();
-    const header = sheet.addRow([
-      c.chantierCode,
-      c.chantier,
-      c.planned,
-      c.plannedCents,
-      c.realised,
-      c.realisedCents,
-      c.gap,
-      c.gapCents,
-      c.gapPercent,
-      c.volunteerHours,
-      c.volunteerMinutes,
-      c.volunteerValue,
-      c.volunteerValueCents,
-      c.inKind,
-      c.inKindCents,
-      c.explanation,
-    ]);
+    const header = sheet.addRow(columns.map((column) => column.header));
     header.font = { bold: true };
     header.commit();
-    const write = (cells: Cell[], bold = false) => {
+    for (const line of reportFileRows(report, locale)) {
+      const cells = columns.map((column) => xlsxCell(column.cell(line)));
       const row = sheet.addRow(cells.map((cell) => cell.value));
-      cells.forEach((cell, index) => {
-        if (cell.numFmt) row.getCell(index + 1).numFmt = cell.numFmt;
+      columns.forEach((column, index) => {
+        const cell = row.getCell(index + 1);
+        if (cells[index]!.numFmt) cell.numFmt = cells[index]!.numFmt!;
+        if (column.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
       });
-      row.getCell(cells.length).alignment = { wrapText: true, vertical: 'top' };
-      if (bold) row.font = { bold: true };
+      if (line.total) row.font = { bold: true };
       row.commit();
-    };
-    for (const row of report.rows)
-      write([{ value: row.code }, { value: row.name }, ...figureCells(row, locale), { value: row.explanation ?? '' }]);
-    write([{ value: '' }, { value: labels.total }, ...figureCells(report.totals, locale), { value: '' }], true);
+    }
     await sheet.commit();
     await workbook.commit();
   } catch (error) {

@@ -69,3 +69,11 @@ export const ZPlanOut = z.object({
   chantiers: z.array(ZChantierPlanOut),
 });
 export type TPlanOut = z.infer<typeof ZPlanOut>;
+
+/** What `POST /api/v1/periods/{id}/plan/copy` answers: the copied chantiers' parts. */
+export const ZPlanCopyOut = z.object({
+  periodId: z.string(),
+  fromPeriodId: z.string(),
+  chantiers: z.array(ZChantierPlanOut),
+});
+export type TPlanCopyOut = z.infer<typeof ZPlanCopyOut>;

@@ -11,6 +11,7 @@ import { todayIn } from '@/lib/contributions/server/periods';
 import { createContribution } from '@/lib/contributions/server/mutations';
 import { reviewContribution } from '@/lib/contributions/server/review';
 import { checkPlanAlerts, PLAN_ALERT_KIND } from '@/lib/plans/server/alerts';
+import { updatePeriod } from '@/lib/periods/periods';
 import { freePort } from '../../scripts/embedded-postgres';
 import { mailText, startMailCatcher } from '../support/mail-catcher';
 import {
@@ -67,6 +68,18 @@ async function world() {
       input: { date: start, minutes, chantierId, description: `${minutes} min`, volunteer: false, submit: true },
     });
   return { today, start, atelier, boutique, people, period, hours };
+}
+
+/** Approved minutes on Atelier stored directly, as if from before: nothing is checked nor told. */
+function storeApproved(fresh: Awaited<ReturnType<typeof world>>, minutes: number) {
+  return seedContribution({
+    personId: fresh.people.contributor.id,
+    chantierId: fresh.atelier.id,
+    periodId: fresh.period.id,
+    date: fresh.start,
+    minutes,
+    status: 'APPROVED',
+  });
 }
 
 async function alertsOf(personId: string) {
@@ -171,6 +184,84 @@ describe('envelope alerts', () => {
     expect(await db().planAlertSent.count()).toBe(2);
     // Two recipients, told once of each threshold they were told of.
     expect(catcher.messages).toHaveLength(2 * thresholds.length);
+  });
+
+  it('checks at once when the envelope changes: a smaller one tells of 80 %, then of 100 %, each once', async () => {
+    const fresh = await world();
+    const { atelier, people, period } = fresh;
+    // 150 € approved against 100 €, stored directly (nothing told), then the envelope is raised
+    // to 1 000 €: 15 %, nobody is told.
+    await storeApproved(fresh, 300);
+    const envelope = (amountCents: number) =>
+      updatePeriod({
+        actor: people.treasurer,
+        periodId: period.id,
+        input: { envelopes: [{ chantierId: atelier.id, amountCents }] },
+      });
+    await envelope(1_000_00);
+    expect(await db().planAlertSent.count()).toBe(0);
+    expect(catcher.messages).toHaveLength(0);
+
+    // 180 €: 150 € is 83 % of it, told at once, to the referent and the treasurer.
+    await envelope(180_00);
+    expect((await alertsOf(people.referent.id)).map((n) => (n.data as { threshold: number }).threshold)).toEqual([80]);
+    expect((await alertsOf(people.treasurer.id)).map((n) => (n.data as { threshold: number }).threshold)).toEqual([80]);
+    expect(await alertsOf(people.otherReferent.id)).toEqual([]);
+    expect(catcher.messages).toHaveLength(2);
+    expect(mailText(catcher.messages[0]!.raw)).toMatch(/Enveloppe : 180,00\s€/);
+
+    // 170 €, still past 80 %: already told. 149 €: over, told once.
+    await envelope(170_00);
+    expect(catcher.messages).toHaveLength(2);
+    await envelope(149_00);
+    expect((await alertsOf(people.referent.id)).map((n) => (n.data as { threshold: number }).threshold)).toEqual([
+      80, 100,
+    ]);
+    expect(catcher.messages).toHaveLength(4);
+    expect(mailText(catcher.messages[3]!.raw)).toContain('dépasse son enveloppe');
+
+    // Smaller still, or back up and down again: nobody is told twice in the period.
+    await envelope(100_00);
+    await envelope(1_000_00);
+    await envelope(100_00);
+    expect(catcher.messages).toHaveLength(4);
+    expect(await db().planAlertSent.count()).toBe(2);
+  });
+
+  it('a period edit that touches no envelope still checks (a higher rate crosses 100 %)', async () => {
+    const fresh = await world();
+    const { people, period } = fresh;
+    // 3 h approved at 30 €/h = 90 €, stored directly: nothing told yet.
+    await storeApproved(fresh, 180);
+    await updatePeriod({ actor: people.treasurer, periodId: period.id, input: { defaultRateCents: 4_000 } });
+    // 120 € > 100 €: straight past 100 %, told of 100 % only.
+    expect((await alertsOf(people.treasurer.id)).map((n) => (n.data as { threshold: number }).threshold)).toEqual([
+      100,
+    ]);
+    expect(await db().planAlertSent.count()).toBe(2);
+  });
+
+  it('a refused period edit tells nobody', async () => {
+    const fresh = await world();
+    const { atelier, people, period } = fresh;
+    await storeApproved(fresh, 300);
+    await expect(
+      updatePeriod({
+        actor: people.referent,
+        periodId: period.id,
+        input: { envelopes: [{ chantierId: atelier.id, amountCents: 10_00 }] },
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      updatePeriod({
+        actor: people.treasurer,
+        periodId: period.id,
+        input: { envelopes: [{ chantierId: atelier.id, amountCents: 10_00 }] },
+        expectedVersion: 999,
+      }),
+    ).rejects.toMatchObject({ code: 'STALE_VERSION' });
+    expect(await db().planAlertSent.count()).toBe(0);
+    expect(catcher.messages).toHaveLength(0);
   });
 
   it('says nothing for a chantier without an envelope, nor for a closed period', async () => {

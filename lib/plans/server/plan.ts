@@ -15,7 +15,7 @@ import { loadPreviewClaims, priceableClaims } from '@/lib/periods/claims-input';
 import { paceOf, type Pace } from '@/lib/plans/pace';
 import { burnUpSeries, type BurnUp, type BurnUpDay } from '@/lib/plans/burn-up';
 import type { ApprovedContribution } from '@/lib/pricing';
-import type { TChantierPlanInput, TChantierPlanOut, TPlanOut } from '@/lib/plans/schemas';
+import type { TChantierPlanInput, TChantierPlanOut, TPlanCopyOut, TPlanOut } from '@/lib/plans/schemas';
 
 /** Who may write a chantier's plan: a treasurer, or a referent of that chantier. */
 export function canPlanChantier(actor: Pick<Actor, 'roles' | 'referentOf'>, chantierId: string): boolean {
@@ -244,12 +244,12 @@ export async function replaceChantierPlan(options: {
  * open period, in one transaction: every chantier for a treasurer, a referent's own chantiers for
  * a referent (each replaced whole, as `replaceChantierPlan` does). Refused to anyone else, on a
  * period that is not open, and when the previous period has nothing planned that the caller may copy.
- * Answers the chantiers copied.
+ * Answers the period copied from and the chantiers copied.
  */
 export async function copyPreviousPlan(options: {
   actor: Actor;
   periodId: string;
-}): Promise<{ chantierIds: string[] }> {
+}): Promise<{ fromPeriodId: string; chantierIds: string[] }> {
   const { actor, periodId } = options;
   if (!hasRole(actor, 'TREASURER') && actor.referentOf.length === 0)
     throw new AppError('FORBIDDEN', 'Only a treasurer or a referent may plan a period');
@@ -272,14 +272,29 @@ export async function copyPreviousPlan(options: {
       if (!canPlanChantier(actor, chantierId)) continue;
       byChantier.set(chantierId, [...(byChantier.get(chantierId) ?? []), line]);
     }
-    if (byChantier.size === 0)
+    if (!previous || byChantier.size === 0)
       throw new AppError('CONFLICT', 'The previous period has no plan you may copy', {
         messageKey: 'plans.copy.nothing',
       });
     for (const [chantierId, chantierLines] of byChantier)
       await writeChantierPlan(tx, { actor, periodId, chantierId, input: { lines: chantierLines } });
-    return { chantierIds: [...byChantier.keys()] };
+    return { fromPeriodId: previous.id, chantierIds: [...byChantier.keys()] };
   });
+}
+
+/**
+ * `POST /api/v1/periods/{id}/plan/copy`: copies the previous period's plan (`copyPreviousPlan`)
+ * and answers the copied chantiers' parts, each as `PUT …/plan/{chantierId}` answers it.
+ */
+export async function copyPreviousPlanParts(options: { actor: Actor; periodId: string }): Promise<TPlanCopyOut> {
+  const { fromPeriodId, chantierIds } = await copyPreviousPlan(options);
+  const plan = await getPeriodPlan(options);
+  const copied = new Set(chantierIds);
+  return {
+    periodId: options.periodId,
+    fromPeriodId,
+    chantiers: plan.chantiers.filter((chantier) => copied.has(chantier.chantierId)),
+  };
 }
 
 type DayRow = { date: string; person_id: string; chantier_id: string; approved: number; declared: number };

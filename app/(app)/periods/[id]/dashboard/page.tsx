@@ -1,8 +1,9 @@
-// A period's Tableau de bord (docs/plans.md), for everyone as payouts are: per chantier its
-// envelope, plan, demand, forecast and alert (colour and words); the burn-up of one chantier or of
-// all (cumulative approved and declared value per day against the plan's straight line and the
-// envelope), with its data table; per person, planned against declared and approved hours
-// (other people's rows by the transparency rule).
+// A period's Tableau de bord (docs/plans.md), for everyone as payouts are: per chantier its alert
+// (colour and words, right after its name so a phone shows it without scrolling), envelope, plan,
+// demand and forecast; the burn-up of one chantier or of all (cumulative approved and declared
+// value per day against the plan's straight line and the envelope), with its data table; per
+// person, planned against declared and approved hours (other people's rows by the transparency
+// rule).
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
@@ -79,6 +80,9 @@ export default async function DashboardPage({
                     {t('plans.dashboard.chantier')}
                   </th>
                   <th scope="col" className="p-2">
+                    {t('plans.dashboard.alert')}
+                  </th>
+                  <th scope="col" className="p-2">
                     {t('plans.dashboard.envelope')}
                   </th>
                   <th scope="col" className="p-2">
@@ -89,9 +93,6 @@ export default async function DashboardPage({
                   </th>
                   <th scope="col" className="p-2">
                     {t('plans.dashboard.forecast')}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t('plans.dashboard.alert')}
                   </th>
                 </tr>
               </thead>
@@ -105,15 +106,15 @@ export default async function DashboardPage({
                     <th scope="row" className="p-2 font-medium">
                       {chantierName(chantier.chantierId)}
                     </th>
+                    <td className="p-2">
+                      <AlertBadge alert={chantier.alert} label={t(`plans.dashboard.alerts.${chantier.alert}`)} />
+                    </td>
                     <td className="p-2 tabular-nums">
                       {chantier.envelopeCents === null ? t('plans.dashboard.unlimited') : money(chantier.envelopeCents)}
                     </td>
                     <td className="p-2 tabular-nums">{money(chantier.plannedCents)}</td>
                     <td className="p-2 tabular-nums">{money(chantier.demandCents)}</td>
                     <td className="p-2 tabular-nums">{money(chantier.forecastCents)}</td>
-                    <td className="p-2">
-                      <AlertBadge alert={chantier.alert} label={t(`plans.dashboard.alerts.${chantier.alert}`)} />
-                    </td>
                   </tr>
                 ))}
               </tbody>
