@@ -17,7 +17,8 @@ import {
 import { canCommitFee, canSeeClaim, canSeeClaimFiles } from '@/lib/claims/policy';
 import { openPeriodFor } from '@/lib/contributions/server/periods';
 import { assertNotFuture } from '@/lib/contributions/server/day-rules';
-import { fromIsoDate } from '@/lib/format/date';
+import { fromIsoDate, toIsoDate } from '@/lib/format/date';
+import { notifyClaimReview, type ClaimReviewNotice } from '@/lib/claims/server/notify';
 import { getSettings } from '@/lib/settings/settings';
 import {
   claimChangeEvent,
@@ -254,13 +255,15 @@ async function lastReview(tx: Tx, row: StoredClaimRow) {
   return last && last.actorId !== row.person_id ? last : null;
 }
 
+type Transitioned = { claim: TClaimOut; notice: ClaimReviewNotice | null };
+
 async function transitionInTx(
   tx: Tx,
   actor: Actor,
   id: string,
   action: 'submit' | ClaimReviewAction,
   options: { version?: number; comment?: string; transparency: boolean },
-): Promise<TClaimOut> {
+): Promise<Transitioned> {
   const row = await lockClaim(tx, id);
   const claim = {
     ownerId: row.person_id,
@@ -310,7 +313,20 @@ async function transitionInTx(
   await tx.claimEvent.create({
     data: { claimId: row.id, actorId: actor.id, kind: 'TRANSITION', fromStatus: row.status, toStatus: to!, comment },
   });
-  return readClaimOut(tx, row.id);
+  const notice: ClaimReviewNotice | null =
+    to === 'REJECTED' || to === 'CHANGES_REQUESTED'
+      ? {
+          claimId: row.id,
+          ownerId: row.person_id,
+          kind: to,
+          reviewerName: actor.name,
+          comment: comment ?? '',
+          date: toIsoDate(row.date),
+          description: row.description,
+          amountCents,
+        }
+      : null;
+  return { claim: await readClaimOut(tx, row.id), notice };
 }
 
 /**
@@ -326,13 +342,15 @@ export async function transitionClaim(
 ): Promise<TClaimOut> {
   const { transparency } = await getSettings();
   const action = transitionAction(transition);
-  return db().$transaction((tx) =>
+  const result = await db().$transaction((tx) =>
     transitionInTx(tx, actor, id, action, {
       version: options.version,
       comment: options.reason ?? options.comment,
       transparency,
     }),
   );
+  if (result.notice) await notifyClaimReview(result.notice);
+  return result.claim;
 }
 
 /**
@@ -352,9 +370,9 @@ export async function reviewClaims(
       fields: { [action === 'reject' ? 'reason' : 'comment']: 'errors.COMMENT_REQUIRED' },
     });
   const { transparency } = await getSettings();
-  return db().$transaction(
+  const results = await db().$transaction(
     async (tx) => {
-      const done: TClaimOut[] = [];
+      const done: Transitioned[] = [];
       const refused: { id: string; code: string }[] = [];
       for (const id of sorted) {
         try {
@@ -373,4 +391,6 @@ export async function reviewClaims(
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
+  for (const result of results) if (result.notice) await notifyClaimReview(result.notice);
+  return results.map((result) => result.claim);
 }
