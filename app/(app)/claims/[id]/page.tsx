@@ -10,7 +10,7 @@ import { listAttachments } from '@/lib/files/server/attachments';
 import { nextClaimStatus } from '@/lib/claims/lifecycle';
 import { canSeeClaimFiles } from '@/lib/claims/policy';
 import { contributionScope, inChantierScope } from '@/lib/contributions/policy';
-import { claimValue, historyKey } from '@/lib/claim-form/describe';
+import { claimValue, historyKey, isFileEvent } from '@/lib/claim-form/describe';
 import { deleteClaimAction, submitClaimAction } from '@/lib/claims/actions';
 import { formatCalendarDate } from '@/lib/format/date';
 import { asLocale } from '@/lib/i18n/locales';
@@ -162,10 +162,13 @@ export default async function ClaimPage({
                   </p>
                   <p>
                     {key
-                      ? t(`history.${key}`, { name: event.actorName })
+                      ? t(`history.${key}`, { name: event.actorName, file: event.comment ?? '' })
                       : t('history.other', { event: event.kind, name: event.actorName })}
                   </p>
-                  {event.comment ? <p className="text-slate-700">« {event.comment} »</p> : null}
+                  {/* A file event's comment is the file's name, already in its sentence. */}
+                  {event.comment && !isFileEvent(event.kind) ? (
+                    <p className="text-slate-700">« {event.comment} »</p>
+                  ) : null}
                 </li>
               );
             })}
