@@ -18,7 +18,7 @@ import { Notice, PageTitle, Section } from '@/components/ui/primitives';
 import { ClaimStatusBadge } from '@/components/claims/claim-status-badge';
 import { ReceiptList } from '@/components/claims/receipt-list';
 import { ReceiptAdder } from '@/components/claims/receipt-adder';
-import { ClaimReviewActions, ClaimUnapproveAction } from '@/components/claims/claim-review-actions';
+import { ReviewActions, UnapproveAction } from '@/components/contributions/review-actions';
 import { RowAction } from '@/components/contributions/row-actions';
 
 const linkClass =
@@ -128,12 +128,12 @@ export default async function ClaimPage({
           </div>
           {reviews && claim.status === 'SUBMITTED' ? (
             <div className="mt-4">
-              <ClaimReviewActions claimId={claim.id} version={claim.version} subject={subject} />
+              <ReviewActions kind="claim" id={claim.id} version={claim.version} subject={subject} />
             </div>
           ) : null}
           {reviews && claim.status === 'APPROVED' ? (
             <div className="mt-4">
-              <ClaimUnapproveAction claimId={claim.id} version={claim.version} subject={subject} />
+              <UnapproveAction kind="claim" id={claim.id} version={claim.version} subject={subject} />
             </div>
           ) : null}
         </Section>
