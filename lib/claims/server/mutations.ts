@@ -19,6 +19,7 @@ import { openPeriodFor } from '@/lib/contributions/server/periods';
 import { assertNotFuture } from '@/lib/contributions/server/day-rules';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import { notifyClaimReview, type ClaimReviewNotice } from '@/lib/claims/server/notify';
+import { explainReviewRace } from '@/lib/review/races';
 import { getSettings } from '@/lib/settings/settings';
 import {
   claimChangeEvent,
@@ -243,18 +244,6 @@ export async function deleteClaim(actor: Actor, id: string, version?: number): P
   });
 }
 
-const REVIEWED = new Set(['APPROVED', 'REJECTED', 'CHANGES_REQUESTED']);
-
-/** The last review transition, if someone other than the claim's person made it. */
-async function lastReview(tx: Tx, row: StoredClaimRow) {
-  const last = await tx.claimEvent.findFirst({
-    where: { claimId: row.id, kind: 'TRANSITION' },
-    orderBy: { id: 'desc' },
-    include: { actor: { select: { name: true } } },
-  });
-  return last && last.actorId !== row.person_id ? last : null;
-}
-
 type Transitioned = { claim: TClaimOut; notice: ClaimReviewNotice | null };
 
 async function transitionInTx(
@@ -279,17 +268,18 @@ async function transitionInTx(
     to = decideClaimOrThrow(actor, row, action, options.comment);
   } catch (error) {
     // A reviewer who comes second is told who handled the claim first, not a bare "stale".
-    const raced = error instanceof AppError && (error.code === 'STALE_VERSION' || error.code === 'INVALID_TRANSITION');
-    if (raced && action !== 'submit') {
-      const last = REVIEWED.has(row.status) || row.status === 'SUBMITTED' ? await lastReview(tx, row) : null;
-      if (last && last.actorId !== actor.id && (REVIEWED.has(row.status) || last.toStatus === 'SUBMITTED'))
-        throw new AppError('ALREADY_REVIEWED', `Already handled by ${last.actor.name}`, {
-          messageKey: 'errors.ALREADY_REVIEWED_BY',
-          values: { name: last.actor.name },
-          details: { status: row.status, version: row.version, by: last.actor.name },
-        });
-    }
-    throw error;
+    if (action === 'submit') throw error;
+    throw await explainReviewRace(
+      error,
+      { status: row.status, version: row.version, ownerId: row.person_id },
+      actor.id,
+      () =>
+        tx.claimEvent.findFirst({
+          where: { claimId: row.id, kind: 'TRANSITION' },
+          orderBy: { id: 'desc' },
+          include: { actor: { select: { name: true } } },
+        }),
+    );
   }
   let amountCents = row.amount_cents;
   if (action === 'submit') {
