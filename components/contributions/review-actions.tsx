@@ -19,11 +19,15 @@ export type ReviewedKind = 'contribution' | 'claim';
 type ReviewedItem = { kind?: ReviewedKind; id: string; version: number; subject?: string };
 
 const SERVER_ACTION = { contribution: reviewAction, claim: reviewClaimAction } as const;
-/** Both namespaces hold the same keys (approve, reject, rejectReason, …). */
-const MESSAGES = { contribution: 'review', claim: 'claimsUi.review' } as const;
 
+/**
+ * The kind's words: both namespaces hold the same keys (approve, reject, rejectReason, …). Each
+ * is named literally, so the build ships both to the browser (lib/i18n/client-message-paths.ts).
+ */
 function useReviewWords(kind: ReviewedKind) {
-  return useTranslations(MESSAGES[kind] as 'review');
+  const contribution = useTranslations('review');
+  const claim = useTranslations('claimsUi.review');
+  return kind === 'claim' ? (claim as unknown as typeof contribution) : contribution;
 }
 
 /** The hidden fields every review form sends. */
