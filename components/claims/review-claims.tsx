@@ -10,7 +10,7 @@ import { formatCalendarDate } from '@/lib/format/date';
 import { asLocale } from '@/lib/i18n/locales';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectAll } from '@/components/contributions/review-actions';
-import { ClaimReviewActions } from '@/components/claims/claim-review-actions';
+import { ReviewActions } from '@/components/contributions/review-actions';
 import { ReceiptList, type ReceiptFile } from '@/components/claims/receipt-list';
 
 const BULK_FORM = 'bulk-approve-claims';
@@ -93,7 +93,7 @@ export async function ReviewClaims({
                       ) : (
                         <p className="text-sm font-medium text-amber-900">{t('review.noReceipt')}</p>
                       )}
-                      <ClaimReviewActions claimId={item.id} version={item.version} subject={subject} />
+                      <ReviewActions kind="claim" id={item.id} version={item.version} subject={subject} />
                     </div>
                   </div>
                 </li>

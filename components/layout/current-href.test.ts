@@ -8,6 +8,7 @@ describe('currentHref', () => {
     ['/contributions', '/contributions'],
     ['/contributions/week', '/contributions/week'],
     ['/contributions/new', '/contributions/new'],
+    ['/claims/new', '/claims/new'],
     ['/contributions/abc123', '/contributions'],
     ['/contributions/abc123/edit', '/contributions'],
     ['/periods/p1/payments', '/periods'],

@@ -7,6 +7,7 @@ const hrefs = (roles: Role[], referentOf: string[] = []) =>
 const EVERYONE = [
   '/',
   '/contributions/new',
+  '/claims/new',
   '/contributions/week',
   '/contributions',
   '/approved',

@@ -16,6 +16,7 @@ export type NavItem = {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', labelKey: 'home' },
   { href: '/contributions/new', labelKey: 'declare' },
+  { href: '/claims/new', labelKey: 'declareClaim' },
   { href: '/contributions/week', labelKey: 'week' },
   { href: '/contributions', labelKey: 'mine' },
   { href: '/review', labelKey: 'review', reviewer: true },

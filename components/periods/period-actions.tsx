@@ -1,13 +1,14 @@
 'use client';
 // The close and reopen buttons of a period. A refused close lists, right under the button, the
-// contributions still waiting for review; a reopen takes a mandatory reason. Both ask first, in a
+// contributions and claims still waiting for review; a reopen takes a mandatory reason. Both ask first, in a
 // dialog saying what will happen (and, for a period that ends in the future, that it does).
 import { useLocale, useTranslations } from 'next-intl';
 import { ActionForm, useActionFormState, useFieldError } from '@/components/ui/action-form';
 import { Field, TextArea } from '@/components/ui/field';
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import type { ActionState } from '@/lib/actions/form-action';
-import type { PendingContribution } from '@/lib/periods/payouts';
+import type { PendingClaim, PendingContribution } from '@/lib/periods/payouts';
+import { PendingClaimList } from '@/components/claims/pending-claims';
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatDuration } from '@/lib/contributions/duration';
 
@@ -35,9 +36,18 @@ export function PendingList({ pending, testId }: { pending: PendingContribution[
 
 function RefusedList() {
   const state = useActionFormState();
-  const pending =
-    state && !state.ok ? (state.details as { pending?: PendingContribution[] } | undefined)?.pending : undefined;
-  return pending?.length ? <PendingList pending={pending} testId="close-refused-pending" /> : null;
+  const details =
+    state && !state.ok
+      ? (state.details as { pending?: PendingContribution[]; pendingClaims?: PendingClaim[] } | undefined)
+      : undefined;
+  return (
+    <>
+      {details?.pending?.length ? <PendingList pending={details.pending} testId="close-refused-pending" /> : null}
+      {details?.pendingClaims?.length ? (
+        <PendingClaimList claims={details.pendingClaims} testId="close-refused-pending-claims" />
+      ) : null}
+    </>
+  );
 }
 
 export function CloseForm({

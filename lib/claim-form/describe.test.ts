@@ -31,6 +31,8 @@ describe('historyKey', () => {
     [{ kind: 'TRANSITION', fromStatus: 'APPROVED', toStatus: 'SUBMITTED' }, 'UNAPPROVED'],
     [{ kind: 'TRANSITION', fromStatus: 'SUBMITTED', toStatus: 'REJECTED' }, 'REJECTED'],
     [{ kind: 'DELETED', fromStatus: null, toStatus: null }, 'DELETED'],
+    [{ kind: 'FILE_ADDED', fromStatus: 'DRAFT', toStatus: 'DRAFT' }, 'FILE_ADDED'],
+    [{ kind: 'FILE_REMOVED', fromStatus: 'SUBMITTED', toStatus: 'SUBMITTED' }, 'FILE_REMOVED'],
     [{ kind: 'IMPORTED', fromStatus: null, toStatus: null }, null],
   ])('%j → %s', (event, expected) => {
     expect(historyKey(event)).toBe(expected);

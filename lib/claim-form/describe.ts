@@ -33,6 +33,8 @@ export const HISTORY_KEYS = [
   'CHANGES_REQUESTED',
   'UNAPPROVED',
   'DELETED',
+  'FILE_ADDED',
+  'FILE_REMOVED',
 ] as const;
 export type HistoryKey = (typeof HISTORY_KEYS)[number];
 
@@ -43,9 +45,14 @@ export function historyKey(event: {
   toStatus: string | null;
 }): HistoryKey | null {
   if (event.kind === 'CREATED') return event.toStatus === 'COMMITTED' ? 'COMMITTED' : 'CREATED';
-  if (event.kind === 'EDITED' || event.kind === 'DELETED') return event.kind;
+  if (['EDITED', 'DELETED', 'FILE_ADDED', 'FILE_REMOVED'].includes(event.kind)) return event.kind as HistoryKey;
   if (event.kind !== 'TRANSITION') return null;
   if (event.fromStatus === 'APPROVED' && event.toStatus === 'SUBMITTED') return 'UNAPPROVED';
   const to = event.toStatus as HistoryKey | null;
   return to && (HISTORY_KEYS as readonly string[]).includes(to) ? to : null;
+}
+
+/** A file added or removed: its event's comment is the file's name, not someone's words. */
+export function isFileEvent(kind: string): boolean {
+  return kind === 'FILE_ADDED' || kind === 'FILE_REMOVED';
 }

@@ -8,7 +8,7 @@ import { csvReadable } from './csv';
 import type { ExportPeriod } from './export-period';
 import { funderCsvRecords } from './funder-csv';
 import { renderFunderPdf } from './funder-pdf';
-import { aggregatePlaceMinutes, buildFunderReport, type FunderReport } from './funder-report';
+import { aggregatePlaceMinutes, buildFunderReport, type Figures, type FunderReport } from './funder-report';
 import { pdfPages, pdfTextLines } from './test-pdf';
 import { WORKED_CHANTIERS, WORKED_INPUT, WORKED_PLACES } from './test-fixtures';
 
@@ -128,6 +128,44 @@ describe('funder report PDF', () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+
+  it('ends every table with the claims: expenses and mileage, fixed fees, in-kind value', async () => {
+    // The worked example with claims on C1 at La Coroutine: 150 € of expenses, 300 € of fees, 200 € in kind.
+    const claims = { expensesCents: 15_000, fixedFeesCents: 30_000, inKindValueCents: 20_000 };
+    const withClaims = (f: Figures, yes: boolean): Figures => (yes ? { ...f, ...claims } : f);
+    const claimed: FunderReport = {
+      chantiers: report.chantiers.map((c) => ({ ...c, figures: withClaims(c.figures, c.code === 'C1') })),
+      places: report.places.map((place) => ({
+        ...place,
+        figures: withClaims(place.figures, place.name === 'La Coroutine'),
+      })),
+      cells: report.cells.map((cell) => ({
+        ...cell,
+        figures: withClaims(cell.figures, cell.code === 'C1' && cell.name === 'La Coroutine'),
+      })),
+      totals: { ...report.totals, ...claims },
+    };
+    for (const [locale, headers] of [
+      ['fr', ['Frais et km', 'Forfaits', 'En nature']],
+      ['en', ['Expenses and mileage', 'Fixed fees', 'In kind']],
+    ] as const) {
+      const bytes = await bytesOf(renderFunderPdf({ report: claimed, period, locale, issuedOn: '2026-07-02' }));
+      const pages = pdfPages(bytes);
+      const lines = pages.flat().map((line) => line.replace(/[\u00a0\u202f]/g, ' '));
+      // Each of the three tables has the three headers, on landscape pages (842 × 595).
+      expect(bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.89 595\.28\]/);
+      const joined = lines.join(' ').replace(/\s+/g, ' ');
+      for (const header of headers) expect(joined.split(header).length - 1).toBe(3);
+      const euros = locale === 'fr' ? ['150,00 €', '300,00 €', '200,00 €'] : ['€150.00', '€300.00', '€200.00'];
+      // C1, its total, La Coroutine, the places' total and the cell C1 × La Coroutine: five times each.
+      for (const amount of euros) expect(lines.filter((line) => line === amount)).toHaveLength(5);
+    }
+    // Without claims the tables are as before: no claim column.
+    const plain = pdfTextLines(
+      await bytesOf(renderFunderPdf({ report, period, locale: 'fr', issuedOn: '2026-07-02' })),
+    );
+    expect(plain.join(' ')).not.toContain('Forfaits');
   });
 
   it('says so when there is nothing to report, in English too', async () => {

@@ -1,7 +1,8 @@
 // The funder report as an A4 PDF/A (pdfkit, with the embedded font of pdf-layout.ts): the
 // collective, the period and its dates, whether the figures are frozen, how they are derived, then the tables per
 // chantier (envelope against what was paid), per place, and per chantier and place, each with its
-// total, and how the per-place money is derived. The document is a stream: the answer reads it
+// total, and how the per-place money is derived. When the period has approved claims, every table
+// ends with their three columns (expenses and mileage, fixed fees, in-kind value), as the CSV does. The document is a stream: the answer reads it
 // as pdfkit writes it.
 import { formatCalendarDate } from '@/lib/format/date';
 import { formatDuration } from '@/lib/contributions/duration';
@@ -22,6 +23,7 @@ import {
   type PdfTable,
 } from './pdf-layout';
 import { chantierLabel } from '@/lib/format/chantier';
+import { claimPdfColumnLabels } from './claim-labels';
 import { translatorFor } from '@/lib/i18n/translator';
 
 type Cell = string;
@@ -54,16 +56,34 @@ export function renderFunderPdf(options: {
   const hours = (minutes: number) => formatDuration(minutes);
   const date = (iso: string) => formatCalendarDate(iso, locale);
   const placeName = (name: string | null) => name ?? labels.noPlace;
+  const t = report.totals;
+  // Without claims the report is portrait, its tables as they always were; with claims, three
+  // more columns, and the pages turn landscape so that every figure keeps its width.
+  const withClaims = t.expensesCents > 0 || t.fixedFeesCents > 0 || t.inKindValueCents > 0;
+  const k = claimPdfColumnLabels(locale);
+  const claimHeader: Cell[] = withClaims ? [k.expenses, k.fixedFees, k.inKindValue] : [];
+  const claimCells = (f: Figures): Cell[] =>
+    withClaims ? [money(f.expensesCents), money(f.fixedFeesCents), money(f.inKindValueCents)] : [];
+  /** Without claims, `widths`; with them, `textWithClaims` and the rest of the landscape line shared by the figures. */
+  const layout = (widths: number[], textWithClaims: number[]): number[] => {
+    if (!withClaims) return widths;
+    const line = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    const count = widths.length - textWithClaims.length + claimHeader.length;
+    const figure = Math.floor((line - textWithClaims.reduce((sum, width) => sum + width, 0)) / count);
+    return [...textWithClaims, ...Array.from({ length: count }, () => figure)];
+  };
   const figures = (f: Figures): Cell[] => [
     hours(f.approvedMinutes),
     hours(f.volunteerMinutes),
     money(f.amountCents),
     money(f.volunteerValueCents),
     money(f.unpaidValueCents),
+    ...claimCells(f),
   ];
 
   const doc = createPdf({
     margin: 40,
+    layout: withClaims ? 'landscape' : 'portrait',
     lang: locale === 'en' ? 'en-GB' : 'fr-FR',
     info: {
       Title: pdfText(`${labels.title} — ${period.collectiveName} — ${period.name}`),
@@ -94,11 +114,19 @@ export function renderFunderPdf(options: {
     .text(pdfText(labels.method), { width: doc.page.width - left - doc.page.margins.right });
 
   heading(doc, labels.byChantier);
-  const t = report.totals;
   drawTable(doc, {
-    widths: [145, 50, 50, 68, 68, 67, 67],
+    widths: layout([145, 50, 50, 68, 68, 67, 67], [170]),
     textColumns: 1,
-    header: [p.chantier, p.hours, p.volunteerHours, p.envelope, p.paid, p.volunteerValue, p.unpaidValue],
+    header: [
+      p.chantier,
+      p.hours,
+      p.volunteerHours,
+      p.envelope,
+      p.paid,
+      p.volunteerValue,
+      p.unpaidValue,
+      ...claimHeader,
+    ],
     rows: report.chantiers.map((chantier) => {
       const f = chantier.figures;
       const name = chantierLabel(chantier);
@@ -110,6 +138,7 @@ export function renderFunderPdf(options: {
         money(f.amountCents),
         money(f.volunteerValueCents),
         money(f.unpaidValueCents),
+        ...claimCells(f),
       ];
     }),
     total: [
@@ -120,6 +149,7 @@ export function renderFunderPdf(options: {
       money(t.amountCents),
       money(t.volunteerValueCents),
       money(t.unpaidValueCents),
+      ...claimCells(t),
     ],
   });
 
@@ -130,18 +160,18 @@ export function renderFunderPdf(options: {
   } else {
     heading(doc, labels.byPlace);
     drawTable(doc, {
-      widths: [160, 65, 65, 75, 75, 75],
+      widths: layout([160, 65, 65, 75, 75, 75], [170]),
       textColumns: 1,
-      header: [p.place, p.hours, p.volunteerHours, p.paid, p.volunteerValue, p.unpaidValue],
+      header: [p.place, p.hours, p.volunteerHours, p.paid, p.volunteerValue, p.unpaidValue, ...claimHeader],
       rows: report.places.map((place) => [placeName(place.name), ...figures(place.figures)]),
       total: [labels.total, ...figures(t)],
     });
 
     heading(doc, labels.byChantierAndPlace);
     drawTable(doc, {
-      widths: [125, 85, 55, 55, 65, 65, 65],
+      widths: layout([125, 85, 55, 55, 65, 65, 65], [150, 100]),
       textColumns: 2,
-      header: [p.chantier, p.place, p.hours, p.volunteerHours, p.paid, p.volunteerValue, p.unpaidValue],
+      header: [p.chantier, p.place, p.hours, p.volunteerHours, p.paid, p.volunteerValue, p.unpaidValue, ...claimHeader],
       rows: report.cells.map((cell) => [
         chantierLabel({ code: cell.code, name: cell.chantierName }),
         placeName(cell.name),

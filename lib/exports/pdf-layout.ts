@@ -66,8 +66,11 @@ export function finishPdf(doc: PDFKit.PDFDocument, pageLabel: (page: number, pag
 
 export type PdfTable = {
   widths: number[];
-  /** The first `textColumns` columns hold names, left-aligned; the others figures, right-aligned. */
-  textColumns: number;
+  /**
+   * The columns of text, left-aligned; the others hold figures, right-aligned. A count: the first
+   * that many columns; a list: those columns (a text column after a figure, as a statement's receipts).
+   */
+  textColumns: number | readonly number[];
   header: string[];
   rows: string[][];
   total?: string[];
@@ -87,6 +90,11 @@ function rowHeight(doc: PDFKit.PDFDocument, cells: string[], widths: number[], f
   return tallest + PADDING[0] + PADDING[2] + 2;
 }
 
+/** Whether a column of the table is left-aligned text (else a right-aligned figure). */
+export function isTextColumn(table: Pick<PdfTable, 'textColumns'>, column: number): boolean {
+  return typeof table.textColumns === 'number' ? column < table.textColumns : table.textColumns.includes(column);
+}
+
 /**
  * A table that breaks between rows only, and starts each page it runs onto with its header row
  * again (a reader of page 3 knows which column is which). Each page's slice is one pdfkit table.
@@ -97,7 +105,7 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
   const cell = (text: string, column: number, options: { bold?: boolean; header?: boolean } = {}) => ({
     text,
     font: { src: options.bold || options.header ? BOLD : FONT, size },
-    align: { x: column >= table.textColumns ? ('right' as const) : ('left' as const), y: 'center' as const },
+    align: { x: isTextColumn(table, column) ? ('left' as const) : ('right' as const), y: 'center' as const },
     ...(options.header ? { backgroundColor: '#e8eef5', type: 'TH' as const } : {}),
   });
   const headerRow = table.header.map((text, column) => cell(text, column, { header: true }));

@@ -193,13 +193,25 @@ async function pendingContributions(client: Pick<Tx, '$queryRaw'>, periodId: str
        ORDER BY c.date, c.id`;
 }
 
-/** A claim that blocks a close, like a pending contribution. */
-export type PendingClaim = Omit<PendingContribution, 'minutes'> & { kind: string };
+/** A claim that blocks a close, like a pending contribution: what it is and for how much. */
+export type PendingClaim = Omit<PendingContribution, 'minutes'> & {
+  kind: 'EXPENSE' | 'MILEAGE' | 'FIXED_FEE' | 'IN_KIND';
+  description: string;
+  amountCents: number | null;
+  distanceKm: number | null;
+};
+
+/** The claims of a period still waiting for a referent, listed by the close form as its contributions are. */
+export async function listPendingClaims(options: { actor: Actor; periodId: string }): Promise<PendingClaim[]> {
+  assertCan(options.actor, 'periods.close');
+  return pendingClaimsOf(db(), options.periodId);
+}
 
 async function pendingClaimsOf(client: Pick<Tx, '$queryRaw'>, periodId: string): Promise<PendingClaim[]> {
   return client.$queryRaw<PendingClaim[]>`
       SELECT c.id, c.person_id AS "personId", p.name AS "personName", c.chantier_id AS "chantierId", ch.name AS "chantierName",
-             to_char(c.date, 'YYYY-MM-DD') AS date, c.kind::text AS kind, c.status::text AS status
+             to_char(c.date, 'YYYY-MM-DD') AS date, c.kind::text AS kind, c.status::text AS status,
+             c.description, c.amount_cents AS "amountCents", c.distance_km AS "distanceKm"
         FROM claims c JOIN people p ON p.id = c.person_id JOIN chantiers ch ON ch.id = c.chantier_id
        WHERE c.period_id = ${periodId} AND c.deleted_at IS NULL AND c.status IN ('SUBMITTED', 'CHANGES_REQUESTED')
        ORDER BY c.date, c.id`;

@@ -2,7 +2,8 @@
 // an invoice must name the collective, the period, the person, each contribution, the computation
 // and the amount, in French by default.
 import { describe, expect, it } from 'vitest';
-import { pdfBytes, renderStatementPdf } from './statement-pdf';
+import { claimsTable, pdfBytes, renderStatementPdf } from './statement-pdf';
+import { isTextColumn } from '@/lib/exports/pdf-layout';
 import type { Statement } from './statement-data';
 import { pdfPages, pdfTextLines } from '@/lib/exports/test-pdf';
 
@@ -201,6 +202,20 @@ describe('renderStatementPdf', () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+
+  it("aligns the claims' receipts left, as text, and only their amount right", () => {
+    const table = claimsTable(statement, 'fr');
+    expect(table.header.map((header, column) => [header, isTextColumn(table, column)])).toEqual([
+      ['Date', true],
+      ['Chantier', true],
+      ['Nature', true],
+      ['Description', true],
+      ['Montant', false],
+      ['Justificatifs', true],
+    ]);
+    // A count still means the first columns.
+    expect([0, 1, 2].map((column) => isTextColumn({ textColumns: 2 }, column))).toEqual([true, true, false]);
   });
 
   it('runs over several pages for a long list of contributions', async () => {

@@ -11,7 +11,16 @@ import type { Locale, Messages } from '@/lib/i18n/locale';
 import type { MessageKeys, NestedKeyOf } from 'next-intl';
 import { translateKey, translatorFor, type MessageKey, type MessageValues } from '@/lib/i18n/translator';
 import { pdfText } from '@/lib/exports/pdf-text';
-import { BOLD, createPdf, drawCertification, drawIdentity, drawTable, finishPdf, FONT } from '@/lib/exports/pdf-layout';
+import {
+  BOLD,
+  createPdf,
+  drawCertification,
+  drawIdentity,
+  drawTable,
+  finishPdf,
+  FONT,
+  type PdfTable,
+} from '@/lib/exports/pdf-layout';
 import type { Statement } from './statement-data';
 
 type StatementMessages = Messages['treasury']['statement'];
@@ -68,7 +77,8 @@ function contributionsTable(doc: Doc, statement: Statement, t: StatementT, local
   });
 }
 
-function claimsTable(doc: Doc, statement: Statement, locale: Locale): void {
+/** The claims' table: date, chantier, kind and description are text, the amount a figure, the receipts' names text again. */
+export function claimsTable(statement: Statement, locale: Locale): PdfTable {
   const k = (key: string, values: MessageValues = {}) =>
     translateKey(locale, `claimsPay.statement.${key}` as MessageKey, values);
   const amount = (claim: Statement['claims'][number]) => {
@@ -77,10 +87,9 @@ function claimsTable(doc: Doc, statement: Statement, locale: Locale): void {
       return `${value} (${k('mileage', { distance: claim.distanceKm ?? 0, rate: formatCents(claim.mileageRateCents ?? 0, locale) })})`;
     return claim.kind === 'IN_KIND' ? `${value} (${k('inKind')})` : value;
   };
-  drawTable(doc, {
+  return {
     widths: [52, 90, 70, 120, 70, 93],
-    // Date, chantier, kind and description are text; the amount a figure; the receipts' names text.
-    textColumns: 4,
+    textColumns: [0, 1, 2, 3, 5],
     header: [
       k('columns.date'),
       k('columns.chantier'),
@@ -99,7 +108,7 @@ function claimsTable(doc: Doc, statement: Statement, locale: Locale): void {
         claim.receipts.length > 0 ? claim.receipts.join(', ') : k('noReceipt'),
       ].map(pdfText),
     ),
-  });
+  };
 }
 
 /** The statement as a PDF document (a Readable stream), already ended: read it to get the bytes. */
@@ -149,7 +158,7 @@ export function renderStatementPdf(statement: Statement, options: { locale: Loca
 
   if (statement.claims.length > 0) {
     heading(doc, translatorFor(locale)('claimsPay.statement.claimsTitle', { count: statement.claims.length }));
-    claimsTable(doc, statement, locale);
+    drawTable(doc, claimsTable(statement, locale));
   }
 
   heading(doc, t('computationTitle'));

@@ -15,6 +15,7 @@ import {
   GET as downloadAttachment,
 } from '@/app/api/v1/contributions/[id]/attachments/[fileId]/route';
 import { createClaim } from '@/lib/claims/server/mutations';
+import { claimHistory } from '@/lib/claims/server/queries';
 import { addAttachment } from '@/lib/files/server/attachments';
 import { MAX_FILE_BYTES } from '@/lib/files/schemas';
 import type { Actor } from '@/lib/auth/permissions';
@@ -261,6 +262,15 @@ describe('lifetimes', () => {
       { id: claim.id, fileId: first.id },
     );
     expect(removed.status).toBe(204);
+    // Each file added or removed is in the claim's history, with its name; a refusal writes none.
+    const events = async () =>
+      (await claimHistory(owner, claim.id)).map((event) => [event.kind, event.actorId, event.toStatus, event.comment]);
+    expect(await events()).toEqual([
+      ['CREATED', owner.id, 'DRAFT', null],
+      ['FILE_ADDED', owner.id, 'DRAFT', 'a.png'],
+      ['FILE_ADDED', owner.id, 'DRAFT', 'b.png'],
+      ['FILE_REMOVED', owner.id, 'DRAFT', 'a.png'],
+    ]);
     await setPeriodStatus(periodId, 'CLOSED');
     try {
       const kept = await callRaw(
@@ -272,6 +282,7 @@ describe('lifetimes', () => {
       expect(kept.json.error.code).toBe('PERIOD_CLOSED');
       expect((await upload(claim.id, PNG, 'c.png')).status).toBe(409);
       expect((await download(claim.id, second.id, tokens.owner)).status).toBe(200);
+      expect(await events()).toHaveLength(4);
     } finally {
       await setPeriodStatus(periodId, 'OPEN');
     }
@@ -304,5 +315,13 @@ describe('lifetimes', () => {
     expect((await callRaw(deleteAttachmentRoute, getRequest(path, tokens.owner, 'DELETE'), fileParams)).status).toBe(
       204,
     );
+    const history = await db().contributionEvent.findMany({
+      where: { contributionId: contribution.id, kind: { in: ['FILE_ADDED', 'FILE_REMOVED'] } },
+      orderBy: { id: 'asc' },
+    });
+    expect(history.map((event) => [event.kind, event.comment])).toEqual([
+      ['FILE_ADDED', 'compte-rendu.pdf'],
+      ['FILE_REMOVED', 'compte-rendu.pdf'],
+    ]);
   });
 });

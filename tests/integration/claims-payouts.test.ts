@@ -17,6 +17,7 @@ import { GET as funderCsvRoute } from '@/app/api/v1/periods/[id]/exports/funder-
 import { GET as sepaRoute } from '@/app/api/v1/periods/[id]/exports/sepa.xml/route';
 import { GET as receiptsRoute } from '@/app/api/v1/periods/[id]/exports/receipts.zip/route';
 import { createPeriod } from '@/lib/periods/periods';
+import { listPendingClaims } from '@/lib/periods/payouts';
 import { saveDebtorAccount } from '@/lib/treasury/debtor-account';
 import { decimalToCents, readSepaFile } from '@/lib/treasury/sepa-read';
 import { getStatement } from '@/lib/treasury/statement-data';
@@ -405,7 +406,23 @@ describe('claims that block a close', () => {
     const refused = await callRoute(closeRoute, { method: 'POST', token: tokens.treasurer, params: { id: periodId } });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('PENDING_CONTRIBUTIONS');
+    // The refusal lists it, as the close form does before: who, when, what and how much.
+    const listed = {
+      id: submitted,
+      personId: people.bob.id,
+      personName: people.bob.name,
+      date: `2040-${String(month).padStart(2, '0')}-14`,
+      kind: 'FIXED_FEE',
+      description: 'Atelier au forfait',
+      amountCents: 5_000,
+      distanceKm: null,
+      status: 'SUBMITTED',
+    };
+    expect(refused.body.error.details.pendingClaims).toEqual([expect.objectContaining(listed)]);
+    expect(await listPendingClaims({ actor: people.treasurer, periodId })).toEqual([expect.objectContaining(listed)]);
+    await expect(listPendingClaims({ actor: people.bob, periodId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await sql(`UPDATE claims SET status = 'REJECTED' WHERE id = $1`, [submitted]);
+    expect(await listPendingClaims({ actor: people.treasurer, periodId })).toEqual([]);
     await sql(`UPDATE funding_periods SET mileage_rate_cents = NULL WHERE id = $1`, [periodId]);
     const noRate = await callRoute(closeRoute, { method: 'POST', token: tokens.treasurer, params: { id: periodId } });
     expect(noRate.status).toBe(409);

@@ -98,7 +98,7 @@ export default async function ApprovedPage({
             canReviewChantier(actor, item.chantierId) ? (
               <div className="mt-2">
                 <UnapproveAction
-                  contributionId={item.id}
+                  id={item.id}
                   version={item.version}
                   subject={`${item.personName}, ${formatCalendarDate(item.date, locale)}, ${formatDuration(item.minutes, locale)}`}
                 />

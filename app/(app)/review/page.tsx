@@ -126,7 +126,7 @@ export default async function ReviewPage({
                     ) : null}
                     <div className="mt-3">
                       <ReviewActions
-                        contributionId={item.id}
+                        id={item.id}
                         version={item.version}
                         subject={`${item.personName}, ${formatCalendarDate(item.date, locale)}, ${formatDuration(item.minutes, locale)}`}
                       />

@@ -17,7 +17,9 @@ import {
 import { canCommitFee, canSeeClaim, canSeeClaimFiles } from '@/lib/claims/policy';
 import { openPeriodFor } from '@/lib/contributions/server/periods';
 import { assertNotFuture } from '@/lib/contributions/server/day-rules';
-import { fromIsoDate } from '@/lib/format/date';
+import { fromIsoDate, toIsoDate } from '@/lib/format/date';
+import { notifyClaimReview, type ClaimReviewNotice } from '@/lib/claims/server/notify';
+import { explainReviewRace } from '@/lib/review/races';
 import { getSettings } from '@/lib/settings/settings';
 import {
   claimChangeEvent,
@@ -242,17 +244,7 @@ export async function deleteClaim(actor: Actor, id: string, version?: number): P
   });
 }
 
-const REVIEWED = new Set(['APPROVED', 'REJECTED', 'CHANGES_REQUESTED']);
-
-/** The last review transition, if someone other than the claim's person made it. */
-async function lastReview(tx: Tx, row: StoredClaimRow) {
-  const last = await tx.claimEvent.findFirst({
-    where: { claimId: row.id, kind: 'TRANSITION' },
-    orderBy: { id: 'desc' },
-    include: { actor: { select: { name: true } } },
-  });
-  return last && last.actorId !== row.person_id ? last : null;
-}
+type Transitioned = { claim: TClaimOut; notice: ClaimReviewNotice | null };
 
 async function transitionInTx(
   tx: Tx,
@@ -260,7 +252,7 @@ async function transitionInTx(
   id: string,
   action: 'submit' | ClaimReviewAction,
   options: { version?: number; comment?: string; transparency: boolean },
-): Promise<TClaimOut> {
+): Promise<Transitioned> {
   const row = await lockClaim(tx, id);
   const claim = {
     ownerId: row.person_id,
@@ -276,17 +268,18 @@ async function transitionInTx(
     to = decideClaimOrThrow(actor, row, action, options.comment);
   } catch (error) {
     // A reviewer who comes second is told who handled the claim first, not a bare "stale".
-    const raced = error instanceof AppError && (error.code === 'STALE_VERSION' || error.code === 'INVALID_TRANSITION');
-    if (raced && action !== 'submit') {
-      const last = REVIEWED.has(row.status) || row.status === 'SUBMITTED' ? await lastReview(tx, row) : null;
-      if (last && last.actorId !== actor.id && (REVIEWED.has(row.status) || last.toStatus === 'SUBMITTED'))
-        throw new AppError('ALREADY_REVIEWED', `Already handled by ${last.actor.name}`, {
-          messageKey: 'errors.ALREADY_REVIEWED_BY',
-          values: { name: last.actor.name },
-          details: { status: row.status, version: row.version, by: last.actor.name },
-        });
-    }
-    throw error;
+    if (action === 'submit') throw error;
+    throw await explainReviewRace(
+      error,
+      { status: row.status, version: row.version, ownerId: row.person_id },
+      actor.id,
+      () =>
+        tx.claimEvent.findFirst({
+          where: { claimId: row.id, kind: 'TRANSITION' },
+          orderBy: { id: 'desc' },
+          include: { actor: { select: { name: true } } },
+        }),
+    );
   }
   let amountCents = row.amount_cents;
   if (action === 'submit') {
@@ -310,7 +303,20 @@ async function transitionInTx(
   await tx.claimEvent.create({
     data: { claimId: row.id, actorId: actor.id, kind: 'TRANSITION', fromStatus: row.status, toStatus: to!, comment },
   });
-  return readClaimOut(tx, row.id);
+  const notice: ClaimReviewNotice | null =
+    to === 'REJECTED' || to === 'CHANGES_REQUESTED'
+      ? {
+          claimId: row.id,
+          ownerId: row.person_id,
+          kind: to,
+          reviewerName: actor.name,
+          comment: comment ?? '',
+          date: toIsoDate(row.date),
+          description: row.description,
+          amountCents,
+        }
+      : null;
+  return { claim: await readClaimOut(tx, row.id), notice };
 }
 
 /**
@@ -326,13 +332,15 @@ export async function transitionClaim(
 ): Promise<TClaimOut> {
   const { transparency } = await getSettings();
   const action = transitionAction(transition);
-  return db().$transaction((tx) =>
+  const result = await db().$transaction((tx) =>
     transitionInTx(tx, actor, id, action, {
       version: options.version,
       comment: options.reason ?? options.comment,
       transparency,
     }),
   );
+  if (result.notice) await notifyClaimReview(result.notice);
+  return result.claim;
 }
 
 /**
@@ -352,9 +360,9 @@ export async function reviewClaims(
       fields: { [action === 'reject' ? 'reason' : 'comment']: 'errors.COMMENT_REQUIRED' },
     });
   const { transparency } = await getSettings();
-  return db().$transaction(
+  const results = await db().$transaction(
     async (tx) => {
-      const done: TClaimOut[] = [];
+      const done: Transitioned[] = [];
       const refused: { id: string; code: string }[] = [];
       for (const id of sorted) {
         try {
@@ -373,4 +381,6 @@ export async function reviewClaims(
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
+  for (const result of results) if (result.notice) await notifyClaimReview(result.notice);
+  return results.map((result) => result.claim);
 }

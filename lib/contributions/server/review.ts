@@ -8,36 +8,12 @@ import type { Actor } from '@/lib/auth/permissions';
 import type { ReviewAction } from '@/lib/contributions/lifecycle';
 import { commentRequirement } from '@/lib/contributions/lifecycle';
 import { canSeeContribution } from '@/lib/contributions/policy';
-import {
-  decideOrThrow,
-  lockContribution,
-  staleError,
-  toContributionOut,
-  type StoredRow,
-} from '@/lib/contributions/server/load';
+import { decideOrThrow, lockContribution, staleError, toContributionOut } from '@/lib/contributions/server/load';
 import { getSettings } from '@/lib/settings/settings';
 import { toIsoDate } from '@/lib/format/date';
 import { notifyReview, type ReviewNotice } from '@/lib/contributions/server/notify';
 import { checkPlanAlertsAfterChange } from '@/lib/plans/server/alerts';
-
-const REVIEWED = new Set(['APPROVED', 'REJECTED', 'CHANGES_REQUESTED']);
-
-/** The last review transition, if its author is someone other than the owner (a reviewer). */
-async function lastReview(tx: Tx, row: StoredRow) {
-  const last = await tx.contributionEvent.findFirst({
-    where: { contributionId: row.id, kind: 'TRANSITION' },
-    orderBy: { id: 'desc' },
-    include: { actor: { select: { name: true } } },
-  });
-  return last && last.actorId !== row.person_id ? last : null;
-}
-
-function alreadyReviewed(row: StoredRow, by: string): AppError {
-  return new AppError('ALREADY_REVIEWED', 'errors.ALREADY_REVIEWED_BY', {
-    values: { name: by },
-    details: { status: row.status, version: row.version, by },
-  });
-}
+import { explainReviewRace } from '@/lib/review/races';
 
 async function reviewInTx(
   tx: Tx,
@@ -62,15 +38,18 @@ async function reviewInTx(
     if (changedMeanwhile) throw staleError(row);
     to = decideOrThrow(options.actor, row, options.action, options.comment);
   } catch (error) {
-    // Someone else reviewed it first (approved, rejected, sent back, or un-approved it): say who,
-    // rather than a bare "stale" or "not possible now".
-    const raced = error instanceof AppError && (error.code === 'STALE_VERSION' || error.code === 'INVALID_TRANSITION');
-    if (raced) {
-      const last = REVIEWED.has(row.status) || row.status === 'SUBMITTED' ? await lastReview(tx, row) : null;
-      if (last && last.actorId !== options.actor.id && (REVIEWED.has(row.status) || last.toStatus === 'SUBMITTED'))
-        throw alreadyReviewed(row, last.actor.name);
-    }
-    throw error;
+    // Someone else reviewed it first (approved, rejected, sent back, or un-approved it): say who.
+    throw await explainReviewRace(
+      error,
+      { status: row.status, version: row.version, ownerId: row.person_id },
+      options.actor.id,
+      () =>
+        tx.contributionEvent.findFirst({
+          where: { contributionId: row.id, kind: 'TRANSITION' },
+          orderBy: { id: 'desc' },
+          include: { actor: { select: { name: true } } },
+        }),
+    );
   }
   const comment = options.comment?.trim() || null;
   const updated = await tx.contribution.update({

@@ -100,6 +100,44 @@ async function lockForChange(tx: Tx, actor: Actor, owner: FileOwner): Promise<nu
   return tx.attachment.count({ where: { contributionId: owner.contributionId } });
 }
 
+/** A file added or removed is an event of its item's history, the file's name as its comment (docs/claims.md). */
+async function fileEvent(
+  tx: Tx,
+  actor: Actor,
+  owner: FileOwner,
+  kind: 'FILE_ADDED' | 'FILE_REMOVED',
+  fileName: string,
+): Promise<void> {
+  if ('claimId' in owner) {
+    const status = (await tx.claim.findUniqueOrThrow({ where: { id: owner.claimId }, select: { status: true } }))
+      .status;
+    await tx.claimEvent.create({
+      data: {
+        claimId: owner.claimId,
+        actorId: actor.id,
+        kind,
+        fromStatus: status,
+        toStatus: status,
+        comment: fileName,
+      },
+    });
+  } else {
+    const status = (
+      await tx.contribution.findUniqueOrThrow({ where: { id: owner.contributionId }, select: { status: true } })
+    ).status;
+    await tx.contributionEvent.create({
+      data: {
+        contributionId: owner.contributionId,
+        actorId: actor.id,
+        kind,
+        fromStatus: status,
+        toStatus: status,
+        comment: fileName,
+      },
+    });
+  }
+}
+
 export function tooManyFilesError(): AppError {
   return new AppError('TOO_MANY_FILES', `At most ${MAX_FILES_PER_ITEM} files per item: remove one first`, {
     messageKey: 'claims.errors.TOO_MANY_FILES',
@@ -144,6 +182,7 @@ export async function addAttachment(
           select: ATTACHMENT_FIELDS,
         });
         await tx.attachmentContent.create({ data: { attachmentId: created.id, data: file.bytes } });
+        await fileEvent(tx, actor, owner, 'FILE_ADDED', created.fileName);
         return toAttachmentOut(created);
       },
       { maxWait: 10_000, timeout: 60_000 },
@@ -207,7 +246,12 @@ export async function openAttachment(
 export async function deleteAttachment(actor: Actor, owner: FileOwner, fileId: string): Promise<void> {
   await db().$transaction(async (tx) => {
     await lockForChange(tx, actor, owner);
-    const { count } = await tx.attachment.deleteMany({ where: { id: fileId, ...ownerWhere(owner) } });
-    if (count === 0) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+    const file = await tx.attachment.findFirst({
+      where: { id: fileId, ...ownerWhere(owner) },
+      select: { fileName: true },
+    });
+    if (!file) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+    await tx.attachment.deleteMany({ where: { id: fileId, ...ownerWhere(owner) } });
+    await fileEvent(tx, actor, owner, 'FILE_REMOVED', file.fileName);
   });
 }

@@ -10,7 +10,7 @@ import { listAttachments } from '@/lib/files/server/attachments';
 import { nextClaimStatus } from '@/lib/claims/lifecycle';
 import { canSeeClaimFiles } from '@/lib/claims/policy';
 import { contributionScope, inChantierScope } from '@/lib/contributions/policy';
-import { claimValue, historyKey } from '@/lib/claim-form/describe';
+import { claimValue, historyKey, isFileEvent } from '@/lib/claim-form/describe';
 import { deleteClaimAction, submitClaimAction } from '@/lib/claims/actions';
 import { formatCalendarDate } from '@/lib/format/date';
 import { asLocale } from '@/lib/i18n/locales';
@@ -18,7 +18,7 @@ import { Notice, PageTitle, Section } from '@/components/ui/primitives';
 import { ClaimStatusBadge } from '@/components/claims/claim-status-badge';
 import { ReceiptList } from '@/components/claims/receipt-list';
 import { ReceiptAdder } from '@/components/claims/receipt-adder';
-import { ClaimReviewActions, ClaimUnapproveAction } from '@/components/claims/claim-review-actions';
+import { ReviewActions, UnapproveAction } from '@/components/contributions/review-actions';
 import { RowAction } from '@/components/contributions/row-actions';
 
 const linkClass =
@@ -128,12 +128,12 @@ export default async function ClaimPage({
           </div>
           {reviews && claim.status === 'SUBMITTED' ? (
             <div className="mt-4">
-              <ClaimReviewActions claimId={claim.id} version={claim.version} subject={subject} />
+              <ReviewActions kind="claim" id={claim.id} version={claim.version} subject={subject} />
             </div>
           ) : null}
           {reviews && claim.status === 'APPROVED' ? (
             <div className="mt-4">
-              <ClaimUnapproveAction claimId={claim.id} version={claim.version} subject={subject} />
+              <UnapproveAction kind="claim" id={claim.id} version={claim.version} subject={subject} />
             </div>
           ) : null}
         </Section>
@@ -162,10 +162,13 @@ export default async function ClaimPage({
                   </p>
                   <p>
                     {key
-                      ? t(`history.${key}`, { name: event.actorName })
+                      ? t(`history.${key}`, { name: event.actorName, file: event.comment ?? '' })
                       : t('history.other', { event: event.kind, name: event.actorName })}
                   </p>
-                  {event.comment ? <p className="text-slate-700">« {event.comment} »</p> : null}
+                  {/* A file event's comment is the file's name, already in its sentence. */}
+                  {event.comment && !isFileEvent(event.kind) ? (
+                    <p className="text-slate-700">« {event.comment} »</p>
+                  ) : null}
                 </li>
               );
             })}

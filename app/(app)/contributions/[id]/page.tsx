@@ -9,6 +9,7 @@ import { formatCalendarDate } from '@/lib/format/date';
 import { PageTitle, Section } from '@/components/ui/primitives';
 import { StatusBadge } from '@/components/contributions/status-badge';
 import { asLocale } from '@/lib/i18n/locales';
+import { isFileEvent } from '@/lib/claim-form/describe';
 
 function describeValues(values: unknown, locale: 'fr' | 'en'): string {
   if (!values || typeof values !== 'object') return '';
@@ -66,9 +67,11 @@ export default async function ContributionPage({ params }: { params: Promise<{ i
                         from: event.fromStatus ? t(`status.${event.fromStatus}`) : '—',
                         to: event.toStatus ? t(`status.${event.toStatus}`) : '—',
                       })
-                    : t(`history.${event.kind}`, { name: event.actorName })}
+                    : t(`history.${event.kind}`, { name: event.actorName, file: event.comment ?? '' })}
                 </p>
-                {event.comment ? <p className="text-slate-700">« {event.comment} »</p> : null}
+                {event.comment && !isFileEvent(event.kind) ? (
+                  <p className="text-slate-700">« {event.comment} »</p>
+                ) : null}
                 {event.previousValues ? (
                   <p className="text-sm text-slate-600">
                     {t('history.previous', { values: describeValues(event.previousValues, locale) })}

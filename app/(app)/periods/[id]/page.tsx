@@ -12,7 +12,7 @@ import { getPeriod } from '@/lib/periods/periods';
 import { getSettings } from '@/lib/settings/settings';
 import { todayIn } from '@/lib/contributions/server/periods';
 import { getPayouts } from '@/lib/periods/get-payouts';
-import { listPendingContributions } from '@/lib/periods/payouts';
+import { listPendingClaims, listPendingContributions } from '@/lib/periods/payouts';
 import { loadNames } from '@/lib/periods/names';
 import { listChantiers } from '@/lib/chantiers/chantiers';
 import { periodFormOptions } from '@/lib/periods/form-options';
@@ -23,6 +23,7 @@ import { formatDuration } from '@/lib/contributions/duration';
 import { Notice, Section } from '@/components/ui/primitives';
 import { PeriodForm } from '@/components/periods/period-form';
 import { CloseForm, PendingList, ReopenForm } from '@/components/periods/period-actions';
+import { PendingClaimList } from '@/components/claims/pending-claims';
 import { EnvelopeUse, PayoutLines, PeopleTotals } from '@/components/periods/payouts-view';
 import { PeriodStatusBadge } from '@/components/periods/status-badge';
 import { PeriodTabs } from '@/components/plans/period-tabs';
@@ -60,8 +61,9 @@ export default async function PeriodPage({
   const edits = open && can(actor, 'periods.manage');
   const closes = open && can(actor, 'periods.close');
   const reopens = period.status === 'CLOSED' && can(actor, 'periods.reopen');
-  const [pending, options] = await Promise.all([
+  const [pending, pendingClaims, options] = await Promise.all([
     closes ? listPendingContributions({ actor, periodId: id }) : [],
+    closes ? listPendingClaims({ actor, periodId: id }) : [],
     edits ? periodFormOptions(period) : null,
   ]);
   const money = (cents: number) => formatCents(cents, locale);
@@ -233,6 +235,16 @@ export default async function PeriodPage({
               ) : (
                 <p className="text-sm text-slate-700">{t('periods.close.pendingNone')}</p>
               )}
+              {pendingClaims.length ? (
+                <details className="rounded-md border border-amber-200 p-3">
+                  <summary className="min-h-11 cursor-pointer py-2 font-medium text-slate-900">
+                    {t('claimsUi.pending.summary', { count: pendingClaims.length })}
+                  </summary>
+                  <div className="pt-2">
+                    <PendingClaimList claims={pendingClaims} testId="pending-claims" />
+                  </div>
+                </details>
+              ) : null}
               <CloseForm action={closePeriodAction} period={period} today={todayIn(settings.timeZone)} />
             </div>
           </Section>
