@@ -59,6 +59,7 @@ export const API_ROUTE_METHODS: Readonly<Record<string, readonly HttpMethod[]>> 
   '/api/v1/periods/[id]/reopen': ['POST'],
   '/api/v1/places': ['GET'],
   '/api/v1/settings/bank-account': ['GET', 'PUT'],
+  '/api/v1/settings/identity': ['GET', 'PUT'],
   '/api/v1/tokens': ['POST'],
   '/api/v1/tokens/[id]': ['DELETE'],
 };
