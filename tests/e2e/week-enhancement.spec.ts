@@ -104,7 +104,7 @@ test('typing not yet saved is not lost by moving to another week or leaving the 
   await expect
     .poll(() => questions)
     .toEqual([
-      'confirm: Des heures ou descriptions de cette semaine ne sont pas enregistrées. Quitter la page quand même ?',
+      'confirm: Des heures ou des descriptions de cette semaine ne sont pas enregistrées. Quitter la page quand même ?',
     ]);
   await expect(page).toHaveURL(url);
   await expect(cell(page, C2, 'mer')).toHaveValue('45min');
