@@ -46,6 +46,7 @@ export function WeekCellInput({
   return (
     <div className="flex flex-col items-stretch gap-1">
       <input
+        name={`cell.${rowIndex}.${day}`}
         value={text}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
@@ -131,6 +132,7 @@ export function WeekRowHeader({
       ) : null}
       {describable ? (
         <input
+          name={`description.${rowIndex}`}
           value={description}
           onChange={(event) => onDescribe(event.target.value)}
           aria-label={t('descriptionFor', { row: label })}

@@ -7,7 +7,12 @@
 // After a save the page comes back with the week as stored; the grid is keyed by the week's
 // snapshot, so it starts afresh from it. A refusal changes nothing on the server, so the grid
 // keeps what was typed, with each error next to its cell.
-import { useState, type FocusEvent, type KeyboardEvent } from 'react';
+//
+// Without JavaScript the grid still saves: every input carries a name, `loaded` says what the
+// page showed, and the server reads the typed cells from them (week-inputs.ts); the JSON `rows`
+// is written only once the script runs. Typing not yet saved is not lost by accident: leaving the
+// page, or following a link (another week), asks first.
+import { useEffect, useState, useSyncExternalStore, type FocusEvent, type KeyboardEvent } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, useActionFormState } from '@/components/ui/action-form';
 import { WeekCellInput, WeekCellReadOnly, WeekRowHeader } from '@/components/contributions/week-cell';
@@ -17,7 +22,14 @@ import type { WeekOut } from '@/lib/contributions/server/week';
 import { formatDuration } from '@/lib/contributions/duration';
 import { emptyCell, rowKey } from '@/lib/contributions/week-grid';
 import { chantierLabel } from '@/lib/format/chantier';
-import { isEditable, toFormRow, toRowInputs, weekTotals, type WeekFormRow } from '@/lib/contributions/week-form';
+import {
+  isEditable,
+  loadedText,
+  toFormRow,
+  toRowInputs,
+  weekTotals,
+  type WeekFormRow,
+} from '@/lib/contributions/week-form';
 import { formatShortDay } from '@/lib/format/date';
 import { asLocale } from '@/lib/i18n/locales';
 
@@ -59,6 +71,16 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
   }
 
   const totals = weekTotals(rows, week.days.length);
+  const posted = toRowInputs(rows);
+  const unsaved =
+    rows.length !== week.rows.length ||
+    posted.some((row) => row.descriptionEdited || row.cells.some((cell) => cell.text !== null));
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  useLeaveWarning(unsaved, t('unsavedLeave'));
   const dayLabels = week.days.map((day) => formatShortDay(day.date, locale));
 
   function type(rowIndex: number, day: number, text: string) {
@@ -109,7 +131,8 @@ function WeekGrid({ week, chantiers, places, today }: Props) {
   return (
     <>
       <input type="hidden" name="weekStart" value={week.weekStart} />
-      <input type="hidden" name="rows" value={JSON.stringify(toRowInputs(rows))} />
+      {scripted ? <input type="hidden" name="rows" value={JSON.stringify(posted)} /> : null}
+      <input type="hidden" name="loaded" value={loadedJson(week)} />
       {rows.length === 0 ? (
         <p className="text-slate-700" data-testid="week-empty">
           {t('empty')}
@@ -258,6 +281,54 @@ function revealBesideStickyHeader(event: FocusEvent<HTMLDivElement>) {
   if (!header || target === grid || target.closest('th')) return;
   const covered = header.getBoundingClientRect().right - target.getBoundingClientRect().left;
   if (covered > 0) grid.scrollLeft -= covered + 8;
+}
+
+const noSubscription = () => () => {};
+
+/** The rows as the page showed them, for the server to read a post made without JavaScript. */
+function loadedJson(week: WeekOut): string {
+  return JSON.stringify(
+    week.rows.map((row) => ({
+      chantierId: row.chantierId,
+      placeId: row.placeId,
+      description: row.description,
+      cells: row.cells.map((cell) => ({ text: loadedText(cell), fingerprint: cell.fingerprint })),
+    })),
+  );
+}
+
+/**
+ * While typing is not saved: leaving the page (closing, reloading, typing an address) asks the
+ * browser's own question, and following a link of the page (another week, the menu) asks this
+ * one. The click is stopped before Next's link sees it, so staying keeps everything typed.
+ */
+function useLeaveWarning(unsaved: boolean, question: string) {
+  useEffect(() => {
+    if (!unsaved) return;
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    const click = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented) return;
+      if (link.target === '_blank' || link.hasAttribute('download') || link.getAttribute('href')?.startsWith('#'))
+        return;
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (window.confirm(question)) {
+        window.removeEventListener('beforeunload', beforeUnload); // asked once is enough
+      } else {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    document.addEventListener('click', click, true);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      document.removeEventListener('click', click, true);
+    };
+  }, [unsaved, question]);
 }
 
 function focusLater(selector: string) {

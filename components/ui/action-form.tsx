@@ -8,6 +8,9 @@
 // first field in error, or to the form's message, or — when the action removed the item the form
 // belonged to (a reviewed contribution in a list) — to the next item of that list. The outcome is
 // also written into the page's live region, which outlives the form.
+//
+// Without JavaScript the form posts straight to its server action; the server answers with the
+// page as it then stands (an action may redirect to say more, as the week grid's does).
 import {
   createContext,
   startTransition,
@@ -145,9 +148,17 @@ export function ActionForm({
     const form = formRef.current;
     if (!state || !form) return;
     if (!state.ok) {
-      const firstInvalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-      focusElement(firstInvalid ?? form.querySelector<HTMLElement>('[data-form-message]'));
-      return;
+      // The field turns invalid and gets its error in this very commit. Focused at once, Chromium
+      // sends the focus and then those changes on the focused field, and Orca read the error a
+      // second time (docs/accessibility.md). One frame later the field is focused as it now
+      // stands: read once, whole.
+      let frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => {
+          const firstInvalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+          focusElement(firstInvalid ?? form.querySelector<HTMLElement>('[data-form-message]'));
+        });
+      });
+      return () => cancelAnimationFrame(frame);
     }
     const message = form.querySelector<HTMLElement>('[data-form-message]');
     if (message) focusElement(message);
@@ -168,7 +179,10 @@ export function ActionForm({
       <form
         id={id}
         ref={formRef}
-        action={dispatch}
+        // The server action itself, so that without JavaScript the form posts to it (React writes
+        // its id into the page) and the server answers with the page; with JavaScript, onSubmit
+        // takes every submit and goes through the transition above.
+        action={action as unknown as (formData: FormData) => Promise<void>}
         onSubmit={onSubmit}
         className={className}
         key={resetOnSuccess ? successes.count : undefined}

@@ -81,7 +81,10 @@ function build<S extends ZodType, A extends Actor | null>(
   resolveActor: () => Promise<A>,
   handler: Handler<S, A>,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+  // A form posted without JavaScript (progressive enhancement) calls the action with its FormData
+  // alone; through ActionForm, with the previous state first.
+  return async (previous: ActionState | FormData, posted?: FormData): Promise<ActionState> => {
+    const formData = posted ?? previous;
     let actor: A | null = null;
     let locale: Locale = 'fr';
     try {

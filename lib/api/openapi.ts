@@ -16,6 +16,7 @@ import { EXPORT_OPERATIONS } from '@/lib/exports/openapi';
 import { TREASURY_OPERATIONS } from '@/lib/treasury/openapi';
 import { PERSONAL_DATA_OPERATIONS } from '@/lib/people/data-openapi';
 import { CLAIM_OPERATIONS } from '@/lib/claims/openapi';
+import { SETTINGS_OPERATIONS } from '@/lib/settings/openapi';
 
 export const OPERATIONS: Operation[] = [
   ...CORE_OPERATIONS,
@@ -30,6 +31,7 @@ export const OPERATIONS: Operation[] = [
   ...TREASURY_OPERATIONS,
   ...PERSONAL_DATA_OPERATIONS,
   ...CLAIM_OPERATIONS,
+  ...SETTINGS_OPERATIONS,
 ];
 
 type JsonSchema = Record<string, unknown>;

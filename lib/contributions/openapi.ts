@@ -33,6 +33,7 @@ export const ZContributionOut = z.object({
 const ZListItem = ZContributionOut.extend({
   personName: z.string(),
   chantierName: z.string(),
+  chantierCode: z.string().nullable(),
   placeName: z.string().nullable(),
   lastComment: z.string().nullable(),
 });

@@ -2,11 +2,11 @@
 // chantiers, places and periods, today's date in the collective's time zone, and what the file's
 // people already stored on its dates (the day's minutes, and each contribution for duplicates).
 import type { PrismaClient, Tx } from '@/lib/db';
-import { todayIn } from '@/lib/contributions/server/periods';
+import { periodsOfDays, todayIn } from '@/lib/contributions/server/periods';
 import { lockPeople, storedDayMinutes } from '@/lib/contributions/server/day-rules';
 import { fromIsoDate, toIsoDate } from '@/lib/format/date';
 import type { ImportRow } from '@/lib/import/parse-rows';
-import { duplicateKey, type ImportLookups } from '@/lib/import/plan';
+import { duplicateKey, type ImportLookups, type PeriodRecord } from '@/lib/import/plan';
 
 type Client = Tx | PrismaClient;
 
@@ -56,22 +56,27 @@ export async function loadImportLookups(
   const chantiers = await client.chantier.findMany({ select: { id: true, code: true, name: true, active: true } });
   const places = await client.place.findMany({ select: { id: true, code: true, name: true, active: true } });
 
-  let periods: ImportLookups['periods'] = [];
+  // Which period takes each of the file's dates: the same reading (periodsOfDays) as the form,
+  // the API and the week grid.
+  const periodByDate = new Map<string, PeriodRecord>();
   if (dates.length) {
     const [first, last] = [fromIsoDate(dates[0]), fromIsoDate(dates[dates.length - 1])];
     if (options.lockPeriods) {
       await client.$queryRaw`SELECT id FROM funding_periods WHERE start_date <= ${last} AND end_date >= ${first} ORDER BY id FOR SHARE`;
     }
-    const found = await client.fundingPeriod.findMany({
-      where: { startDate: { lte: last }, endDate: { gte: first } },
-      select: { id: true, name: true, status: true, startDate: true, endDate: true },
-      orderBy: { startDate: 'asc' },
+    const days = [...new Set(dates)];
+    const found = await periodsOfDays(client as Tx, days);
+    days.forEach((day, index) => {
+      const period = found[index];
+      if (period)
+        periodByDate.set(day, {
+          id: period.id,
+          name: period.name,
+          status: period.status,
+          startDate: toIsoDate(period.startDate),
+          endDate: toIsoDate(period.endDate),
+        });
     });
-    periods = found.map((period) => ({
-      ...period,
-      startDate: toIsoDate(period.startDate),
-      endDate: toIsoDate(period.endDate),
-    }));
   }
 
   // Read, never created here: a dry run writes nothing.
@@ -80,7 +85,7 @@ export async function loadImportLookups(
     people: new Map(people.map((person) => [person.email, { id: person.id, active: person.active }])),
     chantiers,
     places,
-    periods,
+    periodOf: (date) => periodByDate.get(date),
     today: todayIn(settings?.timeZone ?? 'Europe/Paris'),
     dayMinutes: new Map(dayMinutes.map((day) => [`${day.personId}|${day.date}`, day.minutes])),
     storedKeys: new Set(stored.map((row) => duplicateKey({ ...row, date: toIsoDate(row.date) }))),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseRows } from './parse-rows';
-import { duplicateKey, planImport, type ImportLookups } from './plan';
+import { duplicateKey, planImport, type ImportLookups, type PeriodRecord } from './plan';
+
+const PERIODS: PeriodRecord[] = [
+  { id: 'past-open', name: '2025', status: 'OPEN', startDate: '2025-01-01', endDate: '2025-12-31' },
+  { id: 'current', name: '2026', status: 'OPEN', startDate: '2026-01-01', endDate: '2026-12-31' },
+  { id: 'closed', name: '2024', status: 'CLOSED', startDate: '2024-01-01', endDate: '2024-12-31' },
+  { id: 'paid', name: '2023', status: 'PAID', startDate: '2023-01-01', endDate: '2023-12-31' },
+];
 
 const LOOKUPS: ImportLookups = {
   people: new Map([
@@ -18,12 +25,8 @@ const LOOKUPS: ImportLookups = {
     { id: 'cor', code: 'COR', name: 'La Coroutine', active: true },
     { id: 'old', code: null, name: 'Le Vieux Lieu', active: false },
   ],
-  periods: [
-    { id: 'past-open', name: '2025', status: 'OPEN', startDate: '2025-01-01', endDate: '2025-12-31' },
-    { id: 'current', name: '2026', status: 'OPEN', startDate: '2026-01-01', endDate: '2026-12-31' },
-    { id: 'closed', name: '2024', status: 'CLOSED', startDate: '2024-01-01', endDate: '2024-12-31' },
-    { id: 'paid', name: '2023', status: 'PAID', startDate: '2023-01-01', endDate: '2023-12-31' },
-  ],
+  // What periodsOfDays gives the caller, for these tests' dates.
+  periodOf: (date) => PERIODS.find((period) => period.startDate <= date && date <= period.endDate),
   today: '2026-06-15',
 };
 

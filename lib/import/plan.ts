@@ -27,7 +27,8 @@ export type ImportLookups = {
   people: ReadonlyMap<string, { id: string; active: boolean }>;
   chantiers: readonly NamedRecord[];
   places: readonly NamedRecord[];
-  periods: readonly PeriodRecord[];
+  /** The period that takes a date (periodsOfDays, read by the caller for the file's dates). */
+  periodOf: (date: string) => PeriodRecord | undefined;
   /** Today in the collective's time zone (YYYY-MM-DD): a "past" period ended before it. */
   today: string;
   /** Minutes already stored per "personId|date" for the file's people and dates (none: 0). */
@@ -83,10 +84,6 @@ function indexByNameOrCode(records: readonly NamedRecord[]): Map<string, NamedRe
   return index;
 }
 
-function periodCovering(periods: readonly PeriodRecord[], date: string): PeriodRecord | undefined {
-  return periods.find((period) => period.startDate <= date && date <= period.endDate);
-}
-
 export function planImport(rows: readonly ImportRow[], lookups: ImportLookups, options: PlanOptions): ImportPlan {
   const chantiers = indexByNameOrCode(lookups.chantiers);
   const places = indexByNameOrCode(lookups.places);
@@ -113,7 +110,7 @@ export function planImport(rows: readonly ImportRow[], lookups: ImportLookups, o
     if (row.place && !place) reasons.push({ code: 'UNKNOWN_PLACE', params: { place: row.place } });
     else if (place && !place.active) reasons.push({ code: 'PLACE_INACTIVE', params: { place: row.place } });
 
-    const period = row.date ? periodCovering(lookups.periods, row.date) : undefined;
+    const period = row.date ? lookups.periodOf(row.date) : undefined;
     if (row.date && !period) reasons.push({ code: 'NO_PERIOD', params: { date: row.date } });
     else if (period?.status === 'CLOSED') reasons.push({ code: 'PERIOD_CLOSED', params: { period: period.name } });
     else if (period?.status === 'PAID') reasons.push({ code: 'PERIOD_PAID', params: { period: period.name } });

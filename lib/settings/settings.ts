@@ -3,7 +3,8 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/permissions';
-import { assertCan } from '@/lib/auth/permissions';
+import { assertCan, can } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit';
 import type { TCollectiveIdentity } from '@/lib/settings/identity';
 
@@ -69,6 +70,17 @@ export async function updateSettings(options: { actor: Actor; input: TSettingsUp
     });
     return after;
   });
+}
+
+/**
+ * The collective's identity on its documents: read by admins, who set it, and by treasurers,
+ * whose statements and funder report print it.
+ */
+export async function getCollectiveIdentity(options: { actor: Actor }) {
+  if (!can(options.actor, 'settings.manage') && !can(options.actor, 'exports.read'))
+    throw new AppError('FORBIDDEN', 'Not allowed: settings.manage or exports.read');
+  const settings = await getSettings();
+  return { legalName: settings.legalName, address: settings.address, siret: settings.siret, rna: settings.rna };
 }
 
 /** The collective's identity on its documents (lib/settings/identity.ts); admins only. */

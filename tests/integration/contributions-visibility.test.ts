@@ -312,11 +312,12 @@ describe('a list item', () => {
     const page = await listContributions({ actor: people.admin, filters: filters() });
     expect(page.items.length).toBeGreaterThan(3);
     for (const item of page.items) {
-      const { personName, chantierName, placeName, lastComment, ...fields } = item;
+      const { personName, chantierName, chantierCode, placeName, lastComment, ...fields } = item;
       expect(fields).toEqual(await getContribution({ actor: people.admin, id: item.id }));
       expect(fields.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(personName).toBe((await db().person.findUniqueOrThrow({ where: { id: item.personId } })).name);
-      expect(chantierName).toBe((await db().chantier.findUniqueOrThrow({ where: { id: item.chantierId } })).name);
+      const chantier = await db().chantier.findUniqueOrThrow({ where: { id: item.chantierId } });
+      expect([chantierName, chantierCode]).toEqual([chantier.name, chantier.code]);
       expect(placeName === null || typeof placeName === 'string').toBe(true);
       expect(lastComment === null || typeof lastComment === 'string').toBe(true);
     }

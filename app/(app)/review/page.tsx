@@ -28,6 +28,19 @@ import { ReviewClaims } from '@/components/claims/review-claims';
 const BULK_FORM = 'bulk-approve';
 const PAGE_SIZE = 50;
 
+/** "Alice Martin, 12/06/2027, 2 h, C1": the person, the date, the duration and the chantier's code (its name without one). */
+function reviewSubject(
+  item: { personName: string; date: string; minutes: number; chantierCode: string | null; chantierName: string },
+  locale: ReturnType<typeof asLocale>,
+): string {
+  return [
+    item.personName,
+    formatCalendarDate(item.date, locale),
+    formatDuration(item.minutes, locale),
+    item.chantierCode ?? item.chantierName,
+  ].join(', ');
+}
+
 export default async function ReviewPage({
   searchParams,
 }: {
@@ -88,53 +101,55 @@ export default async function ReviewPage({
             </ActionForm>
           </div>
           <ul className="flex flex-col gap-3" data-testid="review-list">
-            {list.items.map((item) => (
-              <li
-                key={item.id}
-                className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-                data-testid="review-item"
-              >
-                <div className="flex items-start gap-3">
-                  <input
-                    type="checkbox"
-                    name="ids[]"
-                    value={item.id}
-                    form={BULK_FORM}
-                    id={`select-${item.id}`}
-                    className="mt-1 h-5 w-5 accent-brand-700"
-                    aria-label={`${t('review.select')} : ${item.personName}, ${formatCalendarDate(item.date, locale)}, ${item.description}`}
-                  />
-                  <div className="flex-1">
-                    <p className="font-medium">
-                      {item.personName} · {formatCalendarDate(item.date, locale)} ·{' '}
-                      {formatDuration(item.minutes, locale)}
-                    </p>
-                    <p className="text-sm text-slate-700">
-                      {item.chantierName}
-                      {item.placeName ? ` · ${item.placeName}` : ''}
-                      {item.volunteer ? ` · ${t('mine.volunteer')}` : ''}
-                    </p>
-                    <p className="mt-1 break-words">{item.description}</p>
-                    {item.link ? (
-                      <a
-                        className="text-sm text-brand-700 underline"
-                        href={item.link}
-                        rel="noopener noreferrer nofollow"
-                      >
-                        {item.link}
-                      </a>
-                    ) : null}
-                    <div className="mt-3">
-                      <ReviewActions
-                        id={item.id}
-                        version={item.version}
-                        subject={`${item.personName}, ${formatCalendarDate(item.date, locale)}, ${formatDuration(item.minutes, locale)}`}
-                      />
+            {list.items.map((item) => {
+              // Which contribution, in a few words (not its whole description): the name of the
+              // item, its checkbox and its buttons, as a screen reader says them.
+              const subject = reviewSubject(item, locale);
+              return (
+                <li
+                  key={item.id}
+                  aria-label={subject}
+                  className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+                  data-testid="review-item"
+                >
+                  <div className="flex items-start gap-3">
+                    <input
+                      type="checkbox"
+                      name="ids[]"
+                      value={item.id}
+                      form={BULK_FORM}
+                      id={`select-${item.id}`}
+                      className="mt-1 h-5 w-5 accent-brand-700"
+                      aria-label={`${t('review.select')} : ${subject}`}
+                    />
+                    <div className="flex-1">
+                      <p className="font-medium">
+                        {item.personName} · {formatCalendarDate(item.date, locale)} ·{' '}
+                        {formatDuration(item.minutes, locale)}
+                      </p>
+                      <p className="text-sm text-slate-700">
+                        {item.chantierName}
+                        {item.placeName ? ` · ${item.placeName}` : ''}
+                        {item.volunteer ? ` · ${t('mine.volunteer')}` : ''}
+                      </p>
+                      <p className="mt-1 break-words">{item.description}</p>
+                      {item.link ? (
+                        <a
+                          className="text-sm text-brand-700 underline"
+                          href={item.link}
+                          rel="noopener noreferrer nofollow"
+                        >
+                          {item.link}
+                        </a>
+                      ) : null}
+                      <div className="mt-3">
+                        <ReviewActions id={item.id} version={item.version} subject={subject} />
+                      </div>
                     </div>
                   </div>
-                </div>
-              </li>
-            ))}
+                </li>
+              );
+            })}
           </ul>
           <NextPageLink href={nextHref} />
         </>

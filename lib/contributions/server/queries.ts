@@ -14,6 +14,7 @@ import { toContributionOut, type ContributionFields, type TContributionOut } fro
 export type TContributionListItem = TContributionOut & {
   personName: string;
   chantierName: string;
+  chantierCode: string | null;
   placeName: string | null;
   lastComment: string | null;
 };
@@ -69,6 +70,7 @@ function listConditions(actor: Actor, filters: Filters, scope: ListScope): Prism
 type ListRow = ContributionFields & {
   personName: string;
   chantierName: string;
+  chantierCode: string | null;
   placeName: string | null;
   lastComment: string | null;
 };
@@ -102,7 +104,7 @@ export async function listContributions(options: {
     SELECT c.id, c.person_id AS "personId", c.chantier_id AS "chantierId", c.place_id AS "placeId", c.period_id AS "periodId",
            c.date, c.minutes, c.description, c.link, c.volunteer, c.status, c.version,
            c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-           p.name AS "personName", ch.name AS "chantierName", pl.name AS "placeName",
+           p.name AS "personName", ch.name AS "chantierName", ch.code AS "chantierCode", pl.name AS "placeName",
            (SELECT e.comment FROM contribution_events e
              WHERE e.contribution_id = c.id AND e.kind = 'TRANSITION' AND e.comment IS NOT NULL
              ORDER BY e.id DESC LIMIT 1) AS "lastComment"
@@ -118,6 +120,7 @@ export async function listContributions(options: {
     ...toContributionOut(row),
     personName: row.personName,
     chantierName: row.chantierName,
+    chantierCode: row.chantierCode,
     placeName: row.placeName,
     lastComment: row.lastComment,
   }));

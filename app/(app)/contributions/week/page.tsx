@@ -17,11 +17,20 @@ import { asLocale } from '@/lib/i18n/locales';
 const linkClass =
   'inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50';
 
-export default async function WeekPage({ searchParams }: { searchParams: Promise<{ start?: string }> }) {
+/** What a save made without JavaScript did (actions.ts redirects here with it). */
+const OUTCOMES = ['saved', 'submitted', 'unchanged', 'refused'] as const;
+
+export default async function WeekPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ start?: string; outcome?: string; count?: string }>;
+}) {
   const actor = await requireActor();
   const t = await getTranslations('week');
   const locale = asLocale(await getLocale());
-  const { start } = await searchParams;
+  const { start, outcome: rawOutcome, count: rawCount } = await searchParams;
+  const outcome = OUTCOMES.find((known) => known === rawOutcome);
+  const count = Math.min(Math.max(Number.parseInt(rawCount ?? '0', 10) || 0, 0), 1000);
   const options = await contributionFormOptions();
   const weekStart = weekStartFromParam(start, options.today);
   if (start !== undefined && start !== weekStart) redirect(`/contributions/week?start=${weekStart}`);
@@ -54,6 +63,21 @@ export default async function WeekPage({ searchParams }: { searchParams: Promise
       </p>
       <p className="mb-1 text-slate-700">{t('intro')}</p>
       <p className="mb-4 text-sm text-slate-600">{t('help')}</p>
+      {outcome ? (
+        <p
+          role="status"
+          className={`mb-4 rounded-md border px-4 py-3 text-sm ${outcome === 'refused' ? 'border-red-700 bg-red-50 text-red-900' : 'border-emerald-700 bg-emerald-50 text-emerald-900'}`}
+          data-testid="week-outcome"
+        >
+          {outcome === 'saved'
+            ? t('saved')
+            : outcome === 'submitted'
+              ? t('savedSubmitted', { count })
+              : outcome === 'unchanged'
+                ? t('nothingChanged')
+                : t('outcomeRefused', { count })}
+        </p>
+      ) : null}
       <WeekTimesheet
         action={saveWeekAction}
         week={week}
