@@ -1,0 +1,217 @@
+// The walk of every screen as each role, on a 360 px phone: each page a person of that role
+// reaches, doing their jobs, fits the screen (no sideways scroll of the page), and shows no raw
+// message key and no raw ISO date. The payments and payees tables stack on a phone, so an
+// amount is on the screen, not behind a sideways scroll. Screenshots land in test-results/walk/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO, signIn, sql } from './support';
+import { sidewaysOverflow } from './a11y-support';
+
+const PHONE = { width: 360, height: 800 };
+
+/** The message namespaces: a visible "home.contributor.title" is a key that was not translated. */
+const NAMESPACES = fs.readdirSync(path.join(process.cwd(), 'messages', 'fr')).map((file) => file.replace('.json', ''));
+const RAW_KEY = new RegExp(`\\b(${NAMESPACES.join('|')})\\.[a-zA-Z]+(\\.[a-zA-Z_]+)*\\b`, 'g');
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+
+async function periods() {
+  const rows = await sql<{ id: string; status: string }>(
+    `SELECT id, status FROM funding_periods ORDER BY start_date DESC`,
+  );
+  const open = rows.find((row) => row.status === 'OPEN')!;
+  const closed = rows.find((row) => row.status === 'CLOSED')!;
+  const paid = rows.find((row) => row.status === 'PAID')!;
+  return { open: open.id, closed: closed.id, paid: paid.id };
+}
+
+async function ownIds(email: string) {
+  const [contribution] = await sql<{ id: string }>(
+    `SELECT c.id FROM contributions c JOIN people p ON p.id = c.person_id
+      WHERE p.email = $1 AND c.deleted_at IS NULL ORDER BY c.date DESC LIMIT 1`,
+    [email],
+  );
+  const [claim] = await sql<{ id: string }>(
+    `SELECT c.id FROM claims c JOIN people p ON p.id = c.person_id WHERE p.email = $1 ORDER BY c.date DESC LIMIT 1`,
+    [email],
+  );
+  return { contribution: contribution?.id, claim: claim?.id };
+}
+
+/** What a person reads on the page: its text, without code samples and what they type themselves. */
+const readableText = (page: Page) =>
+  page.evaluate(() => {
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('code, pre, textarea, script, style, [hidden]').forEach((node) => node.remove());
+    return clone.innerText;
+  });
+
+async function walk(page: Page, paths: string[], shotPrefix: string): Promise<string[]> {
+  const failures: string[] = [];
+  for (const pathname of paths) {
+    const response = await page.goto(pathname);
+    if (!response || response.status() >= 400) {
+      failures.push(`${pathname}: HTTP ${response?.status()}`);
+      continue;
+    }
+    const overflow = await sidewaysOverflow(page);
+    if (overflow > 0) failures.push(`${pathname}: the page scrolls sideways by ${overflow} px`);
+    const text = await readableText(page);
+    const keys = text.match(RAW_KEY);
+    if (keys) failures.push(`${pathname}: raw message keys ${[...new Set(keys)].join(', ')}`);
+    const dates = text.match(ISO_DATE);
+    if (dates) failures.push(`${pathname}: raw ISO dates ${[...new Set(dates)].join(', ')}`);
+    await page.screenshot({
+      path: `test-results/walk/${shotPrefix}${pathname.replace(/\//g, '_') || '_home'}.png`,
+      fullPage: true,
+    });
+  }
+  return failures;
+}
+
+async function phoneAs(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test('the contributor walks her screens at 360 px: declare, week, contributions, claims, pay, profile', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { open } = await periods();
+  const own = await ownIds(DEMO.contributor);
+  const page = await phoneAs(browser, DEMO.contributor);
+  const failures = await walk(
+    page,
+    [
+      '/',
+      '/contributions/new',
+      '/claims/new',
+      '/contributions/week',
+      '/contributions',
+      ...(own.contribution ? [`/contributions/${own.contribution}`] : []),
+      ...(own.claim ? [`/claims/${own.claim}`] : []),
+      '/approved',
+      '/payouts',
+      '/profile',
+      '/profile/payout',
+      '/periods',
+      `/periods/${open}`,
+      `/periods/${open}/plan`,
+      `/periods/${open}/dashboard`,
+    ],
+    'contributor',
+  );
+  expect(failures).toEqual([]);
+  await page.context().close();
+});
+
+test('the referent walks his screens at 360 px: what waits, fixed fees, the plan and the compte rendu', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { open, closed } = await periods();
+  const page = await phoneAs(browser, DEMO.referent);
+  const failures = await walk(
+    page,
+    [
+      '/',
+      '/review',
+      '/claims/commit',
+      '/contributions',
+      '/approved',
+      `/periods/${open}`,
+      `/periods/${open}/plan`,
+      `/periods/${open}/dashboard`,
+      `/periods/${open}/compte-rendu`,
+      `/periods/${closed}`,
+    ],
+    'referent',
+  );
+  expect(failures).toEqual([]);
+  await page.context().close();
+});
+
+test('the treasurer walks her screens at 360 px: periods, close, payments, SEPA, payees, settings', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { open, closed, paid } = await periods();
+  const page = await phoneAs(browser, DEMO.treasurer);
+  const failures = await walk(
+    page,
+    [
+      '/',
+      '/periods',
+      `/periods/${open}`,
+      `/periods/${open}/plan`,
+      `/periods/${open}/dashboard`,
+      `/periods/${open}/compte-rendu`,
+      `/periods/${closed}`,
+      `/periods/${closed}/payments`,
+      `/periods/${paid}`,
+      `/periods/${paid}/payments`,
+      '/treasury/payees',
+      '/admin/settings',
+      '/payouts',
+    ],
+    'treasurer',
+  );
+  expect(failures).toEqual([]);
+
+  // On the phone, each payee's amount and payment state are on the screen, under the name, each
+  // headed by its column; not in a 768 px table's hidden columns.
+  await page.goto(`/periods/${closed}/payments`);
+  const row = page.getByTestId('payments-table').locator('tbody tr').first();
+  for (const cell of [row.locator('td').first(), row.getByTestId('payee-state')]) {
+    const box = (await cell.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+  }
+  await expect(row.locator('td').first()).toHaveAttribute('data-label', 'Montant');
+  await page.goto('/treasury/payees');
+  const iban = page.getByTestId('payee-table').locator('tbody tr').first().locator('td').nth(2);
+  const ibanBox = (await iban.boundingBox())!;
+  expect(ibanBox.x + ibanBox.width).toBeLessThanOrEqual(PHONE.width);
+  await page.context().close();
+});
+
+test('on a desktop the payments table keeps its columns side by side, headed', async ({ page }) => {
+  const { closed } = await periods();
+  await signIn(page, DEMO.treasurer);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/periods/${closed}/payments`);
+  const table = page.getByTestId('payments-table');
+  await expect(table.getByRole('columnheader', { name: 'Montant' })).toBeVisible();
+  const row = table.locator('tbody tr').first();
+  const name = (await row.locator('th').boundingBox())!;
+  const amount = (await row.locator('td').first().boundingBox())!;
+  expect(amount.x).toBeGreaterThan(name.x + name.width - 1);
+});
+
+test('the admin walks his screens at 360 px: people, invites, chantiers, places, settings, import', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const page = await phoneAs(browser, DEMO.admin);
+  const failures = await walk(
+    page,
+    ['/', '/admin/people', '/admin/chantiers', '/admin/places', '/admin/settings', '/admin/import', '/review'],
+    'admin',
+  );
+  expect(failures).toEqual([]);
+  await page.context().close();
+});
+
+test('the public pages fit a 360 px phone: sign-in, forgot password, reset and join links', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR' });
+  const page = await context.newPage();
+  const failures = await walk(
+    page,
+    ['/signin', '/reset-password', '/reset-password/no-such-token', '/join/no-such-token'],
+    'public',
+  );
+  expect(failures).toEqual([]);
+  await context.close();
+});
