@@ -213,5 +213,8 @@ test('the public pages fit a 360 px phone: sign-in, forgot password, reset and j
     'public',
   );
   expect(failures).toEqual([]);
+  // A page that does not exist says so as a title, not as an error's sentence ("Introuvable.").
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
   await context.close();
 });
