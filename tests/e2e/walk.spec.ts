@@ -1,7 +1,7 @@
 // The walk of every screen as each role, on a 360 px phone: each page a person of that role
 // reaches, doing their jobs, fits the screen (no sideways scroll of the page), and shows no raw
 // message key and no raw ISO date. The payments and payees tables stack on a phone, so an
-// amount is on the screen, not behind a sideways scroll. Screenshots land in test-results/walk/.
+// amount is on the screen, not behind a sideways scroll.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -12,8 +12,10 @@ const PHONE = { width: 360, height: 800 };
 
 /** The message namespaces: a visible "home.contributor.title" is a key that was not translated. */
 const NAMESPACES = fs.readdirSync(path.join(process.cwd(), 'messages', 'fr')).map((file) => file.replace('.json', ''));
-const RAW_KEY = new RegExp(`\\b(${NAMESPACES.join('|')})\\.[a-zA-Z]+(\\.[a-zA-Z_]+)*\\b`, 'g');
+const RAW_KEY = new RegExp(`\\b(${NAMESPACES.join('|')})\\.[a-z][a-zA-Z]*(\\.[a-zA-Z_]+)*\\b`, 'g');
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+/** The import documents the dates its file may hold: "2026-11-28 ou 28/11/2026". */
+const ISO_DATES_SHOWN_ON_PURPOSE = ['/admin/import'];
 
 async function periods() {
   const rows = await sql<{ id: string; status: string }>(
@@ -38,15 +40,15 @@ async function ownIds(email: string) {
   return { contribution: contribution?.id, claim: claim?.id };
 }
 
-/** What a person reads on the page: its text, without code samples and what they type themselves. */
+/** What a person reads on the page (laid out, so blocks are apart), without code samples. */
 const readableText = (page: Page) =>
   page.evaluate(() => {
-    const clone = document.body.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('code, pre, textarea, script, style, [hidden]').forEach((node) => node.remove());
-    return clone.innerText;
+    let text = document.body.innerText;
+    for (const sample of document.querySelectorAll<HTMLElement>('code, pre')) text = text.replace(sample.innerText, '');
+    return text;
   });
 
-async function walk(page: Page, paths: string[], shotPrefix: string): Promise<string[]> {
+async function walk(page: Page, paths: string[]): Promise<string[]> {
   const failures: string[] = [];
   for (const pathname of paths) {
     const response = await page.goto(pathname);
@@ -59,12 +61,8 @@ async function walk(page: Page, paths: string[], shotPrefix: string): Promise<st
     const text = await readableText(page);
     const keys = text.match(RAW_KEY);
     if (keys) failures.push(`${pathname}: raw message keys ${[...new Set(keys)].join(', ')}`);
-    const dates = text.match(ISO_DATE);
+    const dates = ISO_DATES_SHOWN_ON_PURPOSE.includes(pathname) ? null : text.match(ISO_DATE);
     if (dates) failures.push(`${pathname}: raw ISO dates ${[...new Set(dates)].join(', ')}`);
-    await page.screenshot({
-      path: `test-results/walk/${shotPrefix}${pathname.replace(/\//g, '_') || '_home'}.png`,
-      fullPage: true,
-    });
   }
   return failures;
 }
@@ -83,27 +81,23 @@ test('the contributor walks her screens at 360 px: declare, week, contributions,
   const { open } = await periods();
   const own = await ownIds(DEMO.contributor);
   const page = await phoneAs(browser, DEMO.contributor);
-  const failures = await walk(
-    page,
-    [
-      '/',
-      '/contributions/new',
-      '/claims/new',
-      '/contributions/week',
-      '/contributions',
-      ...(own.contribution ? [`/contributions/${own.contribution}`] : []),
-      ...(own.claim ? [`/claims/${own.claim}`] : []),
-      '/approved',
-      '/payouts',
-      '/profile',
-      '/profile/payout',
-      '/periods',
-      `/periods/${open}`,
-      `/periods/${open}/plan`,
-      `/periods/${open}/dashboard`,
-    ],
-    'contributor',
-  );
+  const failures = await walk(page, [
+    '/',
+    '/contributions/new',
+    '/claims/new',
+    '/contributions/week',
+    '/contributions',
+    ...(own.contribution ? [`/contributions/${own.contribution}`] : []),
+    ...(own.claim ? [`/claims/${own.claim}`] : []),
+    '/approved',
+    '/payouts',
+    '/profile',
+    '/profile/payout',
+    '/periods',
+    `/periods/${open}`,
+    `/periods/${open}/plan`,
+    `/periods/${open}/dashboard`,
+  ]);
   expect(failures).toEqual([]);
   await page.context().close();
 });
@@ -114,22 +108,18 @@ test('the referent walks his screens at 360 px: what waits, fixed fees, the plan
   test.setTimeout(180_000);
   const { open, closed } = await periods();
   const page = await phoneAs(browser, DEMO.referent);
-  const failures = await walk(
-    page,
-    [
-      '/',
-      '/review',
-      '/claims/commit',
-      '/contributions',
-      '/approved',
-      `/periods/${open}`,
-      `/periods/${open}/plan`,
-      `/periods/${open}/dashboard`,
-      `/periods/${open}/compte-rendu`,
-      `/periods/${closed}`,
-    ],
-    'referent',
-  );
+  const failures = await walk(page, [
+    '/',
+    '/review',
+    '/claims/commit',
+    '/contributions',
+    '/approved',
+    `/periods/${open}`,
+    `/periods/${open}/plan`,
+    `/periods/${open}/dashboard`,
+    `/periods/${open}/compte-rendu`,
+    `/periods/${closed}`,
+  ]);
   expect(failures).toEqual([]);
   await page.context().close();
 });
@@ -140,25 +130,21 @@ test('the treasurer walks her screens at 360 px: periods, close, payments, SEPA,
   test.setTimeout(180_000);
   const { open, closed, paid } = await periods();
   const page = await phoneAs(browser, DEMO.treasurer);
-  const failures = await walk(
-    page,
-    [
-      '/',
-      '/periods',
-      `/periods/${open}`,
-      `/periods/${open}/plan`,
-      `/periods/${open}/dashboard`,
-      `/periods/${open}/compte-rendu`,
-      `/periods/${closed}`,
-      `/periods/${closed}/payments`,
-      `/periods/${paid}`,
-      `/periods/${paid}/payments`,
-      '/treasury/payees',
-      '/admin/settings',
-      '/payouts',
-    ],
-    'treasurer',
-  );
+  const failures = await walk(page, [
+    '/',
+    '/periods',
+    `/periods/${open}`,
+    `/periods/${open}/plan`,
+    `/periods/${open}/dashboard`,
+    `/periods/${open}/compte-rendu`,
+    `/periods/${closed}`,
+    `/periods/${closed}/payments`,
+    `/periods/${paid}`,
+    `/periods/${paid}/payments`,
+    '/treasury/payees',
+    '/admin/settings',
+    '/payouts',
+  ]);
   expect(failures).toEqual([]);
 
   // On the phone, each payee's amount and payment state are on the screen, under the name, each
@@ -195,11 +181,15 @@ test('the admin walks his screens at 360 px: people, invites, chantiers, places,
 }) => {
   test.setTimeout(180_000);
   const page = await phoneAs(browser, DEMO.admin);
-  const failures = await walk(
-    page,
-    ['/', '/admin/people', '/admin/chantiers', '/admin/places', '/admin/settings', '/admin/import', '/review'],
-    'admin',
-  );
+  const failures = await walk(page, [
+    '/',
+    '/admin/people',
+    '/admin/chantiers',
+    '/admin/places',
+    '/admin/settings',
+    '/admin/import',
+    '/review',
+  ]);
   expect(failures).toEqual([]);
   await page.context().close();
 });
@@ -207,11 +197,12 @@ test('the admin walks his screens at 360 px: people, invites, chantiers, places,
 test('the public pages fit a 360 px phone: sign-in, forgot password, reset and join links', async ({ browser }) => {
   const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR' });
   const page = await context.newPage();
-  const failures = await walk(
-    page,
-    ['/signin', '/reset-password', '/reset-password/no-such-token', '/join/no-such-token'],
-    'public',
-  );
+  const failures = await walk(page, [
+    '/signin',
+    '/reset-password',
+    '/reset-password/no-such-token',
+    '/join/no-such-token',
+  ]);
   expect(failures).toEqual([]);
   // A page that does not exist says so as a title, not as an error's sentence ("Introuvable.").
   await page.goto('/no-such-page');
