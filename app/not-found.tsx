@@ -8,7 +8,7 @@ export default async function NotFound() {
   const t = await getTranslations();
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-16 text-center">
-      <h1 className="mb-4 text-2xl font-bold">{t('errors.NOT_FOUND')}</h1>
+      <h1 className="mb-4 text-2xl font-bold">{t('titles.notFound')}</h1>
       <Link href="/" className="text-brand-700 underline">
         {t('nav.home')}
       </Link>

@@ -69,14 +69,16 @@ export async function PaymentsTable({
                 ))}
               </ul>
             </th>
-            <td className="py-3 pr-4 text-right font-medium tabular-nums">{money(payee.amountCents)}</td>
-            <td className="py-3 pr-4">
+            <td className="py-3 pr-4 text-right font-medium tabular-nums" data-label={t('table.amount')}>
+              {money(payee.amountCents)}
+            </td>
+            <td className="py-3 pr-4" data-label={t('table.iban')}>
               {payee.ibanMasked ? <span className="mr-2 block font-mono text-xs">{payee.ibanMasked}</span> : null}
               {payee.ibanStatus ? (
                 <StatePill tone={IBAN_TONE[payee.ibanStatus]}>{t(`ibanStatus.${payee.ibanStatus}`)}</StatePill>
               ) : null}
             </td>
-            <td className="py-3 pr-4" data-testid="payee-state">
+            <td className="py-3 pr-4" data-testid="payee-state" data-label={t('table.state')}>
               <StatePill tone={STATE_TONE[payee.state]}>{t(`state.${payee.state}`)}</StatePill>
               {payee.lastPayment && payee.state === 'PAID' ? (
                 <span className="block text-xs text-slate-700">

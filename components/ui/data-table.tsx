@@ -1,6 +1,7 @@
 // A list as a table, the way the treasury's screens show them: in a named, focusable scroll area
-// (wide tables scroll sideways on a phone), headed by its columns, each row's first cell its
-// header. And the small coloured label its cells use for a state (an IBAN's, a payment's).
+// (wide tables scroll sideways on a small tablet; on a phone, below 40rem, each row stacks its cells,
+// each headed by its column's name from the cell's data-label: app/globals.css), headed by its
+// columns, each row's first cell its header. And the small coloured label its cells use for a state (an IBAN's, a payment's).
 import type { ReactNode } from 'react';
 import { ScrollArea } from '@/components/ui/scroll-area';
 
@@ -21,7 +22,7 @@ export function DataTable({
 }) {
   return (
     <ScrollArea label={label}>
-      <table className="w-full min-w-[48rem] text-left text-sm" data-testid={testId}>
+      <table className="data-table-stacked w-full text-left text-sm sm:min-w-[48rem]" data-testid={testId}>
         <thead className="border-b border-slate-300 text-slate-700">
           <tr>
             {columns.map((column, index) => (

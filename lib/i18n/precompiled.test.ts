@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from 'use-intl/core';
 import formatCompiled from 'use-intl/format-message/format-only';
 import { LOCALES, messagesFor } from './locale';
+import { frenchTypographyTree } from '@/lib/i18n/typography';
 import { precompiledMessagesFor } from './precompiled';
 
 type Tree = { [key: string]: unknown };
@@ -45,8 +46,8 @@ describe('precompiled messages', () => {
     expect(plainThroughout(precompiledMessagesFor(locale))).toBe(true);
   });
 
-  it.each(LOCALES)('format as the source strings did (%s)', (locale) => {
-    const source = messagesFor(locale);
+  it.each(LOCALES)('format as the source strings did, French with its typography (%s)', (locale) => {
+    const source = locale === 'fr' ? frenchTypographyTree(messagesFor(locale) as never) : messagesFor(locale);
     const compiled = precompiledMessagesFor(locale);
     const translate = createTranslator({ locale, messages: source as never, timeZone: 'Europe/Paris' });
     const sourceLeaves = leaves(source);

@@ -5,6 +5,7 @@
 import compile from 'icu-minify/compile';
 import type { AbstractIntlMessages } from 'next-intl';
 import { messagesFor, type Locale } from '@/lib/i18n/locale';
+import { frenchTypographyTree } from '@/lib/i18n/typography';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -27,7 +28,8 @@ const cache = new Map<Locale, AbstractIntlMessages>();
 export function precompiledMessagesFor(locale: Locale): AbstractIntlMessages {
   let compiled = cache.get(locale);
   if (!compiled) {
-    compiled = plain(compileTree(messagesFor(locale) as Messages));
+    const messages = messagesFor(locale) as Messages;
+    compiled = plain(compileTree(locale === 'fr' ? frenchTypographyTree(messages) : messages));
     cache.set(locale, compiled);
   }
   return compiled;

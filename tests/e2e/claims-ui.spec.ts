@@ -91,7 +91,7 @@ test('a contributor declares an expense with a photo on a phone; the referent ap
   await page.getByRole('radio', { name: /Note de frais/ }).check();
   await page.getByLabel('Chantier').selectOption({ label: C1 });
   await page.getByLabel('Montant (€)').fill('23,40');
-  await expect(page.getByTestId('amount-understood')).toHaveText(/Compris : 23,40\s€/);
+  await expect(page.getByTestId('amount-understood')).toHaveText(/Compris\s: 23,40\s€/);
   await page.getByLabel('Description').fill(description);
   const missing = page.getByTestId('claim-missing');
   await expect(missing).toContainText('Avant de soumettre, il manque :');

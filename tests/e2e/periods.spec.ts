@@ -252,7 +252,7 @@ test('an admin reopens a closed period with a reason; the frozen run stays reada
   await expect(runs).toContainText('Heures oubliées sur le chantier 2');
   await runs.getByRole('link', { name: 'Voir ce calcul' }).click();
   await expect(
-    page.getByText(/Vous consultez un calcul remplacé le .* \(motif : Heures oubliées sur le chantier 2\)/),
+    page.getByText(/Vous consultez un calcul remplacé le .* \(motif\s: Heures oubliées sur le chantier 2\)/),
   ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Rétributions figées' })).toBeVisible();
   // 1 h 30 at the default 25 €/h, frozen as it was.

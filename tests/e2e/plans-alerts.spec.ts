@@ -36,7 +36,7 @@ test('a treasurer sends the reminders; they arrive by email, say why, and nothin
   const before = (await caughtMail()).length;
   await signIn(page, DEMO.treasurer);
   await page.goto(`/periods/${open.id}`);
-  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Relevé des compteurs' }) });
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Rappels de déclaration' }) });
   await expect(section).toContainText('7 jours avant la fin de la période');
   await page.getByRole('button', { name: 'Envoyer les rappels' }).click();
   await expect(page.getByText(/^Rappels? envoyés? à \d+ personnes?\.$/)).toBeVisible();
@@ -58,7 +58,7 @@ test('a treasurer sends the reminders; they arrive by email, say why, and nothin
   const afterFirst = (await caughtMail()).length;
   await page.reload();
   await page.getByRole('button', { name: 'Envoyer les rappels' }).click();
-  await expect(page.getByText('Aucun rappel à envoyer aujourd’hui.')).toBeVisible();
+  await expect(page.getByText("Aucun rappel à envoyer aujourd'hui.")).toBeVisible();
   expect((await caughtMail()).length).toBe(afterFirst);
 });
 
@@ -103,6 +103,6 @@ test('a treasurer downloads the compte rendu financier of the closed demo period
   // The explanations' page, where the treasurer writes them.
   await exports.getByRole('link', { name: 'Expliquer les écarts (compte rendu financier)' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Compte rendu financier — / })).toBeVisible();
-  await expect(page.getByTestId('explanations')).toContainText('Explication de l’écart');
+  await expect(page.getByTestId('explanations')).toContainText("Explication de l'écart");
   await expectNoSeriousA11yViolations(page);
 });

@@ -106,7 +106,7 @@ describe('savePlanAction × roles', () => {
       }),
     );
     if (allowed[who]) {
-      expect(state).toEqual({ ok: true, message: 'Prévisionnel de Animation enregistré.' });
+      expect(state).toEqual({ ok: true, message: 'Prévisionnel enregistré : Animation.' });
       expect(await linesOf(current.id)).toEqual([
         { chantierId, personId: people.contributor.id, plannedMinutes: 450, plannedFixedCents: 0 },
         { chantierId, personId: null, plannedMinutes: 0, plannedFixedCents: 1_250 },

@@ -66,16 +66,25 @@ function ImportFields() {
   return (
     <>
       <Field label={t('file')} name="csvFile" hint={fileNotice ?? t('fileHint')} error={fileError}>
-        <input
-          key={fileInputKey}
-          id="csvFile"
-          type="file"
-          accept=".csv,text/csv,text/plain"
-          onChange={onFile}
-          aria-describedby={fileError ? 'csvFile-hint csvFile-error' : 'csvFile-hint'}
-          aria-invalid={fileError ? true : undefined}
-          className="min-h-11 max-w-full text-sm text-slate-800 file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-4 file:text-sm file:font-medium"
-        />
+        <span className="relative">
+          <input
+            key={fileInputKey}
+            id="csvFile"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            onChange={onFile}
+            aria-describedby={fileError ? 'csvFile-hint csvFile-error' : 'csvFile-hint'}
+            aria-invalid={fileError ? true : undefined}
+            className="peer sr-only"
+          />
+          {/* The browser's own button speaks the browser's language; this one the page's. */}
+          <label
+            htmlFor="csvFile"
+            className="inline-flex min-h-11 cursor-pointer items-center justify-center rounded-md border border-slate-500 bg-white px-4 py-2 text-sm font-medium text-slate-800 peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-700"
+          >
+            {t('chooseFile')}
+          </label>
+        </span>
       </Field>
       <input type="hidden" name="fileName" value={fileName} />
       <Field label={t('csv')} name="csv" error={csvError} hint={t('csvHint')}>

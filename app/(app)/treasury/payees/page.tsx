@@ -34,18 +34,20 @@ export default async function PayeesPage() {
                 <span className="font-medium">{payee.name}</span>
                 <span className="block text-xs text-slate-600">{payee.email}</span>
               </th>
-              <td className="py-2 pr-4">
+              <td className="py-2 pr-4" data-label={t('payee')}>
                 {payee.hasProfile ? payee.payeeName : <span className="text-slate-600">{t('noProfile')}</span>}
                 {payee.payeeType === 'ORGANISATION' ? (
                   <span className="block text-xs text-slate-600">{t('organisation')}</span>
                 ) : null}
               </td>
-              <td className="py-2 pr-4">{payee.legalName ?? t('none')}</td>
-              <td className="py-2 pr-4">
+              <td className="py-2 pr-4" data-label={t('legalName')}>
+                {payee.legalName ?? t('none')}
+              </td>
+              <td className="py-2 pr-4" data-label={t('iban')}>
                 {payee.ibanMasked ? <span className="mr-2 font-mono">{payee.ibanMasked}</span> : null}
                 <StatePill tone={IBAN_TONE[payee.ibanStatus]}>{t(`status.${payee.ibanStatus}`)}</StatePill>
               </td>
-              <td className="py-2">
+              <td className="py-2" data-label={t('siret')}>
                 {payee.siret ? <span className="font-mono">{formatSiret(payee.siret)}</span> : t('none')}
                 {payee.siretValid === false ? (
                   <span className="block text-xs text-red-700">{t('siretInvalid')}</span>
