@@ -228,7 +228,9 @@ async function main() {
   const running = apps[0];
   const appStartMs = instanceStarts[0];
   const server = serverProcess(running.pid);
-  const appProcesses = apps.map((app) => processTree(app.pid).filter((entry) => entry.name.startsWith('node')).length);
+  const appProcesses = apps.map(
+    (app) => processTree(app.pid).filter((entry) => /^(node|next)/.test(entry.name)).length,
+  );
   log(
     `${instances} instance(s) up at ${apps.map((app) => app.url).join(', ')} in ${instanceStarts.join(', ')} ms (node processes per instance: ${appProcesses.join(', ')}; WEB_CONCURRENCY ${process.env.WEB_CONCURRENCY ?? 'unset'}; server process ${server.pid} ${server.name}, ${Math.round(server.rssKb / 1024)} MB)`,
   );
