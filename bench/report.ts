@@ -118,9 +118,11 @@ function pagesReport(results: BenchResults): string[] {
   );
   for (const page of pages.lists)
     lines.push(
-      page.app && page.cpu
-        ? `| ${page.title} (\`${page.path.replace(/c[0-9a-z]{24}/, '[id]')}\`) | ${page.as} | ${ms(page.oneClient?.p50)} / ${ms(page.oneClient?.p95)} | ${ms(page.app.p50)} | ${ms(page.app.p95)} | ${ms(page.app.p99)} | ${page.app.requestsPerSecond} | ${page.cpu.appMsPerRequest} | ${mark(page.meets)} |`
-        : `| ${page.title} (\`${page.path}\`) | ${page.as} | error: ${page.error ?? '?'} | | | | | | |`,
+      page.app && page.cpu && page.app.requests === 0
+        ? `| ${page.title} (\`${page.path.replace(/c[0-9a-z]{24}/, '[id]')}\`) | ${page.as} | ${ms(page.oneClient?.p50)} / ${ms(page.oneClient?.p95)} | none answered within ${page.app.seconds} s | | | 0 | ${page.cpu.appMsPerRequest} | ${mark(page.meets)} |`
+        : page.app && page.cpu
+          ? `| ${page.title} (\`${page.path.replace(/c[0-9a-z]{24}/, '[id]')}\`) | ${page.as} | ${ms(page.oneClient?.p50)} / ${ms(page.oneClient?.p95)} | ${ms(page.app.p50)} | ${ms(page.app.p95)} | ${ms(page.app.p99)} | ${page.app.requestsPerSecond} | ${page.cpu.appMsPerRequest} | ${mark(page.meets)} |`
+          : `| ${page.title} (\`${page.path}\`) | ${page.as} | error: ${page.error ?? '?'} | | | | | | |`,
     );
   lines.push('', '### The declare page in a browser (Lighthouse, median of 3 runs)', '');
   const declare = pages.declare;

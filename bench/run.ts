@@ -38,7 +38,7 @@ import {
 } from './server';
 import { listScenarios, pageScenarios, urlOf } from './scenarios';
 import { measureDeclarePage, setSignInPassword, signInCookie, type DeclarePageResult } from './lighthouse';
-import { chooseTargets, deepCursor, getJson, TARGETS, type PeriodFacts } from './targets';
+import { chooseTargets, deepCursor, getJson, reissueToken, TARGETS, type PeriodFacts } from './targets';
 import { median } from './stats';
 import { measureDownload, type DownloadKind } from './csv-export';
 import { diagnose } from './diagnose';
@@ -314,6 +314,8 @@ async function main() {
         referent: await setSignInPassword({ databaseUrl: database.url, personId: actors.referent.personId }),
         treasurer: await setSignInPassword({ databaseUrl: database.url, personId: actors.treasurer.personId }),
       };
+      for (const who of ['contributor', 'referent', 'treasurer'] as const)
+        actors[who].token = await reissueToken(database.url, actors[who].personId);
       const cookies = {
         contributor: await signInCookie(running.url, logins.contributor.email, logins.contributor.password),
         referent: await signInCookie(running.url, logins.referent.email, logins.referent.password),

@@ -37,6 +37,20 @@ async function createToken(client: pg.Client, personId: string): Promise<string>
   return token;
 }
 
+/**
+ * A new bearer token for a person: setting a password revokes a person's tokens (the
+ * people_revoke_tokens trigger), so the people signed in for the pages get theirs again after.
+ */
+export async function reissueToken(databaseUrl: string, personId: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await createToken(client, personId);
+  } finally {
+    await client.end();
+  }
+}
+
 export type PeriodFacts = { id: string; name: string; status: string; approved: number; total: number };
 
 /** Who calls and what is measured, chosen from the data: the busiest queue, a heavy contributor, the largest periods. */
