@@ -3,7 +3,8 @@ declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
   type Options = {
-    url: string;
+    /** Several URLs: the connections are spread over them, round-robin. */
+    url: string | string[];
     connections?: number;
     duration?: number;
     amount?: number;

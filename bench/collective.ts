@@ -41,10 +41,17 @@ export type BenchCollective = {
   referentsByChantier: number[][];
   adminIndex: number;
   treasurerIndexes: number[];
+  /** When the collective was set up (setupMsFor). */
+  setupMs: number;
 };
 
-/** When the collective was set up: a month before its first period. */
-export const SETUP_MS = Date.UTC(2024, 10, 1, 9, 0, 0);
+/**
+ * When the collective was set up: a month before its first period (the periods end with November
+ * 2026): 1 November 2024 for 24 periods, 1 November 2023 for 36.
+ */
+export function setupMsFor(periods: number): number {
+  return Date.UTC(2026, 10 - periods, 1, 9, 0, 0);
+}
 
 /** A valid French IBAN (RIB key and ISO 7064 check digits computed), from random digits. */
 export function frenchIban(random: Random): string {
@@ -75,10 +82,11 @@ export function generateCollective(
   const random = createRandom(deriveSeed(seed, 'collective'));
   let counter = 0;
   const id = (timeMs: number) => cuidLike(random, timeMs, counter++);
+  const setupMs = setupMsFor(scale.periods);
 
-  const places = PLACES.slice(0, scale.places).map((place) => ({ id: id(SETUP_MS), ...place }));
+  const places = PLACES.slice(0, scale.places).map((place) => ({ id: id(setupMs), ...place }));
   const chantiers = Array.from({ length: scale.chantiers }, (_, index) => ({
-    id: id(SETUP_MS + index),
+    id: id(setupMs + index),
     code: `C${index + 1}`,
     name:
       CHANTIERS[index % CHANTIERS.length] +
@@ -122,7 +130,7 @@ export function generateCollective(
     const firstPeriod = joinsLate ? random.int(1, scale.periods - 4) : 0;
     const leaves = !staff && random.chance(0.03);
     const lastPeriod = leaves ? random.int(firstPeriod, scale.periods - 2) : scale.periods - 1;
-    const createdAtMs = SETUP_MS + firstPeriod * 30 * 86_400_000 + random.int(0, 20) * 86_400_000;
+    const createdAtMs = setupMs + firstPeriod * 30 * 86_400_000 + random.int(0, 20) * 86_400_000;
 
     const profileDraw = random.next();
     const profile: BenchPerson['profile'] =
@@ -159,5 +167,5 @@ export function generateCollective(
       profile,
     });
   }
-  return { places, chantiers, people, referentsByChantier, adminIndex: 0, treasurerIndexes: [1, 2] };
+  return { places, chantiers, people, referentsByChantier, adminIndex: 0, treasurerIndexes: [1, 2], setupMs: setupMs };
 }

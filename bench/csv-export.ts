@@ -1,24 +1,25 @@
-// The CSV exports as a client sees them: the whole body streamed and counted, the server's memory
-// sampled every 100 ms during each download and compared with just before. Two exports of a
+// The exports as a client sees them: the whole body streamed and counted, the server's memory
+// sampled every 100 ms during each download and compared with just before. Two CSV exports of a
 // period: the contributions (one row per contribution: where rows per second mean something) and
-// the payout report (one row per person × chantier, priced first: its time is the pricing's).
+// the payout report (one row per person × chantier, priced first: its time is the pricing's); and
+// the receipts of its approved claims in one ZIP (its files counted from x-butin-receipts).
 import { sequentialTimes } from './load';
 import { readRssKb, sampleRss } from './server';
 import { percentile } from './stats';
-import { TARGETS, type CsvResult } from './report';
-import type { PeriodFacts } from './targets';
+import type { DownloadResult } from './report';
+import { TARGETS, type PeriodFacts } from './targets';
 
-export type CsvExport = 'contributions.csv' | 'payouts.csv';
+export type DownloadKind = 'contributions.csv' | 'payouts.csv' | 'receipts.zip';
 
 /** One export: the whole body streamed and counted, the server's memory sampled every 100 ms. */
-export async function measureCsv(
+export async function measureDownload(
   base: string,
   token: string,
   period: PeriodFacts,
-  exported: CsvExport,
+  exported: DownloadKind,
   serverPid: number,
   seconds: number,
-): Promise<CsvResult | string> {
+): Promise<DownloadResult | string> {
   const url = `${base}/api/v1/periods/${period.id}/exports/${exported}`;
   const fetchCsv = async () => {
     const response = await fetch(url, {
@@ -26,7 +27,16 @@ export async function measureCsv(
       signal: AbortSignal.timeout(300_000),
     });
     if (response.status !== 200 || !response.body)
-      return { status: response.status, bytes: 0, lines: 0, text: (await response.text()).slice(0, 300) };
+      return {
+        status: response.status,
+        bytes: 0,
+        lines: 0,
+        files: undefined,
+        text: (await response.text()).slice(0, 300),
+      };
+    const files = response.headers.has('x-butin-receipts')
+      ? Number(response.headers.get('x-butin-receipts'))
+      : undefined;
     let bytes = 0;
     let lines = 0;
     const reader = response.body.getReader();
@@ -36,7 +46,7 @@ export async function measureCsv(
       bytes += value.length;
       for (let i = 0; i < value.length; i++) if (value[i] === 10) lines += 1;
     }
-    return { status: 200, bytes, lines, text: '' };
+    return { status: 200, bytes, lines, files, text: '' };
   };
   const first = await fetchCsv(); // also the warm-up
   if (first.status !== 200) return `GET …/exports/${exported} answered ${first.status}: ${first.text}`;
@@ -60,8 +70,9 @@ export async function measureCsv(
   );
   const sorted = [...times].sort((a, b) => a - b);
   const secondsP50 = Math.round(percentile(sorted, 50)) / 1000;
-  // Rows: the lines of the file but its header.
-  const rowsPerSecond = Math.round(Math.max(0, (last?.lines ?? 0) - 1) / secondsP50);
+  // Rows: the lines of the file but its header (a ZIP's: its files).
+  const rows = exported === 'receipts.zip' ? (last?.files ?? 0) : Math.max(0, (last?.lines ?? 0) - 1);
+  const rowsPerSecond = Math.round(rows / secondsP50);
   const growthMb = Math.round(peakGrowthKb / 102.4) / 10;
   return {
     export: exported,
@@ -71,14 +82,15 @@ export async function measureCsv(
     runs: times.length,
     secondsP50,
     bytes: last?.bytes ?? 0,
-    csvLines: last?.lines ?? 0,
+    csvLines: exported === 'receipts.zip' ? 0 : (last?.lines ?? 0),
+    ...(last?.files === undefined ? {} : { files: last.files }),
     rowsPerSecond,
     rssBeforeMb: Math.round(rssBeforeKb / 102.4) / 10,
     rssPeakMb: Math.round(peakKb / 102.4) / 10,
     growthMb,
-    // The rows-per-second target is for a row-level export; the payout report's rows are sums.
+    // The rows-per-second target is for the CSV exports; the ZIP has none.
     meets: {
-      rowsPerSecond: exported === 'contributions.csv' ? rowsPerSecond >= TARGETS.csvRowsPerSecond : null,
+      rowsPerSecond: exported === 'receipts.zip' ? null : rowsPerSecond >= TARGETS.csvRowsPerSecond,
       memory: growthMb < TARGETS.csvGrowthMb,
     },
   };

@@ -10,7 +10,20 @@ import type { ListScenario } from './scenarios';
 import { median } from './stats';
 
 /** One statement: its text (shortened in the JSON), time in the app process, and EXPLAIN ANALYZE's time; the plan goes to the plans file. */
-export type QueryDiagnosis = { sql: string; ms: number; rows: number; explainMs: number | null; plan?: string };
+export type QueryDiagnosis = {
+  sql: string;
+  ms: number;
+  rows: number;
+  explainMs: number | null;
+  /** The plan's first node, and the buffers it reports (shared hit / read). */
+  top?: string;
+  buffers?: string;
+  plan?: string;
+};
+
+/** A screen's data, as its page loads it: the call, and each statement explained. */
+export type ScreenDiagnosis =
+  { key: string; callMs: number; queries: QueryDiagnosis[] } | { key: string; error: string };
 
 export type Diagnosis = {
   auth: { queries: { sql: string; ms: number }[]; callMs: number } | { error: string };
@@ -55,6 +68,8 @@ export type Diagnosis = {
     withoutInputsMs: number;
     responseBytes: number;
   };
+  /** The new screens (claims lists, dashboard, Prévisionnel): their statements explained. */
+  screens?: ScreenDiagnosis[];
   csvReport?:
     { periodId: string; callMs: number; queries: { sql: string; ms: number; rows: number }[] } | { error: string };
 };
@@ -101,7 +116,13 @@ async function diagnoseQueries(client: pg.Client, queries: RecordedQuery[]): Pro
   const out: QueryDiagnosis[] = [];
   for (const query of queries) {
     const { plan, explainMs } = await explain(client, query);
-    out.push({ sql: short(query.text), ms: round(query.ms), rows: query.rows, explainMs, plan });
+    const top = plan
+      .split('\n')[0]
+      ?.replace(/\s+\(cost=[^)]*\)/, '')
+      .trim()
+      .slice(0, 120);
+    const buffers = /Buffers: ([^\n]*)/.exec(plan)?.[1]?.trim();
+    out.push({ sql: short(query.text), ms: round(query.ms), rows: query.rows, explainMs, top, buffers, plan });
   }
   return out;
 }
@@ -113,6 +134,8 @@ export async function diagnose(options: {
   databaseUrl: string;
   lists: ListScenario[];
   treasurerId: string;
+  referentId: string;
+  contributorId: string;
   contributorToken: string;
   previewPeriodId: string;
   frozenPeriodId: string | null;
@@ -126,7 +149,7 @@ export async function diagnose(options: {
   const { ZContributionFilters } = await import('../lib/contributions/inputs');
   const { getPayouts } = await import('../lib/periods/get-payouts');
   const { loadPricingInput } = await import('../lib/periods/payouts');
-  const { computePayouts } = await import('../lib/pricing');
+  const { computePayoutsWithClaims } = await import('../lib/pricing');
   const { assertValidPricingInput } = await import('../lib/pricing/validate-input');
 
   const client = new pg.Client({ connectionString: options.databaseUrl });
@@ -231,7 +254,7 @@ export async function diagnose(options: {
     const contributionsQuery = loaded.queries.reduce((largest, query) => (query.rows > largest.rows ? query : largest));
     const input = loaded.value;
     const validateMs = await timed(3, () => assertValidPricingInput(input));
-    const computeMs = await timed(3, () => computePayouts(input));
+    const computeMs = await timed(3, () => computePayoutsWithClaims(input));
     let body = '';
     const stringifyMs = await timed(3, () => (body = JSON.stringify(call.value)));
     const [explained] = await diagnoseQueries(client, [contributionsQuery]);
@@ -291,6 +314,37 @@ export async function diagnose(options: {
         responseBytes: Buffer.byteLength(JSON.stringify(frozen.value)),
       };
       options.log(`diagnose: frozen payouts: ${frozen.queries.length} queries, ${frozen.ms.toFixed(1)} ms`);
+    }
+
+    // The new screens: the claims under Mes contributions and À valider, the dashboard and the
+    // Prévisionnel of the largest open period, as their pages load them.
+    diagnosis.screens = [];
+    const { listClaims } = await import('../lib/claims/server/queries');
+    const { getPeriodDashboard, getPeriodPlan } = await import('../lib/plans/server/plan');
+    const contributor = await loadActor(options.contributorId, 'token');
+    const referent = await loadActor(options.referentId, 'token');
+    const screens: { key: string; call: () => Promise<unknown> }[] = [
+      { key: 'claimsMine', call: () => listClaims(contributor!, { limit: 50 }, { scope: 'mine' }) },
+      { key: 'claimsReview', call: () => listClaims(referent!, { limit: 50 }, { scope: 'review' }) },
+      { key: 'dashboard', call: () => getPeriodDashboard({ actor: treasurer, periodId }) },
+      { key: 'plan', call: () => getPeriodPlan({ actor: treasurer, periodId }) },
+    ];
+    for (const screen of screens) {
+      try {
+        await screen.call();
+        const run = await medianRun(3, screen.call);
+        const queries = await diagnoseQueries(client, run.queries);
+        queries.forEach((query, index) => addPlan(`${screen.key}: query ${index + 1} of ${queries.length}`, query));
+        diagnosis.screens.push({
+          key: screen.key,
+          callMs: round(run.ms),
+          queries: queries.map(({ plan: _plan, ...query }) => ({ ...query, sql: query.sql.slice(0, 300) })),
+        });
+        options.log(`diagnose: ${screen.key}: ${queries.length} queries, ${run.ms.toFixed(1)} ms in process`);
+      } catch (error) {
+        diagnosis.screens.push({ key: screen.key, error: (error as Error).message });
+        options.log(`diagnose: ${screen.key} failed: ${(error as Error).message}`);
+      }
     }
 
     try {

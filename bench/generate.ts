@@ -1,7 +1,9 @@
 // The benchmark's data generator: a collective at Kimai scale (1 200 people, 12 chantiers, 10
 // places, 1.5 M contributions over 24 monthly periods in every status, with their history,
-// envelopes, rate overrides, and the frozen payout runs of closed periods computed by the real
-// pricing module), written in bulk with COPY into an empty, migrated database.
+// envelopes, rate overrides, claims with their history and receipts, plans, and the frozen payout
+// runs of closed periods computed by the real pricing module) or ten times it (BENCH_SCALE=10x:
+// 12 000 people, 40 chantiers, 15 M contributions over 36 periods), written in bulk with COPY
+// into an empty, migrated database.
 //
 // Loading bypasses the contributions' guard trigger (and the foreign-key triggers) with
 // `session_replication_role = replica` when the role may set it (a superuser: the embedded
@@ -13,11 +15,12 @@
 // `tsx bench/generate.ts` generates into BENCH_DATABASE_URL (migrating it first); `npm run bench`
 // calls generate() on its own database.
 import pg from 'pg';
-import { computePayouts, type PricingInput, type PricingResult } from '../lib/pricing';
+import { computePayoutsWithClaims, type ClaimsPricingInput, type ClaimsPricingResult } from '../lib/pricing';
 import { payeeKeyFor, payeeName } from '../lib/payees/payee';
 import { migrate } from '../lib/db/migrate';
 import { arrayLiteral, copyRows, type CopyCell } from './copy';
-import { generateCollective, SETUP_MS, type BenchCollective } from './collective';
+import { generateCollective, type BenchCollective } from './collective';
+import { fixedCentsByChantier, generatePeriodClaims, type PeriodClaims } from './claims-data';
 import { generatePeriodData, periodSettings, type PeriodData, type PeriodSettings } from './period-data';
 import { planPeriods, scaleFromEnv, type PeriodPlan, type ScaleConfig } from './plan';
 import { createRandom, cuidLike, deriveSeed } from './prng';
@@ -37,20 +40,23 @@ export type GenerateReport = {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const DAY_MS = 86_400_000;
 
-const BIG_TABLES = ['contributions', 'contribution_events'];
+const BIG_TABLES = ['contributions', 'contribution_events', 'claims', 'claim_events'];
 
+/** What the close gives the pricing module (lib/periods/payouts.ts): approved contributions and claims. */
 function pricingInput(
   data: PeriodData,
+  claims: PeriodClaims,
   settings: PeriodSettings,
   collective: BenchCollective,
   leaveOut = 0,
-): PricingInput {
+): ClaimsPricingInput {
   const approved = data.contributions.filter((row) => row.status === 'APPROVED' && row.deletedAtMs === null);
   return {
     settings: {
       defaultRateCents: settings.defaultRateCents,
       capMinutes: settings.capMinutes,
       overflowPolicy: settings.overflowPolicy,
+      mileageRateCents: settings.mileageRateCents,
       envelopes: data.envelopes.map((envelope) => ({
         chantierId: collective.chantiers[envelope.chantier].id,
         amountCents: envelope.amountCents,
@@ -71,6 +77,18 @@ function pricingInput(
       minutes: row.minutes,
       volunteer: row.volunteer,
     })),
+    claims: claims.claims
+      .filter((claim) => claim.status === 'APPROVED' && claim.deletedAtMs === null)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((claim) => ({
+        id: claim.id,
+        personId: collective.people[claim.person].id,
+        chantierId: collective.chantiers[claim.chantier].id,
+        placeId: claim.place === null ? null : collective.places[claim.place].id,
+        date: claim.date,
+        kind: claim.kind,
+        ...(claim.kind === 'MILEAGE' ? { distanceKm: claim.distanceKm } : { amountCents: claim.amountCents }),
+      })),
   };
 }
 
@@ -122,7 +140,7 @@ export async function generate(options: {
     const plans = planPeriods(scale);
     const collective = generateCollective(scale, seed);
     const treasurer = collective.people[collective.treasurerIndexes[0]];
-    const setupIso = iso(SETUP_MS)!;
+    const setupIso = iso(collective.setupMs)!;
 
     await client.query(
       `INSERT INTO collective_settings (id, name, time_zone, transparency, updated_at) VALUES (1, $1, 'Europe/Paris', true, $2)`,
@@ -237,6 +255,7 @@ export async function generate(options: {
           'default_rate_cents',
           'cap_minutes',
           'overflow_policy',
+          'mileage_rate_cents',
           'version',
           'created_at',
           'updated_at',
@@ -252,6 +271,7 @@ export async function generate(options: {
             s.defaultRateCents,
             s.capMinutes,
             s.overflowPolicy,
+            s.mileageRateCents,
             1,
             iso(s.createdAtMs),
             iso(s.createdAtMs),
@@ -263,6 +283,7 @@ export async function generate(options: {
 
     let idCounter = 0;
     let eventId = 0;
+    let claimEventId = 0;
     let generateMs = 0;
     let copyMs = 0;
     let pricingMs = 0;
@@ -273,6 +294,12 @@ export async function generate(options: {
       let mark = performance.now();
       const data = generatePeriodData({ plan, settings, collective, seed, idCounterStart: idCounter });
       idCounter += data.contributions.length;
+      const claims = generatePeriodClaims({ plan, settings, collective, data, seed });
+      // The envelope covers the chantier's fixed amounts too (rounded up to 100 €), so the hours
+      // bind as they did without claims and no chantier is overdrawn.
+      const fixed = fixedCentsByChantier(claims.claims);
+      for (const envelope of data.envelopes)
+        envelope.amountCents += Math.ceil((fixed.get(envelope.chantier) ?? 0) / 10_000) * 10_000;
       generateMs += performance.now() - mark;
       mark = performance.now();
       const personId = (index: number | null) => (index === null ? null : collective.people[index].id);
@@ -379,6 +406,13 @@ export async function generate(options: {
           ]),
         ),
       );
+      await writeClaims(client, {
+        claims,
+        settings,
+        collective,
+        nextEventId: () => ++claimEventId,
+        count,
+      });
       copyMs += performance.now() - mark;
 
       if (plan.largest) {
@@ -392,10 +426,10 @@ export async function generate(options: {
         // One closed period was reopened once: its first run, without the last approvals, is kept as superseded.
         const reopened = plan.status === 'CLOSED' && plan.index === plans.find((p) => p.status === 'CLOSED')?.index;
         if (reopened) {
-          const input = pricingInput(data, settings, collective, Math.ceil(data.contributions.length / 100));
+          const input = pricingInput(data, claims, settings, collective, Math.ceil(data.contributions.length / 100));
           await writeRun(client, {
             input,
-            result: computePayouts(input),
+            result: computePayoutsWithClaims(input),
             plan,
             settings,
             collective,
@@ -405,8 +439,8 @@ export async function generate(options: {
             count,
           });
         }
-        const input = pricingInput(data, settings, collective);
-        const result = computePayouts(input);
+        const input = pricingInput(data, claims, settings, collective);
+        const result = computePayoutsWithClaims(input);
         const runId = await writeRun(client, {
           input,
           result,
@@ -424,11 +458,14 @@ export async function generate(options: {
         pricingMs += performance.now() - mark;
       }
       log(
-        `generate: ${plan.name} (${plan.status}): ${data.contributions.length} contributions, ${data.events.length} events`,
+        `generate: ${plan.name} (${plan.status}): ${data.contributions.length} contributions, ${data.events.length} events, ${claims.claims.length} claims, ${claims.attachments.length} receipts`,
       );
     }
     steps.push({ step: 'generate rows in memory', seconds: Math.round(generateMs / 10) / 100 });
-    steps.push({ step: 'COPY contributions, events, envelopes, rates', seconds: Math.round(copyMs / 10) / 100 });
+    steps.push({
+      step: 'COPY contributions, claims, their events, receipts, envelopes, rates, plans',
+      seconds: Math.round(copyMs / 10) / 100,
+    });
     steps.push({ step: 'payout runs (computePayouts) and payments', seconds: Math.round(pricingMs / 10) / 100 });
     step('contributions and history, all periods');
 
@@ -445,6 +482,7 @@ export async function generate(options: {
     await client.query(`SELECT setval(pg_get_serial_sequence('contribution_events', 'id'), $1)`, [
       Math.max(eventId, 1),
     ]);
+    await client.query(`SELECT setval(pg_get_serial_sequence('claim_events', 'id'), $1)`, [Math.max(claimEventId, 1)]);
     step('close periods');
 
     for (const index of indexes.rows) await client.query(index.indexdef);
@@ -465,8 +503,8 @@ export async function generate(options: {
 async function writeRun(
   client: pg.Client,
   options: {
-    input: PricingInput;
-    result: PricingResult;
+    input: ClaimsPricingInput;
+    result: ClaimsPricingResult;
     plan: PeriodPlan;
     settings: PeriodSettings;
     collective: BenchCollective;
@@ -512,6 +550,10 @@ async function writeRun(
         'amount_cents',
         'unpaid_value_cents',
         'volunteer_value_cents',
+        'hours_amount_cents',
+        'expenses_cents',
+        'fixed_fees_cents',
+        'in_kind_value_cents',
         'explanation',
       ],
       options.result.lines.map((line, n) => [
@@ -527,6 +569,10 @@ async function writeRun(
         line.amountCents,
         line.unpaidValueCents,
         line.volunteerValueCents,
+        line.hoursAmountCents,
+        line.expensesCents,
+        line.fixedFeesCents,
+        line.inKindValueCents,
         JSON.stringify(line.explanation),
       ]),
     ),
@@ -534,11 +580,148 @@ async function writeRun(
   return runId;
 }
 
+/** A period's claims, their history, their receipts (metadata and bytes) and its plan lines. */
+async function writeClaims(
+  client: pg.Client,
+  options: {
+    claims: PeriodClaims;
+    settings: PeriodSettings;
+    collective: BenchCollective;
+    nextEventId: () => number;
+    count: (table: string, n: number) => void;
+  },
+) {
+  const { claims, settings, collective, count } = options;
+  const personId = (index: number | null) => (index === null ? null : collective.people[index].id);
+  count(
+    'claims',
+    await copyRows(
+      client,
+      'claims',
+      [
+        'id',
+        'person_id',
+        'chantier_id',
+        'place_id',
+        'period_id',
+        'kind',
+        'date',
+        'description',
+        'amount_cents',
+        'distance_km',
+        'status',
+        'version',
+        'created_by_id',
+        'reviewed_by_id',
+        'reviewed_at',
+        'submitted_at',
+        'deleted_at',
+        'created_at',
+        'updated_at',
+      ],
+      claims.claims.map((claim) => [
+        claim.id,
+        personId(claim.person),
+        collective.chantiers[claim.chantier].id,
+        claim.place === null ? null : collective.places[claim.place].id,
+        settings.id,
+        claim.kind,
+        claim.date,
+        claim.description,
+        claim.amountCents,
+        claim.distanceKm,
+        claim.status,
+        claim.version,
+        personId(claim.createdBy),
+        personId(claim.reviewer),
+        iso(claim.reviewedAtMs),
+        iso(claim.submittedAtMs),
+        iso(claim.deletedAtMs),
+        iso(claim.createdAtMs),
+        iso(claim.updatedAtMs),
+      ]),
+    ),
+  );
+  count(
+    'claim_events',
+    await copyRows(
+      client,
+      'claim_events',
+      ['id', 'claim_id', 'actor_id', 'at', 'kind', 'from_status', 'to_status', 'comment'],
+      claims.events.map((event) => [
+        options.nextEventId(),
+        event.claimId,
+        personId(event.actor),
+        iso(event.atMs),
+        event.kind,
+        event.fromStatus,
+        event.toStatus,
+        event.comment,
+      ]),
+    ),
+  );
+  count(
+    'attachments',
+    await copyRows(
+      client,
+      'attachments',
+      ['id', 'claim_id', 'file_name', 'content_type', 'size_bytes', 'sha256', 'uploaded_by_id', 'created_at'],
+      claims.attachments.map((file) => [
+        file.id,
+        file.claimId,
+        file.fileName,
+        file.contentType,
+        file.bytes.length,
+        file.sha256,
+        personId(file.uploadedBy),
+        iso(file.createdAtMs),
+      ]),
+    ),
+  );
+  count(
+    'attachment_contents',
+    await copyRows(
+      client,
+      'attachment_contents',
+      ['attachment_id', 'data'],
+      // bytea in COPY's text format: hex, its backslash escaped by copyCell.
+      claims.attachments.map((file) => [file.id, `\\x${file.bytes.toString('hex')}`]),
+    ),
+  );
+  count(
+    'plan_lines',
+    await copyRows(
+      client,
+      'plan_lines',
+      [
+        'id',
+        'period_id',
+        'chantier_id',
+        'person_id',
+        'planned_minutes',
+        'planned_fixed_cents',
+        'updated_by_id',
+        'updated_at',
+      ],
+      claims.planLines.map((line) => [
+        line.id,
+        settings.id,
+        collective.chantiers[line.chantier].id,
+        personId(line.person),
+        line.plannedMinutes,
+        line.plannedFixedCents,
+        personId(line.updatedBy),
+        iso(line.updatedAtMs),
+      ]),
+    ),
+  );
+}
+
 /** A paid period: one transfer per payee (the person, or the organisation receiving for them). */
 async function writePayments(
   client: pg.Client,
   options: {
-    result: PricingResult;
+    result: ClaimsPricingResult;
     runId: string;
     plan: PeriodPlan;
     settings: PeriodSettings;
@@ -594,6 +777,38 @@ async function writePayments(
         ]),
     ),
   );
+}
+
+/** The database's size on disk and its tables' rows (estimated by ANALYZE: exact enough, and instant at 15 M). */
+export async function dataSetSize(databaseUrl: string): Promise<{ databaseMb: number; rows: Record<string, number> }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const size = await client.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
+    const tables = await client.query<{ name: string; rows: number }>(
+      `SELECT relname AS name, greatest(reltuples, 0)::bigint::int AS rows FROM pg_class
+        WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace
+          AND relname = ANY($1) ORDER BY relname`,
+      [
+        [
+          'contributions',
+          'contribution_events',
+          'claims',
+          'claim_events',
+          'attachments',
+          'plan_lines',
+          'people',
+          'payout_lines',
+        ],
+      ],
+    );
+    return {
+      databaseMb: Math.round(Number(size.rows[0].bytes) / 1_048_576),
+      rows: Object.fromEntries(tables.rows.map((row) => [row.name, row.rows])),
+    };
+  } finally {
+    await client.end();
+  }
 }
 
 // `tsx bench/generate.ts`: fills BENCH_DATABASE_URL (migrated first) at BENCH_SCALE.

@@ -2,7 +2,9 @@
 // plan of periods and statuses adds up, and a generated period holds what the product allows.
 import { describe, expect, it } from 'vitest';
 import { copyCell, copyLine } from './copy';
-import { frenchIban, generateCollective } from './collective';
+import { frenchIban, generateCollective, setupMsFor } from './collective';
+import { CLAIM_KINDS, fixedCentsByChantier, generatePeriodClaims, MAX_ATTACHMENTS } from './claims-data';
+import { computePayoutsWithClaims, overdrawnChantiers } from '../lib/pricing';
 import { generatePeriodData, periodSettings } from './period-data';
 import { apportion, CONTRIBUTION_STATUSES, planPeriods, SCALES } from './plan';
 import { createRandom, cuidLike, deriveSeed, weightedPicker } from './prng';
@@ -164,6 +166,151 @@ describe('generated collective and period', () => {
       expect(new Set(rateKeys).size).toBe(rateKeys.length);
     });
   }
+});
+
+describe('scale 10x', () => {
+  it('has 36 monthly periods ending this month, the collective set up a month before the first', () => {
+    const plans = planPeriods(SCALES['10x']);
+    expect(plans).toHaveLength(36);
+    expect(plans[0].startDate).toBe('2023-12-01');
+    expect(plans.at(-1)?.startDate).toBe('2026-11-01');
+    expect(new Date(setupMsFor(36)).toISOString()).toBe('2023-11-01T09:00:00.000Z');
+    expect(new Date(setupMsFor(24)).toISOString()).toBe('2024-11-01T09:00:00.000Z');
+  });
+});
+
+describe('generated claims, receipts and plans', () => {
+  // A tiny collective: every rule checked on every period, closed and open.
+  const scale = { ...SCALES.small, people: 60, chantiers: 6, contributions: 8_000, periods: 6 };
+  const seed = 11;
+  const collective = generateCollective(scale, seed);
+  const plans = planPeriods(scale);
+  const generated = plans.map((plan) => {
+    const settings = periodSettings(plan, seed, scale.periods);
+    const data = generatePeriodData({ plan, settings, collective, seed, idCounterStart: plan.index * 10_000 });
+    const claims = generatePeriodClaims({ plan, settings, collective, data, seed });
+    return { plan, settings, data, claims };
+  });
+
+  it('is the same for the same seed, and leaves the contributions as they were', () => {
+    const { plan, settings, data, claims } = generated[0];
+    expect(generatePeriodClaims({ plan, settings, collective, data, seed })).toEqual(claims);
+    expect(generatePeriodData({ plan, settings, collective, seed, idCounterStart: 0 }).contributions).toHaveLength(
+      data.contributions.length,
+    );
+    expect(generatePeriodClaims({ plan, settings, collective, data, seed: seed + 1 }).claims[0].id).not.toBe(
+      claims.claims[0].id,
+    );
+  });
+
+  it('gives every kind, and the statuses a period of that status may hold', () => {
+    const all = generated.flatMap(({ claims }) => claims.claims);
+    for (const kind of CLAIM_KINDS) expect(all.some((claim) => claim.kind === kind)).toBe(true);
+    for (const status of ['COMMITTED', 'DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'CHANGES_REQUESTED'])
+      expect(all.some((claim) => claim.status === status)).toBe(true);
+    for (const { plan, claims } of generated) {
+      expect(claims.claims.length).toBeGreaterThan(0);
+      if (plan.status !== 'OPEN')
+        for (const claim of claims.claims) expect(['APPROVED', 'REJECTED', 'DRAFT']).toContain(claim.status);
+    }
+  });
+
+  it('holds what the database allows (docs/claims.md "Rules") and a coherent history', () => {
+    for (const { plan, settings, claims } of generated) {
+      const ids = new Set(claims.claims.map((claim) => claim.id));
+      expect(ids.size).toBe(claims.claims.length);
+      for (const claim of claims.claims) {
+        expect(claim.date >= plan.startDate && claim.date <= plan.endDate).toBe(true);
+        if (claim.kind === 'MILEAGE') {
+          expect(claim.distanceKm).toBeGreaterThanOrEqual(1);
+          expect(claim.distanceKm).toBeLessThanOrEqual(5000);
+          expect(claim.amountCents).toBe(claim.distanceKm! * settings.mileageRateCents);
+        } else expect(claim.distanceKm).toBeNull();
+        expect(claim.amountCents).toBeGreaterThanOrEqual(1);
+        expect(claim.amountCents).toBeLessThanOrEqual(100_000_000);
+        if (claim.status === 'COMMITTED') {
+          expect(claim.kind).toBe('FIXED_FEE');
+          expect(claim.createdBy).not.toBe(claim.person);
+        }
+        if (claim.status === 'APPROVED' || claim.status === 'REJECTED') {
+          expect(claim.reviewer).not.toBeNull();
+          expect(claim.reviewer).not.toBe(claim.person);
+        }
+        if (settings.closedAtMs !== null)
+          expect(Math.max(claim.createdAtMs, claim.reviewedAtMs ?? 0)).toBeLessThan(settings.closedAtMs);
+      }
+      const created = claims.events.filter((event) => event.kind === 'CREATED').map((event) => event.claimId);
+      expect(new Set(created)).toEqual(ids);
+      for (const event of claims.events) expect(ids.has(event.claimId)).toBe(true);
+      const perClaim = new Map<string, number>();
+      for (const file of claims.attachments) {
+        expect(ids.has(file.claimId)).toBe(true);
+        expect(file.bytes.length).toBeGreaterThanOrEqual(1);
+        expect(['application/pdf', 'image/jpeg', 'image/png']).toContain(file.contentType);
+        perClaim.set(file.claimId, (perClaim.get(file.claimId) ?? 0) + 1);
+      }
+      for (const n of perClaim.values()) expect(n).toBeLessThanOrEqual(MAX_ATTACHMENTS);
+    }
+    expect(generated.some(({ claims }) => claims.attachments.length > 0)).toBe(true);
+  });
+
+  it('plans every chantier with an envelope once, each person at most once', () => {
+    for (const { data, claims } of generated) {
+      const keys = claims.planLines.map((line) => `${line.chantier}/${line.person}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      const anyone = claims.planLines.filter((line) => line.person === null).map((line) => line.chantier);
+      expect(anyone.sort()).toEqual(data.envelopes.map((envelope) => envelope.chantier).sort());
+      for (const line of claims.planLines) {
+        expect(line.plannedMinutes).toBeGreaterThanOrEqual(0);
+        expect(line.plannedMinutes).toBeLessThanOrEqual(6_000_000);
+        expect(line.plannedFixedCents).toBeGreaterThanOrEqual(0);
+        expect(line.plannedFixedCents).toBeLessThanOrEqual(100_000_000);
+      }
+    }
+  });
+
+  it('overdraws no envelope once it covers the fixed amounts, so a closed period prices as the close does', () => {
+    for (const { data, claims, settings } of generated) {
+      const fixed = fixedCentsByChantier(claims.claims);
+      const id = (index: number) => collective.people[index].id;
+      const result = computePayoutsWithClaims({
+        settings: {
+          defaultRateCents: settings.defaultRateCents,
+          capMinutes: settings.capMinutes,
+          overflowPolicy: settings.overflowPolicy,
+          mileageRateCents: settings.mileageRateCents,
+          envelopes: data.envelopes.map((envelope) => ({
+            chantierId: collective.chantiers[envelope.chantier].id,
+            amountCents: envelope.amountCents + Math.ceil((fixed.get(envelope.chantier) ?? 0) / 10_000) * 10_000,
+          })),
+          rates: [],
+        },
+        contributions: data.contributions
+          .filter((row) => row.status === 'APPROVED' && row.deletedAtMs === null)
+          .map((row) => ({
+            id: row.id,
+            personId: id(row.person),
+            chantierId: collective.chantiers[row.chantier].id,
+            date: row.date,
+            createdAt: new Date(row.createdAtMs).toISOString(),
+            minutes: row.minutes,
+            volunteer: row.volunteer,
+          })),
+        claims: claims.claims
+          .filter((claim) => claim.status === 'APPROVED' && claim.deletedAtMs === null)
+          .map((claim) => ({
+            id: claim.id,
+            personId: id(claim.person),
+            chantierId: collective.chantiers[claim.chantier].id,
+            date: claim.date,
+            kind: claim.kind,
+            ...(claim.kind === 'MILEAGE' ? { distanceKm: claim.distanceKm } : { amountCents: claim.amountCents }),
+          })),
+      });
+      expect(overdrawnChantiers(result)).toEqual([]);
+      expect(result.totals.expensesCents + result.totals.fixedFeesCents).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('COPY text format', () => {

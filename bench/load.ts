@@ -6,8 +6,9 @@ import { summarise, type LatencySummary } from './stats';
 
 export type LoadResult = LatencySummary & { connections: number; seconds: number; non2xx: number; errors: number };
 
+/** `url`: one, or the same request on several instances (autocannon spreads the connections round-robin). */
 export async function httpLoad(options: {
-  url: string;
+  url: string | string[];
   headers: Record<string, string>;
   connections: number;
   seconds: number;

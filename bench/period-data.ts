@@ -50,6 +50,8 @@ export type PeriodSettings = {
   defaultRateCents: number;
   capMinutes: number | null;
   overflowPolicy: 'PRORATA' | 'FIRST_COME';
+  /** Cents per kilometre for MILEAGE claims. */
+  mileageRateCents: number;
   createdAtMs: number;
   /** When a CLOSED or PAID period was closed (its payout run frozen). */
   closedAtMs: number | null;
@@ -80,6 +82,7 @@ export function periodSettings(plan: PeriodPlan, seed: number, periodCount: numb
     // Every third period caps paid hours at 160 h a person; every fourth funds first come, first served.
     capMinutes: plan.index % 3 === 2 ? 160 * 60 : null,
     overflowPolicy: plan.index % 4 === 3 ? 'FIRST_COME' : 'PRORATA',
+    mileageRateCents: 45 + 5 * (plan.index % 3),
     createdAtMs: startMs - 20 * DAY_MS,
     closedAtMs: plan.status === 'OPEN' ? null : endMs + 10 * DAY_MS + 14 * HOUR_MS,
   };

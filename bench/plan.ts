@@ -6,7 +6,7 @@ export const CONTRIBUTION_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTE
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 export type PeriodStatus = 'OPEN' | 'CLOSED' | 'PAID';
 
-export type ScaleName = 'small' | 'full';
+export type ScaleName = 'small' | 'full' | '10x';
 
 export type ScaleConfig = {
   name: ScaleName;
@@ -22,6 +22,17 @@ export type ScaleConfig = {
 };
 
 export const SCALES: Record<ScaleName, ScaleConfig> = {
+  // Ten times Kimai's (issue 16): 12 000 people, 15 M contributions over three years.
+  '10x': {
+    name: '10x',
+    people: 12_000,
+    chantiers: 40,
+    places: 10,
+    contributions: 15_000_000,
+    periods: 36,
+    durationSeconds: 10,
+    deepPages: 100,
+  },
   // Kimai's published test: 1.5 M timesheets, 1 200 users.
   full: {
     name: 'full',
@@ -48,13 +59,14 @@ export const SCALES: Record<ScaleName, ScaleConfig> = {
 
 export function scaleFromEnv(value: string | undefined): ScaleConfig {
   const name = (value ?? 'full').toLowerCase();
-  if (name !== 'small' && name !== 'full') throw new Error(`BENCH_SCALE must be "small" or "full", got "${value}"`);
-  return SCALES[name];
+  if (!Object.hasOwn(SCALES, name))
+    throw new Error(`BENCH_SCALE must be one of ${Object.keys(SCALES).join(', ')}, got "${value}"`);
+  return SCALES[name as ScaleName];
 }
 
 /**
  * The calendar is fixed (not today's date) so that every run generates the same data set: 24
- * months ending with November 2026, "today" being 28 November 2026.
+ * months (36 at 10x) ending with November 2026, "today" being 28 November 2026.
  */
 export const CALENDAR = { lastMonth: { year: 2026, month: 11 }, today: '2026-11-28' } as const;
 

@@ -7,19 +7,18 @@ import type { GenerateReport } from './generate';
 import type { LoadResult } from './load';
 import type { Machine } from './machine';
 
-export const TARGETS = {
-  listP95Ms: 150,
-  listRatio: 3,
-  previewMs: 500,
-  dashboardMs: 300,
-  csvRowsPerSecond: 100_000,
-  csvGrowthMb: 100,
-  declareJsGzipBytes: 150_000,
-  lighthousePerformance: 90,
-  lighthouseAccessibility: 95,
-} as const;
+import { TARGETS } from './targets';
+import type { DownloadKind } from './csv-export';
 
-export type PageResult = PageScenario & { oneClient: LoadResult; app: LoadResult; cpu: CpuPerRequest; meets: boolean };
+export { TARGETS };
+
+export type PageResult = PageScenario & {
+  oneClient: LoadResult | null;
+  app: LoadResult | null;
+  cpu: CpuPerRequest | null;
+  meets: boolean | null;
+  error?: string;
+};
 
 /** CPU ms per request: the app's processes, PostgreSQL's (embedded only), and autocannon's. */
 export type CpuPerRequest = {
@@ -40,11 +39,15 @@ export type ListResult = {
   error?: string;
 };
 
-export type CsvResult = {
-  export: 'contributions.csv' | 'payouts.csv';
+export type CsvResult = DownloadResult | { export: DownloadKind; periodId: string; periodName: string; error: string };
+
+export type DownloadResult = {
+  export: DownloadKind;
   periodId: string;
   periodName: string;
   periodStatus: string;
+  /** receipts.zip: the files in it. */
+  files?: number;
   runs: number;
   secondsP50: number;
   bytes: number;
@@ -66,7 +69,11 @@ export type BenchResults = {
   database: 'embedded' | 'BENCH_DATABASE_URL';
   generation: GenerateReport | { reused: true };
   build: { built: boolean; seconds: number };
+  /** The first instance: from spawning `npm start` to its first answer. */
   appStartMs: number;
+  instances?: { count: number; webConcurrency: string | null; nodeProcesses: number[]; startMs: number[] };
+  startup?: { startsMs: number[]; medianMs: number; meets: boolean } | { skipped: string };
+  dataSet?: { databaseMb: number; rows: Record<string, number> };
   settings: { connections: number; seconds: number; deepPages: number; deepRows: number };
   actors: Record<string, unknown>;
   baselines: { title: string; app: LoadResult; cpu: CpuPerRequest }[];
@@ -79,7 +86,7 @@ export type BenchResults = {
     oneClient: LoadResult | null;
     oneClientCpu?: CpuPerRequest;
     tenClients: LoadResult | null;
-    meets: boolean | null;
+    meets: { oneClient: boolean; tenClients: boolean } | null;
     error?: string;
   };
   payoutFrozen: {
@@ -91,19 +98,6 @@ export type BenchResults = {
     error?: string;
   } | null;
   csv: CsvResult[] | { skipped: string };
-  /** The largest open period's plan (GET /api/v1/periods/{id}/plan) and dashboard page, one client. */
-  planDashboard?:
-    | {
-        periodId: string;
-        periodName: string;
-        approved: number;
-        planLines: number;
-        api: LoadResult | null;
-        page: LoadResult | null;
-        meets: boolean | null;
-        error?: string;
-      }
-    | { skipped: string };
   diagnosis: Diagnosis | { skipped: string };
   totalSeconds: number;
 };
@@ -111,6 +105,7 @@ export type BenchResults = {
 const ms = (value: number | undefined | null) =>
   value === undefined || value === null || Number.isNaN(value) ? '–' : `${value} ms`;
 const mark = (ok: boolean | null | undefined) => (ok === null || ok === undefined ? '–' : ok ? 'met' : '**missed**');
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 function pagesReport(results: BenchResults): string[] {
   const pages = results.pages;
@@ -118,17 +113,20 @@ function pagesReport(results: BenchResults): string[] {
   if (!pages) return [];
   if ('skipped' in pages) return [...lines, `Not measured: ${pages.skipped}`, ''];
   lines.push(
-    '| page | as | 1 client p50 / p95 | 10 clients p50 | p95 | p99 | req/s | app CPU ms | p95 ≤ 150 ms |',
+    `| page | as | 1 client p50 / p95 | ${results.settings.connections} clients p50 | p95 | p99 | req/s | app CPU ms | p95 ≤ ${TARGETS.pageP95Ms} ms |`,
     '|---|---|---|---|---|---|---|---|---|',
   );
   for (const page of pages.lists)
     lines.push(
-      `| ${page.title} (\`${page.path}\`) | ${page.as} | ${ms(page.oneClient?.p50)} / ${ms(page.oneClient?.p95)} | ${ms(page.app.p50)} | ${ms(page.app.p95)} | ${ms(page.app.p99)} | ${page.app.requestsPerSecond} | ${page.cpu.appMsPerRequest} | ${mark(page.meets)} |`,
+      page.app && page.cpu && page.app.requests === 0
+        ? `| ${page.title} (\`${page.path.replace(/c[0-9a-z]{24}/, '[id]')}\`) | ${page.as} | ${ms(page.oneClient?.p50)} / ${ms(page.oneClient?.p95)} | none answered within ${page.app.seconds} s | | | 0 | ${page.cpu.appMsPerRequest} | ${mark(page.meets)} |`
+        : page.app && page.cpu
+          ? `| ${page.title} (\`${page.path.replace(/c[0-9a-z]{24}/, '[id]')}\`) | ${page.as} | ${ms(page.oneClient?.p50)} / ${ms(page.oneClient?.p95)} | ${ms(page.app.p50)} | ${ms(page.app.p95)} | ${ms(page.app.p99)} | ${page.app.requestsPerSecond} | ${page.cpu.appMsPerRequest} | ${mark(page.meets)} |`
+          : `| ${page.title} (\`${page.path}\`) | ${page.as} | error: ${page.error ?? '?'} | | | | | | |`,
     );
   lines.push('', '### The declare page in a browser (Lighthouse, median of 3 runs)', '');
   const declare = pages.declare;
   if ('skipped' in declare) return [...lines, `Not measured: ${declare.skipped}`, ''];
-  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   lines.push(
     '| what | figure | target |',
     '|---|---|---|',
@@ -149,21 +147,61 @@ function pagesReport(results: BenchResults): string[] {
   return lines;
 }
 
+/** The hot queries' EXPLAIN (ANALYZE, BUFFERS), one line each; the whole plans are in -plans.txt. */
+function queriesReport(results: BenchResults): string[] {
+  const diagnosis = results.diagnosis;
+  if (!diagnosis || 'skipped' in diagnosis) return [];
+  const rows: string[] = [];
+  const add = (
+    what: string,
+    query: { sql: string; ms: number; rows: number; explainMs: number | null; top?: string; buffers?: string },
+  ) =>
+    rows.push(
+      `| ${what} | ${query.ms} ms | ${query.explainMs === null ? '–' : `${query.explainMs} ms`} | ${query.rows} | ${query.top ?? '–'} | ${query.buffers ?? '–'} |`,
+    );
+  for (const list of diagnosis.lists) {
+    list.queries.forEach((query, index) => add(`${list.key}, app query ${index + 1}`, query));
+    add(`${list.key}, SQL floor`, list.floor);
+  }
+  for (const screen of diagnosis.screens ?? [])
+    if ('error' in screen) rows.push(`| ${screen.key} | error: ${screen.error} | | | | |`);
+    else
+      screen.queries
+        .filter((query) => query.explainMs !== null)
+        .forEach((query, index) => add(`${screen.key}, query ${index + 1} (call ${screen.callMs} ms)`, query));
+  if (rows.length === 0) return [];
+  return [
+    '## Hot queries: EXPLAIN (ANALYZE, BUFFERS) at this scale',
+    '',
+    'Each statement the app sends for the lists and the new screens, recorded in-process and explained as sent (median of several calls); whole plans in `-plans.txt`.',
+    '',
+    '| statement | in the app | execution (EXPLAIN) | rows | top of the plan | buffers |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
+}
+
 export function markdownReport(results: BenchResults): string {
   const m = results.machine;
   const gen =
     'reused' in results.generation
       ? 'reused an existing data set'
-      : `${results.generation.seconds} s (${results.generation.rows.contributions?.toLocaleString('en')} contributions, ${results.generation.rows.contribution_events?.toLocaleString('en')} events)`;
+      : `${results.generation.seconds} s (${results.generation.rows.contributions?.toLocaleString('en')} contributions, ${results.generation.rows.contribution_events?.toLocaleString('en')} events, ${results.generation.rows.claims?.toLocaleString('en') ?? 0} claims, ${results.generation.rows.attachments?.toLocaleString('en') ?? 0} receipts, ${results.generation.rows.plan_lines?.toLocaleString('en') ?? 0} plan lines)`;
+  const instances = results.instances;
+  const startup = results.startup;
   const lines = [
     `# Butin benchmark — ${results.date}, scale ${results.scale}`,
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; ${m.os}; Node ${m.node}; ${m.postgres.split(' on ')[0]} (${results.database}). Load average (1 min) at start ${m.loadAverage[0]}, at the end of the measurements ${results.loadAverageAtEnd}.`,
-    `Data: seed ${results.seed}; generation ${gen}. Load: ${results.settings.connections} connections, ${results.settings.seconds} s per scenario, loopback.`,
+    `Data: seed ${results.seed}; generation ${gen}${results.dataSet ? `; database ${results.dataSet.databaseMb.toLocaleString('en')} MB` : ''}. Load: ${results.settings.connections} connections, ${results.settings.seconds} s per scenario, loopback.`,
+    instances
+      ? `App: ${instances.count} instance(s) of \`npm start\` (\`node scripts/run.mjs start\`) on one PostgreSQL, connections spread round-robin; WEB_CONCURRENCY ${instances.webConcurrency ?? 'unset (the app’s default)'}; Node processes per instance ${instances.nodeProcesses.join(', ')}; each answered its first request ${instances.startMs.map((value) => `${value} ms`).join(', ')} after it was spawned.`
+      : `App: one instance, up in ${results.appStartMs} ms.`,
     '',
-    '## Lists (GET /api/v1/contributions), 10 concurrent clients',
+    `## Lists (GET /api/v1/contributions), ${results.settings.connections} concurrent clients`,
     '',
-    '| scenario | app p50 | app p95 | app p99 | app req/s | SQL floor p50 | SQL floor p95 | p95 ratio | p95 ≤ 150 ms | ≤ 3× floor |',
+    `| scenario | app p50 | app p95 | app p99 | app req/s | SQL floor p50 | SQL floor p95 | p95 ratio | p95 ≤ ${TARGETS.listP95Ms} ms | ≤ ${TARGETS.listRatio}× floor |`,
     '|---|---|---|---|---|---|---|---|---|---|',
     ...results.lists.map((list) =>
       list.app
@@ -171,7 +209,7 @@ export function markdownReport(results: BenchResults): string {
         : `| ${list.title} | error: ${list.error} | | | | ${ms(list.floor.p50)} | ${ms(list.floor.p95)} | | | |`,
     ),
     '',
-    'CPU per request (ms) during the app runs — the app server, PostgreSQL, autocannon — and cores kept busy (of ' +
+    'CPU per request (ms) during the app runs — the app server(s), PostgreSQL, autocannon — and cores kept busy (of ' +
       m.cores +
       '):',
     '',
@@ -193,17 +231,17 @@ export function markdownReport(results: BenchResults): string {
     ...pagesReport(results),
     '## Payouts (GET /api/v1/periods/{id}/payouts)',
     '',
-    '| period | approved contributions | clients | p50 | p95 | p99 | req/s | target ≤ 500 ms |',
+    `| period | approved contributions | clients | p50 | p95 | p99 | req/s | target (p95) |`,
     '|---|---|---|---|---|---|---|---|',
   ];
   const p = results.payoutPreview;
   if (p.oneClient)
     lines.push(
-      `| ${p.periodName} (open: live preview) | ${p.approved.toLocaleString('en')} | 1 | ${ms(p.oneClient.p50)} | ${ms(p.oneClient.p95)} | ${ms(p.oneClient.p99)} | ${p.oneClient.requestsPerSecond} | ${mark(p.meets)} (p95, one client) |`,
+      `| ${p.periodName} (open: live preview) | ${p.approved.toLocaleString('en')} | 1 | ${ms(p.oneClient.p50)} | ${ms(p.oneClient.p95)} | ${ms(p.oneClient.p99)} | ${p.oneClient.requestsPerSecond} | ≤ ${TARGETS.previewOneClientP95Ms} ms: ${mark(p.meets?.oneClient)} |`,
     );
   if (p.tenClients)
     lines.push(
-      `| ${p.periodName} (open: live preview) | ${p.approved.toLocaleString('en')} | 10 | ${ms(p.tenClients.p50)} | ${ms(p.tenClients.p95)} | ${ms(p.tenClients.p99)} | ${p.tenClients.requestsPerSecond} | – |`,
+      `| ${p.periodName} (open: live preview) | ${p.approved.toLocaleString('en')} | ${p.tenClients.connections} | ${ms(p.tenClients.p50)} | ${ms(p.tenClients.p95)} | ${ms(p.tenClients.p99)} | ${p.tenClients.requestsPerSecond} | ≤ ${TARGETS.previewTenClientsP95Ms} ms: ${mark(p.meets?.tenClients)} |`,
     );
   if (p.error) lines.push(`| ${p.periodName} | ${p.approved} | – | error: ${p.error} | | | | |`);
   const f = results.payoutFrozen;
@@ -211,42 +249,31 @@ export function markdownReport(results: BenchResults): string {
     lines.push(
       `| ${f.periodName} (closed: frozen run) | ${f.approved.toLocaleString('en')} | 1 | ${ms(f.oneClient.p50)} | ${ms(f.oneClient.p95)} | ${ms(f.oneClient.p99)} | ${f.oneClient.requestsPerSecond} | – |`,
     );
-  const d = results.planDashboard;
-  if (d) {
-    lines.push('', '## Plan and dashboard of the largest open period, one client', '');
-    if ('skipped' in d) lines.push(`Not measured: ${d.skipped}`);
-    else {
-      lines.push(
-        `${d.periodName}: ${d.approved.toLocaleString('en')} approved contributions, ${d.planLines} plan lines.`,
-        '',
-        '| request | p50 | p95 | p99 | req/s | p95 ≤ 300 ms |',
-        '|---|---|---|---|---|---|',
-      );
-      if (d.api)
-        lines.push(
-          `| GET /api/v1/periods/{id}/plan | ${ms(d.api.p50)} | ${ms(d.api.p95)} | ${ms(d.api.p99)} | ${d.api.requestsPerSecond} | ${mark(d.api.p95 <= TARGETS.dashboardMs)} |`,
-        );
-      if (d.page)
-        lines.push(
-          `| /periods/{id}/dashboard (page, with the burn-up) | ${ms(d.page.p50)} | ${ms(d.page.p95)} | ${ms(d.page.p99)} | ${d.page.requestsPerSecond} | ${mark(d.page.p95 <= TARGETS.dashboardMs)} |`,
-        );
-      if (d.error) lines.push('', `Error: ${d.error}`);
-    }
-  }
-  lines.push('', '## CSV exports (GET /api/v1/periods/{id}/exports/…), one client', '');
+  lines.push('', '## Exports (GET /api/v1/periods/{id}/exports/…), one client', '');
   if ('skipped' in results.csv) {
     lines.push(`Not measured: ${results.csv.skipped}`);
   } else {
     lines.push(
-      '| export | period | lines | bytes | time p50 | rows/s | ≥ 100 k rows/s | RSS before | RSS peak | growth | < 100 MB |',
+      `| export | period | lines (files) | bytes | time p50 | rows/s | ≥ ${TARGETS.csvRowsPerSecond / 1000} k rows/s | RSS before | RSS peak | growth | < ${TARGETS.csvGrowthMb} MB |`,
       '|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const csv of results.csv) {
+      if ('error' in csv) {
+        lines.push(`| ${csv.export} | ${csv.periodName} | error: ${csv.error} | | | | | | | | |`);
+        continue;
+      }
       lines.push(
-        `| ${csv.export ?? 'payouts.csv'} | ${csv.periodName} (${csv.periodStatus.toLowerCase()}) | ${csv.csvLines.toLocaleString('en')} | ${csv.bytes.toLocaleString('en')} | ${csv.secondsP50 * 1000} ms | ${csv.rowsPerSecond.toLocaleString('en')} | ${mark(csv.meets.rowsPerSecond)} | ${csv.rssBeforeMb} MB | ${csv.rssPeakMb} MB | ${csv.growthMb} MB | ${mark(csv.meets.memory)} |`,
+        `| ${csv.export ?? 'payouts.csv'} | ${csv.periodName} (${csv.periodStatus.toLowerCase()}) | ${csv.files === undefined ? csv.csvLines.toLocaleString('en') : `(${csv.files.toLocaleString('en')} files)`} | ${csv.bytes.toLocaleString('en')} | ${Math.round(csv.secondsP50 * 1000)} ms | ${csv.rowsPerSecond.toLocaleString('en')} | ${mark(csv.meets.rowsPerSecond)} | ${csv.rssBeforeMb} MB | ${csv.rssPeakMb} MB | ${csv.growthMb} MB | ${mark(csv.meets.memory)} |`,
       );
     }
   }
-  lines.push('', `Total run: ${results.totalSeconds} s.`, '');
+  lines.push('', '## `npm start` to its first answer (the database up, the app built)', '');
+  if (!startup) lines.push('Not measured.');
+  else if ('skipped' in startup) lines.push(`Not measured: ${startup.skipped}`);
+  else
+    lines.push(
+      `${startup.startsMs.length} cold starts of \`node scripts/run.mjs start\` until GET /api/health answered 200: ${startup.startsMs.map((value) => `${value} ms`).join(', ')}; median ${startup.medianMs} ms — ≤ ${TARGETS.startupMs} ms: ${mark(startup.meets)}.`,
+    );
+  lines.push('', ...queriesReport(results), `Total run: ${results.totalSeconds} s.`, '');
   return lines.join('\n');
 }

@@ -86,15 +86,16 @@ export function listScenarios(
   ];
 }
 
-/** The pages behind the lists, as a browser asks for them (server-rendered HTML, signed in). */
-export type PageScenario = { key: string; title: string; path: string; as: 'contributor' | 'referent' };
+/** The pages people open, as a browser asks for them (server-rendered HTML, signed in). */
+export type PageScenario = { key: string; title: string; path: string; as: 'contributor' | 'referent' | 'treasurer' };
 
-export function pageScenarios(): PageScenario[] {
+export function pageScenarios(periods: { openPeriodId: string }): PageScenario[] {
+  const period = `/periods/${periods.openPeriodId}`;
   return [
-    { key: 'reviewPage', title: 'À valider (the referent’s queue)', path: '/review', as: 'referent' },
+    { key: 'reviewPage', title: 'À valider (the referent’s queue, with its claims)', path: '/review', as: 'referent' },
     {
       key: 'minePage',
-      title: 'Mes contributions (the most active contributor)',
+      title: 'Mes contributions (the most active contributor, with their claims)',
       path: '/contributions',
       as: 'contributor',
     },
@@ -105,6 +106,14 @@ export function pageScenarios(): PageScenario[] {
       as: 'contributor',
     },
     { key: 'declarePage', title: 'Déclarer (the declare form)', path: '/contributions/new', as: 'contributor' },
+    {
+      key: 'periodPage',
+      title: 'The largest open period, with its payout preview',
+      path: period,
+      as: 'treasurer',
+    },
+    { key: 'dashboardPage', title: 'Its Tableau de bord', path: `${period}/dashboard`, as: 'treasurer' },
+    { key: 'planPage', title: 'Its Prévisionnel', path: `${period}/plan`, as: 'treasurer' },
   ];
 }
 

@@ -1,5 +1,8 @@
-// The built app under test: `next start` on a loopback port, in its own process group so that
-// stopping it stops every process it started; and its memory, read from /proc while it works.
+// The built app under test, started the way production starts it — `node scripts/run.mjs start`,
+// what `npm start` runs (scripts/start.ts: migrations, then Next in that process, or its workers
+// when WEB_CONCURRENCY asks for several) — against the benchmark's database, on a loopback port,
+// in its own process group so that stopping it stops every process it started; several such
+// instances on one database (BENCH_INSTANCES); and their memory and CPU, read from /proc.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,22 +36,29 @@ export function ensureBuilt(
   return { built: true, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
+/**
+ * `node scripts/run.mjs start` with DATABASE_URL set (so no embedded database, no demo seed): the
+ * environment passes through, WEB_CONCURRENCY included.
+ */
 export async function startApp(options: {
   root: string;
   port: number;
   env: Record<string, string>;
 }): Promise<AppServer> {
   let output = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [NEXT_BIN(options.root), 'start', '-p', String(options.port), '-H', '127.0.0.1'],
-    {
-      cwd: options.root,
-      env: { ...process.env, ...options.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // its own process group: stop() signals the group
+  const child: ChildProcess = spawn(process.execPath, [path.join(options.root, 'scripts', 'run.mjs'), 'start'], {
+    cwd: options.root,
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: stop() signals the group
+  });
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-200_000);
   };
@@ -81,8 +91,14 @@ export async function startApp(options: {
   };
 }
 
-export async function waitForHealth(url: string, timeoutMs: number, isAlive: () => boolean): Promise<number> {
-  const started = performance.now();
+/** Milliseconds from `since` (default: now) until GET /api/health answers 200, polled every 25 ms. */
+export async function waitForHealth(
+  url: string,
+  timeoutMs: number,
+  isAlive: () => boolean,
+  since = performance.now(),
+): Promise<number> {
+  const started = since;
   while (performance.now() - started < timeoutMs) {
     if (!isAlive()) throw new Error('The app exited before it answered');
     try {
@@ -91,7 +107,7 @@ export async function waitForHealth(url: string, timeoutMs: number, isAlive: () 
     } catch {
       // not up yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`The app did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }
@@ -125,7 +141,7 @@ export function processTree(rootPid: number): { pid: number; name: string; rssKb
   return tree;
 }
 
-/** The Node process that serves requests: the largest of the tree (next start may fork a server). */
+/** The Node process that serves requests: the largest of the tree (with workers, the largest worker). */
 export function serverProcess(rootPid: number): { pid: number; name: string; rssKb: number } {
   const tree = processTree(rootPid);
   return tree.reduce((largest, entry) => (entry.rssKb > largest.rssKb ? entry : largest), tree[0]);
