@@ -15,7 +15,7 @@ export async function PayoutParts({ lines }: { lines: readonly LineParts[] }) {
     [t('hours'), parts.hoursCents],
     [t('expenses'), parts.expensesCents],
     [t('fees'), parts.feesCents],
-    [t('inKind'), parts.inKindCents],
+    ...(parts.inKindCents > 0 ? ([[t('inKind'), parts.inKindCents]] as [string, number][]) : []),
   ];
   return (
     <div className="flex flex-col gap-2" data-testid="payout-parts">
@@ -25,6 +25,7 @@ export async function PayoutParts({ lines }: { lines: readonly LineParts[] }) {
           expenses: money(parts.expensesCents),
           fees: money(parts.feesCents),
           inKind: money(parts.inKindCents),
+          inKindShown: parts.inKindCents > 0 ? 'yes' : 'no',
         })}
       </p>
       <table className="w-full max-w-md text-sm">

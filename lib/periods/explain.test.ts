@@ -1,7 +1,8 @@
 // The words of payout lines, on lines computed by the real pricing module (so the explanation
 // fields are exactly what a run stores), hand-checked against the worked example of docs/pricing.md.
 import { describe, expect, it } from 'vitest';
-import { computePayouts, type PricingInput } from '@/lib/pricing';
+import { computePayouts, computePayoutsWithClaims, type PricingInput } from '@/lib/pricing';
+import { formatCents } from '@/lib/format/money';
 import { explainLine, formatFactor, roundExactCents } from './explain';
 
 /** Intl's no-break spaces as plain ones, so the expected sentences read naturally. */
@@ -177,5 +178,38 @@ describe('helpers', () => {
     expect(formatFactor('0.5000', 'fr')).toBe('0,5');
     expect(formatFactor('1.0000', 'en')).toBe('1');
     expect(formatFactor('0.0000', 'fr')).toBe('0');
+  });
+});
+
+describe('explainLine on a line that carries claims', () => {
+  const withClaims = (envelopeCents: number) =>
+    computePayoutsWithClaims({
+      settings: {
+        defaultRateCents: 3000,
+        capMinutes: null,
+        overflowPolicy: 'PRORATA',
+        envelopes: [{ chantierId: 'c1', amountCents: envelopeCents }],
+        rates: [],
+      },
+      contributions: [contribution('k1', 'alice', 'c1', 420), contribution('k2', 'bob', 'c1', 600)],
+      claims: [
+        { id: 'e1', personId: 'alice', chantierId: 'c1', date: '2026-03-02', kind: 'EXPENSE', amountCents: 1890 },
+        { id: 'f1', personId: 'alice', chantierId: 'c1', date: '2026-03-03', kind: 'FIXED_FEE', amountCents: 5000 },
+      ],
+    }).lines.find((line) => line.personId === 'alice')!;
+
+  it('speaks of the hours alone: an expense is not called rounding', () => {
+    const line = withClaims(1_000_000);
+    expect(line.amountCents).toBe(21_000 + 1890 + 5000);
+    expect(plain(explainLine(line, 'fr'))).toBe('7 h × 30,00 €/h = 210,00 €');
+  });
+
+  it('gives what the hours get when the envelope binds, without the claims in it', () => {
+    // Envelope 30 000 − F 6 890 = 23 110 € for 510 € of hours demand: × 23110/51000.
+    const line = withClaims(30_000);
+    const words = plain(explainLine(line, 'fr'));
+    expect(words).toContain(`→ ${plain(formatCents(line.hoursAmountCents))}`);
+    expect(line.hoursAmountCents).toBeLessThan(21_000);
+    expect(words).not.toContain(plain(formatCents(line.amountCents)));
   });
 });

@@ -10,8 +10,20 @@ import { translatorFor } from '@/lib/i18n/translator';
 
 export type ExplainLocale = 'fr' | 'en';
 
-/** A payout line's figures and explanation; whose line it is does not change the words. */
-export type ExplainableLine = Omit<PayoutLine, 'personId' | 'chantierId'>;
+/**
+ * A payout line's figures and explanation; whose line it is does not change the words. A line
+ * with claims also carries their parts: the words are about the hours alone, so what the hours
+ * are paid is its amount less its expenses and fixed fees (docs/claims.md).
+ */
+export type ExplainableLine = Omit<PayoutLine, 'personId' | 'chantierId'> & {
+  expensesCents?: number;
+  fixedFeesCents?: number;
+};
+
+/** What a line pays for its hours: its amount less the claims it carries. */
+export function hoursAmountOf(line: ExplainableLine): number {
+  return line.amountCents - (line.expensesCents ?? 0) - (line.fixedFeesCents ?? 0);
+}
 
 /** An exact amount of cents (a fraction) rounded half up, as the pricing module rounds. */
 export function roundExactCents(value: { numerator: string; denominator: string }): number {
@@ -33,6 +45,7 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
   const rate = money(line.rateCents);
   const { explanation } = line;
   const parts: string[] = [];
+  const hoursAmountCents = hoursAmountOf(line);
 
   if (line.approvedMinutes > 0) {
     if (line.cappedMinutes > 0 && explanation.capMinutes !== null) {
@@ -59,10 +72,10 @@ export function explainLine(line: ExplainableLine, locale: ExplainLocale = 'fr')
     const scaled = explanation.envelopeBound && factor !== null && factor.numerator !== factor.denominator;
     if (scaled) {
       const key = explanation.policy === 'FIRST_COME' ? 'payoutExplain.firstCome' : 'payoutExplain.prorata';
-      parts.push(t(key, { factor: formatFactor(factor.decimal, locale), amount: money(line.amountCents) }));
-    } else if (line.amountCents !== paidValueCents) {
+      parts.push(t(key, { factor: formatFactor(factor.decimal, locale), amount: money(hoursAmountCents) }));
+    } else if (hoursAmountCents !== paidValueCents) {
       // Not scaled, yet not the rounded value: the chantier's leftover cents went elsewhere (or here).
-      parts.push(t('payoutExplain.rounded', { amount: money(line.amountCents) }));
+      parts.push(t('payoutExplain.rounded', { amount: money(hoursAmountCents) }));
     }
     if (line.unpaidValueCents > 0) parts.push(t('payoutExplain.unpaid', { value: money(line.unpaidValueCents) }));
   }

@@ -51,8 +51,8 @@ export function alertMail(notice: PlanAlertNotice, recipient: { name: string }) 
   const forecastPercent = percentOfEnvelope(notice.forecastCents, notice.envelopeCents);
   return {
     subject: over
-      ? `Butin : l’enveloppe de ${notice.chantierName} est dépassée`
-      : `Butin : ${notice.chantierName} atteint 80 % de son enveloppe`,
+      ? `Butin : enveloppe dépassée pour le chantier ${notice.chantierName}`
+      : `Butin : le chantier ${notice.chantierName} atteint 80 % de son enveloppe`,
     text:
       `Bonjour ${recipient.name},\n\n` +
       (over
