@@ -1,10 +1,9 @@
-// On the home page: what waits for my review, and what happened to my contributions.
+// On the home page: what happened to my contributions (what waits for my review is the reviewer's
+// own block, components/home/home-sections.tsx).
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/permissions';
-import { waitingCount } from '@/lib/contributions/server/digest';
 import { listUnreadNotifications } from '@/lib/notifications/notifications';
-import { isReviewer } from '@/components/layout/navigation';
 import { formatCalendarDate } from '@/lib/format/date';
 import { Section } from '@/components/ui/primitives';
 import { MarkReadButton } from '@/components/contributions/mark-read';
@@ -15,20 +14,10 @@ import { isPlanAlertNotification, PlanAlertNotice } from '@/components/plans/pla
 export async function HomeNotices({ actor }: { actor: Actor }) {
   const t = await getTranslations();
   const locale = asLocale(await getLocale());
-  const [waiting, notifications] = await Promise.all([
-    isReviewer(actor) ? waitingCount(actor) : Promise.resolve(0),
-    listUnreadNotifications(actor.id),
-  ]);
-  if (waiting === 0 && notifications.length === 0) return null;
+  const notifications = await listUnreadNotifications(actor.id);
+  if (notifications.length === 0) return null;
   return (
     <div className="mb-6 flex flex-col gap-4">
-      {waiting > 0 ? (
-        <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sky-900" data-testid="waiting-review">
-          <Link href="/review" className="font-medium underline">
-            {t('notifications.waiting', { count: waiting })}
-          </Link>
-        </p>
-      ) : null}
       {notifications.length > 0 ? (
         <Section title={t('notifications.title')} actions={<MarkReadButton />}>
           <ul className="flex flex-col gap-2" data-testid="notifications">
