@@ -15,13 +15,13 @@
 CREATE SEQUENCE "period_change_seq" AS BIGINT;
 CREATE TABLE "period_changes" (
     "period_id" TEXT NOT NULL,
-    "change_count" BIGINT NOT NULL DEFAULT nextval('period_change_seq'),
+    "change_count" BIGINT NOT NULL,
 
     CONSTRAINT "period_changes_pkey" PRIMARY KEY ("period_id"),
     CONSTRAINT "period_changes_period_id_fkey" FOREIGN KEY ("period_id") REFERENCES "funding_periods"("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
-INSERT INTO "period_changes" ("period_id") SELECT "id" FROM "funding_periods";
+INSERT INTO "period_changes" ("period_id", "change_count") SELECT "id", nextval('period_change_seq') FROM "funding_periods";
 
 -- Bumps the counter of each period of the changed rows once per statement (transition tables:
 -- approving 200 contributions at once, or loading them with COPY, bumps it once). TG_ARGV[0] =
@@ -52,8 +52,8 @@ BEGIN
   IF ids IS NOT NULL THEN
     -- In the periods' order, so two statements touching the same periods queue instead of deadlocking;
     -- a period deleted by this very statement (envelopes cascading) has nothing left to count.
-    INSERT INTO "period_changes" ("period_id")
-      SELECT f."id" FROM "funding_periods" f WHERE f."id" = ANY(ids) ORDER BY f."id"
+    INSERT INTO "period_changes" ("period_id", "change_count")
+      SELECT f."id", nextval('period_change_seq') FROM "funding_periods" f WHERE f."id" = ANY(ids) ORDER BY f."id"
       ON CONFLICT ("period_id") DO UPDATE SET "change_count" = nextval('period_change_seq');
   END IF;
   RETURN NULL;
@@ -91,7 +91,7 @@ CREATE TRIGGER "rate_overrides_period_changes_delete" AFTER DELETE ON "rate_over
 -- The period's own settings (rate, cap, policy, mileage rate, status): any update of its row.
 CREATE FUNCTION "butin_bump_own_period_changes"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "period_changes" ("period_id") VALUES (NEW."id")
+  INSERT INTO "period_changes" ("period_id", "change_count") VALUES (NEW."id", nextval('period_change_seq'))
     ON CONFLICT ("period_id") DO UPDATE SET "change_count" = nextval('period_change_seq');
   RETURN NULL;
 END
