@@ -22,7 +22,7 @@ import { roundExactCents } from './explain';
 import type { TPayoutsOut } from './schemas';
 import { byString } from '@/lib/format/compare';
 import { metrics, timed } from '@/lib/metrics';
-import { sharedLru } from '@/lib/cache/shared-lru';
+import { sharedLru, type SharedLru } from '@/lib/cache/shared-lru';
 
 type StoredLine = Omit<PayoutLine, 'explanation'> & Omit<ClaimAmounts, 'hoursAmountCents'> & { explanation: unknown };
 /** A payout line as the API gives it: the module's line with its claim parts. */
@@ -144,6 +144,7 @@ async function frozenRun(periodId: string, runId: string | undefined) {
   };
 }
 
+const PREVIEWS = Symbol.for('butin.payoutPreviews');
 type Priced = ReturnType<typeof computePayoutsWithClaims>;
 /** The preview's claims are stand-ins summed per kind (loadPreviewClaims): not shown. */
 type Preview = Omit<Priced, 'lines'> & { lines: Omit<Priced['lines'][number], 'claims'>[] };
@@ -153,9 +154,11 @@ type Preview = Omit<Priced, 'lines'> & { lines: Omit<Priced['lines'][number], 'c
  * period_changes row its triggers bump in the transaction of any change to what prices the
  * period): a change committed is a new key, so an entry is never stale. Ten people opening the
  * same period share one computation. A few entries: the open periods, one or two versions each.
- * The values are shared between requests: read them, never change them.
+ * The values are shared between requests: read them, never change them. Kept on globalThis:
+ * Next's page and route bundles each load their own copy of this module.
  */
-const previews = sharedLru<Preview>({ max: 8 });
+const previews = ((globalThis as unknown as Record<symbol, SharedLru<Preview> | undefined>)[PREVIEWS] ??=
+  sharedLru<Preview>({ max: 8 }));
 
 /** The preview of an open period as of its change counter `changeCount` or later, from the cache when it holds it. */
 function livePreview(periodId: string, changeCount: bigint): Promise<Preview> {
