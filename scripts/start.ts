@@ -162,9 +162,10 @@ function superviseWorkers(count: number): void {
     }
     listening = Math.max(0, listening - 1);
     log.error({ code, signal, pid: worker.process.pid }, 'a worker stopped by itself: starting another');
+    // Not unref'd: with an external database and every worker gone, this timer keeps the primary up.
     setTimeout(() => {
       if (!stopping) forkWorker(count);
-    }, 1_000).unref();
+    }, 1_000);
   });
   for (let i = 0; i < count; i += 1) forkWorker(count);
 }
