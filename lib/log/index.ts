@@ -35,7 +35,8 @@ function createLogger(): Logger {
   const options: pino.LoggerOptions = {
     level: level(),
     serializers,
-    base: undefined, // no pid/hostname on every line; the process manager knows them
+    // No hostname on a line; the pid only from a worker of `npm start` (several share the output).
+    base: process.env.BUTIN_WORKER ? { pid: process.pid } : undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
   };
