@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { TClaimListItem } from '@/lib/claims/openapi';
 import { nextClaimStatus } from '@/lib/claims/lifecycle';
+import { ownerMayEdit } from '@/lib/claims/policy';
 import { claimValue } from '@/lib/claim-form/describe';
 import { deleteClaimAction, submitClaimAction } from '@/lib/claims/actions';
 import { formatCalendarDate } from '@/lib/format/date';
@@ -95,7 +96,7 @@ export async function MyClaims({
                     variant="primary"
                   />
                 ) : null}
-                {nextClaimStatus(item.status, 'edit') ? (
+                {ownerMayEdit(item.status) ? (
                   <Link href={`/claims/${item.id}/edit`} className={linkClass}>
                     {t('mine.edit')}
                     {which}

@@ -6,8 +6,10 @@ import { CLAIM_STATUSES, nextClaimStatus, type ClaimAction } from './lifecycle';
 import {
   canCommitFee,
   canSeeClaim,
+  canEditClaim,
   canSeeClaimFiles,
   decideClaimAction,
+  ownerMayEdit,
   type ClaimActor,
   type StoredClaim,
 } from './policy';
@@ -144,5 +146,26 @@ describe('canCommitFee', () => {
       true,
       false,
     ]);
+  });
+});
+
+describe('who may open the edit form: the rule of saving, in an open period', () => {
+  it.each(CLAIM_STATUSES)('%s: its person as decideClaimAction says, and ownerMayEdit agrees', (status) => {
+    const decided = decideClaimAction({ actor: owner, claim: claim(status), period: OPEN, action: 'edit' }).ok;
+    expect(canEditClaim(owner, claim(status))).toBe(decided);
+    expect(ownerMayEdit(status)).toBe(decided);
+  });
+
+  it('a committed fee: its chantier referent and a treasurer, not its person nor another referent', () => {
+    expect(canEditClaim(referent, claim('COMMITTED'))).toBe(true);
+    expect(canEditClaim(treasurer, claim('COMMITTED'))).toBe(true);
+    expect(canEditClaim(owner, claim('COMMITTED'))).toBe(false);
+    expect(canEditClaim(otherReferent, claim('COMMITTED'))).toBe(false);
+  });
+
+  it('a draft: only its person', () => {
+    expect(canEditClaim(owner, claim('DRAFT'))).toBe(true);
+    expect(canEditClaim(referent, claim('DRAFT'))).toBe(false);
+    expect(canEditClaim(treasurer, claim('DRAFT'))).toBe(false);
   });
 });

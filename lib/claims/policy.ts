@@ -67,6 +67,19 @@ export function decideClaimAction(request: {
   return { ok: true, to: target === DELETED ? null : target };
 }
 
+/**
+ * Whether the actor may open the claim's edit form: the same rule as saving it, in an open period
+ * (the server decides again on save, against the stored claim and its period).
+ */
+export function canEditClaim(actor: ClaimActor, claim: StoredClaim): boolean {
+  return decideClaimAction({ actor, claim, period: { status: 'OPEN' }, action: 'edit' }).ok;
+}
+
+/** Whether a claim's own person may edit it in this status (not a committed fee: its price was agreed). */
+export function ownerMayEdit(status: ClaimStatus): boolean {
+  return status !== 'COMMITTED' && nextClaimStatus(status, 'edit') !== null;
+}
+
 /** Whether the actor may see this claim (as stored) at all; those who may not are told it does not exist. */
 export function canSeeClaim(options: { actor: ClaimActor; claim: StoredClaim; transparency: boolean }): boolean {
   const { actor, claim, transparency } = options;

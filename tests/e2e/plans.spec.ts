@@ -108,7 +108,7 @@ test('the treasurer types a chantier’s plan and sees the money as she types', 
   await expect(form.getByLabel('Heures prévues — Ligne 2')).toBeFocused();
 
   await form.getByRole('button', { name: `Enregistrer — ${c1.label}` }).click();
-  await expect(form.getByText(`Prévisionnel de ${c1.name} enregistré.`)).toBeVisible();
+  await expect(form.getByText(`Prévisionnel enregistré : ${c1.name}.`)).toBeVisible();
   const [stored] = await sql<{ lines: number; minutes: number; fixed: number }>(
     `SELECT count(*)::int AS lines, sum(planned_minutes)::int AS minutes, sum(planned_fixed_cents)::int AS fixed
        FROM plan_lines WHERE period_id = $1 AND chantier_id = $2`,

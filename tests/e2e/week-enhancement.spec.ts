@@ -97,7 +97,7 @@ test('typing not yet saved is not lost by moving to another week or leaving the 
   // Following the link to another week asks first; staying keeps what was typed.
   const questions: string[] = [];
   page.once('dialog', (dialog) => {
-    questions.push(`${dialog.type()}: ${dialog.message()}`);
+    questions.push(`${dialog.type()}: ${dialog.message().replace(/\s/g, ' ')}`); // French spacing read as plain
     void dialog.dismiss();
   });
   await page.getByRole('link', { name: 'Semaine suivante' }).click();

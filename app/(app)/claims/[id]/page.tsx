@@ -8,7 +8,7 @@ import { requireActor } from '@/lib/auth/require';
 import { claimHistory, findClaimDetail } from '@/lib/claims/server/queries';
 import { listAttachments } from '@/lib/files/server/attachments';
 import { nextClaimStatus } from '@/lib/claims/lifecycle';
-import { canSeeClaimFiles } from '@/lib/claims/policy';
+import { canEditClaim, canSeeClaimFiles } from '@/lib/claims/policy';
 import { contributionScope, inChantierScope } from '@/lib/contributions/policy';
 import { claimValue, historyKey, isFileEvent } from '@/lib/claim-form/describe';
 import { deleteClaimAction, submitClaimAction } from '@/lib/claims/actions';
@@ -96,7 +96,7 @@ export default async function ClaimPage({
                 variant="primary"
               />
             ) : null}
-            {mine && nextClaimStatus(claim.status, 'edit') ? (
+            {canEditClaim(actor, stored) ? (
               <Link href={`/claims/${claim.id}/edit`} className={linkClass}>
                 {t('mine.edit')}
               </Link>

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/require';
 import { findClaimDetail } from '@/lib/claims/server/queries';
 import { nextClaimStatus } from '@/lib/claims/lifecycle';
+import { canEditClaim } from '@/lib/claims/policy';
 import { claimFormOptions } from '@/lib/claim-form/server/options';
 import { ClaimForm } from '@/components/claims/claim-form';
 import { PageTitle, Section } from '@/components/ui/primitives';
@@ -13,7 +14,18 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
   const actor = await requireActor();
   const { id } = await params;
   const claim = id.length <= 64 ? await findClaimDetail(actor, id) : null;
-  if (!claim || claim.personId !== actor.id || !nextClaimStatus(claim.status, 'edit')) notFound();
+  // Its person edits it while it can change; a committed fee is edited by those who commit fees on
+  // its chantier, not by its person (lib/claims/policy.ts).
+  if (
+    !claim ||
+    !canEditClaim(actor, {
+      ownerId: claim.personId,
+      createdById: claim.createdById,
+      chantierId: claim.chantierId,
+      status: claim.status,
+    })
+  )
+    notFound();
   const t = await getTranslations('claimsUi.titles');
   const options = await claimFormOptions();
   return (
@@ -25,7 +37,7 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
           places={options.places}
           periods={options.periods}
           editing
-          submittable={nextClaimStatus(claim.status, 'submit') !== null}
+          submittable={claim.personId === actor.id && nextClaimStatus(claim.status, 'submit') !== null}
           initial={{
             id: claim.id,
             version: claim.version,
