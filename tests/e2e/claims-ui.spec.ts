@@ -233,7 +233,7 @@ test('a committed fee: the referent commits and edits it, its person submits it 
     /^300(,00)?$/,
   );
   await referent.getByLabel('Montant convenu (€)').or(referent.getByLabel('Montant (€)')).fill('350');
-  await referent.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await referent.getByRole('button', { name: 'Enregistrer les modifications' }).click();
   await expect(referent).toHaveURL(new RegExp(`/claims/${committed.id}\\?done=`));
   await expect(referent.getByTestId('claim-facts')).toContainText(/350,00\s€/);
   await expectNoSeriousA11yViolations(referent);

@@ -42,6 +42,8 @@ async function signIn(page: Page, email: string) {
 
 /** The cell of `row` under the column headed `header` in `table`: found by its header, not its place. */
 async function cellUnder(table: Locator, row: Locator, header: string): Promise<Locator> {
+  // Read once the table and the row are there (allTextContents does not wait).
+  await expect(row).toBeVisible();
   const headers = (await table.getByRole('columnheader').allTextContents()).map(plain);
   expect(headers, `a column headed ${header}`).toContain(header);
   return row.locator(':scope > th, :scope > td').nth(headers.indexOf(header));
