@@ -1,7 +1,7 @@
 // French typography for what the screen shows: the space before a colon, semicolon, question
 // or exclamation mark, inside « » quotes, between a number and its unit and inside a number's
 // thousands is a no-break space, so a line never starts with ":" or "»" and "13 h" never splits
-// (docs/i18n.md). The message files keep plain spaces, easy to type and to compare in tests;
+// (docs/architecture.md, "French typography"). The message files keep plain spaces, easy to type and to compare in tests;
 // lib/i18n/precompiled.ts applies this to the French messages next-intl renders.
 
 /** U+00A0 before a colon and around « », as Intl writes "12 €"; U+202F (narrow) before ; ? !. */
