@@ -51,7 +51,9 @@ test('an admin anonymises a deactivated person, after reading what is erased and
 
   await confirm.getByLabel("Je comprends que c'est définitif").check();
   await confirm.getByRole('button', { name: 'Anonymiser définitivement' }).click();
-  await expect(page.getByText(/^Personne anonymisée \d+ : les données personnelles ont été effacées\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Personne anonymisée \d+\s:\sles données personnelles ont été effacées\.$/),
+  ).toBeVisible();
   const [stored] = await sql<{ name: string; email: string; iban: string | null; city: string | null }>(
     `SELECT p.name, p.email, pp.iban, pp.city FROM people p JOIN payout_profiles pp ON pp.person_id = p.id WHERE p.id = $1`,
     [id],
