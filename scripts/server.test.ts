@@ -75,26 +75,3 @@ describe('createAppServer while the database is away', () => {
     }
   });
 });
-
-describe('createAppServer and /metrics', () => {
-  it('answers with the text it is given (a worker asks its primary for every process), behind the token', async () => {
-    const app = createAppServer({
-      log: pino({ level: 'silent' }),
-      metricsToken: 'scrape-secret',
-      metricsText: async () => 'butin_http_requests_total 42\n',
-      handle: (_request, response) => {
-        response.statusCode = 404;
-        response.end();
-      },
-    });
-    const url = await app.listen(0, '127.0.0.1');
-    try {
-      expect((await fetch(`${url}/metrics`)).status).toBe(401);
-      const scraped = await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer scrape-secret' } });
-      expect(scraped.status).toBe(200);
-      expect(await scraped.text()).toBe('butin_http_requests_total 42\n');
-    } finally {
-      await app.close(0);
-    }
-  });
-});

@@ -76,8 +76,6 @@ export function createAppServer(options: {
   routeOf?: RouteMatcher;
   /** Bearer token for /metrics; unset, /metrics is left to the app (which answers 404). */
   metricsToken?: string;
-  /** The text /metrics answers: this process's registry, unless a worker asks its primary for every process's. */
-  metricsText?: () => Promise<string>;
 }): Omit<AppServer, 'url'> & { listen: (port: number, host: string) => Promise<string> } {
   const { handle, log, metricsToken } = options;
   const routeOf = options.routeOf ?? routeMatcher({});
@@ -139,7 +137,7 @@ export function createAppServer(options: {
         sendJsonError(response, 401, 'UNAUTHENTICATED', 'A valid metrics token is required');
         return;
       }
-      (options.metricsText ?? (() => registry.registry.metrics()))().then(
+      registry.registry.metrics().then(
         (text) => {
           response.statusCode = 200;
           response.setHeader('content-type', registry.registry.contentType);
@@ -207,7 +205,6 @@ export async function startNextServer(options: {
   port: number;
   log: Logger;
   metricsToken?: string;
-  metricsText?: () => Promise<string>;
 }): Promise<AppServer> {
   const { default: next } = await import('next');
   const app = next({ dev: options.dev, dir: options.dir, hostname: options.host, port: options.port });
@@ -221,7 +218,6 @@ export async function startNextServer(options: {
     log: options.log,
     routeOf,
     metricsToken: options.metricsToken,
-    metricsText: options.metricsText,
   });
   if (options.dev) {
     const upgrade = app.getUpgradeHandler();

@@ -3,15 +3,10 @@
 // seeds the Monscobar demo. With DATABASE_URL it migrates that database and seeds nothing. Builds
 // the app first if it has never been built. `--dev` runs Next's development server instead.
 //
-// Next.js runs in worker processes (node:cluster, scripts/server.ts in each): WEB_CONCURRENCY of
-// them, one per core by default, sharing the port. This primary process starts the embedded
-// PostgreSQL, migrates, seeds and builds once, then forks the workers, starts another when one
-// dies, and gathers their metrics for /metrics. WEB_CONCURRENCY=1 (and `--dev`) serve from this
-// process itself, as before. SIGTERM or SIGINT: every process stops taking connections, lets the
-// requests in flight end (at most SHUTDOWN_GRACE_MS), then the embedded PostgreSQL stops and the
-// primary exits 0.
+// Next.js runs in this process (scripts/server.ts): `npm start` is npm and one node process.
+// SIGTERM or SIGINT stops taking connections, lets the requests in flight end (at most
+// SHUTDOWN_GRACE_MS), stops the embedded PostgreSQL and exits 0.
 import { spawnSync } from 'node:child_process';
-import cluster, { type Worker } from 'node:cluster';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,15 +15,6 @@ import { routeConsole } from '@/lib/log/console';
 import { metrics } from '@/lib/metrics';
 import type { EmbeddedDb } from './embedded-postgres';
 import type { AppServer } from './server';
-import {
-  isMessage,
-  workerCount,
-  type ListeningMessage,
-  type MetricsAnswer,
-  type MetricsJsonAnswer,
-  type MetricsJsonRequest,
-  type MetricsRequest,
-} from './workers';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const dev = process.argv.includes('--dev');
@@ -62,7 +48,6 @@ async function stop(signal: string, code = 0): Promise<void> {
     }, graceMs + 10_000).unref();
     const left = (await server?.close(graceMs)) ?? 0;
     if (left > 0) log.warn({ left }, 'requests cut short by the stop');
-    await stopWorkers(signal);
     const { closeDb } = await import('@/lib/db');
     await closeDb().catch(() => undefined);
     await embedded?.stop().catch((error) => log.warn({ error: errorFields(error) }, 'embedded PostgreSQL stop failed'));
@@ -71,166 +56,6 @@ async function stop(signal: string, code = 0): Promise<void> {
   })();
   return stopping;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Several processes: the primary's side.
-
-let listening = 0;
-let everListening = false;
-let nextMetricsId = 0;
-
-/** Asks every worker to stop (each drains its requests) and waits for them all to exit. */
-async function stopWorkers(signal: string): Promise<void> {
-  const alive = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => Boolean(worker));
-  if (alive.length === 0) return;
-  await Promise.all(
-    alive.map(
-      (worker) =>
-        new Promise<void>((resolve) => {
-          if (worker.isDead()) return resolve();
-          worker.once('exit', () => resolve());
-          // A terminal's Ctrl-C already reached the workers; systemd's SIGTERM reaches this process alone.
-          worker.process.kill(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
-        }),
-    ),
-  );
-}
-
-/** Forks one worker; it serves Next.js on the shared port (workerMain below). */
-function forkWorker(expected: number): void {
-  const worker = cluster.fork({ BUTIN_WORKER: '1' });
-  worker.on('message', (message: unknown) => {
-    if (isMessage<ListeningMessage>(message, 'butin:listening')) {
-      listening += 1;
-      if (listening === expected && !everListening) {
-        everListening = true;
-        log.info(
-          { listen: `${host}:${port}`, appUrl: process.env.APP_URL ?? null, pid: process.pid, workers: expected },
-          `Butin: ${process.env.APP_URL ?? message.url}`,
-        );
-      }
-    } else if (isMessage<MetricsRequest>(message, 'butin:metrics-request')) {
-      void clusterMetrics().then(
-        (text) => worker.send({ type: 'butin:metrics-answer', id: message.id, text } satisfies MetricsAnswer),
-        (error: unknown) =>
-          worker.send({ type: 'butin:metrics-answer', id: message.id, error: String(error) } satisfies MetricsAnswer),
-      );
-    }
-  });
-}
-
-/** The metrics of this process and of every worker, summed (prom-client's cluster aggregation). */
-async function clusterMetrics(): Promise<string> {
-  const { AggregatorRegistry } = await import('prom-client');
-  const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker =>
-    Boolean(worker?.isConnected()),
-  );
-  const answers = await Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<unknown[]>((resolve) => {
-          const id = ++nextMetricsId;
-          const timer = setTimeout(() => {
-            worker.off('message', onMessage);
-            resolve([]); // a worker too busy to answer is left out of this scrape
-          }, 5_000);
-          const onMessage = (message: unknown) => {
-            if (!isMessage<MetricsJsonAnswer>(message, 'butin:metrics-json-answer') || message.id !== id) return;
-            clearTimeout(timer);
-            worker.off('message', onMessage);
-            resolve(message.metrics);
-          };
-          worker.on('message', onMessage);
-          worker.send({ type: 'butin:metrics-json-request', id } satisfies MetricsJsonRequest);
-        }),
-    ),
-  );
-  const own = await metrics().registry.getMetricsAsJSON();
-  return AggregatorRegistry.aggregate([own, ...answers] as Parameters<
-    typeof AggregatorRegistry.aggregate
-  >[0]).metrics();
-}
-
-/** Runs `count` workers until the stop; one that dies is replaced, unless none ever listened. */
-function superviseWorkers(count: number): void {
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
-    if (!everListening) {
-      log.fatal({ code, signal }, 'a worker stopped before serving: stopping');
-      void stop('worker-failed', 1);
-      return;
-    }
-    listening = Math.max(0, listening - 1);
-    log.error({ code, signal, pid: worker.process.pid }, 'a worker stopped by itself: starting another');
-    // Not unref'd: with an external database and every worker gone, this timer keeps the primary up.
-    setTimeout(() => {
-      if (!stopping) forkWorker(count);
-    }, 1_000);
-  });
-  for (let i = 0; i < count; i += 1) forkWorker(count);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Several processes: a worker's side.
-
-/** Asks the primary for every process's metrics (a scrape reaches one worker). */
-function metricsFromPrimary(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const id = ++nextMetricsId;
-    const timer = setTimeout(() => {
-      process.off('message', onMessage);
-      reject(new Error('the primary process did not answer with the metrics'));
-    }, 10_000);
-    const onMessage = (message: unknown) => {
-      if (!isMessage<MetricsAnswer>(message, 'butin:metrics-answer') || message.id !== id) return;
-      clearTimeout(timer);
-      process.off('message', onMessage);
-      if (message.text !== undefined) resolve(message.text);
-      else reject(new Error(message.error ?? 'no metrics'));
-    };
-    process.on('message', onMessage);
-    process.send!({ type: 'butin:metrics-request', id } satisfies MetricsRequest);
-  });
-}
-
-async function workerMain() {
-  routeConsole(log);
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
-  // The primary gone (killed): stop too rather than serve unsupervised.
-  process.on('disconnect', () => void stop('primary-gone'));
-  process.on('message', (message: unknown) => {
-    if (!isMessage<MetricsJsonRequest>(message, 'butin:metrics-json-request')) return;
-    void metrics()
-      .registry.getMetricsAsJSON()
-      .then((json) => {
-        if (process.connected)
-          process.send!({
-            type: 'butin:metrics-json-answer',
-            id: message.id,
-            metrics: json,
-          } satisfies MetricsJsonAnswer);
-      });
-  });
-  const { startNextServer } = await import('./server');
-  server = await startNextServer({
-    dir: root,
-    dev: false,
-    host,
-    port,
-    log,
-    metricsToken: process.env.METRICS_TOKEN || undefined,
-    metricsText: metricsFromPrimary,
-  });
-  if (stopping) {
-    await server.close(0);
-    return;
-  }
-  log.debug({ pid: process.pid }, 'worker listening');
-  process.send!({ type: 'butin:listening', url: server.url } satisfies ListeningMessage);
-}
-
-// ---------------------------------------------------------------------------------------------
 
 async function startEmbedded(): Promise<void> {
   const { startEmbeddedPostgres } = await import('./embedded-postgres');
@@ -271,11 +96,6 @@ async function main() {
   routeConsole(log);
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-  const workers = dev ? { count: 1 } : workerCount(process.env.WEB_CONCURRENCY);
-  if ('error' in workers) {
-    log.fatal(workers.error);
-    process.exit(2);
-  }
 
   const external = Boolean(process.env.DATABASE_URL);
   if (!external) await startEmbedded();
@@ -320,14 +140,6 @@ async function main() {
   }
   if (stopping) return;
 
-  if (workers.count > 1) {
-    // The database is migrated and seeded, the app built: the workers only serve.
-    const { closeDb } = await import('@/lib/db');
-    await closeDb().catch(() => undefined);
-    superviseWorkers(workers.count);
-    return;
-  }
-
   const { startNextServer } = await import('./server');
   server = await startNextServer({
     dir: root,
@@ -347,7 +159,7 @@ async function main() {
   );
 }
 
-(cluster.isWorker ? workerMain() : main()).catch(async (error) => {
+main().catch(async (error) => {
   log.fatal({ error: errorFields(error) }, 'could not start');
   const { closeDb } = await import('@/lib/db');
   await closeDb().catch(() => undefined);

@@ -2,7 +2,6 @@
 // person is re-read from the database on every request, so a deactivation, a role change or a
 // revoked token takes effect on the very next request.
 import 'server-only';
-import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { db } from '@/lib/db';
 import { authOptions } from '@/lib/auth/options';
@@ -23,17 +22,12 @@ export async function actorFromToken(token: string): Promise<Actor | null> {
   return found.actor;
 }
 
-/**
- * The person of the session cookie, once per server render (React's `cache`): the layout and the
- * page both ask, and each answer costs a session decode and a query. Outside a render (route
- * handlers, actions) every call reads again.
- */
-export const sessionActor = cache(async (): Promise<Actor | null> => {
+export async function sessionActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
   const user = session?.user as { id?: string; sv?: number } | undefined;
   if (!user?.id) return null;
   return loadActor(user.id, 'session', user.sv);
-});
+}
 
 /** The bearer token when the request carries one, else the session cookie. */
 export async function requestActor(request: Request): Promise<Actor | null> {

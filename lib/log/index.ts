@@ -35,8 +35,7 @@ function createLogger(): Logger {
   const options: pino.LoggerOptions = {
     level: level(),
     serializers,
-    // No hostname on a line; the pid only from a worker of `npm start` (several share the output).
-    base: process.env.BUTIN_WORKER ? { pid: process.pid } : undefined,
+    base: undefined, // no pid/hostname on every line; the process manager knows them
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
   };

@@ -23,7 +23,6 @@ import { roundExactCents } from './explain';
 import type { TPayoutsOut } from './schemas';
 import { byString } from '@/lib/format/compare';
 import { metrics, timed } from '@/lib/metrics';
-import { sharedLru, type SharedLru } from '@/lib/cache/shared-lru';
 
 type StoredLine = Omit<PayoutLine, 'explanation'> & Omit<ClaimAmounts, 'hoursAmountCents'> & { explanation: unknown };
 /** A payout line as the API gives it: the module's line with its claim parts. */
@@ -109,43 +108,6 @@ async function frozenRun(periodId: string, runId: string | undefined) {
   };
 }
 
-const PREVIEWS = Symbol.for('butin.payoutPreviews');
-type Priced = ReturnType<typeof computePayoutsWithClaims>;
-/** The preview's claims are stand-ins summed per kind (loadPreviewClaims): not shown. */
-type Preview = Omit<Priced, 'lines'> & { lines: Omit<Priced['lines'][number], 'claims'>[] };
-
-/**
- * The live previews computed by this process, keyed by period and change counter (the
- * period_changes row its triggers bump in the transaction of any change to what prices the
- * period): a change committed is a new key, so an entry is never stale. Ten people opening the
- * same period share one computation. A few entries: the open periods, one or two versions each.
- * The values are shared between requests: read them, never change them. Kept on globalThis:
- * Next's page and route bundles each load their own copy of this module.
- */
-const previews = ((globalThis as unknown as Record<symbol, SharedLru<Preview> | undefined>)[PREVIEWS] ??=
-  sharedLru<Preview>({ max: 8 }));
-
-/** The preview of an open period as of its change counter `changeCount` or later, from the cache when it holds it. */
-function livePreview(periodId: string, changeCount: bigint): Promise<Preview> {
-  return previews.get(`${periodId}:${changeCount}`, () =>
-    timed(metrics().previewDuration, async () => {
-      // One snapshot for every input (settings, claims, contributions), taken after the counter
-      // was read: what is cached under a counter is that state or a later one, never an earlier one.
-      const input = await db().$transaction((tx) => loadPreviewPricingInput(periodId, tx), {
-        isolationLevel: 'RepeatableRead',
-        timeout: 60_000,
-      });
-      const result = computePayoutsWithClaims(input);
-      return { ...result, lines: result.lines.map(({ claims: _claims, ...line }) => line) };
-    }),
-  );
-}
-
-/** Forgets the previews this process holds (tests). */
-export function clearPreviewCache(): void {
-  previews.clear();
-}
-
 /**
  * The payouts of a period for this person. `runId` reads a given frozen run of the period (a
  * superseded one included); without it, an open period gives its live preview and a closed or
@@ -154,15 +116,19 @@ export function clearPreviewCache(): void {
 export async function getPayouts(options: { actor: Actor; periodId: string; runId?: string }): Promise<TPayoutsOut> {
   const period = await db().fundingPeriod.findUnique({
     where: { id: options.periodId },
-    select: { id: true, status: true, changes: { select: { changeCount: true } } },
+    select: { id: true, status: true },
   });
   if (!period) throw new AppError('NOT_FOUND', 'Period not found');
   const source =
     options.runId || period.status !== 'OPEN'
       ? { frozen: true, ...(await frozenRun(period.id, options.runId)) }
       : await (async () => {
-          const result = await livePreview(period.id, period.changes?.changeCount ?? 0n);
-          return { frozen: false, runId: null, runStatus: null, ...result };
+          const result = await timed(metrics().previewDuration, async () =>
+            computePayoutsWithClaims(await loadPreviewPricingInput(period.id)),
+          );
+          // The preview's claims are stand-ins summed per kind (loadPreviewClaims): not shown.
+          const lines = result.lines.map(({ claims: _claims, ...line }) => line);
+          return { frozen: false, runId: null, runStatus: null, ...result, lines };
         })();
 
   const everyone = await seesEveryone(options.actor);

@@ -96,21 +96,21 @@ const PART_CREATED_AT = '2000-01-01T00:00:00.000Z';
  * contributions one by one in that order, so it keeps every contribution. Approved claims are
  * summed per person × chantier × kind (loadPreviewClaims): the same cents, whatever the policy.
  */
-export async function loadPreviewPricingInput(periodId: string, client: Reader = db()): Promise<ClaimsPricingInput> {
-  const settings = await loadPeriodSettings(client, periodId);
-  const claims = priceableClaims(await loadPreviewClaims(client, periodId), settings.mileageRateCents ?? null);
+export async function loadPreviewPricingInput(periodId: string): Promise<ClaimsPricingInput> {
+  const settings = await loadPeriodSettings(db(), periodId);
+  const claims = priceableClaims(await loadPreviewClaims(db(), periodId), settings.mileageRateCents ?? null);
   if (settings.overflowPolicy !== 'PRORATA')
-    return { settings, contributions: await loadApprovedContributions(client, periodId), claims };
+    return { settings, contributions: await loadApprovedContributions(db(), periodId), claims };
   type Group = { person_id: string; chantier_id: string; volunteer: boolean; paid: number; capped: number };
   const cap = settings.capMinutes ?? null;
   const groups =
     cap === null
-      ? await client.$queryRaw<Group[]>`
+      ? await db().$queryRaw<Group[]>`
           SELECT person_id, chantier_id, volunteer, sum(minutes)::int AS paid, 0 AS capped
             FROM contributions
            WHERE period_id = ${periodId} AND status = 'APPROVED' AND deleted_at IS NULL
            GROUP BY person_id, chantier_id, volunteer`
-      : await client.$queryRaw<Group[]>`
+      : await db().$queryRaw<Group[]>`
           WITH split AS (
             SELECT person_id, chantier_id, volunteer, minutes,
                    CASE WHEN volunteer THEN minutes

@@ -1,6 +1,5 @@
 // The collective's settings: one row, created with defaults the first time it is read.
 import 'server-only';
-import { cache } from 'react';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/permissions';
@@ -41,19 +40,13 @@ export type TSettingsUpdate = z.infer<typeof ZSettingsUpdate>;
  * insert ignores a conflict, so requests racing on an empty database all succeed (Prisma's upsert
  * is a read then a write, and would fail all but one of them).
  */
-async function readSettings() {
+export async function getSettings() {
   const found = await db().collectiveSettings.findUnique({ where: { id: 1 } });
   if (found) return found;
   await db()
     .$executeRaw`INSERT INTO collective_settings (id, updated_at) VALUES (1, now()) ON CONFLICT (id) DO NOTHING`;
   return db().collectiveSettings.findUniqueOrThrow({ where: { id: 1 } });
 }
-
-/**
- * The settings, read once per server render (React's `cache`): the layout and the page both ask.
- * Outside a render (route handlers, actions, scripts) every call reads the row.
- */
-export const getSettings = cache(readSettings);
 
 export async function updateSettings(options: { actor: Actor; input: TSettingsUpdate }) {
   assertCan(options.actor, 'settings.manage');
